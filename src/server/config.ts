@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Owner connection, used for migrations; when unset the embedded PGlite database is used. */
+  databaseUrl: string | null;
+  /** Connection as the unprivileged percorsi_app role. */
+  appDatabaseUrl: string | null;
+  dataDir: string;
+  demo: boolean;
+  /** 32-byte key (base64) that encrypts TOTP secrets and, later, per-organisation data keys. */
+  masterKey: Buffer;
+  publicUrl: string;
+  logLevel: string;
+}
+
+function appUrlFrom(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = 'percorsi_app';
+  url.password = process.env.PERCORSI_APP_DB_PASSWORD ?? '';
+  return url.toString();
+}
+
+/** A fixed key for the embedded demo only; production must set PERCORSI_MASTER_KEY. */
+const DEMO_MASTER_KEY = Buffer.from('percorsi-demo-master-key-32bytes', 'utf8');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || null;
+  const demo = env.PERCORSI_DEMO ? env.PERCORSI_DEMO !== 'off' : !databaseUrl;
+  const keyText = env.PERCORSI_MASTER_KEY;
+  if (!keyText && !demo) {
+    throw new Error('PERCORSI_MASTER_KEY (32 bytes, base64) is required when demo mode is off');
+  }
+  const masterKey = keyText ? Buffer.from(keyText, 'base64') : DEMO_MASTER_KEY;
+  if (masterKey.length !== 32) throw new Error('PERCORSI_MASTER_KEY must decode to 32 bytes');
+  const port = Number(env.PORT ?? 3000);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    appDatabaseUrl: env.APP_DATABASE_URL || (databaseUrl ? appUrlFrom(databaseUrl) : null),
+    dataDir: path.resolve(env.PERCORSI_DATA_DIR ?? '.percorsi-data'),
+    demo,
+    masterKey,
+    publicUrl: env.PERCORSI_PUBLIC_URL ?? `http://localhost:${port}`,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,55 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { createPgliteSingleConnectionPool } from './pglite-pool.ts';
+import type { DB } from './schema.ts';
+
+/**
+ * Two handles on one database. `owner` runs migrations, seeds and the audit verifier; `app` is
+ * what requests use, always as the unprivileged percorsi_app role, and only through
+ * `withContext` (context.ts).
+ */
+export interface Database {
+  owner: Kysely<DB>;
+  app: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// int8 (e.g. audit seq, counts) stays a string in pg; numeric dates stay strings.
+pg.types.setTypeParser(1082, (v) => v);
+
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pglite.waitReady;
+  const pool = createPgliteSingleConnectionPool(pglite);
+  // biome-ignore lint/suspicious/noExplicitAny: the adapter implements the part of pg.Pool Kysely uses
+  const dialect = new PostgresDialect({ pool: pool as any });
+  const db = new Kysely<DB>({ dialect });
+  return {
+    owner: db,
+    app: db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export function openPostgres(ownerUrl: string, appUrl: string, poolSize = 10): Database {
+  const owner = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 2 }) }),
+  });
+  const app = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: appUrl, max: poolSize }) }),
+  });
+  return {
+    owner,
+    app,
+    kind: 'postgres',
+    async close() {
+      await Promise.all([owner.destroy(), app.destroy()]);
+    },
+  };
+}

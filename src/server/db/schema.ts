@@ -1,0 +1,161 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Nullable<T> = T | null;
+
+export interface MunicipalitiesTable {
+  istat_code: string;
+  name: string;
+  province: string;
+}
+export interface NetworksTable {
+  id: string;
+  name: string;
+  lead_municipality_code: Nullable<string>;
+  municipalities_basis: Nullable<string>;
+  has_shelters: boolean;
+  shelters_note: Nullable<string>;
+  notes: Nullable<string>;
+  source_ids: ColumnType<string[], string[] | undefined, string[]>;
+}
+export interface NetworkMunicipalitiesTable {
+  network_id: string;
+  istat_code: string;
+}
+export interface OrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  type: string;
+  town: Nullable<string>;
+  municipality_code: Nullable<string>;
+  address: Nullable<string>;
+  helpline: Nullable<string>;
+  website: Nullable<string>;
+  description: Nullable<string>;
+  operates_shelters: ColumnType<boolean, boolean | undefined, boolean>;
+  parent_id: Nullable<string>;
+  uncertain: ColumnType<boolean, boolean | undefined, boolean>;
+  notes: Nullable<string>;
+  source_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface OrganisationNetworksTable {
+  organisation_id: string;
+  network_id: string;
+  role: Nullable<string>;
+}
+export interface ProtocolsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  signed_on: ColumnType<string, string, string>;
+  scope: string;
+  summary: Nullable<string>;
+  source_ids: ColumnType<string[], string[] | undefined, string[]>;
+}
+export interface ProtocolSignatoriesTable {
+  id: Generated<string>;
+  protocol_id: string;
+  organisation_id: Nullable<string>;
+  signatory_name: Nullable<string>;
+  kind: 'original' | 'adhesion';
+  joined_on: ColumnType<string, string, string>;
+}
+export interface ProtocolAdhesionsTable {
+  id: Generated<string>;
+  protocol_id: string;
+  organisation_id: string;
+  status: Generated<'requested' | 'approved' | 'rejected'>;
+  motivation: Nullable<string>;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  decided_by: Nullable<string>;
+  decided_at: Nullable<Timestamp>;
+  decision_note: Nullable<string>;
+}
+export interface UsersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  username: string;
+  display_name: string;
+  email: Nullable<string>;
+  password_hash: Nullable<string>;
+  totp_secret: Nullable<string>;
+  totp_enrolled_at: Nullable<Timestamp>;
+  totp_last_step: ColumnType<Nullable<string>, Nullable<number | string>, Nullable<number | string>>;
+  failed_logins: Generated<number>;
+  locked_until: Nullable<Timestamp>;
+  disabled_at: Nullable<Timestamp>;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+export interface UserRolesTable {
+  user_id: string;
+  organisation_id: string;
+  role: string;
+}
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  organisation_id: string;
+  code_hash: string;
+  used_at: Nullable<Timestamp>;
+}
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  organisation_id: string;
+  stage: 'pre_auth' | 'full';
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface InvitationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  token_hash: string;
+  kind: 'invite' | 'reset';
+  user_id: Nullable<string>;
+  username: Nullable<string>;
+  display_name: Nullable<string>;
+  email: Nullable<string>;
+  roles: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: Nullable<string>;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Nullable<Timestamp>;
+}
+export interface AuditLogTable {
+  seq: Generated<string>;
+  occurred_at: Generated<Date>;
+  actor_user_id: Nullable<string>;
+  organisation_id: Nullable<string>;
+  action: string;
+  subject_type: Nullable<string>;
+  subject_id: Nullable<string>;
+  purpose: Nullable<string>;
+  outcome: 'success' | 'failure' | 'denied';
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+export interface DB {
+  municipalities: MunicipalitiesTable;
+  networks: NetworksTable;
+  network_municipalities: NetworkMunicipalitiesTable;
+  organisations: OrganisationsTable;
+  organisation_networks: OrganisationNetworksTable;
+  protocols: ProtocolsTable;
+  protocol_signatories: ProtocolSignatoriesTable;
+  protocol_adhesions: ProtocolAdhesionsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,46 @@
+/** The roles a user can hold. Shared by the server (permissions) and the web UI (labels). */
+export const ROLES = [
+  'centre_operator',
+  'cpi_referent',
+  'service_operator',
+  'network_coordinator',
+  'control_room_member',
+  'training_coordinator',
+  'company_liaison',
+  'dpo',
+  'org_admin',
+  'platform_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that can ever see case data: they must use a TOTP second factor. */
+export const CASE_DATA_ROLES: readonly Role[] = [
+  'centre_operator',
+  'cpi_referent',
+  'service_operator',
+  'network_coordinator',
+  'dpo',
+  'org_admin',
+  'platform_admin',
+];
+
+export const ORGANISATION_TYPES = [
+  'cav',
+  'shelter_operator',
+  'employment_centre',
+  'social_services',
+  'housing_office',
+  'training_body',
+  'ats_asst',
+  'municipality',
+  'metro_city',
+  'company',
+  'trade_union',
+  'ngo',
+  'police',
+  'court',
+  'school',
+  'university',
+  'other',
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
