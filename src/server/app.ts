@@ -1,0 +1,64 @@
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuditRoutes } from './audit/routes.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { installOpenApi } from './http/openapi.ts';
+import { installRequestContext } from './http/request-context.ts';
+import { installSecurity } from './http/security.ts';
+import { registerSystemRoutes } from './http/system-routes.ts';
+import { serveWeb } from './http/web.ts';
+import { loggerOptions } from './logger.ts';
+import { registerNetworkRoutes } from './network/routes.ts';
+import { registerUserRoutes } from './users/routes.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  /** where pino writes (tests capture it to look for canaries) */
+  logStream?: NodeJS.WritableStream;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp({ db, config, logStream }: AppDeps): Promise<App> {
+  const logger = loggerOptions(config.logLevel);
+  const app = Fastify({
+    logger: logStream && logger && typeof logger === 'object' ? { ...logger, stream: logStream } : logger,
+    bodyLimit: 64 * 1024,
+    trustProxy: process.env.PERCORSI_TRUST_PROXY === '1',
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(cookie);
+  await installSecurity(app);
+  await installOpenApi(app);
+  installErrorHandler(app);
+  installRequestContext(app, db);
+
+  await app.register(
+    async (api) => {
+      registerSystemRoutes(api, { db, config });
+      registerAuthRoutes(api, { config });
+      registerUserRoutes(api, { config });
+      registerNetworkRoutes(api);
+      registerAuditRoutes(api);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/healthz', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
+    try {
+      await db.app.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+  await serveWeb(app);
+  return app;
+}

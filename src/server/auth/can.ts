@@ -1,0 +1,64 @@
+import type { Role } from '../../shared/roles.ts';
+import type { Actor } from '../db/context.ts';
+
+/**
+ * Permissions, written once, deny by default. `can(actor, action, subject)` is pure; the same
+ * rules are enforced again by row-level security (migrations/*.sql).
+ */
+export type Action =
+  | 'network.read'
+  | 'organisation.read'
+  | 'organisation.update'
+  | 'protocol.read'
+  | 'protocol.request_adhesion'
+  | 'protocol.decide_adhesion'
+  | 'user.read'
+  | 'user.manage'
+  | 'audit.read_own'
+  | 'audit.read_organisation'
+  | 'audit.read_all';
+
+/** Where an action's subject may be: in the actor's own organisation, or anywhere. */
+type Scope = 'own' | 'any';
+
+const EVERYONE: readonly Role[] = [
+  'centre_operator',
+  'cpi_referent',
+  'service_operator',
+  'network_coordinator',
+  'control_room_member',
+  'training_coordinator',
+  'company_liaison',
+  'dpo',
+  'org_admin',
+  'platform_admin',
+];
+
+const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
+  'network.read': Object.fromEntries(EVERYONE.map((r) => [r, 'any'])),
+  'organisation.read': Object.fromEntries(EVERYONE.map((r) => [r, 'any'])),
+  'protocol.read': Object.fromEntries(EVERYONE.map((r) => [r, 'any'])),
+  'organisation.update': { org_admin: 'own', platform_admin: 'any' },
+  'protocol.request_adhesion': { org_admin: 'own' },
+  'protocol.decide_adhesion': { control_room_member: 'any', platform_admin: 'any' },
+  'user.read': { org_admin: 'own', platform_admin: 'any' },
+  'user.manage': { org_admin: 'own', platform_admin: 'any' },
+  'audit.read_own': Object.fromEntries(EVERYONE.map((r) => [r, 'own'])),
+  'audit.read_organisation': { dpo: 'own', platform_admin: 'any' },
+  'audit.read_all': { platform_admin: 'any' },
+};
+
+export interface Subject {
+  organisationId?: string;
+}
+
+export function can(actor: Actor | null, action: Action, subject: Subject = {}): boolean {
+  if (!actor) return false;
+  const rule = RULES[action];
+  return actor.roles.some((role) => {
+    const scope = rule[role];
+    if (scope === 'any') return true;
+    if (scope === 'own') return subject.organisationId === undefined || subject.organisationId === actor.organisationId;
+    return false;
+  });
+}

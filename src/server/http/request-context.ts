@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type AuditEvent, recordAudit } from '../audit/record.ts';
+import { type Action, can, type Subject } from '../auth/can.ts';
+import { loadSession, PRE_AUTH_COOKIE, SESSION_COOKIE } from '../auth/sessions.ts';
+import { sameSecret } from '../auth/tokens.ts';
+import { type Actor, type Tx, withContext } from '../db/context.ts';
+import type { Database } from '../db/database.ts';
+import { AppError, notFound, unauthenticated } from './errors.ts';
+
+/** How a route is reached: by anyone, mid-login (password checked, second factor pending), or signed in. */
+export type AuthMode = 'public' | 'pre_auth' | 'session';
+
+export interface Ctx {
+  tx: Tx;
+  actor: Actor | null;
+  /** the signed-in actor; throws 401 where there is none */
+  me(): Actor;
+  audit(event: AuditEvent): Promise<void>;
+  /** throws 404 (not 403, so that nothing is revealed) unless the actor may do `action` */
+  authorise(action: Action, subject?: Subject): Actor;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthMode;
+  }
+  interface FastifyRequest {
+    /** Runs `fn` in the request's one transaction, as the request's actor. The only way to data. */
+    inContext<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const EXPIRED = Symbol('expired');
+
+function makeCtx(tx: Tx, actor: Actor | null): Ctx {
+  return {
+    tx,
+    actor,
+    me() {
+      if (!actor) throw unauthenticated();
+      return actor;
+    },
+    audit: (event) => recordAudit(tx, actor, event),
+    authorise(action, subject) {
+      if (!can(actor, action, subject)) throw notFound();
+      return actor as Actor;
+    },
+  };
+}
+
+export function installRequestContext(app: FastifyInstance, db: Database): void {
+  app.decorateRequest('inContext', function inContext<T>(this: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) {
+    return runInContext(db, this, fn);
+  });
+}
+
+async function runInContext<T>(db: Database, request: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const mode: AuthMode = request.routeOptions.config.auth ?? 'session';
+  const cookieName = mode === 'pre_auth' ? PRE_AUTH_COOKIE : SESSION_COOKIE;
+  const token = mode === 'public' ? undefined : request.cookies[cookieName];
+  if (mode !== 'public' && !token) throw unauthenticated();
+
+  const result = await withContext(db, async (tx) => {
+    if (!token) return { value: await fn(makeCtx(tx, null)) };
+    const session = await loadSession(tx, token, mode === 'pre_auth' ? 'pre_auth' : 'full');
+    if (session === 'missing') return { missing: true as const };
+    if (session === 'expired') {
+      return { expired: EXPIRED };
+    }
+    if (mode === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
+        throw new AppError(403, 'csrf_invalid', 'Missing or wrong X-CSRF-Token header');
+      }
+    }
+    return { value: await fn(makeCtx(tx, session.actor)) };
+  });
+  if ('missing' in result) throw unauthenticated();
+  if ('expired' in result) throw new AppError(401, 'session_expired', 'The session has expired; sign in again');
+  return result.value as T;
+}
+
+/** Cookie options for every cookie Percorsi sets. */
+export function setAuthCookie(reply: FastifyReply, name: string, token: string, maxAgeSeconds: number): void {
+  reply.setCookie(name, token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/', maxAge: maxAgeSeconds });
+}
+
+export function clearAuthCookie(reply: FastifyReply, name: string): void {
+  reply.clearCookie(name, { httpOnly: true, secure: true, sameSite: 'strict', path: '/' });
+}

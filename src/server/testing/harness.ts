@@ -1,0 +1,161 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { Role } from '../../shared/roles.ts';
+import { type App, buildApp } from '../app.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { sealSecret } from '../auth/secrets.ts';
+import { newTotpSecret, totpCode } from '../auth/totp.ts';
+import type { Config } from '../config.ts';
+import { type Database, openPglite, openPostgres } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+
+/**
+ * Test databases: in-memory PGlite by default; with PERCORSI_TEST_PG (an admin URL of a real
+ * server) a fresh database on that server, reached by the app as percorsi_app.
+ */
+export async function openTestDb(): Promise<Database> {
+  const adminUrl = process.env.PERCORSI_TEST_PG;
+  if (!adminUrl) {
+    const db = await openPglite(null);
+    await migrate(db.owner);
+    return db;
+  }
+  const name = `percorsi_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const ownerUrl = new URL(adminUrl);
+  ownerUrl.pathname = `/${name}`;
+  const appUrl = new URL(ownerUrl);
+  appUrl.username = 'percorsi_app';
+  appUrl.password = '';
+  const db = openPostgres(ownerUrl.toString(), appUrl.toString(), 5);
+  await migrate(db.owner);
+  const close = db.close;
+  db.close = async () => {
+    await close();
+    const again = new pg.Client({ connectionString: adminUrl });
+    await again.connect();
+    await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await again.end();
+  };
+  return db;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: null,
+    appDatabaseUrl: null,
+    dataDir: '/nonexistent',
+    demo: false,
+    masterKey: randomBytes(32),
+    publicUrl: 'https://percorsi.test',
+    logLevel: 'info',
+    ...overrides,
+  };
+}
+
+/** An app over a test database whose log lines are kept in `logs` (to look for canaries). */
+export async function testApp(db: Database, config = testConfig()): Promise<{ app: App; logs: string[]; config: Config }> {
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp({ db, config, logStream });
+  await app.ready();
+  return { app, logs, config };
+}
+
+export async function makeOrg(db: Database, fields: { type?: string; name?: string } = {}): Promise<string> {
+  const row = await db.owner
+    .insertInto('organisations')
+    .values({ name: fields.name ?? `Ente di prova ${randomUUID().slice(0, 8)}`, type: fields.type ?? 'cav' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  totpSecret: string;
+  organisationId: string;
+  roles: Role[];
+}
+
+export async function makeUser(
+  db: Database,
+  config: Config,
+  fields: { organisationId: string; roles: Role[]; enrolled?: boolean; username?: string },
+): Promise<TestUser> {
+  const username = fields.username ?? `u${randomBytes(5).toString('hex')}`;
+  const password = `Prova-${randomBytes(9).toString('base64url')}`;
+  const totpSecret = newTotpSecret();
+  const id = randomUUID();
+  await db.owner
+    .insertInto('users')
+    .values({
+      id,
+      organisation_id: fields.organisationId,
+      username,
+      display_name: `Utente ${username}`,
+      password_hash: await hashPassword(password),
+      totp_secret: fields.enrolled === false ? null : sealSecret(config.masterKey, totpSecret, id),
+      totp_enrolled_at: fields.enrolled === false ? null : new Date(),
+    })
+    .execute();
+  for (const role of fields.roles) {
+    await db.owner.insertInto('user_roles').values({ user_id: id, organisation_id: fields.organisationId, role }).execute();
+  }
+  return { id, username, password, totpSecret, organisationId: fields.organisationId, roles: fields.roles };
+}
+
+export interface Signed {
+  cookie: string;
+  csrf: string;
+  headers: Record<string, string>;
+}
+
+export function cookieFrom(res: { cookies: Array<{ name: string; value: string }> }, name: string): string | undefined {
+  const c = res.cookies.find((x) => x.name === name && x.value);
+  return c ? `${c.name}=${c.value}` : undefined;
+}
+
+/** Signs a user in through the real endpoints: password, then TOTP. */
+export async function signIn(app: App, db: Database, user: TestUser): Promise<Signed> {
+  await db.owner.updateTable('users').set({ totp_last_step: null }).where('id', '=', user.id).execute();
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: user.username, password: user.password },
+  });
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode}`);
+  const pre = cookieFrom(login, '__Host-percorsi_pre');
+  if (!pre) throw new Error('no pre-auth cookie');
+  const totp = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/totp',
+    headers: { cookie: pre },
+    payload: { code: totpCode(user.totpSecret) },
+  });
+  if (totp.statusCode !== 200) throw new Error(`totp failed: ${totp.statusCode} ${totp.body}`);
+  const cookie = cookieFrom(totp, '__Host-percorsi_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrf = totp.json().csrfToken as string;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+export async function auditRows(db: Database) {
+  return db.owner.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+}
+
+export { sql };

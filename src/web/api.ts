@@ -1,0 +1,137 @@
+/**
+ * Fetch wrapper for /api/v1.
+ * - same-origin credentials, JSON bodies;
+ * - X-CSRF-Token on every non-GET request (token fetched lazily, refetched once on csrf_invalid);
+ * - a 401 outside the login flow reports "session lost" to the registered handler.
+ */
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+
+  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Login-flow calls: a 401 means "wrong credentials/code", not "session lost". */
+  authFlow?: boolean;
+  signal?: AbortSignal;
+}
+
+const BASE = '/api/v1';
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+let activityListener: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registered by the auth provider: called on a 401 outside the login flow. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+/** Registered by the idle-timeout watcher: called on every API request. */
+export function onActivity(listener: (() => void) | null): void {
+  activityListener = listener;
+}
+
+async function fetchCsrfToken(): Promise<string | null> {
+  try {
+    const res = await fetch(`${BASE}/auth/csrf`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
+    if (!res.ok) return null;
+    const data = (await res.json()) as { csrfToken?: string };
+    csrfToken = data.csrfToken ?? null;
+    return csrfToken;
+  } catch {
+    return null;
+  }
+}
+
+async function parseError(res: Response): Promise<ApiError> {
+  let code = `http_${res.status}`;
+  let message = res.statusText;
+  let fields: FieldError[] = [];
+  try {
+    const data = (await res.json()) as { code?: string; message?: string; fields?: FieldError[] };
+    if (data.code) code = data.code;
+    if (data.message) message = data.message;
+    if (Array.isArray(data.fields)) fields = data.fields;
+  } catch {
+    // not JSON: keep the defaults
+  }
+  return new ApiError(res.status, code, message, fields);
+}
+
+async function send(path: string, opts: RequestOptions): Promise<Response> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken ?? (await fetchCsrfToken());
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  return fetch(`${BASE}${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    signal: opts.signal,
+  });
+}
+
+/** Performs a request and returns the parsed JSON body (undefined for 204). Throws ApiError. */
+export async function api<T = unknown>(path: string, opts: RequestOptions = {}): Promise<T> {
+  activityListener?.();
+  let res = await send(path, opts);
+  if (res.status === 403 && (opts.method ?? 'GET') !== 'GET') {
+    const err = await parseError(res.clone());
+    if (err.code === 'csrf_invalid') {
+      csrfToken = null;
+      await fetchCsrfToken();
+      res = await send(path, opts);
+    }
+  }
+  if (!res.ok) {
+    const err = await parseError(res);
+    if (res.status === 401 && !opts.authFlow) {
+      csrfToken = null;
+      unauthorizedHandler?.();
+    }
+    throw err;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const get = <T>(path: string, signal?: AbortSignal) => api<T>(path, { signal });
+export const post = <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
+  api<T>(path, { ...opts, method: 'POST', body: body ?? {} });
+
+/** Builds a query string from the defined, non-empty values. */
+export function query(params: Record<string, string | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
