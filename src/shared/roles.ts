@@ -13,17 +13,6 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that can ever see case data: they must use a TOTP second factor. */
-export const CASE_DATA_ROLES: readonly Role[] = [
-  'centre_operator',
-  'cpi_referent',
-  'service_operator',
-  'network_coordinator',
-  'dpo',
-  'org_admin',
-  'platform_admin',
-];
-
 export const ORGANISATION_TYPES = [
   'cav',
   'shelter_operator',

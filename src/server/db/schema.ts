@@ -88,6 +88,7 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Nullable<Timestamp>;
   disabled_at: Nullable<Timestamp>;
+  reset_requested_at: Nullable<Timestamp>;
   created_at: Generated<Date>;
   version: Generated<number>;
 }

@@ -13,6 +13,8 @@ export type AuthMode = 'public' | 'pre_auth' | 'session';
 export interface Ctx {
   tx: Tx;
   actor: Actor | null;
+  /** the session's CSRF token, where there is a session */
+  csrfToken: string | null;
   /** the signed-in actor; throws 401 where there is none */
   me(): Actor;
   audit(event: AuditEvent): Promise<void>;
@@ -33,10 +35,11 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const EXPIRED = Symbol('expired');
 
-function makeCtx(tx: Tx, actor: Actor | null): Ctx {
+function makeCtx(tx: Tx, actor: Actor | null, csrfToken: string | null = null): Ctx {
   return {
     tx,
     actor,
+    csrfToken,
     me() {
       if (!actor) throw unauthenticated();
       return actor;
@@ -74,7 +77,7 @@ async function runInContext<T>(db: Database, request: FastifyRequest, fn: (ctx: 
         throw new AppError(403, 'csrf_invalid', 'Missing or wrong X-CSRF-Token header');
       }
     }
-    return { value: await fn(makeCtx(tx, session.actor)) };
+    return { value: await fn(makeCtx(tx, session.actor, session.csrfToken)) };
   });
   if ('missing' in result) throw unauthenticated();
   if ('expired' in result) throw new AppError(401, 'session_expired', 'The session has expired; sign in again');

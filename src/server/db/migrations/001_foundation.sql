@@ -135,6 +135,8 @@ CREATE TABLE users (
   failed_logins integer NOT NULL DEFAULT 0,
   locked_until timestamptz,
   disabled_at timestamptz,
+  -- set when the user asks for a password reset; their organisation's admins issue the link
+  reset_requested_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   version integer NOT NULL DEFAULT 1
 );

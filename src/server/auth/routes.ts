@@ -1,0 +1,140 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Config } from '../config.ts';
+import { AppError } from '../http/errors.ts';
+import { clearAuthCookie, setAuthCookie } from '../http/request-context.ts';
+import { describeMe } from '../users/queries.ts';
+import { acceptInvitation, completePasswordReset, requestPasswordReset } from './links.ts';
+import { loginWithPassword } from './login.ts';
+import * as S from './schemas.ts';
+import { confirmEnrolment, type SecondFactorResult, startEnrolment, verifyRecoveryCode, verifyTotp } from './second-factor.ts';
+import { ABSOLUTE_HOURS, endSession, PRE_AUTH_COOKIE, PRE_AUTH_MINUTES, SESSION_COOKIE } from './sessions.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const tags = ['auth'];
+const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 409: S.ErrorBody, 410: S.ErrorBody };
+const invalidCredentials = () =>
+  new AppError(401, 'invalid_credentials', 'Wrong username or password, or the account is temporarily locked');
+const invalidCode = () => new AppError(401, 'invalid_code', 'The code is not valid');
+
+/** Sets the session cookie for a full session and drops the pre-authentication one. */
+function openSession(reply: FastifyReply, token: string) {
+  clearAuthCookie(reply, PRE_AUTH_COOKIE);
+  setAuthCookie(reply, SESSION_COOKIE, token, ABSOLUTE_HOURS * 3600);
+}
+
+async function answerSecondFactor(result: SecondFactorResult, reply: FastifyReply) {
+  if (!result.ok) {
+    await sleep(result.delayMs);
+    throw invalidCode();
+  }
+  openSession(reply, result.token);
+  return { csrfToken: result.csrfToken };
+}
+
+export function registerAuthRoutes(api: FastifyInstance, { config }: { config: Config }): void {
+  const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+  api.post(
+    '/auth/login',
+    { schema: { tags, body: S.Credentials, response: { 200: S.LoginAnswer, ...errors } }, config: { auth: 'public', ...loginLimit } },
+    async (req, reply) => {
+      const { username, password } = req.body as { username: string; password: string };
+      const result = await req.inContext((ctx) => loginWithPassword(ctx, username, password));
+      if (!result.ok) {
+        await sleep(result.delayMs);
+        throw invalidCredentials();
+      }
+      setAuthCookie(reply, PRE_AUTH_COOKIE, result.token, PRE_AUTH_MINUTES * 60);
+      return result.enrolled ? { mfaRequired: true } : { mfaEnrolmentRequired: true };
+    },
+  );
+
+  const preAuth = { auth: 'pre_auth' as const, ...loginLimit };
+  api.post(
+    '/auth/totp',
+    { schema: { tags, body: S.Code, response: { 200: S.CsrfAnswer, ...errors } }, config: preAuth },
+    async (req, reply) => {
+      const { code } = req.body as { code: string };
+      const pre = req.cookies[PRE_AUTH_COOKIE] as string;
+      return answerSecondFactor(await req.inContext((ctx) => verifyTotp(ctx, config.masterKey, pre, code)), reply);
+    },
+  );
+  api.post(
+    '/auth/recovery',
+    { schema: { tags, body: S.Code, response: { 200: S.CsrfAnswer, ...errors } }, config: preAuth },
+    async (req, reply) => {
+      const { code } = req.body as { code: string };
+      const pre = req.cookies[PRE_AUTH_COOKIE] as string;
+      return answerSecondFactor(await req.inContext((ctx) => verifyRecoveryCode(ctx, pre, code)), reply);
+    },
+  );
+  api.post(
+    '/auth/totp/enrolment',
+    { schema: { tags, response: { 200: S.Enrolment, ...errors } }, config: preAuth },
+    async (req) => req.inContext((ctx) => startEnrolment(ctx, config.masterKey)),
+  );
+  api.post(
+    '/auth/totp/enrolment/confirm',
+    { schema: { tags, body: S.Code, response: { 200: S.EnrolmentDone, ...errors } }, config: preAuth },
+    async (req, reply) => {
+      const { code } = req.body as { code: string };
+      const pre = req.cookies[PRE_AUTH_COOKIE] as string;
+      const result = await req.inContext((ctx) => confirmEnrolment(ctx, config.masterKey, pre, code));
+      if (!result.ok) {
+        await sleep(result.delayMs);
+        throw invalidCode();
+      }
+      openSession(reply, result.token);
+      return { csrfToken: result.csrfToken, recoveryCodes: result.recoveryCodes };
+    },
+  );
+
+  api.post('/auth/logout', { schema: { tags, response: { 204: { type: 'null' }, 401: S.ErrorBody } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE] as string;
+    await req.inContext(async (ctx) => {
+      await endSession(ctx.tx, token);
+      await ctx.audit({ action: 'auth.logout', subjectType: 'user', subjectId: ctx.me().userId });
+    });
+    clearAuthCookie(reply, SESSION_COOKIE);
+    reply.header('Clear-Site-Data', '"cache", "cookies", "storage"');
+    return reply.status(204).send();
+  });
+
+  api.get('/auth/csrf', { schema: { tags, response: { 200: S.CsrfAnswer, 401: S.ErrorBody } } }, async (req) =>
+    req.inContext(async (ctx) => ({ csrfToken: ctx.csrfToken as string })),
+  );
+
+  api.post(
+    '/auth/password-reset',
+    { schema: { tags, body: S.UsernameOnly, response: { 202: S.Message, ...errors } }, config: { auth: 'public', ...loginLimit } },
+    async (req, reply) => {
+      const { username } = req.body as { username: string };
+      await req.inContext((ctx) => requestPasswordReset(ctx, username));
+      return reply.status(202).send({
+        message: 'If the account exists, its organisation administrators have been asked to send a reset link.',
+      });
+    },
+  );
+  api.post(
+    '/auth/password-reset/complete',
+    { schema: { tags, body: S.TokenAndPassword, response: { 204: { type: 'null' }, ...errors } }, config: { auth: 'public', ...loginLimit } },
+    async (req, reply) => {
+      const { token, password } = req.body as { token: string; password: string };
+      await req.inContext((ctx) => completePasswordReset(ctx, token, password));
+      return reply.status(204).send();
+    },
+  );
+  api.post(
+    '/auth/invitations/accept',
+    { schema: { tags, body: S.TokenAndPassword, response: { 204: { type: 'null' }, ...errors } }, config: { auth: 'public', ...loginLimit } },
+    async (req, reply) => {
+      const { token, password } = req.body as { token: string; password: string };
+      await req.inContext((ctx) => acceptInvitation(ctx, token, password));
+      return reply.status(204).send();
+    },
+  );
+
+  api.get('/me', { schema: { tags, response: { 200: S.Me, 401: S.ErrorBody } } }, async (req) =>
+    req.inContext((ctx) => describeMe(ctx.tx, ctx.me())),
+  );
+}

@@ -1,0 +1,37 @@
+import { mkdir } from 'node:fs/promises';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase } from './db/open.ts';
+import { printDemoLogins, seedDemo } from './demo/seed-demo.ts';
+import { ensureWebBuilt } from './http/build-web.ts';
+import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
+
+const started = performance.now();
+const config = loadConfig();
+await mkdir(config.dataDir, { recursive: true });
+await ensureWebBuilt();
+const db = await openDatabase(config);
+await migrate(db.owner);
+await seedNetwork(db.owner, await loadNetworkData());
+if (config.demo) {
+  const logins = await seedDemo(db, config);
+  if (logins) printDemoLogins(logins, config);
+}
+const app = await buildApp({ db, config });
+await app.listen({ port: config.port, host: config.host });
+app.log.info({ ms: Math.round(performance.now() - started), demo: config.demo, db: db.kind }, 'Percorsi is ready');
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,17 @@
+/**
+ * pg returns `date` columns as 'YYYY-MM-DD' strings (a type parser is set in database.ts);
+ * PGlite returns them as Date objects at UTC midnight. Both leave here as 'YYYY-MM-DD'.
+ */
+export function isoDate(value: string | Date): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value.slice(0, 10);
+}
+
+/** Timestamps leave as ISO 8601 in UTC, whichever driver read them. */
+export function isoTimestamp(value: string | Date): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+export function isoTimestampOrNull(value: string | Date | null): string | null {
+  return value === null ? null : isoTimestamp(value);
+}

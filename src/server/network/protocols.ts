@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/context.ts';
+import { isoDate, isoTimestamp, isoTimestampOrNull } from './dates.ts';
+import type { Adhesion, ProtocolDetail, ProtocolSummary } from './schemas.ts';
+
+type Signatory = ProtocolSummary['signatories'][number];
+
+async function signatoriesOf(tx: Tx, protocolIds: string[]): Promise<Map<string, Signatory[]>> {
+  const byProtocol = new Map<string, Signatory[]>(protocolIds.map((id) => [id, []]));
+  if (protocolIds.length === 0) return byProtocol;
+  const rows = await tx
+    .selectFrom('protocol_signatories as s')
+    .leftJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select([
+      's.protocol_id',
+      's.organisation_id',
+      sql<string>`coalesce(o.name, s.signatory_name, '')`.as('name'),
+      's.kind',
+      's.joined_on',
+    ])
+    .where('s.protocol_id', 'in', protocolIds)
+    .orderBy('s.joined_on')
+    .orderBy('name')
+    .execute();
+  for (const r of rows) {
+    byProtocol.get(r.protocol_id)?.push({
+      organisationId: r.organisation_id,
+      name: r.name,
+      kind: r.kind,
+      joinedOn: isoDate(r.joined_on),
+    });
+  }
+  return byProtocol;
+}
+
+function protocolRows(tx: Tx) {
+  return tx.selectFrom('protocols').select(['id', 'code', 'name', 'signed_on', 'scope', 'summary']);
+}
+
+export async function listProtocols(tx: Tx): Promise<ProtocolSummary[]> {
+  const rows = await protocolRows(tx).orderBy('signed_on').orderBy('code').execute();
+  const signatories = await signatoriesOf(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    signedOn: isoDate(r.signed_on),
+    scope: r.scope,
+    summary: r.summary,
+    signatories: signatories.get(r.id) ?? [],
+  }));
+}
+
+/** The adhesions the actor may see: row-level security shows an organisation its own, the control room all. */
+export function adhesionRows(tx: Tx) {
+  return tx
+    .selectFrom('protocol_adhesions as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .select(['a.id', 'a.organisation_id', 'o.name as organisation_name', 'a.status', 'a.motivation', 'a.requested_at', 'a.decided_at']);
+}
+
+type AdhesionRow = Awaited<ReturnType<ReturnType<typeof adhesionRows>['executeTakeFirstOrThrow']>>;
+
+export function toAdhesion(r: AdhesionRow): Adhesion {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    status: r.status,
+    motivation: r.motivation,
+    requestedAt: isoTimestamp(r.requested_at),
+    decidedAt: isoTimestampOrNull(r.decided_at),
+  };
+}
+
+export async function getProtocol(tx: Tx, id: string): Promise<ProtocolDetail | null> {
+  const row = await protocolRows(tx).where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const signatories = await signatoriesOf(tx, [id]);
+  const adhesions = await adhesionRows(tx).where('a.protocol_id', '=', id).orderBy('a.requested_at', 'desc').execute();
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    signedOn: isoDate(row.signed_on),
+    scope: row.scope,
+    summary: row.summary,
+    signatories: signatories.get(id) ?? [],
+    adhesions: adhesions.map(toAdhesion),
+  };
+}

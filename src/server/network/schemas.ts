@@ -1,0 +1,132 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { ORGANISATION_TYPES } from '../../shared/roles.ts';
+
+/** Request and response schemas of the network API. Every object lists its fields; nothing else leaves. */
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Obj = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
+const IsoDate = Type.String({ format: 'date' });
+const IsoDateTime = Type.String({ format: 'date-time' });
+
+export const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
+export const NetworkIdParam = Obj({ id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }) });
+export const IdParam = Obj({ id: Uuid });
+export const AdhesionParams = Obj({ id: Uuid, adhesionId: Uuid });
+export const OrganisationType = Type.Union(ORGANISATION_TYPES.map((t) => Type.Literal(t)));
+
+const MunicipalityRef = Obj({ istatCode: Type.String(), name: Type.String() });
+
+export const NetworkSummary = Obj({
+  id: Type.String(),
+  name: Type.String(),
+  leadMunicipality: Nullable(MunicipalityRef),
+  municipalityCount: Type.Integer(),
+  organisationCount: Type.Integer(),
+  hasShelters: Type.Boolean(),
+  sheltersNote: Nullable(Type.String()),
+});
+export const NetworkList = Obj({ items: Type.Array(NetworkSummary) });
+
+export const NetworkDetail = Obj({
+  ...NetworkSummary.properties,
+  municipalities: Type.Array(MunicipalityRef),
+  organisations: Type.Array(Obj({ id: Type.String(), name: Type.String(), type: Type.String(), uncertain: Type.Boolean() })),
+  notes: Nullable(Type.String()),
+  sourceIds: Type.Array(Type.String()),
+});
+
+export const OrganisationQuery = Obj({
+  type: Type.Optional(OrganisationType),
+  network: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$' })),
+});
+
+export const OrganisationSummary = Obj({
+  id: Type.String(),
+  name: Type.String(),
+  type: Type.String(),
+  town: Nullable(Type.String()),
+  uncertain: Type.Boolean(),
+  networkIds: Type.Array(Type.String()),
+  operatesShelters: Type.Boolean(),
+});
+export const OrganisationList = Obj({ items: Type.Array(OrganisationSummary) });
+
+export const OrganisationDetail = Obj({
+  id: Type.String(),
+  name: Type.String(),
+  type: Type.String(),
+  town: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  helpline: Nullable(Type.String()),
+  website: Nullable(Type.String()),
+  description: Nullable(Type.String()),
+  operatesShelters: Type.Boolean(),
+  uncertain: Type.Boolean(),
+  notes: Nullable(Type.String()),
+  sourceIds: Type.Array(Type.String()),
+  networks: Type.Array(Obj({ id: Type.String(), name: Type.String(), role: Nullable(Type.String()) })),
+  protocols: Type.Array(
+    Obj({ id: Type.String(), name: Type.String(), kind: Type.Union([Type.Literal('original'), Type.Literal('adhesion')]), joinedOn: IsoDate }),
+  ),
+  parent: Nullable(Obj({ id: Type.String(), name: Type.String() })),
+  version: Type.Integer(),
+});
+
+export const OrganisationPatch = Type.Object(
+  {
+    description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    helpline: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[0-9+()./ -]*$' }))),
+    website: Type.Optional(Nullable(Type.String({ maxLength: 300, pattern: '^(https?://[^\\s]+)?$' }))),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
+
+export const Signatory = Obj({
+  organisationId: Nullable(Type.String()),
+  name: Type.String(),
+  kind: Type.Union([Type.Literal('original'), Type.Literal('adhesion')]),
+  joinedOn: IsoDate,
+});
+export const ProtocolSummary = Obj({
+  id: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  signedOn: IsoDate,
+  scope: Type.String(),
+  summary: Nullable(Type.String()),
+  signatories: Type.Array(Signatory),
+});
+export const ProtocolList = Obj({ items: Type.Array(ProtocolSummary) });
+
+export const Adhesion = Obj({
+  id: Type.String(),
+  organisationId: Type.String(),
+  organisationName: Type.String(),
+  status: Type.Union([Type.Literal('requested'), Type.Literal('approved'), Type.Literal('rejected')]),
+  motivation: Nullable(Type.String()),
+  requestedAt: IsoDateTime,
+  decidedAt: Nullable(IsoDateTime),
+});
+export const ProtocolDetail = Obj({ ...ProtocolSummary.properties, adhesions: Type.Array(Adhesion) });
+
+export const AdhesionRequest = Obj({ motivation: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) });
+export const AdhesionDecision = Obj({
+  decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
+
+export const ErrorBody = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  fields: Type.Optional(Type.Array(Obj({ field: Type.String(), message: Type.String() }))),
+});
+
+export type NetworkSummary = Static<typeof NetworkSummary>;
+export type NetworkDetail = Static<typeof NetworkDetail>;
+export type OrganisationSummary = Static<typeof OrganisationSummary>;
+export type OrganisationDetail = Static<typeof OrganisationDetail>;
+export type OrganisationPatch = Static<typeof OrganisationPatch>;
+export type ProtocolSummary = Static<typeof ProtocolSummary>;
+export type ProtocolDetail = Static<typeof ProtocolDetail>;
+export type Adhesion = Static<typeof Adhesion>;

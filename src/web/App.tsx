@@ -1,0 +1,48 @@
+/** Routes. Italian paths, as the users see them. */
+import { Route, Routes } from 'react-router-dom';
+import { Layout } from './components/Layout.tsx';
+import { RequireAuth } from './components/RequireAuth.tsx';
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NetworkDetailPage } from './pages/NetworkDetailPage.tsx';
+import { NetworksPage } from './pages/NetworksPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrganisationDetailPage } from './pages/OrganisationDetailPage.tsx';
+import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { PrivacyPage } from './pages/PrivacyPage.tsx';
+import { ProtocolDetailPage } from './pages/ProtocolDetailPage.tsx';
+import { ProtocolsPage } from './pages/ProtocolsPage.tsx';
+import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+
+const guard = (el: JSX.Element, roles?: Parameters<typeof RequireAuth>[0]['roles']) => (
+  <RequireAuth roles={roles}>{el}</RequireAuth>
+);
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/password-dimenticata" element={<ForgotPasswordPage />} />
+        <Route path="/invito/:token" element={<SetPasswordPage mode="invite" />} />
+        <Route path="/reimposta-password/:token" element={<SetPasswordPage mode="reset" />} />
+        <Route path="/accessibilita" element={<AccessibilityPage />} />
+        <Route path="/privacy" element={<PrivacyPage />} />
+        <Route path="/" element={guard(<HomePage />)} />
+        <Route path="/reti" element={guard(<NetworksPage />)} />
+        <Route path="/reti/:id" element={guard(<NetworkDetailPage />)} />
+        <Route path="/organizzazioni" element={guard(<OrganisationsPage />)} />
+        <Route path="/organizzazioni/:id" element={guard(<OrganisationDetailPage />)} />
+        <Route path="/protocolli" element={guard(<ProtocolsPage />)} />
+        <Route path="/protocolli/:id" element={guard(<ProtocolDetailPage />)} />
+        <Route path="/utenti" element={guard(<UsersPage />, ['org_admin', 'platform_admin'])} />
+        <Route path="/audit" element={guard(<AuditPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,117 @@
+/** Who is signed in, the platform meta, logout and the idle-session watcher. */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { Role } from '../shared/roles.ts';
+import { ApiError, get, onActivity, onUnauthorized, post, setCsrfToken } from './api.ts';
+import type { Me, Meta } from './types.ts';
+
+/** The server ends a session after 15 idle minutes; check a little after that. */
+const IDLE_MS = 15 * 60 * 1000 + 10 * 1000;
+const CHECK_EVERY_MS = 30 * 1000;
+
+export interface LoginState {
+  expired?: boolean;
+  loggedOut?: boolean;
+  from?: string;
+}
+
+interface Auth {
+  /** undefined while loading, null when signed out. */
+  me: Me | null | undefined;
+  meta: Meta | null;
+  refresh: () => Promise<Me | null>;
+  logout: () => Promise<void>;
+  hasRole: (...roles: Role[]) => boolean;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const navigate = useNavigate();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const meRef = useRef<Me | null | undefined>(undefined);
+  const lastActivity = useRef(Date.now());
+  meRef.current = me;
+
+  const refresh = useCallback(async () => {
+    try {
+      const data = await get<Me>('/me');
+      setMe(data);
+      return data;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status === 401 || err.status === 403) {
+        setMe(null);
+        return null;
+      }
+      throw err;
+    }
+  }, []);
+
+  // Platform meta (demo banner, version): no authentication needed.
+  useEffect(() => {
+    get<Meta>('/meta')
+      .then(setMeta)
+      .catch(() => setMeta(null));
+    refresh().catch(() => setMe(null));
+  }, [refresh]);
+
+  // A 401 on any call while signed in means the session is gone (idle timeout or revoked).
+  useEffect(() => {
+    onUnauthorized(() => {
+      if (!meRef.current) return;
+      setMe(null);
+      setCsrfToken(null);
+      const state: LoginState = { expired: true, from: window.location.pathname };
+      navigate('/login', { state });
+    });
+    onActivity(() => {
+      lastActivity.current = Date.now();
+    });
+    return () => {
+      onUnauthorized(null);
+      onActivity(null);
+    };
+  }, [navigate]);
+
+  // Idle watcher: after 15 minutes without API calls, ask the server whether the session lives.
+  useEffect(() => {
+    if (!me) return;
+    lastActivity.current = Date.now();
+    const timer = window.setInterval(() => {
+      if (Date.now() - lastActivity.current > IDLE_MS) void refresh().catch(() => undefined);
+    }, CHECK_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [me, refresh]);
+
+  const logout = useCallback(async () => {
+    try {
+      await post('/auth/logout');
+    } catch {
+      // the session may already be gone: sign out locally anyway
+    }
+    setCsrfToken(null);
+    setMe(null);
+    const state: LoginState = { loggedOut: true };
+    navigate('/login', { state });
+  }, [navigate]);
+
+  const value = useMemo<Auth>(
+    () => ({
+      me,
+      meta,
+      refresh,
+      logout,
+      hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)),
+    }),
+    [me, meta, refresh, logout],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}

@@ -1,0 +1,110 @@
+/** First sign-in of a role that needs a second factor: set up the authenticator app. */
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, post } from '../../api.ts';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+
+interface Enrolment {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+interface EnrolStepProps {
+  onDone: (csrfToken: string | undefined, recoveryCodes: string[]) => void;
+  onRestart: () => void;
+}
+
+/** Groups the base32 secret in blocks of four, easier to type. */
+const groups = (s: string) => s.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+
+export function EnrolStep({ onDone, onRestart }: EnrolStepProps) {
+  const { t } = useI18n();
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    post<Enrolment>('/auth/totp/enrolment', {}, { authFlow: true })
+      .then((e) => live && setEnrolment(e))
+      .catch((err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) onRestart();
+        else setLoadError(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [onRestart]);
+
+  const fail = (list: SummaryError[]) => {
+    setErrors(list);
+    setAttempt((n) => n + 1);
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const value = code.replace(/\s+/g, '');
+    if (!value) return fail([{ field: 'enrol-code', message: t.login.totpRequired }]);
+    setBusy(true);
+    try {
+      const res = await post<{ csrfToken?: string; recoveryCodes?: string[] }>(
+        '/auth/totp/enrolment/confirm',
+        { code: value },
+        { authFlow: true },
+      );
+      onDone(res?.csrfToken, res?.recoveryCodes ?? []);
+    } catch (err) {
+      setCode('');
+      const status = err instanceof ApiError ? err.status : 0;
+      const errCode = err instanceof ApiError ? err.code : '';
+      if (errCode === 'invalid_code' || status === 400) fail([{ field: 'enrol-code', message: t.login.invalidCode }]);
+      else if (status === 401 || status === 403) onRestart();
+      else if (status === 429) fail([{ message: t.common.tooManyRequests }]);
+      else fail([{ message: t.common.error }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (loadError) return <Notice kind="danger">{t.common.error}</Notice>;
+  if (!enrolment) return <Loading />;
+
+  return (
+    <form noValidate onSubmit={submit} className="mt-3">
+      <ErrorSummary errors={errors} attempt={attempt} />
+      <p className="lead-text">{t.login.enrolIntro}</p>
+      <img className="qr-image mb-3" src={enrolment.qrDataUrl} alt={t.login.qrAlt} width={200} height={200} />
+      <p className="mb-1">{t.login.manualEntry}</p>
+      <p>
+        <code className="secret" translate="no">
+          {groups(enrolment.secret)}
+        </code>
+      </p>
+      <TextField
+        id="enrol-code"
+        label={t.login.firstCode}
+        value={code}
+        onValueChange={setCode}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        pattern="[0-9 ]*"
+        maxLength={8}
+        required
+        error={errors.find((x) => x.field === 'enrol-code')?.message}
+      />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t.login.confirm}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+/** Step 1 of sign-in: username and password. */
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, post, setCsrfToken } from '../../api.ts';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+
+export type LoginOutcome = 'totp' | 'enrol';
+
+interface LoginResponse {
+  mfaRequired?: boolean;
+  mfaEnrolmentRequired?: boolean;
+}
+
+export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void }) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (list: SummaryError[]) => {
+    setErrors(list);
+    setAttempt((n) => n + 1);
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const list: SummaryError[] = [];
+    if (!username.trim()) list.push({ field: 'username', message: t.login.usernameRequired });
+    if (!password) list.push({ field: 'password', message: t.login.passwordRequired });
+    if (list.length) return fail(list);
+    setBusy(true);
+    try {
+      setCsrfToken(null);
+      const res = await post<LoginResponse>('/auth/login', { username: username.trim(), password }, { authFlow: true });
+      setCsrfToken(null);
+      if (res?.mfaEnrolmentRequired) onNext('enrol');
+      else onNext('totp');
+    } catch (err) {
+      setPassword('');
+      const code = err instanceof ApiError ? err.code : '';
+      const status = err instanceof ApiError ? err.status : 0;
+      if (status === 401 || code === 'invalid_credentials') fail([{ field: 'username', message: t.login.invalidCredentials }]);
+      else if (status === 423 || code === 'account_locked') fail([{ message: t.login.locked }]);
+      else if (status === 429) fail([{ message: t.common.tooManyRequests }]);
+      else fail([{ message: t.common.error }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (f: string) => errors.find((x) => x.field === f)?.message;
+
+  return (
+    <form noValidate onSubmit={submit} className="mt-3">
+      <ErrorSummary errors={errors} attempt={attempt} />
+      <TextField
+        id="username"
+        label={t.login.username}
+        value={username}
+        onValueChange={setUsername}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        error={fieldError('username')}
+      />
+      <TextField
+        id="password"
+        label={t.login.password}
+        type="password"
+        value={password}
+        onValueChange={setPassword}
+        autoComplete="current-password"
+        required
+        error={fieldError('password')}
+      />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t.login.submit}
+        </button>
+        <Link to="/password-dimenticata">{t.login.forgot}</Link>
+      </div>
+    </form>
+  );
+}
