@@ -23,6 +23,7 @@ export async function installSecurity(app: FastifyInstance): Promise<void> {
     },
     hsts: { maxAge: 31536000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });

@@ -1,3 +1,181 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { notFound } from '../http/errors.ts';
+import { decideAdhesion, requestAdhesion } from './adhesions.ts';
+import { getProtocol, listProtocols } from './protocols.ts';
+import { getNetwork, getOrganisation, listNetworks, listOrganisations } from './queries.ts';
+import {
+  Adhesion,
+  AdhesionDecision,
+  AdhesionParams,
+  AdhesionRequest,
+  ErrorBody,
+  IdParam,
+  IfMatchHeaders,
+  NetworkDetail,
+  NetworkIdParam,
+  NetworkList,
+  OrganisationDetail,
+  OrganisationList,
+  OrganisationPatch,
+  OrganisationQuery,
+  ProtocolDetail,
+  ProtocolList,
+} from './schemas.ts';
+import { parseIfMatch, updateOrganisation } from './update-organisation.ts';
 
-export function registerNetworkRoutes(_api: FastifyInstance): void {}
+const tags = ['network'];
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
+const security = [{ session: [] }];
+const writeSecurity = [{ session: [], csrf: [] }];
+
+/** The network directory, organisations and protocols. Registered under /api/v1. */
+export function registerNetworkRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get('/networks', { schema: { tags, security, response: { 200: NetworkList, ...errors } } }, (req) =>
+    req.inContext(async ({ tx, authorise }) => {
+      authorise('network.read');
+      return { items: await listNetworks(tx) };
+    }),
+  );
+
+  api.get(
+    '/networks/:id',
+    { schema: { tags, security, params: NetworkIdParam, response: { 200: NetworkDetail, ...errors } } },
+    (req) =>
+      req.inContext(async ({ tx, authorise }) => {
+        authorise('network.read');
+        const network = await getNetwork(tx, req.params.id);
+        if (!network) throw notFound();
+        return network;
+      }),
+  );
+
+  api.get(
+    '/organisations',
+    { schema: { tags, security, querystring: OrganisationQuery, response: { 200: OrganisationList, ...errors } } },
+    (req) =>
+      req.inContext(async ({ tx, authorise }) => {
+        authorise('organisation.read');
+        return { items: await listOrganisations(tx, req.query) };
+      }),
+  );
+
+  api.get(
+    '/organisations/:id',
+    { schema: { tags, security, params: IdParam, response: { 200: OrganisationDetail, ...errors } } },
+    (req, reply) =>
+      req.inContext(async ({ tx, authorise, audit }) => {
+        authorise('organisation.read');
+        const organisation = await getOrganisation(tx, req.params.id);
+        if (!organisation) throw notFound();
+        await audit({ action: 'organisation.read', subjectType: 'organisation', subjectId: organisation.id });
+        reply.header('ETag', `"${organisation.version}"`);
+        return organisation;
+      }),
+  );
+
+  api.patch(
+    '/organisations/:id',
+    {
+      schema: {
+        tags,
+        security: writeSecurity,
+        params: IdParam,
+        headers: IfMatchHeaders,
+        body: OrganisationPatch,
+        response: { 200: OrganisationDetail, ...errors, 403: ErrorBody, 409: ErrorBody, 428: ErrorBody },
+      },
+    },
+    (req, reply) =>
+      req.inContext(async ({ tx, authorise, audit }) => {
+        authorise('organisation.update', { organisationId: req.params.id });
+        const version = parseIfMatch(req.headers['if-match']);
+        const { organisation, changed } = await updateOrganisation(tx, req.params.id, version, req.body);
+        await audit({
+          action: 'organisation.update',
+          subjectType: 'organisation',
+          subjectId: organisation.id,
+          details: { fields: changed },
+        });
+        reply.header('ETag', `"${organisation.version}"`);
+        return organisation;
+      }),
+  );
+
+  api.get('/protocols', { schema: { tags, security, response: { 200: ProtocolList, ...errors } } }, (req) =>
+    req.inContext(async ({ tx, authorise }) => {
+      authorise('protocol.read');
+      return { items: await listProtocols(tx) };
+    }),
+  );
+
+  api.get(
+    '/protocols/:id',
+    { schema: { tags, security, params: IdParam, response: { 200: ProtocolDetail, ...errors } } },
+    (req) =>
+      req.inContext(async ({ tx, authorise }) => {
+        authorise('protocol.read');
+        const protocol = await getProtocol(tx, req.params.id);
+        if (!protocol) throw notFound();
+        return protocol;
+      }),
+  );
+
+  api.post(
+    '/protocols/:id/adhesions',
+    {
+      schema: {
+        tags,
+        security: writeSecurity,
+        params: IdParam,
+        body: AdhesionRequest,
+        response: { 201: Adhesion, ...errors, 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    (req, reply) =>
+      req.inContext(async ({ tx, authorise, audit }) => {
+        const actor = authorise('protocol.request_adhesion');
+        const adhesion = await requestAdhesion(tx, actor, req.params.id, req.body.motivation ?? null);
+        await audit({
+          action: 'protocol.adhesion_request',
+          subjectType: 'protocol_adhesion',
+          subjectId: adhesion.id,
+          details: { protocolId: req.params.id },
+        });
+        reply.code(201);
+        return adhesion;
+      }),
+  );
+
+  api.post(
+    '/protocols/:id/adhesions/:adhesionId/decision',
+    {
+      schema: {
+        tags,
+        security: writeSecurity,
+        params: AdhesionParams,
+        body: AdhesionDecision,
+        response: { 200: Adhesion, ...errors, 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    (req) =>
+      req.inContext(async ({ tx, authorise, audit }) => {
+        const actor = authorise('protocol.decide_adhesion');
+        const adhesion = await decideAdhesion(tx, actor, {
+          protocolId: req.params.id,
+          adhesionId: req.params.adhesionId,
+          decision: req.body.decision,
+          note: req.body.note ?? null,
+        });
+        await audit({
+          action: 'protocol.adhesion_decide',
+          subjectType: 'protocol_adhesion',
+          subjectId: adhesion.id,
+          details: { protocolId: req.params.id, organisationId: adhesion.organisationId, decision: req.body.decision },
+        });
+        return adhesion;
+      }),
+  );
+}

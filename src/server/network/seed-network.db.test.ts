@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDb } from '../testing/harness.ts';
+import { isoDate } from './dates.ts';
 import { AFOL_NAME, loadNetworkData, type NetworkData } from './network-data.ts';
 import { findOrganisationIdByName, type NetworkSeedResult, seedNetwork } from './seed-network.ts';
 
@@ -136,7 +137,7 @@ describe('seedNetwork', () => {
       'pavia-programma-2021',
       'protocollo-milano-2023',
     ]);
-    const dates = Object.fromEntries(protocols.map((p) => [p.code, String(p.signed_on instanceof Date ? p.signed_on.toISOString() : p.signed_on).slice(0, 10)]));
+    const dates = Object.fromEntries(protocols.map((p) => [p.code, isoDate(p.signed_on)]));
     expect(dates).toEqual({
       'metropolitano-2023': '2023-06-21',
       'milano-lavoro-2022': '2022-05-02',

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/index.tsx';
 export function UncertainBadge() {
   const { t } = useI18n();
   return (
-    <Badge color="" className="badge-uncertain ms-2" title={t.common.uncertainLong}>
+    <Badge color="warning" className="badge-uncertain ms-2" title={t.common.uncertainLong}>
       {t.common.uncertain}
     </Badge>
   );

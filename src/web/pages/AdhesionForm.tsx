@@ -1,0 +1,83 @@
+/** An org_admin asks for their organisation to join a protocol. */
+import { type FormEvent, useState } from 'react';
+import { ApiError, post } from '../api.ts';
+import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
+import { TextArea } from '../components/Field.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { useI18n } from '../i18n/index.tsx';
+
+interface Props {
+  protocolId: string;
+  isSignatory: boolean;
+  hasPending: boolean;
+  onSent: () => void;
+}
+
+export function AdhesionForm({ protocolId, isSignatory, hasPending, onSent }: Props) {
+  const { t } = useI18n();
+  const [motivation, setMotivation] = useState('');
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+
+  const fail = (list: SummaryError[]) => {
+    setErrors(list);
+    setAttempt((n) => n + 1);
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!motivation.trim()) return fail([{ field: 'motivation', message: t.protocols.motivationRequired }]);
+    setBusy(true);
+    try {
+      await post(`/protocols/${encodeURIComponent(protocolId)}/adhesions`, { motivation: motivation.trim() });
+      setSent(true);
+      setErrors([]);
+      setMotivation('');
+      onSent();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) fail([{ message: t.protocols.alreadyPending }]);
+      else if (err instanceof ApiError && err.fields.length) {
+        fail(err.fields.map((f) => ({ field: f.field === 'motivation' ? 'motivation' : undefined, message: f.message })));
+      } else fail([{ message: t.common.error }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  let body: JSX.Element;
+  if (sent) body = <Notice kind="success">{t.protocols.adhereSent}</Notice>;
+  else if (isSignatory) body = <p>{t.protocols.alreadySignatory}</p>;
+  else if (hasPending) body = <p>{t.protocols.alreadyPending}</p>;
+  else
+    body = (
+      <form noValidate onSubmit={submit}>
+        <ErrorSummary errors={errors} attempt={attempt} />
+        <p>{t.protocols.adhereIntro}</p>
+        <TextArea
+          id="motivation"
+          label={t.protocols.motivation}
+          value={motivation}
+          onValueChange={setMotivation}
+          rows={4}
+          maxLength={2000}
+          required
+          error={errors.find((x) => x.field === 'motivation')?.message}
+          className="field-wide"
+        />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t.protocols.adhereSubmit}
+          </button>
+        </div>
+      </form>
+    );
+
+  return (
+    <section className="section" aria-labelledby="adhere-title">
+      <h2 id="adhere-title">{t.protocols.adhereTitle}</h2>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/** Invite a person into the organisation: returns a single-use link. */
+import { type FormEvent, useState } from 'react';
+import type { Role } from '../../shared/roles.ts';
+import { ApiError, post } from '../api.ts';
+import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
+import { CheckboxGroup, TextField } from '../components/Field.tsx';
+import { useI18n } from '../i18n/index.tsx';
+
+export interface Invitation {
+  inviteUrl: string;
+  expiresAt: string;
+  name: string;
+}
+
+const FIELD_IDS = {
+  username: 'invite-username',
+  displayName: 'invite-name',
+  email: 'invite-email',
+  roles: 'invite-roles',
+} as const;
+const fieldIdOf = (field: string): string | undefined => (FIELD_IDS as Record<string, string>)[field];
+
+export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInvited: (i: Invitation) => void }) {
+  const { t, label } = useI18n();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (list: SummaryError[]) => {
+    setErrors(list);
+    setAttempt((n) => n + 1);
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const list: SummaryError[] = [];
+    if (!username.trim()) list.push({ field: FIELD_IDS.username, message: t.users.usernameRequired });
+    if (!displayName.trim()) list.push({ field: FIELD_IDS.displayName, message: t.users.displayNameRequired });
+    if (!selected.length) list.push({ field: FIELD_IDS.roles, message: t.users.rolesRequired });
+    if (list.length) return fail(list);
+    setBusy(true);
+    try {
+      const body = { username: username.trim(), displayName: displayName.trim(), roles: selected, ...(email.trim() ? { email: email.trim() } : {}) };
+      const res = await post<{ inviteUrl: string; expiresAt: string }>('/users/invitations', body);
+      setErrors([]);
+      onInvited({ ...res, name: body.displayName });
+      setUsername('');
+      setDisplayName('');
+      setEmail('');
+      setSelected([]);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length) {
+        fail(err.fields.map((f) => ({ field: fieldIdOf(f.field), message: f.message })));
+      } else if (err instanceof ApiError && err.status === 409) {
+        fail([{ field: FIELD_IDS.username, message: err.message }]);
+      } else fail([{ message: err instanceof ApiError && err.status === 403 ? t.common.forbidden : t.common.error }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (id: string | undefined) => errors.find((x) => x.field === id)?.message;
+
+  return (
+    <section className="section" aria-labelledby="invite-title">
+      <h2 id="invite-title">{t.users.inviteTitle}</h2>
+      <p>{t.users.inviteIntro}</p>
+      <form noValidate onSubmit={submit}>
+        <ErrorSummary errors={errors} attempt={attempt} />
+        <div className="row">
+          <div className="col-md-6">
+            <TextField id={FIELD_IDS.username} label={t.users.username} value={username} onValueChange={setUsername} autoComplete="off" autoCapitalize="none" spellCheck={false} required error={fieldError(FIELD_IDS.username)} />
+          </div>
+          <div className="col-md-6">
+            <TextField id={FIELD_IDS.displayName} label={t.users.displayName} value={displayName} onValueChange={setDisplayName} autoComplete="off" required error={fieldError(FIELD_IDS.displayName)} />
+          </div>
+          <div className="col-md-6">
+            <TextField id={FIELD_IDS.email} label={t.users.emailOptional} type="email" value={email} onValueChange={setEmail} autoComplete="off" error={fieldError(FIELD_IDS.email)} />
+          </div>
+        </div>
+        <CheckboxGroup
+          id={FIELD_IDS.roles}
+          legend={t.users.rolesLegend}
+          options={roles.map((r) => ({ value: r, label: label('roles', r) }))}
+          selected={selected}
+          onChange={setSelected}
+          error={fieldError(FIELD_IDS.roles)}
+        />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t.users.inviteSubmit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+/** One protocol: signatories, adhesion request (org_admin), pending requests (control room). */
+import { Table } from 'design-react-kit';
+import { Link, useParams } from 'react-router-dom';
+import { useAuth } from '../auth.tsx';
+import { ResourceState } from '../components/Loading.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import type { ProtocolDetail } from '../types.ts';
+import { useApi } from '../useApi.ts';
+import { AdhesionForm } from './AdhesionForm.tsx';
+import { AdhesionsTable } from './AdhesionsTable.tsx';
+
+export function ProtocolDetailPage() {
+  const { t, date, label } = useI18n();
+  const { me, hasRole } = useAuth();
+  const { id = '' } = useParams();
+  const { data: p, loading, error, reload } = useApi<ProtocolDetail>(`/protocols/${encodeURIComponent(id)}`);
+
+  const orgId = me?.organisation.id;
+  const adhesions = p?.adhesions ?? [];
+  const isSignatory = !!p && p.signatories.some((s) => s.organisationId === orgId);
+  const ownPending = adhesions.some((a) => a.organisationId === orgId && a.status === 'pending');
+  const decides = hasRole('control_room_member', 'platform_admin');
+  const pending = adhesions.filter((a) => a.status === 'pending');
+  const others = decides ? adhesions.filter((a) => a.status !== 'pending') : adhesions;
+
+  return (
+    <>
+      <p>
+        <Link to="/protocolli">{t.protocols.backToList}</Link>
+      </p>
+      <PageTitle title={p?.name ?? t.protocols.title} />
+      <ResourceState loading={loading && !p} error={error} />
+      {p ? (
+        <>
+          <dl className="detail-list">
+            <dt>{t.protocols.code}</dt>
+            <dd>{p.code}</dd>
+            <dt>{t.protocols.signedOn}</dt>
+            <dd>{date(p.signedOn)}</dd>
+            <dt>{t.protocols.scope}</dt>
+            <dd>{p.scope}</dd>
+            {p.summary ? (
+              <>
+                <dt>{t.protocols.summary}</dt>
+                <dd>{p.summary}</dd>
+              </>
+            ) : null}
+          </dl>
+
+          <h2 className="section">{t.protocols.signatories}</h2>
+          <Table responsive>
+            <caption>{t.protocols.signatoriesCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.protocols.signatory}</th>
+                <th scope="col">{t.protocols.kind}</th>
+                <th scope="col">{t.protocols.joinedOn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.signatories.map((s) => (
+                <tr key={`${s.organisationId ?? ''}:${s.name}`}>
+                  <th scope="row">
+                    {s.organisationId ? (
+                      <Link to={`/organizzazioni/${encodeURIComponent(s.organisationId)}`}>{s.name}</Link>
+                    ) : (
+                      s.name
+                    )}
+                  </th>
+                  <td>{label('signatoryKinds', s.kind)}</td>
+                  <td>{date(s.joinedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+
+          {decides ? (
+            <section className="section" aria-labelledby="pending-title">
+              <h2 id="pending-title">{t.protocols.pendingTitle}</h2>
+              <AdhesionsTable
+                protocolId={p.id}
+                items={pending}
+                caption={t.protocols.pendingCaption}
+                emptyText={t.protocols.noPending}
+                decide
+                onDecided={reload}
+              />
+            </section>
+          ) : null}
+
+          {others.length ? (
+            <section className="section" aria-labelledby="adhesions-title">
+              <h2 id="adhesions-title">{t.protocols.adhesionsTitle}</h2>
+              <AdhesionsTable protocolId={p.id} items={others} caption={t.protocols.adhesionsCaption} />
+            </section>
+          ) : null}
+
+          {hasRole('org_admin') ? (
+            <AdhesionForm protocolId={p.id} isSignatory={isSignatory} hasPending={ownPending} onSent={reload} />
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
