@@ -47,7 +47,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ errCode: error.code, errName: error.name }, 'request failed');
     return reply.status(500).send({ code: 'internal_error', message: 'Something went wrong' });
   });
-  app.setNotFoundHandler((_request, reply) => {
-    reply.status(404).send({ code: 'not_found', message: 'Not found' });
-  });
 }
