@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
+import { registerCaseRoutes } from './cases/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { installErrorHandler } from './http/error-handler.ts';
@@ -47,6 +48,7 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
       registerUserRoutes(api, { config });
       registerNetworkRoutes(api);
       registerAuditRoutes(api);
+      registerCaseRoutes(api, { config });
     },
     { prefix: '/api/v1' },
   );

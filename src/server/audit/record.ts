@@ -20,7 +20,29 @@ export type AuditAction =
   | 'organisation.update'
   | 'protocol.adhesion_request'
   | 'protocol.adhesion_decide'
-  | 'audit.search';
+  | 'audit.search'
+  | 'case.create'
+  | 'case.list'
+  | 'case.read'
+  | 'case.update'
+  | 'case.identity_read'
+  | 'case.identity_update'
+  | 'case.identity_search'
+  | 'case.team_change'
+  | 'case.close'
+  | 'case.reopen'
+  | 'case.timeline_read'
+  | 'consent.record'
+  | 'consent.revoke'
+  | 'consent.form_print'
+  | 'needs.record'
+  | 'plan.update'
+  | 'plan.agree'
+  | 'plan.review'
+  | 'plan.print'
+  | 'catalogue.extend'
+  | 'outcome.record'
+  | 'follow_up.record';
 
 export interface AuditEvent {
   action: AuditAction;

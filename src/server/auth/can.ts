@@ -16,7 +16,11 @@ export type Action =
   | 'user.manage'
   | 'audit.read_own'
   | 'audit.read_organisation'
-  | 'audit.read_all';
+  | 'audit.read_all'
+  | 'case.read'
+  | 'case.write'
+  | 'case.identity.read'
+  | 'case.identity.write';
 
 /** Where an action's subject may be: in the actor's own organisation, or anywhere. */
 type Scope = 'own' | 'any';
@@ -46,6 +50,11 @@ const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   'audit.read_own': Object.fromEntries(EVERYONE.map((r) => [r, 'own'])),
   'audit.read_organisation': { dpo: 'own', platform_admin: 'any' },
   'audit.read_all': { platform_admin: 'any' },
+  // Cases stay in the holding centre. Identity also needs the case team (checked with the case).
+  'case.read': { centre_operator: 'own', dpo: 'own' },
+  'case.write': { centre_operator: 'own' },
+  'case.identity.read': { centre_operator: 'own', dpo: 'own' },
+  'case.identity.write': { centre_operator: 'own' },
 };
 
 export interface Subject {

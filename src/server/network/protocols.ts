@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/context.ts';
-import { isoDate, isoTimestamp, isoTimestampOrNull } from './dates.ts';
+import { isoDate, isoTimestamp, isoTimestampOrNull } from '../db/dates.ts';
 import type { Adhesion, ProtocolDetail, ProtocolSummary } from './schemas.ts';
 
 type Signatory = ProtocolSummary['signatories'][number];

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/context.ts';
-import { isoDate } from './dates.ts';
+import { isoDate } from '../db/dates.ts';
 import type { NetworkDetail, NetworkSummary, OrganisationDetail, OrganisationSummary } from './schemas.ts';
 
 /** Reads of the network directory. Row-level security decides what the transaction's actor sees. */

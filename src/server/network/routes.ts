@@ -11,7 +11,7 @@ import {
   AdhesionRequest,
   ErrorBody,
   IdParam,
-  IfMatchHeaders,
+
   NetworkDetail,
   NetworkIdParam,
   NetworkList,
@@ -22,7 +22,8 @@ import {
   ProtocolDetail,
   ProtocolList,
 } from './schemas.ts';
-import { parseIfMatch, updateOrganisation } from './update-organisation.ts';
+import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
+import { updateOrganisation } from './update-organisation.ts';
 
 const tags = ['network'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };

@@ -80,7 +80,6 @@ export const OrganisationPatch = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
-export const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
 
 export const Signatory = Obj({
   organisationId: Nullable(Type.String()),

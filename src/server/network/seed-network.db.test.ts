@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDb } from '../testing/harness.ts';
-import { isoDate } from './dates.ts';
+import { isoDate } from '../db/dates.ts';
 import { AFOL_NAME, loadNetworkData, type NetworkData } from './network-data.ts';
 import { findOrganisationIdByName, type NetworkSeedResult, seedNetwork } from './seed-network.ts';
 

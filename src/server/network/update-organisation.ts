@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/context.ts';
-import { AppError, invalidField, notFound, preconditionRequired, versionConflict } from '../http/errors.ts';
+import { invalidField, notFound, versionConflict } from '../http/errors.ts';
 import { getOrganisation } from './queries.ts';
 import type { OrganisationDetail, OrganisationPatch } from './schemas.ts';
 
@@ -8,15 +8,6 @@ const EDITABLE = ['description', 'helpline', 'website', 'address'] as const;
 type Editable = (typeof EDITABLE)[number];
 
 /** `If-Match: "3"` (or W/"3", or 3) → 3. A change without it is refused with 428. */
-export function parseIfMatch(header: string | undefined): number {
-  if (header === undefined || header.trim() === '') throw preconditionRequired();
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new AppError(400, 'validation_failed', 'The If-Match header is not a version', [
-    { field: 'if-match', message: 'expected "<version>"' },
-  ]);
-  return Number(m[1]);
-}
-
 const clean = (v: string | null | undefined) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 /**

@@ -15,3 +15,12 @@ export function isoTimestamp(value: string | Date): string {
 export function isoTimestampOrNull(value: string | Date | null): string | null {
   return value === null ? null : isoTimestamp(value);
 }
+
+/** Today's date in Italy as YYYY-MM-DD: the dates of a path are Italian calendar days. */
+export function todayInItaly(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
+}
+
+export function isoDateOrNull(value: string | Date | null): string | null {
+  return value === null ? null : isoDate(value);
+}

@@ -1,0 +1,163 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ErrorBody } from '../auth/schemas.ts';
+import type { Config } from '../config.ts';
+import { isoTimestamp } from '../db/dates.ts';
+import { notFound } from '../http/errors.ts';
+import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
+import type { Ctx } from '../http/request-context.ts';
+import { loadCase } from './access.ts';
+import { describeCase, listCases } from './case-queries.ts';
+import { findByIdentity, notOnTeam, readIdentity, replaceIdentity } from './identity.ts';
+import * as S from './schemas.ts';
+import { addToTeam, closeCase, createCase, removeFromTeam, reopenCase, updateProfile } from './write-case.ts';
+
+const tags = ['cases'];
+const strict = { additionalProperties: false } as const;
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 428: ErrorBody };
+const IdentityOut = Type.Object({ ...S.Identity.properties, codeWord: Type.Union([Type.String(), Type.Null()]), version: Type.Integer() }, strict);
+
+/** Reads the case back (as the actor sees it) and sets its ETag. */
+async function present(ctx: Ctx, reply: FastifyReply, caseId: string) {
+  const detail = await describeCase(ctx.tx, ctx.me(), caseId);
+  if (!detail) throw notFound();
+  reply.header('ETag', `"${detail.version}"`);
+  return detail;
+}
+
+export function registerCaseRoutes(app: FastifyInstance, { config }: { config: Config }): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const key = config.masterKey;
+
+  api.post('/cases', { schema: { tags, body: S.CaseCreate, response: { 201: S.CaseDetail, ...errors } } }, async (req, reply) =>
+    req.inContext(async (ctx) => {
+      const id = await createCase(ctx, key, req.body);
+      reply.status(201);
+      return present(ctx, reply, id);
+    }),
+  );
+
+  api.get('/cases', { schema: { tags, querystring: S.CaseListQuery, response: { 200: Type.Object({ items: Type.Array(S.CaseSummary) }, strict), ...errors } } }, async (req) =>
+    req.inContext(async (ctx) => {
+      const me = ctx.authorise('case.read');
+      const { surname, taxCode } = req.query;
+      const ids = surname || taxCode ? await findByIdentity(ctx.tx, key, me.organisationId, { surname, taxCode }) : undefined;
+      const items = await listCases(ctx.tx, me, req.query, ids);
+      await ctx.audit({
+        action: ids ? 'case.identity_search' : 'case.list',
+        subjectType: 'organisation',
+        subjectId: me.organisationId,
+        details: { results: items.length, status: req.query.status ?? null, eligibility: req.query.eligibility ?? null },
+      });
+      return { items };
+    }),
+  );
+
+  api.get('/cases/:id', { schema: { tags, params: S.CaseIdParams, response: { 200: S.CaseDetail, ...errors } } }, async (req, reply) =>
+    req.inContext(async (ctx) => {
+      await loadCase(ctx, req.params.id, 'read');
+      await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: req.params.id });
+      return present(ctx, reply, req.params.id);
+    }),
+  );
+
+  api.patch(
+    '/cases/:id',
+    { schema: { tags, params: S.CaseIdParams, headers: IfMatchHeaders, body: S.ProfilePatch, response: { 200: S.CaseDetail, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        await updateProfile(ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
+        return present(ctx, reply, req.params.id);
+      }),
+  );
+
+  api.get(
+    '/cases/:id/identity',
+    { schema: { tags, params: S.CaseIdParams, querystring: S.PurposeQuery, response: { 200: IdentityOut, ...errors } } },
+    async (req, reply) => {
+      const result = await req.inContext((ctx) => readIdentity(ctx, key, req.params.id, req.query.purpose));
+      if (result.denied) throw notOnTeam();
+      reply.header('ETag', `"${result.version}"`);
+      return { ...result.identity, version: result.version };
+    },
+  );
+
+  api.put(
+    '/cases/:id/identity',
+    { schema: { tags, params: S.CaseIdParams, headers: IfMatchHeaders, body: S.Identity, response: { 200: Type.Object({ version: Type.Integer() }, strict), ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        const header = req.headers['if-match'];
+        const version = await replaceIdentity(ctx, key, req.params.id, req.body, header ? parseIfMatch(header) : null);
+        reply.header('ETag', `"${version}"`);
+        return { version };
+      }),
+  );
+
+  api.post('/cases/:id/team', { schema: { tags, params: S.CaseIdParams, body: S.TeamChange, response: { 200: S.CaseDetail, ...errors } } }, async (req, reply) =>
+    req.inContext(async (ctx) => {
+      await addToTeam(ctx, req.params.id, req.body.userIds);
+      return present(ctx, reply, req.params.id);
+    }),
+  );
+
+  api.delete(
+    '/cases/:id/team/:userId',
+    { schema: { tags, params: Type.Object({ id: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) }, strict), response: { 200: S.CaseDetail, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        await removeFromTeam(ctx, req.params.id, req.params.userId);
+        return present(ctx, reply, req.params.id);
+      }),
+  );
+
+  api.post(
+    '/cases/:id/closure',
+    { schema: { tags, params: S.CaseIdParams, headers: IfMatchHeaders, body: S.Closure, response: { 200: S.CaseDetail, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        await closeCase(ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
+        return present(ctx, reply, req.params.id);
+      }),
+  );
+
+  api.post(
+    '/cases/:id/reopen',
+    { schema: { tags, params: S.CaseIdParams, headers: IfMatchHeaders, body: S.Reopen, response: { 200: S.CaseDetail, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        await reopenCase(ctx, req.params.id, parseIfMatch(req.headers['if-match']));
+        return present(ctx, reply, req.params.id);
+      }),
+  );
+
+  api.get(
+    '/cases/:id/timeline',
+    { schema: { tags, params: S.CaseIdParams, response: { 200: Type.Object({ items: Type.Array(S.TimelineEntry) }, strict), ...errors } } },
+    async (req) =>
+      req.inContext(async (ctx) => {
+        await loadCase(ctx, req.params.id, 'read');
+        const rows = await ctx.tx
+          .selectFrom('case_events')
+          .leftJoin('users', 'users.id', 'case_events.actor_user_id')
+          .select(['case_events.id', 'case_events.occurred_at', 'case_events.actor_user_id', 'users.display_name', 'case_events.kind', 'case_events.ref_id', 'case_events.details'])
+          .where('case_events.case_id', '=', req.params.id)
+          .orderBy('case_events.id', 'desc')
+          .limit(500)
+          .execute();
+        await ctx.audit({ action: 'case.timeline_read', subjectType: 'case', subjectId: req.params.id });
+        return {
+          items: rows.map((r) => ({
+            id: String(r.id),
+            occurredAt: isoTimestamp(r.occurred_at),
+            actorUserId: r.actor_user_id,
+            actorName: r.display_name,
+            kind: r.kind,
+            refId: r.ref_id,
+            details: r.details,
+          })),
+        };
+      }),
+  );
+}

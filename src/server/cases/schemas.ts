@@ -1,0 +1,184 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+const strict = { additionalProperties: false } as const;
+const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+export const DateOnly = Type.String({ format: 'date' });
+const Enum = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const AGE_BANDS = ['under_18', '18_29', '30_39', '40_49', '50_59', '60_69', '70_plus'] as const;
+export const CITIZENSHIPS = ['italian', 'eu', 'non_eu'] as const;
+export const EDUCATION = ['none', 'primary', 'lower_secondary', 'upper_secondary', 'tertiary', 'unknown'] as const;
+export const EMPLOYMENT = ['employed', 'unemployed', 'student', 'homemaker', 'retired', 'other', 'unknown'] as const;
+export const VIOLENCE_TYPES = ['physical', 'sexual', 'psychological', 'economic', 'stalking', 'witnessed', 'harmful_practices'] as const;
+/** The 15 statutory author–victim relationships (ISTAT survey of anti-violence centres). */
+export const AUTHOR_RELATIONSHIPS = [
+  'spouse', 'cohabiting_partner', 'partner_not_cohabiting', 'former_spouse', 'former_cohabiting_partner',
+  'former_partner_not_cohabiting', 'father', 'mother', 'son', 'daughter', 'brother_sister', 'other_relative',
+  'colleague_employer', 'acquaintance_friend', 'stranger',
+] as const;
+export const REFERRAL_SOURCES = ['self', 'helpline_1522', 'police', 'health_services', 'social_services', 'other_cav', 'lawyer', 'school', 'family_friends', 'other'] as const;
+export const RISK_TOOLS = ['sara', 'isa', 'other'] as const;
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export const CLOSURE_OUTCOMES = ['goals_reached', 'dropped_out', 'sent_to_local_services', 'moved_away', 'other'] as const;
+export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'through_centre'] as const;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export const SafeContact = Type.Object(
+  {
+    channels: Type.Array(Enum(CONTACT_CHANNELS), { maxItems: 4, uniqueItems: true }),
+    windows: Type.Array(
+      Type.Object(
+        {
+          days: Type.Array(Enum(WEEKDAYS), { minItems: 1, maxItems: 7, uniqueItems: true }),
+          from: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+          to: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+        },
+        strict,
+      ),
+      { maxItems: 14 },
+    ),
+    noVoicemail: Type.Boolean(),
+    onlyThroughCentre: Type.Boolean(),
+  },
+  strict,
+);
+export type SafeContact = Static<typeof SafeContact>;
+
+/** The non-identifying profile used for statistics (ISTAT variables). */
+export const ProfileFields = {
+  firstContactOn: Type.Optional(N(DateOnly)),
+  intakeOn: Type.Optional(N(DateOnly)),
+  ageBand: Type.Optional(N(Enum(AGE_BANDS))),
+  citizenship: Type.Optional(N(Enum(CITIZENSHIPS))),
+  residenceCode: Type.Optional(N(Type.String({ pattern: '^[0-9]{6}$' }))),
+  education: Type.Optional(N(Enum(EDUCATION))),
+  employment: Type.Optional(N(Enum(EMPLOYMENT))),
+  childrenCount: Type.Optional(N(Type.Integer({ minimum: 0, maximum: 30 }))),
+  minorChildrenCount: Type.Optional(N(Type.Integer({ minimum: 0, maximum: 30 }))),
+  childrenWitnessed: Type.Optional(N(Type.Boolean())),
+  violenceTypes: Type.Optional(Type.Array(Enum(VIOLENCE_TYPES), { uniqueItems: true, maxItems: VIOLENCE_TYPES.length })),
+  authorRelationships: Type.Optional(Type.Array(Enum(AUTHOR_RELATIONSHIPS), { uniqueItems: true, maxItems: AUTHOR_RELATIONSHIPS.length })),
+  referralSource: Type.Optional(N(Enum(REFERRAL_SOURCES))),
+  riskTool: Type.Optional(N(Enum(RISK_TOOLS))),
+  riskLevel: Type.Optional(N(Enum(RISK_LEVELS))),
+  riskAssessedOn: Type.Optional(N(DateOnly)),
+  safeContact: Type.Optional(SafeContact),
+};
+export const ProfilePatch = Type.Object(ProfileFields, strict);
+export type ProfilePatch = Static<typeof ProfilePatch>;
+
+export const Identity = Type.Object(
+  {
+    firstName: Type.String({ minLength: 1, maxLength: 100 }),
+    lastName: Type.String({ minLength: 1, maxLength: 100 }),
+    birthDate: Type.Optional(N(DateOnly)),
+    taxCode: Type.Optional(N(Type.String({ maxLength: 16 }))),
+    phone: Type.Optional(N(Type.String({ maxLength: 30 }))),
+    email: Type.Optional(N(Type.String({ maxLength: 200 }))),
+    address: Type.Optional(N(Type.String({ maxLength: 300 }))),
+    languages: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 30 }), { maxItems: 10 })),
+    codeWord: Type.Optional(N(Type.String({ maxLength: 60 }))),
+  },
+  strict,
+);
+export type Identity = Static<typeof Identity>;
+
+export const CaseCreate = Type.Object(
+  {
+    takenInChargeOn: DateOnly,
+    ...ProfileFields,
+    identity: Type.Optional(Identity),
+  },
+  strict,
+);
+export type CaseCreate = Static<typeof CaseCreate>;
+
+export const Eligibility = Type.Object(
+  {
+    programme: Type.String(),
+    eligible: Type.Boolean(),
+    reason: Enum(['in_charge', 'closed_within_window', 'window_ended'] as const),
+    windowEndsOn: N(DateOnly),
+    daysLeft: N(Type.Integer()),
+  },
+  strict,
+);
+
+export const CaseSummary = Type.Object(
+  {
+    id: Type.String(),
+    code: Type.String(),
+    status: Enum(['open', 'closed'] as const),
+    takenInChargeOn: DateOnly,
+    closedOn: N(DateOnly),
+    closureOutcome: N(Type.String()),
+    riskLevel: N(Type.String()),
+    eligibility: Eligibility,
+    onMyTeam: Type.Boolean(),
+    dueActions: Type.Integer(),
+    dueFollowUps: Type.Integer(),
+    version: Type.Integer(),
+  },
+  strict,
+);
+
+export const CaseDetail = Type.Object(
+  {
+    ...CaseSummary.properties,
+    networkId: N(Type.String()),
+    organisationId: Type.String(),
+    firstContactOn: N(DateOnly),
+    intakeOn: N(DateOnly),
+    ageBand: N(Type.String()),
+    citizenship: N(Type.String()),
+    residenceCode: N(Type.String()),
+    education: N(Type.String()),
+    employment: N(Type.String()),
+    childrenCount: N(Type.Integer()),
+    minorChildrenCount: N(Type.Integer()),
+    childrenWitnessed: N(Type.Boolean()),
+    violenceTypes: Type.Array(Type.String()),
+    authorRelationships: Type.Array(Type.String()),
+    referralSource: N(Type.String()),
+    riskTool: N(Type.String()),
+    riskAssessedOn: N(DateOnly),
+    safeContact: SafeContact,
+    hasIdentity: Type.Boolean(),
+    team: Type.Array(Type.Object({ userId: Type.String(), displayName: Type.String(), roleInCase: Type.String() }, strict)),
+  },
+  strict,
+);
+export type CaseDetail = Static<typeof CaseDetail>;
+
+export const CaseListQuery = Type.Object(
+  {
+    status: Type.Optional(Enum(['open', 'closed'] as const)),
+    eligibility: Type.Optional(Enum(['eligible', 'not_eligible', 'closing_soon'] as const)),
+    due: Type.Optional(Enum(['actions', 'follow_ups'] as const)),
+    mine: Type.Optional(Type.Boolean()),
+    surname: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    taxCode: Type.Optional(Type.String({ minLength: 16, maxLength: 16 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  },
+  strict,
+);
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
+export const Closure = Type.Object({ closedOn: DateOnly, outcome: Enum(CLOSURE_OUTCOMES) }, strict);
+export const Reopen = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 300 })) }, strict);
+export const PurposeQuery = Type.Object({ purpose: Type.String({ minLength: 3, maxLength: 200 }) }, strict);
+export const CaseIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
+export const TeamChange = Type.Object({ userIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20, uniqueItems: true }) }, strict);
+export const TimelineEntry = Type.Object(
+  {
+    id: Type.String(),
+    occurredAt: Type.String(),
+    actorUserId: N(Type.String()),
+    actorName: N(Type.String()),
+    kind: Type.String(),
+    refId: N(Type.String()),
+    details: Type.Record(Type.String(), Type.Unknown()),
+  },
+  strict,
+);
