@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ErrorBody } from '../auth/schemas.ts';
@@ -34,12 +35,13 @@ const Entry = Type.Object(
 );
 const Page = Type.Object({ items: Type.Array(Entry), nextBefore: N(Type.String()) }, strict);
 
-export function registerAuditRoutes(api: FastifyInstance): void {
+export function registerAuditRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/audit',
     { schema: { tags: ['audit'], querystring: Query, response: { 200: Page, 400: ErrorBody, 401: ErrorBody } } },
     async (req) => {
-      const q = req.query as AuditQuery;
+      const q: AuditQuery = req.query;
       return req.inContext(async (ctx) => {
         const me = ctx.authorise('audit.read_own');
         const page = await searchAudit(ctx.tx, me, q);

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../http/errors.ts';
@@ -31,21 +32,22 @@ async function answerSecondFactor(result: SecondFactorResult, reply: FastifyRepl
   return { csrfToken: result.csrfToken };
 }
 
-export function registerAuthRoutes(api: FastifyInstance, { config }: { config: Config }): void {
+export function registerAuthRoutes(app: FastifyInstance, { config }: { config: Config }): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
   api.post(
     '/auth/login',
     { schema: { tags, body: S.Credentials, response: { 200: S.LoginAnswer, ...errors } }, config: { auth: 'public', ...loginLimit } },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
+      const { username, password } = req.body;
       const result = await req.inContext((ctx) => loginWithPassword(ctx, username, password));
       if (!result.ok) {
         await sleep(result.delayMs);
         throw invalidCredentials();
       }
       setAuthCookie(reply, PRE_AUTH_COOKIE, result.token, PRE_AUTH_MINUTES * 60);
-      return result.enrolled ? { mfaRequired: true } : { mfaEnrolmentRequired: true };
+      return result.enrolled ? { mfaRequired: true as const } : { mfaEnrolmentRequired: true as const };
     },
   );
 
@@ -54,7 +56,7 @@ export function registerAuthRoutes(api: FastifyInstance, { config }: { config: C
     '/auth/totp',
     { schema: { tags, body: S.Code, response: { 200: S.CsrfAnswer, ...errors } }, config: preAuth },
     async (req, reply) => {
-      const { code } = req.body as { code: string };
+      const { code } = req.body;
       const pre = req.cookies[PRE_AUTH_COOKIE] as string;
       return answerSecondFactor(await req.inContext((ctx) => verifyTotp(ctx, config.masterKey, pre, code)), reply);
     },
@@ -63,7 +65,7 @@ export function registerAuthRoutes(api: FastifyInstance, { config }: { config: C
     '/auth/recovery',
     { schema: { tags, body: S.Code, response: { 200: S.CsrfAnswer, ...errors } }, config: preAuth },
     async (req, reply) => {
-      const { code } = req.body as { code: string };
+      const { code } = req.body;
       const pre = req.cookies[PRE_AUTH_COOKIE] as string;
       return answerSecondFactor(await req.inContext((ctx) => verifyRecoveryCode(ctx, pre, code)), reply);
     },
@@ -77,7 +79,7 @@ export function registerAuthRoutes(api: FastifyInstance, { config }: { config: C
     '/auth/totp/enrolment/confirm',
     { schema: { tags, body: S.Code, response: { 200: S.EnrolmentDone, ...errors } }, config: preAuth },
     async (req, reply) => {
-      const { code } = req.body as { code: string };
+      const { code } = req.body;
       const pre = req.cookies[PRE_AUTH_COOKIE] as string;
       const result = await req.inContext((ctx) => confirmEnrolment(ctx, config.masterKey, pre, code));
       if (!result.ok) {
@@ -108,7 +110,7 @@ export function registerAuthRoutes(api: FastifyInstance, { config }: { config: C
     '/auth/password-reset',
     { schema: { tags, body: S.UsernameOnly, response: { 202: S.Message, ...errors } }, config: { auth: 'public', ...loginLimit } },
     async (req, reply) => {
-      const { username } = req.body as { username: string };
+      const { username } = req.body;
       await req.inContext((ctx) => requestPasswordReset(ctx, username));
       return reply.status(202).send({
         message: 'If the account exists, its organisation administrators have been asked to send a reset link.',
@@ -119,7 +121,7 @@ export function registerAuthRoutes(api: FastifyInstance, { config }: { config: C
     '/auth/password-reset/complete',
     { schema: { tags, body: S.TokenAndPassword, response: { 204: { type: 'null' }, ...errors } }, config: { auth: 'public', ...loginLimit } },
     async (req, reply) => {
-      const { token, password } = req.body as { token: string; password: string };
+      const { token, password } = req.body;
       await req.inContext((ctx) => completePasswordReset(ctx, token, password));
       return reply.status(204).send();
     },
@@ -128,7 +130,7 @@ export function registerAuthRoutes(api: FastifyInstance, { config }: { config: C
     '/auth/invitations/accept',
     { schema: { tags, body: S.TokenAndPassword, response: { 204: { type: 'null' }, ...errors } }, config: { auth: 'public', ...loginLimit } },
     async (req, reply) => {
-      const { token, password } = req.body as { token: string; password: string };
+      const { token, password } = req.body;
       await req.inContext((ctx) => acceptInvitation(ctx, token, password));
       return reply.status(204).send();
     },

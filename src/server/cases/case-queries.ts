@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor, Tx } from '../db/context.ts';
-import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
+import { isoDate, isoDateOrNull, isoTimestamp, todayInItaly } from '../db/dates.ts';
 import type { DB } from '../db/schema.ts';
 import type { CaseRow } from './access.ts';
 import { CLOSING_SOON_DAYS, eligibilityOf } from './eligibility.ts';
@@ -124,4 +124,25 @@ export async function describeCase(tx: Tx, me: Actor, caseId: string): Promise<C
 async function hasSealedIdentity(tx: Tx, caseId: string): Promise<boolean> {
   const r = await sql<{ has: boolean }>`SELECT case_has_identity(${caseId}) AS has`.execute(tx);
   return Boolean(r.rows[0]?.has);
+}
+
+/** What was done on a case and by whom, newest first. */
+export async function caseTimeline(tx: Tx, caseId: string) {
+  const rows = await tx
+    .selectFrom('case_events')
+    .leftJoin('users', 'users.id', 'case_events.actor_user_id')
+    .select(['case_events.id', 'case_events.occurred_at', 'case_events.actor_user_id', 'users.display_name', 'case_events.kind', 'case_events.ref_id', 'case_events.details'])
+    .where('case_events.case_id', '=', caseId)
+    .orderBy('case_events.id', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: String(r.id),
+    occurredAt: isoTimestamp(r.occurred_at),
+    actorUserId: r.actor_user_id,
+    actorName: r.display_name,
+    kind: r.kind,
+    refId: r.ref_id,
+    details: r.details,
+  }));
 }

@@ -3,12 +3,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ErrorBody } from '../auth/schemas.ts';
 import type { Config } from '../config.ts';
-import { isoTimestamp } from '../db/dates.ts';
 import { notFound } from '../http/errors.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { loadCase } from './access.ts';
-import { describeCase, listCases } from './case-queries.ts';
+import { caseTimeline, describeCase, listCases } from './case-queries.ts';
 import { findByIdentity, notOnTeam, readIdentity, replaceIdentity } from './identity.ts';
 import * as S from './schemas.ts';
 import { addToTeam, closeCase, createCase, removeFromTeam, reopenCase, updateProfile } from './write-case.ts';
@@ -138,26 +137,9 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
     async (req) =>
       req.inContext(async (ctx) => {
         await loadCase(ctx, req.params.id, 'read');
-        const rows = await ctx.tx
-          .selectFrom('case_events')
-          .leftJoin('users', 'users.id', 'case_events.actor_user_id')
-          .select(['case_events.id', 'case_events.occurred_at', 'case_events.actor_user_id', 'users.display_name', 'case_events.kind', 'case_events.ref_id', 'case_events.details'])
-          .where('case_events.case_id', '=', req.params.id)
-          .orderBy('case_events.id', 'desc')
-          .limit(500)
-          .execute();
+        const items = await caseTimeline(ctx.tx, req.params.id);
         await ctx.audit({ action: 'case.timeline_read', subjectType: 'case', subjectId: req.params.id });
-        return {
-          items: rows.map((r) => ({
-            id: String(r.id),
-            occurredAt: isoTimestamp(r.occurred_at),
-            actorUserId: r.actor_user_id,
-            actorName: r.display_name,
-            kind: r.kind,
-            refId: r.ref_id,
-            details: r.details,
-          })),
-        };
+        return { items };
       }),
   );
 }

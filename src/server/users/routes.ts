@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
@@ -40,7 +41,8 @@ const Link = (key: 'inviteUrl' | 'resetUrl') => Type.Object({ [key]: Type.String
 const tags = ['users'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-export function registerUserRoutes(api: FastifyInstance, { config }: { config: Config }): void {
+export function registerUserRoutes(app: FastifyInstance, { config }: { config: Config }): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get('/users', { schema: { tags, response: { 200: Type.Object({ items: Type.Array(User) }, strict), ...errors } } }, async (req) =>
     req.inContext(async (ctx) => {
       const me = ctx.authorise('user.read');
@@ -54,7 +56,7 @@ export function registerUserRoutes(api: FastifyInstance, { config }: { config: C
     '/users/invitations',
     { schema: { tags, body: Invite, response: { 201: Link('inviteUrl'), ...errors } } },
     async (req, reply) => {
-      const body = req.body as { username: string; displayName: string; email?: string | null; roles: string[] };
+      const body = req.body;
       const result = await req.inContext(async (ctx) => {
         const me = ctx.authorise('user.manage');
         const roles = checkGrantable(me, body.roles);
@@ -82,8 +84,8 @@ export function registerUserRoutes(api: FastifyInstance, { config }: { config: C
     '/users/:id/roles',
     { schema: { tags, params: IdParams, body: Type.Object({ roles: RoleList }, strict), response: { 200: User, ...errors } } },
     async (req) => {
-      const { id } = req.params as { id: string };
-      const { roles } = req.body as { roles: string[] };
+      const { id } = req.params;
+      const { roles } = req.body;
       return req.inContext(async (ctx) => {
         const me = ctx.authorise('user.manage');
         await findUser(ctx.tx, me.organisationId, id);
@@ -96,7 +98,7 @@ export function registerUserRoutes(api: FastifyInstance, { config }: { config: C
 
   for (const action of ['disable', 'enable'] as const) {
     api.post(`/users/:id/${action}`, { schema: { tags, params: IdParams, response: { 200: User, ...errors } } }, async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       return req.inContext(async (ctx) => {
         const me = ctx.authorise('user.manage');
         await findUser(ctx.tx, me.organisationId, id);
@@ -117,7 +119,7 @@ export function registerUserRoutes(api: FastifyInstance, { config }: { config: C
     '/users/:id/password-reset',
     { schema: { tags, params: IdParams, response: { 201: Link('resetUrl'), ...errors } } },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const result = await req.inContext(async (ctx) => {
         const me = ctx.authorise('user.manage');
         const user = await findUser(ctx.tx, me.organisationId, id);
