@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser tests (npm run test:e2e): real server in demo mode + one shared headless Chromium. */
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    include: ['tests/e2e/**/*.e2e.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    // Two files at a time (2 cores); sign-ins of the same user are serialised by a lock (helpers.ts).
+    fileParallelism: true,
+    maxWorkers: 2,
+    // Modules (playwright, axe, helpers) are loaded once per worker, not once per file.
+    isolate: false,
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
+    teardownTimeout: 30_000,
+  },
+});
