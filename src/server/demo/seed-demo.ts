@@ -52,8 +52,11 @@ export async function seedDemo(db: Database, config: Config): Promise<DemoLogin[
     return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as DemoLogin[]) : null;
   }
   const logins: DemoLogin[] = [];
+  // argon2 runs on libuv's thread pool: hash all demo passwords at once, not one after the other
+  const passwords = DEMO_PEOPLE.map(demoPassword);
+  const hashes = await Promise.all(passwords.map(hashPassword));
   await db.owner.transaction().execute(async (tx) => {
-    for (const person of DEMO_PEOPLE) {
+    for (const [i, person] of DEMO_PEOPLE.entries()) {
       const org = await tx
         .selectFrom('organisations')
         .select(['id', 'name'])
@@ -62,7 +65,7 @@ export async function seedDemo(db: Database, config: Config): Promise<DemoLogin[
         .executeTakeFirst();
       if (!org) throw new Error(`demo organisation not found for ${person.username}`);
       const id = randomUUID();
-      const password = demoPassword();
+      const password = passwords[i] as string;
       const totpSecret = newTotpSecret();
       await tx
         .insertInto('users')
@@ -72,7 +75,7 @@ export async function seedDemo(db: Database, config: Config): Promise<DemoLogin[
           username: person.username,
           display_name: person.displayName,
           email: `${person.username}@demo.percorsi.invalid`,
-          password_hash: await hashPassword(password),
+          password_hash: hashes[i] as string,
           totp_secret: sealSecret(config.masterKey, totpSecret, id),
           totp_enrolled_at: new Date(),
         })
