@@ -1,0 +1,57 @@
+import { addDays } from '../cases/eligibility.ts';
+import type { FieldError } from '../http/errors.ts';
+import { addMonths } from '../outcomes/schedule.ts';
+import { type ConsentPurpose, isKnownTextVersion } from './texts.ts';
+
+/** Sharing and contact name a recipient and a purpose; the others never do. */
+export const NEEDS_RECIPIENT: readonly ConsentPurpose[] = ['sharing', 'contact_by_other_body'];
+
+/** How long a granted consent lasts unless the form says otherwise; null: until revoked. */
+export const DEFAULT_EXPIRY_MONTHS: Record<ConsentPurpose, number | null> = {
+  service: null,
+  statistics: null,
+  sharing: 12,
+  contact_by_other_body: 12,
+};
+
+/** The last day covered by a consent given on `givenOn` with the purpose's default duration. */
+export function defaultExpiry(purpose: ConsentPurpose, givenOn: string): string | null {
+  const months = DEFAULT_EXPIRY_MONTHS[purpose];
+  return months === null ? null : addDays(addMonths(givenOn, months), -1);
+}
+
+export interface ConsentFieldsInput {
+  purpose: ConsentPurpose;
+  decision?: 'granted' | 'refused';
+  method?: 'signed_form' | 'verbal_with_witness';
+  witnessUserId?: string | null;
+  textVersion?: string;
+  givenOn: string;
+  expiresOn?: string | null;
+  recipientOrganisationId?: string | null;
+  recipientType?: string | null;
+  sharingPurpose?: string | null;
+  includesIdentity?: boolean;
+}
+
+/** The combinations a consent may take (pure). Each problem names its field. */
+export function checkConsentFields(c: ConsentFieldsInput, today: string): FieldError[] {
+  const fields: FieldError[] = [];
+  const bad = (field: string, message: string) => fields.push({ field, message });
+  if (c.textVersion !== undefined && !isKnownTextVersion(c.textVersion)) bad('textVersion', 'unknown text version');
+  if (c.givenOn > today) bad('givenOn', 'in the future');
+  if (c.expiresOn && c.expiresOn < c.givenOn) bad('expiresOn', 'before the day it was given');
+  if (c.decision === 'refused' && c.expiresOn) bad('expiresOn', 'a refusal has no expiry');
+  if (c.method === 'verbal_with_witness' && !c.witnessUserId) bad('witnessUserId', 'a verbal consent needs a witness');
+  if (NEEDS_RECIPIENT.includes(c.purpose)) {
+    if (!c.recipientOrganisationId && !c.recipientType) bad('recipientOrganisationId', 'name an organisation or a type of organisation');
+    if (c.recipientOrganisationId && c.recipientType) bad('recipientType', 'a named organisation or a type, not both');
+    if (!c.sharingPurpose) bad('sharingPurpose', 'required for this purpose');
+  } else {
+    for (const field of ['recipientOrganisationId', 'recipientType', 'sharingPurpose'] as const) {
+      if (c[field]) bad(field, 'not for this purpose');
+    }
+    if (c.includesIdentity) bad('includesIdentity', 'not for this purpose');
+  }
+  return fields;
+}

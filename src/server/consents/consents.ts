@@ -1,0 +1,158 @@
+import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
+import type { Actor, Tx } from '../db/context.ts';
+import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
+import { AppError, type FieldError, notFound } from '../http/errors.ts';
+import type { Ctx } from '../http/request-context.ts';
+import { type ConsentFieldsInput, checkConsentFields, defaultExpiry } from './check.ts';
+import type { Consent, ConsentCreate } from './schemas.ts';
+import { consentStatus } from './validity.ts';
+
+const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', 'The request is not valid', fields);
+
+function consentsOf(tx: Tx, caseId: string) {
+  return tx
+    .selectFrom('consents')
+    .leftJoin('organisations', 'organisations.id', 'consents.recipient_organisation_id')
+    .selectAll('consents')
+    .select('organisations.name as recipient_name')
+    .where('consents.case_id', '=', caseId);
+}
+type ConsentRow = Awaited<ReturnType<ReturnType<typeof consentsOf>['executeTakeFirstOrThrow']>>;
+
+function toConsent(row: ConsentRow, today: string): Consent {
+  const expiresOn = isoDateOrNull(row.expires_on);
+  const revokedOn = isoDateOrNull(row.revoked_on);
+  return {
+    id: row.id,
+    purpose: row.purpose as Consent['purpose'],
+    recipientOrganisationId: row.recipient_organisation_id,
+    recipientOrganisationName: row.recipient_name,
+    recipientType: row.recipient_type,
+    sharingPurpose: row.sharing_purpose,
+    includesIdentity: row.includes_identity,
+    decision: row.decision,
+    textVersion: row.text_version,
+    method: row.method as Consent['method'],
+    witnessUserId: row.witness_user_id,
+    givenOn: isoDate(row.given_on),
+    expiresOn,
+    revokedOn,
+    status: consentStatus({ decision: row.decision, expiresOn, revokedOn }, today),
+    recordedBy: row.recorded_by,
+  };
+}
+
+export async function listConsents(ctx: Ctx, caseId: string): Promise<Consent[]> {
+  await loadCase(ctx, caseId, 'read');
+  const rows = await consentsOf(ctx.tx, caseId).orderBy('consents.given_on', 'desc').orderBy('consents.created_at', 'desc').execute();
+  await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: caseId, details: { part: 'consents', results: rows.length } });
+  const today = todayInItaly();
+  return rows.map((r) => toConsent(r, today));
+}
+
+async function readConsent(tx: Tx, caseId: string, consentId: string): Promise<Consent> {
+  const row = await consentsOf(tx, caseId).where('consents.id', '=', consentId).executeTakeFirst();
+  if (!row) throw notFound();
+  return toConsent(row, todayInItaly());
+}
+
+/**
+ * Pure combinations, then what needs the database: a named recipient must exist and be another
+ * organisation; a witness must be a colleague of the same centre, not the operator recording.
+ * Any problem is a 400 naming the field, before anything is written.
+ */
+export async function checkConsent(tx: Tx, me: Actor, input: ConsentFieldsInput, today: string): Promise<void> {
+  const fields = checkConsentFields(input, today);
+  if (input.recipientOrganisationId) {
+    const org = await tx.selectFrom('organisations').select('id').where('id', '=', input.recipientOrganisationId).executeTakeFirst();
+    if (!org) fields.push({ field: 'recipientOrganisationId', message: 'unknown organisation' });
+    else if (org.id === me.organisationId) fields.push({ field: 'recipientOrganisationId', message: 'the centre itself' });
+  }
+  if (input.witnessUserId) {
+    const witness = await tx
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select('users.id')
+      .where('users.id', '=', input.witnessUserId)
+      .where('users.organisation_id', '=', me.organisationId)
+      .where('user_roles.role', '=', 'centre_operator')
+      .where('users.disabled_at', 'is', null)
+      .executeTakeFirst();
+    if (!witness) fields.push({ field: 'witnessUserId', message: 'not a colleague of this centre' });
+    else if (witness.id === me.userId) fields.push({ field: 'witnessUserId', message: 'the witness is someone else than the operator' });
+  }
+  if (fields.length) throw invalid(fields);
+}
+
+/** Records her decision (a refusal too: it is kept, and it never blocks anything else). */
+export async function recordConsent(ctx: Ctx, caseId: string, body: ConsentCreate): Promise<Consent> {
+  const { me, row } = await loadCase(ctx, caseId, 'write');
+  assertOpen(row);
+  const today = todayInItaly();
+  await checkConsent(ctx.tx, me, body, today);
+  const granted = body.decision === 'granted';
+  const expiresOn = granted ? (body.expiresOn ?? defaultExpiry(body.purpose, body.givenOn)) : null;
+  const created = await ctx.tx
+    .insertInto('consents')
+    .values({
+      case_id: caseId,
+      organisation_id: me.organisationId,
+      purpose: body.purpose,
+      recipient_organisation_id: body.recipientOrganisationId ?? null,
+      recipient_type: body.recipientType ?? null,
+      sharing_purpose: body.sharingPurpose ?? null,
+      includes_identity: body.includesIdentity ?? false,
+      decision: body.decision,
+      text_version: body.textVersion,
+      method: body.method,
+      witness_user_id: body.witnessUserId ?? null,
+      given_on: body.givenOn,
+      expires_on: expiresOn,
+      recorded_by: me.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const details = {
+    purpose: body.purpose,
+    decision: body.decision,
+    method: body.method,
+    textVersion: body.textVersion,
+    recipientOrganisationId: body.recipientOrganisationId ?? null,
+    recipientType: body.recipientType ?? null,
+    sharingPurpose: body.sharingPurpose ?? null,
+    includesIdentity: body.includesIdentity ?? false,
+  };
+  await recordCaseEvent(ctx.tx, me, { caseId, kind: 'consent.recorded', refId: created.id, details });
+  await ctx.audit({ action: 'consent.record', subjectType: 'consent', subjectId: created.id, details: { caseId, ...details } });
+  return readConsent(ctx.tx, caseId, created.id);
+}
+
+/**
+ * Withdraws a granted consent from `revokedOn` on. Her right to withdraw does not end with the
+ * path: a closed case accepts revocations. A consent is revoked once (409 `consent_revoked`).
+ */
+export async function revokeConsent(ctx: Ctx, caseId: string, consentId: string, revokedOn: string): Promise<Consent> {
+  const { me } = await loadCase(ctx, caseId, 'write');
+  const current = await ctx.tx
+    .selectFrom('consents')
+    .select(['decision', 'given_on', 'revoked_on'])
+    .where('id', '=', consentId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!current) throw notFound();
+  if (current.revoked_on !== null) throw new AppError(409, 'consent_revoked', 'The consent is already revoked');
+  if (current.decision === 'refused') throw new AppError(409, 'consent_refused', 'A refusal has nothing to revoke');
+  if (revokedOn > todayInItaly()) throw invalid([{ field: 'revokedOn', message: 'in the future' }]);
+  if (revokedOn < isoDate(current.given_on)) throw invalid([{ field: 'revokedOn', message: 'before the day it was given' }]);
+  const updated = await ctx.tx
+    .updateTable('consents')
+    .set({ revoked_on: revokedOn })
+    .where('id', '=', consentId)
+    .where('revoked_on', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) throw new AppError(409, 'consent_revoked', 'The consent is already revoked');
+  await recordCaseEvent(ctx.tx, me, { caseId, kind: 'consent.revoked', refId: consentId, details: { revokedOn } });
+  await ctx.audit({ action: 'consent.revoke', subjectType: 'consent', subjectId: consentId, details: { caseId, revokedOn } });
+  return readConsent(ctx.tx, caseId, consentId);
+}

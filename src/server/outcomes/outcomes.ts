@@ -1,0 +1,90 @@
+import { Value } from '@sinclair/typebox/value';
+import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
+import type { Tx } from '../db/context.ts';
+import { isoDate, todayInItaly } from '../db/dates.ts';
+import { AppError, type FieldError } from '../http/errors.ts';
+import type { Ctx } from '../http/request-context.ts';
+import { followUpsQuery, scheduleFollowUps, toFollowUp } from './follow-ups.ts';
+import { OUTCOME_DETAILS, type Outcome, type OutcomeCreate, OutcomeDetails, type OutcomeKind } from './schemas.ts';
+
+const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', 'The request is not valid', fields);
+
+/** Checks `details` against its kind's branch of the union; each problem names `details.<field>`. */
+export function outcomeDetailsErrors(kind: OutcomeKind, details: Record<string, unknown> | undefined): FieldError[] {
+  const fields = new Map<string, string>();
+  for (const e of Value.Errors(OUTCOME_DETAILS[kind], details ?? {})) {
+    const field = `details${e.path.replace(/\//g, '.')}`;
+    if (!fields.has(field)) fields.set(field, e.message);
+  }
+  return [...fields].map(([field, message]) => ({ field, message }));
+}
+
+async function outcomesOf(tx: Tx, caseId: string, outcomeId?: string): Promise<Outcome[]> {
+  let query = tx
+    .selectFrom('outcomes')
+    .leftJoin('organisations', 'organisations.id', 'outcomes.reported_by_organisation_id')
+    .selectAll('outcomes')
+    .select('organisations.name as reporter_name')
+    .where('outcomes.case_id', '=', caseId);
+  if (outcomeId) query = query.where('outcomes.id', '=', outcomeId);
+  const rows = await query.orderBy('outcomes.occurred_on', 'desc').orderBy('outcomes.created_at', 'desc').execute();
+  const followUps = rows.length ? await followUpsQuery(tx).where('follow_ups.outcome_id', 'in', rows.map((r) => r.id)).orderBy('follow_ups.months').execute() : [];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as OutcomeKind,
+    occurredOn: isoDate(r.occurred_on),
+    details: r.details,
+    reportedByOrganisationId: r.reported_by_organisation_id,
+    reportedByOrganisationName: r.reporter_name,
+    recordedBy: r.recorded_by,
+    followUps: followUps.filter((f) => f.outcome_id === r.id).map(toFollowUp),
+  }));
+}
+
+export async function listOutcomes(ctx: Ctx, caseId: string): Promise<Outcome[]> {
+  await loadCase(ctx, caseId, 'read');
+  const items = await outcomesOf(ctx.tx, caseId);
+  await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: caseId, details: { part: 'outcomes', results: items.length } });
+  return items;
+}
+
+/**
+ * Records an outcome of her path. A closed case takes no new outcome (409 `case_closed`); a hire
+ * schedules its 3/6/12-month follow-ups in the same transaction.
+ */
+export async function recordOutcome(ctx: Ctx, caseId: string, body: OutcomeCreate): Promise<Outcome> {
+  const { me, row } = await loadCase(ctx, caseId, 'write');
+  assertOpen(row);
+  const fields = outcomeDetailsErrors(body.kind, body.details);
+  if (body.occurredOn > todayInItaly()) fields.push({ field: 'occurredOn', message: 'in the future' });
+  if (body.occurredOn < isoDate(row.taken_in_charge_on)) fields.push({ field: 'occurredOn', message: 'before the taking in charge' });
+  if (body.reportedByOrganisationId) {
+    const org = await ctx.tx.selectFrom('organisations').select('id').where('id', '=', body.reportedByOrganisationId).executeTakeFirst();
+    if (!org) fields.push({ field: 'reportedByOrganisationId', message: 'unknown organisation' });
+  }
+  const checked = { kind: body.kind, details: body.details ?? {} };
+  if (fields.length || !Value.Check(OutcomeDetails, checked)) throw invalid(fields);
+  const created = await ctx.tx
+    .insertInto('outcomes')
+    .values({
+      case_id: caseId,
+      organisation_id: me.organisationId,
+      kind: checked.kind,
+      occurred_on: body.occurredOn,
+      details: JSON.stringify(checked.details),
+      reported_by_organisation_id: body.reportedByOrganisationId ?? null,
+      recorded_by: me.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (checked.kind === 'hired') await scheduleFollowUps(ctx.tx, me, caseId, created.id, body.occurredOn);
+  // Codes only on the timeline and in the audit: a course title is not among them.
+  const event: Record<string, string | number | boolean | null> = { kind: checked.kind, reportedByOrganisationId: body.reportedByOrganisationId ?? null };
+  if (checked.kind === 'hired') Object.assign(event, { contractType: checked.details.contractType, sector: checked.details.sector, followUps: 3 });
+  if (checked.kind === 'housing_reached') event.housingType = checked.details.housingType;
+  await recordCaseEvent(ctx.tx, me, { caseId, kind: 'outcome.recorded', refId: created.id, details: event });
+  await ctx.audit({ action: 'outcome.record', subjectType: 'outcome', subjectId: created.id, details: { caseId, ...event } });
+  const [outcome] = await outcomesOf(ctx.tx, caseId, created.id);
+  if (!outcome) throw new Error('outcome vanished');
+  return outcome;
+}

@@ -1,0 +1,127 @@
+import { type Static, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+
+const strict = { additionalProperties: false } as const;
+const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Enum = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
+const DateOnly = Type.String({ format: 'date' });
+const Uuid = Type.String({ format: 'uuid' });
+
+export const OUTCOME_KINDS = [
+  'course_completed',
+  'traineeship_started',
+  'traineeship_ended',
+  'hired',
+  'job_lost',
+  'housing_reached',
+  'freedom_income_granted',
+  'leave_used',
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+export const CONTRACT_TYPES = ['permanent', 'fixed_term', 'apprenticeship', 'agency', 'self_employed'] as const;
+/** ATECO 2007 sections (the Italian edition of NACE Rev. 2), A to U. */
+export const ATECO_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+export const HOUSING_TYPES = ['social_housing', 'private_rent', 'shelter_transition', 'family', 'other'] as const;
+export const JOB_LOST_REASONS = ['dismissed', 'resigned', 'contract_ended', 'other'] as const;
+
+const WeeklyHours = Type.Integer({ minimum: 1, maximum: 60 });
+
+/** The details each kind of outcome carries; codes, numbers and a course title, nothing about her. */
+export const OUTCOME_DETAILS = {
+  course_completed: Type.Object({ certificate: Type.Boolean(), courseTitle: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, strict),
+  traineeship_started: Type.Object({ sector: Type.Optional(Enum(ATECO_SECTIONS)), weeklyHours: Type.Optional(WeeklyHours) }, strict),
+  traineeship_ended: Type.Object({ completed: Type.Optional(Type.Boolean()) }, strict),
+  hired: Type.Object({ contractType: Enum(CONTRACT_TYPES), weeklyHours: WeeklyHours, sector: Enum(ATECO_SECTIONS) }, strict),
+  job_lost: Type.Object({ reason: Type.Optional(Enum(JOB_LOST_REASONS)) }, strict),
+  housing_reached: Type.Object({ housingType: Enum(HOUSING_TYPES) }, strict),
+  freedom_income_granted: Type.Object({}, strict),
+  // leave for victims of violence (art. 24 d.lgs. 80/2015): up to three months
+  leave_used: Type.Object({ days: Type.Integer({ minimum: 1, maximum: 90 }) }, strict),
+} satisfies Record<OutcomeKind, TSchema>;
+
+/** One outcome, discriminated by kind: the shape a recorded outcome's details are checked against. */
+const branch = <K extends OutcomeKind>(kind: K) => Type.Object({ kind: Type.Literal(kind), details: OUTCOME_DETAILS[kind] }, strict);
+export const OutcomeDetails = Type.Union([
+  branch('course_completed'),
+  branch('traineeship_started'),
+  branch('traineeship_ended'),
+  branch('hired'),
+  branch('job_lost'),
+  branch('housing_reached'),
+  branch('freedom_income_granted'),
+  branch('leave_used'),
+]);
+export type OutcomeDetails = Static<typeof OutcomeDetails>;
+
+/**
+ * The request. `details` is checked against the kind's schema in the use case, so that a wrong
+ * field is named as `details.<field>` instead of drowning in every other kind's mismatches.
+ */
+export const OutcomeCreate = Type.Object(
+  {
+    kind: Enum(OUTCOME_KINDS),
+    occurredOn: DateOnly,
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'per kind, see OUTCOME_DETAILS' })),
+    reportedByOrganisationId: Type.Optional(N(Uuid)),
+  },
+  strict,
+);
+export type OutcomeCreate = Static<typeof OutcomeCreate>;
+
+export const FollowUp = Type.Object(
+  {
+    id: Type.String(),
+    caseId: Type.String(),
+    caseCode: Type.String(),
+    outcomeId: Type.String(),
+    months: Type.Integer(),
+    dueOn: DateOnly,
+    doneOn: N(DateOnly),
+    stillWorking: N(Type.Boolean()),
+    contractType: N(Type.String()),
+    weeklyHours: N(Type.Integer()),
+    sameEmployer: N(Type.Boolean()),
+  },
+  strict,
+);
+export type FollowUp = Static<typeof FollowUp>;
+
+export const Outcome = Type.Object(
+  {
+    id: Type.String(),
+    kind: Enum(OUTCOME_KINDS),
+    occurredOn: DateOnly,
+    details: Type.Record(Type.String(), Type.Unknown()),
+    reportedByOrganisationId: N(Type.String()),
+    reportedByOrganisationName: N(Type.String()),
+    recordedBy: Type.String(),
+    followUps: Type.Array(FollowUp),
+  },
+  strict,
+);
+export type Outcome = Static<typeof Outcome>;
+
+export const FollowUpRecord = Type.Object(
+  {
+    doneOn: DateOnly,
+    stillWorking: Type.Boolean(),
+    contractType: Type.Optional(Enum(CONTRACT_TYPES)),
+    weeklyHours: Type.Optional(WeeklyHours),
+    sameEmployer: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+export type FollowUpRecord = Static<typeof FollowUpRecord>;
+
+export const DueQuery = Type.Object(
+  {
+    due: Type.Optional(Enum(['overdue', 'next30', 'all'] as const)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  },
+  strict,
+);
+export type DueQuery = Static<typeof DueQuery>;
+
+export const FollowUpParams = Type.Object({ id: Uuid, followUpId: Uuid }, strict);
+export const OutcomeList = Type.Object({ items: Type.Array(Outcome) }, strict);
+export const FollowUpList = Type.Object({ items: Type.Array(FollowUp) }, strict);
