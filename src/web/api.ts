@@ -87,7 +87,8 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
-    const token = csrfToken ?? (await fetchCsrfToken());
+    // Login-flow calls take no token (there is no session yet): only send one we already have.
+    const token = csrfToken ?? (opts.authFlow ? null : await fetchCsrfToken());
     if (token) headers['X-CSRF-Token'] = token;
   }
   return fetch(`${BASE}${path}`, {

@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useNavigate } from 'react-router-dom';
 import type { Role } from '../shared/roles.ts';
 import { ApiError, get, onActivity, onUnauthorized, post, setCsrfToken } from './api.ts';
+import { useI18n } from './i18n/index.tsx';
 import type { Me, Meta } from './types.ts';
 
 /** The server ends a session after 15 idle minutes; check a little after that. */
@@ -15,9 +16,13 @@ export interface LoginState {
   from?: string;
 }
 
+export type SignedOutReason = 'expired' | 'loggedOut' | null;
+
 interface Auth {
   /** undefined while loading, null when signed out. */
   me: Me | null | undefined;
+  /** Why the user was signed out in this tab (shown on the login page). */
+  signedOut: SignedOutReason;
   meta: Meta | null;
   refresh: () => Promise<Me | null>;
   logout: () => Promise<void>;
@@ -28,8 +33,10 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
+  const { lang, setLang } = useI18n();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [meta, setMeta] = useState<Meta | null>(null);
+  const [signedOut, setSignedOut] = useState<SignedOutReason>(null);
   const meRef = useRef<Me | null | undefined>(undefined);
   const lastActivity = useRef(Date.now());
   meRef.current = me;
@@ -38,6 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       const data = await get<Me>('/me');
       setMe(data);
+      setSignedOut(null);
       return data;
     } catch (err) {
       if (!(err instanceof ApiError) || err.status === 401 || err.status === 403) {
@@ -60,6 +68,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     onUnauthorized(() => {
       if (!meRef.current) return;
+      meRef.current = null;
+      setSignedOut('expired');
       setMe(null);
       setCsrfToken(null);
       const state: LoginState = { expired: true, from: window.location.pathname };
@@ -90,21 +100,26 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // the session may already be gone: sign out locally anyway
     }
+    // The server answers with Clear-Site-Data (storage too): keep the language choice.
+    setLang(lang);
     setCsrfToken(null);
+    meRef.current = null;
+    setSignedOut('loggedOut');
     setMe(null);
     const state: LoginState = { loggedOut: true };
     navigate('/login', { state });
-  }, [navigate]);
+  }, [navigate, lang, setLang]);
 
   const value = useMemo<Auth>(
     () => ({
       me,
       meta,
+      signedOut,
       refresh,
       logout,
       hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)),
     }),
-    [me, meta, refresh, logout],
+    [me, meta, signedOut, refresh, logout],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

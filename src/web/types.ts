@@ -86,7 +86,10 @@ export interface Protocol {
   signatories: Signatory[];
 }
 
-export type AdhesionStatus = 'pending' | 'approved' | 'rejected' | string;
+export type AdhesionStatus = 'requested' | 'approved' | 'rejected' | string;
+
+/** The server says 'requested'; 'pending' is accepted too. */
+export const isPending = (status: AdhesionStatus) => status === 'requested' || status === 'pending';
 
 export interface Adhesion {
   id: string;
@@ -110,6 +113,8 @@ export interface User {
   roles: Role[];
   disabled: boolean;
   mfaEnrolled: boolean;
+  /** Set when the user asked for a new password and no link has been issued yet. */
+  resetRequestedAt?: string | null;
   createdAt: string;
 }
 

@@ -97,7 +97,7 @@ interface SelectFieldProps extends BaseProps {
 
 export function SelectField({ id, label, error, hint, className, value, onValueChange, options }: SelectFieldProps) {
   return (
-    <div className={`field select-wrapper ${className ?? ''}`}>
+    <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className="field-label">
         {label}
       </label>

@@ -16,7 +16,7 @@ export function SiteHeader() {
         <div className="container">
           <div className="it-header-slim-wrapper-content">
             <span className="slim-owner">{t.app.owner}</span>
-            <div className="it-header-slim-right-zone slim-right">
+            <div className="slim-right">
               <LanguageSwitch />
               {me ? (
                 <>

@@ -6,7 +6,7 @@ export function SourceIds({ ids }: { ids: string[] | undefined }) {
   if (!ids?.length) return null;
   return (
     <>
-      <h2 className="section h4">{t.common.sources}</h2>
+      <h2 className="block-gap h4">{t.common.sources}</h2>
       <ul className="list-inline">
         {ids.map((s) => (
           <li key={s} className="list-inline-item">

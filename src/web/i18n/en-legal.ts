@@ -111,7 +111,7 @@ const privacy: LegalSection[] = [
   {
     h: 'Cookies',
     p: [
-      'The platform uses only a technical session cookie, needed to sign in. It uses no profiling cookies and no third-party services: fonts and images are served by the platform itself.',
+      'The platform uses only technical cookies, needed to sign in (the verification step and the session), and the browser’s local storage to remember the chosen language. It uses no profiling cookies and no third-party services: fonts and images are served by the platform itself.',
     ],
   },
   {

@@ -66,6 +66,7 @@ const outcomes: Record<string, string> = {
 
 const adhesionStatus: Record<string, string> = {
   pending: 'In attesa',
+  requested: 'In attesa',
   approved: 'Approvata',
   rejected: 'Respinta',
   withdrawn: 'Ritirata',
@@ -77,11 +78,14 @@ const subjectTypes: Record<string, string> = {
   network: 'Rete',
   protocol: 'Protocollo',
   adhesion: 'Adesione',
+  protocol_adhesion: 'Adesione a un protocollo',
+  invitation: 'Invito',
   session: 'Sessione',
   audit: 'Registro',
 };
 
 const signatoryKinds: Record<string, string> = {
+  original: 'Firmatario originario',
   signatory: 'Firmatario',
   signer: 'Firmatario',
   founding: 'Firmatario originario',
@@ -90,6 +94,16 @@ const signatoryKinds: Record<string, string> = {
   member: 'Componente',
 };
 
+const networkRoles: Record<string, string> = {
+  lead: 'Comune capofila',
+  lead_municipality: 'Comune capofila',
+  member: 'Componente',
+  cav: 'Centro antiviolenza',
+  shelter: 'Casa rifugio',
+  partner: 'Partner',
+  coordinator: 'Coordinamento',
+};
+
 export const itLabels = {
-  labels: { roles, orgTypes, actions, outcomes, adhesionStatus, subjectTypes, signatoryKinds },
+  labels: { roles, orgTypes, actions, outcomes, adhesionStatus, subjectTypes, signatoryKinds, networkRoles },
 };

@@ -117,7 +117,7 @@ const privacy: LegalSection[] = [
   {
     h: 'Cookie',
     p: [
-      'La piattaforma usa soltanto un cookie tecnico di sessione, necessario per l’accesso. Non usa cookie di profilazione né servizi di terze parti: caratteri e immagini sono serviti dalla piattaforma stessa.',
+      'La piattaforma usa soltanto cookie tecnici, necessari per l’accesso (la fase di verifica e la sessione), e la memoria locale del browser per ricordare la lingua scelta. Non usa cookie di profilazione né servizi di terze parti: caratteri e immagini sono serviti dalla piattaforma stessa.',
     ],
   },
   {

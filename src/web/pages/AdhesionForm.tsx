@@ -75,7 +75,7 @@ export function AdhesionForm({ protocolId, isSignatory, hasPending, onSent }: Pr
     );
 
   return (
-    <section className="section" aria-labelledby="adhere-title">
+    <section className="block-gap" aria-labelledby="adhere-title">
       <h2 id="adhere-title">{t.protocols.adhereTitle}</h2>
       {body}
     </section>

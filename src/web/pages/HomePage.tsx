@@ -51,7 +51,7 @@ export function HomePage() {
         </dd>
       </dl>
 
-      <h2 className="section">{t.home.whatYouCanDo}</h2>
+      <h2 className="block-gap">{t.home.whatYouCanDo}</h2>
       <ul className="row list-unstyled cards-grid">
         {tiles.map((tile) => (
           <li key={tile.to} className="col-12 col-md-6 col-lg-4 mb-4">

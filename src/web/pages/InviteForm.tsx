@@ -18,6 +18,8 @@ const FIELD_IDS = {
   email: 'invite-email',
   roles: 'invite-roles',
 } as const;
+const USERNAME = /^[a-z0-9._-]{3,64}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const fieldIdOf = (field: string): string | undefined => (FIELD_IDS as Record<string, string>)[field];
 
 export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInvited: (i: Invitation) => void }) {
@@ -39,7 +41,9 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
     e.preventDefault();
     const list: SummaryError[] = [];
     if (!username.trim()) list.push({ field: FIELD_IDS.username, message: t.users.usernameRequired });
-    if (!displayName.trim()) list.push({ field: FIELD_IDS.displayName, message: t.users.displayNameRequired });
+    else if (!USERNAME.test(username.trim())) list.push({ field: FIELD_IDS.username, message: t.users.usernameInvalid });
+    if (displayName.trim().length < 2) list.push({ field: FIELD_IDS.displayName, message: t.users.displayNameRequired });
+    if (email.trim() && !EMAIL.test(email.trim())) list.push({ field: FIELD_IDS.email, message: t.users.emailInvalid });
     if (!selected.length) list.push({ field: FIELD_IDS.roles, message: t.users.rolesRequired });
     if (list.length) return fail(list);
     setBusy(true);
@@ -53,10 +57,16 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
       setEmail('');
       setSelected([]);
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length) {
-        fail(err.fields.map((f) => ({ field: fieldIdOf(f.field), message: f.message })));
-      } else if (err instanceof ApiError && err.status === 409) {
-        fail([{ field: FIELD_IDS.username, message: err.message }]);
+      if (err instanceof ApiError && (err.code === 'username_taken' || err.status === 409)) {
+        fail([{ field: FIELD_IDS.username, message: t.users.usernameTaken }]);
+      } else if (err instanceof ApiError && err.fields.length) {
+        const messages: Record<string, string> = {
+          username: t.users.usernameInvalid,
+          displayName: t.users.displayNameRequired,
+          email: t.users.emailInvalid,
+          roles: t.users.rolesRequired,
+        };
+        fail(err.fields.map((f) => ({ field: fieldIdOf(f.field), message: messages[f.field] ?? t.organisations.invalidValue })));
       } else fail([{ message: err instanceof ApiError && err.status === 403 ? t.common.forbidden : t.common.error }]);
     } finally {
       setBusy(false);
@@ -66,14 +76,14 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
   const fieldError = (id: string | undefined) => errors.find((x) => x.field === id)?.message;
 
   return (
-    <section className="section" aria-labelledby="invite-title">
+    <section className="block-gap" aria-labelledby="invite-title">
       <h2 id="invite-title">{t.users.inviteTitle}</h2>
       <p>{t.users.inviteIntro}</p>
       <form noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} attempt={attempt} />
         <div className="row">
           <div className="col-md-6">
-            <TextField id={FIELD_IDS.username} label={t.users.username} value={username} onValueChange={setUsername} autoComplete="off" autoCapitalize="none" spellCheck={false} required error={fieldError(FIELD_IDS.username)} />
+            <TextField id={FIELD_IDS.username} label={t.users.username} value={username} onValueChange={setUsername} hint={t.users.usernameHint} autoComplete="off" autoCapitalize="none" spellCheck={false} required error={fieldError(FIELD_IDS.username)} />
           </div>
           <div className="col-md-6">
             <TextField id={FIELD_IDS.displayName} label={t.users.displayName} value={displayName} onValueChange={setDisplayName} autoComplete="off" required error={fieldError(FIELD_IDS.displayName)} />

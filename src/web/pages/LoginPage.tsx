@@ -15,10 +15,13 @@ type Step = 'password' | 'totp' | 'recovery' | 'enrol' | 'codes';
 
 export function LoginPage() {
   const { t } = useI18n();
-  const { me, refresh } = useAuth();
+  const { me, refresh, signedOut } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginState;
+  const reason = signedOut ?? (state.expired ? 'expired' : state.loggedOut ? 'loggedOut' : null);
+  const expired = reason === 'expired';
+  const loggedOut = reason === 'loggedOut';
   const [step, setStep] = useState<Step>('password');
   const [restarted, setRestarted] = useState(false);
   const [codes, setCodes] = useState<string[]>([]);
@@ -52,8 +55,8 @@ export function LoginPage() {
         {step === 'password' ? (
           <>
             {restarted ? <Notice kind="warning">{t.login.restart}</Notice> : null}
-            {!restarted && state.expired ? <Notice kind="warning">{t.login.sessionExpired}</Notice> : null}
-            {!restarted && state.loggedOut ? <Notice kind="info">{t.login.loggedOut}</Notice> : null}
+            {!restarted && expired ? <Notice kind="warning">{t.login.sessionExpired}</Notice> : null}
+            {!restarted && loggedOut ? <Notice kind="info">{t.login.loggedOut}</Notice> : null}
             <p>{t.login.intro}</p>
             <PasswordStep
               onNext={(next) => {

@@ -38,12 +38,12 @@ export function NetworkDetailPage() {
             ) : null}
           </dl>
 
-          <h2 className="section">{t.networks.sheltersTitle}</h2>
+          <h2 className="block-gap">{t.networks.sheltersTitle}</h2>
           <p>{n.hasShelters ? t.networks.sheltersYes : t.networks.sheltersNo}</p>
           {n.sheltersNote ? <p>{n.sheltersNote}</p> : null}
           <p className="field-hint">{t.networks.sheltersSecret}</p>
 
-          <h2 className="section">{t.networks.membersTitle}</h2>
+          <h2 className="block-gap">{t.networks.membersTitle}</h2>
           <Table responsive>
             <caption>{t.networks.membersCaption}</caption>
             <thead>
@@ -65,7 +65,7 @@ export function NetworkDetailPage() {
             </tbody>
           </Table>
 
-          <h2 className="section">{t.networks.municipalitiesTitle}</h2>
+          <h2 className="block-gap">{t.networks.municipalitiesTitle}</h2>
           <Table responsive size="sm">
             <caption>{t.networks.municipalitiesCaption}</caption>
             <thead>

@@ -89,7 +89,7 @@ export function OrganisationDetailPage() {
             ) : null}
           </dl>
 
-          <h2 className="section">{t.organisations.networksTitle}</h2>
+          <h2 className="block-gap">{t.organisations.networksTitle}</h2>
           {o.networks.length ? (
             <Table responsive>
               <caption>{t.organisations.networksCaption}</caption>
@@ -105,7 +105,7 @@ export function OrganisationDetailPage() {
                     <th scope="row">
                       <Link to={`/reti/${encodeURIComponent(n.id)}`}>{n.name}</Link>
                     </th>
-                    <td>{n.role ?? t.common.none}</td>
+                    <td>{n.role ? label('networkRoles', n.role) : t.common.none}</td>
                   </tr>
                 ))}
               </tbody>
@@ -114,7 +114,7 @@ export function OrganisationDetailPage() {
             <p>{t.organisations.noNetworks}</p>
           )}
 
-          <h2 className="section">{t.organisations.protocolsTitle}</h2>
+          <h2 className="block-gap">{t.organisations.protocolsTitle}</h2>
           {o.protocols.length ? (
             <Table responsive>
               <caption>{t.organisations.protocolsCaption}</caption>

@@ -4,7 +4,7 @@ import { ApiError, api } from '../api.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { TextArea, TextField } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { fmt, useI18n } from '../i18n/index.tsx';
 import type { OrganisationDetail } from '../types.ts';
 
 type Key = 'description' | 'helpline' | 'website' | 'address';
@@ -51,9 +51,13 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
   async function submit(e: FormEvent) {
     e.preventDefault();
     const website = values.website.trim();
-    if (website && !/^https?:\/\/\S+$/i.test(website)) {
-      return fail([{ field: 'org-website', message: t.organisations.websiteHint }]);
+    const list: SummaryError[] = [];
+    if (values.description.trim().length > 2000) {
+      list.push({ field: 'org-description', message: fmt(t.organisations.tooLong, { max: 2000 }) });
     }
+    if (!/^[0-9+()./ -]*$/.test(values.helpline.trim())) list.push({ field: 'org-helpline', message: t.organisations.helplineInvalid });
+    if (website && !/^https?:\/\/\S+$/i.test(website)) list.push({ field: 'org-website', message: t.organisations.websiteHint });
+    if (list.length) return fail(list);
     const original = fromOrg(organisation);
     const keys: Key[] = hideAddress ? ['description', 'helpline', 'website'] : ['description', 'helpline', 'website', 'address'];
     const patch: Partial<Record<Key, string | null>> = {};
@@ -75,7 +79,11 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
     } catch (err) {
       if (err instanceof ApiError && (err.status === 409 || err.status === 412)) setStatus('conflict');
       else if (err instanceof ApiError && err.fields.length) {
-        fail(err.fields.map((f) => ({ field: `org-${f.field}`, message: f.message })));
+        const messages: Record<string, string> = {
+          helpline: t.organisations.helplineInvalid,
+          website: t.organisations.websiteHint,
+        };
+        fail(err.fields.map((f) => ({ field: `org-${f.field}`, message: messages[f.field] ?? t.organisations.invalidValue })));
       } else fail([{ message: t.common.error }]);
     } finally {
       setBusy(false);
@@ -85,7 +93,7 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
   const fieldError = (k: Key) => errors.find((x) => x.field === `org-${k}`)?.message;
 
   return (
-    <section className="section" aria-labelledby="edit-title">
+    <section className="block-gap" aria-labelledby="edit-title">
       <h2 id="edit-title">{t.organisations.editTitle}</h2>
       <p>{t.organisations.editIntro}</p>
       {status === 'saved' ? <Notice kind="success">{t.organisations.saved}</Notice> : null}
@@ -100,7 +108,7 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
       ) : null}
       <form noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} attempt={attempt} />
-        <TextArea id="org-description" label={t.organisations.description} value={values.description} onValueChange={set('description')} rows={5} maxLength={4000} error={fieldError('description')} className="field-wide" />
+        <TextArea id="org-description" label={t.organisations.description} value={values.description} onValueChange={set('description')} rows={5} maxLength={2000} error={fieldError('description')} className="field-wide" />
         <TextField id="org-helpline" label={t.organisations.helpline} type="tel" autoComplete="off" value={values.helpline} onValueChange={set('helpline')} error={fieldError('helpline')} />
         <TextField id="org-website" label={t.organisations.website} type="url" autoComplete="off" hint={t.organisations.websiteHint} value={values.website} onValueChange={set('website')} error={fieldError('website')} />
         {hideAddress ? null : (

@@ -58,7 +58,7 @@ export function OrganisationsPage() {
     <>
       <PageTitle title={t.organisations.title} />
       <p className="lead-text">{t.organisations.intro}</p>
-      <form className="filters" role="search" aria-label={t.organisations.filters} onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label={t.organisations.filters} onSubmit={(e) => e.preventDefault()}>
         <div className="row">
           <div className="col-md-4">
             <SelectField id="filter-type" label={t.organisations.type} value={type} onValueChange={(v) => setParam('type', v)} options={typeOptions} />
@@ -81,7 +81,7 @@ export function OrganisationsPage() {
 
       <ResourceState loading={loading} error={error} />
       <p role="status" className="fw-semibold">
-        {data ? fmt(t.common.results, { count: items.length }) : ''}
+        {data ? (items.length === 1 ? t.common.resultOne : fmt(t.common.results, { count: items.length })) : ''}
       </p>
       {data && !items.length ? <p>{t.organisations.empty}</p> : null}
       {items.length ? (

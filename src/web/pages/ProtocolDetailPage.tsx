@@ -5,7 +5,7 @@ import { useAuth } from '../auth.tsx';
 import { ResourceState } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import type { ProtocolDetail } from '../types.ts';
+import { isPending, type ProtocolDetail } from '../types.ts';
 import { useApi } from '../useApi.ts';
 import { AdhesionForm } from './AdhesionForm.tsx';
 import { AdhesionsTable } from './AdhesionsTable.tsx';
@@ -19,10 +19,10 @@ export function ProtocolDetailPage() {
   const orgId = me?.organisation.id;
   const adhesions = p?.adhesions ?? [];
   const isSignatory = !!p && p.signatories.some((s) => s.organisationId === orgId);
-  const ownPending = adhesions.some((a) => a.organisationId === orgId && a.status === 'pending');
+  const ownPending = adhesions.some((a) => a.organisationId === orgId && isPending(a.status));
   const decides = hasRole('control_room_member', 'platform_admin');
-  const pending = adhesions.filter((a) => a.status === 'pending');
-  const others = decides ? adhesions.filter((a) => a.status !== 'pending') : adhesions;
+  const pending = adhesions.filter((a) => isPending(a.status));
+  const others = decides ? adhesions.filter((a) => !isPending(a.status)) : adhesions;
 
   return (
     <>
@@ -48,7 +48,7 @@ export function ProtocolDetailPage() {
             ) : null}
           </dl>
 
-          <h2 className="section">{t.protocols.signatories}</h2>
+          <h2 className="block-gap">{t.protocols.signatories}</h2>
           <Table responsive>
             <caption>{t.protocols.signatoriesCaption}</caption>
             <thead>
@@ -76,7 +76,7 @@ export function ProtocolDetailPage() {
           </Table>
 
           {decides ? (
-            <section className="section" aria-labelledby="pending-title">
+            <section className="block-gap" aria-labelledby="pending-title">
               <h2 id="pending-title">{t.protocols.pendingTitle}</h2>
               <AdhesionsTable
                 protocolId={p.id}
@@ -90,7 +90,7 @@ export function ProtocolDetailPage() {
           ) : null}
 
           {others.length ? (
-            <section className="section" aria-labelledby="adhesions-title">
+            <section className="block-gap" aria-labelledby="adhesions-title">
               <h2 id="adhesions-title">{t.protocols.adhesionsTitle}</h2>
               <AdhesionsTable protocolId={p.id} items={others} caption={t.protocols.adhesionsCaption} />
             </section>

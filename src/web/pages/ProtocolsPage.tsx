@@ -36,7 +36,11 @@ export function ProtocolsPage() {
                 </dl>
                 {p.summary ? <p className="it-card-text">{p.summary}</p> : null}
                 <details>
-                  <summary>{fmt(t.protocols.signatoriesCount, { count: p.signatories.length })}</summary>
+                  <summary>
+                    {p.signatories.length === 1
+                      ? t.protocols.signatoriesOne
+                      : fmt(t.protocols.signatoriesCount, { count: p.signatories.length })}
+                  </summary>
                   <ul className="mt-2">
                     {p.signatories.map((s) => (
                       <li key={`${s.organisationId ?? ''}:${s.name}`}>

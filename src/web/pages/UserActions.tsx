@@ -34,7 +34,13 @@ export function UserActions({ user, self, assignable, onChanged, onLink }: Props
       onChanged();
       return true;
     } catch (err) {
-      const text = err instanceof ApiError && err.status === 403 ? t.common.forbidden : (err instanceof ApiError && err.status === 400 && err.message) || t.common.error;
+      const code = err instanceof ApiError ? err.code : '';
+      const text =
+        code === 'cannot_change_self'
+          ? t.users.cannotChangeSelf
+          : err instanceof ApiError && (err.status === 403 || err.status === 404)
+            ? t.common.forbidden
+            : t.common.error;
       setMessage({ kind: 'danger', text });
       return false;
     } finally {

@@ -19,7 +19,7 @@ export interface IssuedLink {
 }
 
 export function UsersPage() {
-  const { t, label } = useI18n();
+  const { t, label, date } = useI18n();
   const { me, hasRole } = useAuth();
   const { data, loading, error, reload } = useApi<Items<User>>('/users');
   const [link, setLink] = useState<IssuedLink | null>(null);
@@ -66,6 +66,11 @@ export function UsersPage() {
                     <Badge color={u.disabled ? 'secondary' : 'success'}>
                       {u.disabled ? t.users.disabled : t.users.enabled}
                     </Badge>
+                    {u.resetRequestedAt ? (
+                      <div className="small mt-1">
+                        <Badge color="warning">{fmt(t.users.resetRequested, { date: date(u.resetRequestedAt) })}</Badge>
+                      </div>
+                    ) : null}
                   </td>
                   <td>{u.mfaEnrolled ? t.users.mfaOn : t.users.mfaOff}</td>
                   <td>
