@@ -13,7 +13,10 @@ import { installSecurity } from './http/security.ts';
 import { registerSystemRoutes } from './http/system-routes.ts';
 import { serveWeb } from './http/web.ts';
 import { loggerOptions } from './logger.ts';
+import { registerNeedsRoutes } from './needs/routes.ts';
 import { registerNetworkRoutes } from './network/routes.ts';
+import { registerConsentOutcomeRoutes } from './outcomes/register.ts';
+import { registerPlanRoutes } from './plans/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 
 export interface AppDeps {
@@ -49,6 +52,9 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
       registerNetworkRoutes(api);
       registerAuditRoutes(api);
       registerCaseRoutes(api, { config });
+      registerNeedsRoutes(api, { config });
+      registerPlanRoutes(api, { config });
+      registerConsentOutcomeRoutes(api, { config });
     },
     { prefix: '/api/v1' },
   );

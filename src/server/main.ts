@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
+import { seedDemoCasesOnce } from './demo/seed-cases.ts';
 import { printDemoLogins, seedDemo } from './demo/seed-demo.ts';
 import { ensureWebBuilt } from './http/build-web.ts';
 import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
@@ -16,6 +17,8 @@ await migrate(db.owner);
 await seedNetwork(db.owner, await loadNetworkData());
 if (config.demo) {
   const logins = await seedDemo(db, config);
+  const cases = await seedDemoCasesOnce(db, config);
+  if (cases) console.log(`Seeded ${cases} synthetic women's paths.`);
   if (logins) printDemoLogins(logins, config);
 }
 const app = await buildApp({ db, config });

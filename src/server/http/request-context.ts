@@ -35,7 +35,8 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const EXPIRED = Symbol('expired');
 
-function makeCtx(tx: Tx, actor: Actor | null, csrfToken: string | null = null): Ctx {
+/** A context for running use cases outside HTTP (demo seed, benchmarks), with the same checks. */
+export function makeCtx(tx: Tx, actor: Actor | null, csrfToken: string | null = null): Ctx {
   return {
     tx,
     actor,

@@ -1,0 +1,73 @@
+import { Type } from '@sinclair/typebox';
+import { DOMAINS, LEVELS } from './needs-profile.ts';
+
+const strict = { additionalProperties: false } as const;
+const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+const DateOnly = Type.String({ format: 'date' });
+
+export const Label = Type.Object({ it: Type.String(), en: Type.String() }, strict);
+export const Question = Type.Object(
+  {
+    id: Type.String(),
+    type: Enum(['choice', 'multi', 'boolean', 'integer', 'text'] as const),
+    label: Label,
+    options: Type.Optional(Type.Array(Type.Object({ value: Type.String(), label: Label }, strict))),
+    maxItems: Type.Optional(Type.Integer()),
+    min: Type.Optional(Type.Integer()),
+    max: Type.Optional(Type.Integer()),
+    maxLength: Type.Optional(Type.Integer()),
+  },
+  strict,
+);
+export const QuestionnaireOut = Type.Object(
+  { version: Type.String(), sections: Type.Array(Type.Object({ id: Type.String(), label: Label, questions: Type.Array(Question) }, strict)) },
+  strict,
+);
+
+export const AnswerValue = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String())]);
+export const AssessmentCreate = Type.Object(
+  {
+    questionnaireVersion: Type.String({ minLength: 1, maxLength: 20 }),
+    assessedOn: DateOnly,
+    // checked against the questionnaire in code, so that errors name `answers.<questionId>`
+    answers: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 80 }),
+  },
+  strict,
+);
+
+export const DomainNeed = Type.Object({ level: Enum(LEVELS), reasons: Type.Array(Type.String()) }, strict);
+export const Profile = Type.Object(Object.fromEntries(DOMAINS.map((d) => [d, DomainNeed])), strict);
+export const ProposedGoal = Type.Object(
+  { domain: Enum(DOMAINS), level: Enum(LEVELS), reasons: Type.Array(Type.String()), suggestedActions: Type.Array(Type.String()) },
+  strict,
+);
+export const Assessment = Type.Object(
+  {
+    id: Type.String(),
+    caseId: Type.String(),
+    questionnaireVersion: Type.String(),
+    assessedOn: DateOnly,
+    answers: Type.Record(Type.String(), AnswerValue),
+    profile: Profile,
+    proposedGoals: Type.Array(ProposedGoal),
+    recordedBy: Type.String(),
+    recordedByName: N(Type.String()),
+    createdAt: Type.String(),
+  },
+  strict,
+);
+
+export const CompareQuery = Type.Object({ a: Type.String({ format: 'uuid' }), b: Type.String({ format: 'uuid' }) }, strict);
+const Head = Type.Object({ id: Type.String(), assessedOn: DateOnly, questionnaireVersion: Type.String() }, strict);
+export const CompareOut = Type.Object(
+  {
+    a: Head,
+    b: Head,
+    domains: Type.Array(Type.Object({ domain: Enum(DOMAINS), a: DomainNeed, b: DomainNeed, trend: Enum(['decreased', 'increased', 'unchanged'] as const) }, strict)),
+    questions: Type.Array(
+      Type.Object({ questionId: Type.String(), sectionId: N(Type.String()), a: N(AnswerValue), b: N(AnswerValue), changed: Type.Boolean() }, strict),
+    ),
+  },
+  strict,
+);

@@ -1,0 +1,139 @@
+import PDFDocument from 'pdfkit';
+import type { Domain } from '../needs/needs-profile.ts';
+import { actionLabel } from './print-action-labels.ts';
+import { DICTIONARIES, type PrintDictionary, RTL_LANGUAGES } from './print-labels.ts';
+import { PdfWriter, registerFonts, type TextStyle } from './print-writer.ts';
+import type { Action, Goal, PrintLanguage } from './schemas.ts';
+
+/**
+ * What the printed plan may show: the case code, goals, actions with the responsible body and
+ * dates, the agreed version. Nothing else reaches the renderer: not her name, not the
+ * operators, not the internal notes, not any address.
+ */
+export interface PrintInput {
+  lang: PrintLanguage;
+  caseCode: string;
+  printedOn: string;
+  version: number;
+  agreed: { version: number; agreedOn: string; method: 'signed' | 'verbal' } | null;
+  goals: Array<{
+    domain: Domain;
+    title: string;
+    status: Goal['status'];
+    targetOn: string | null;
+    actions: Array<{
+      catalogueCode: string;
+      label: string;
+      labelEn: string;
+      responsibleOrganisationName: string | null;
+      startsOn: string | null;
+      dueOn: string | null;
+      status: Action['status'];
+    }>;
+  }>;
+}
+
+/** Picks, field by field, what may be printed from the plan as an operator reads it. */
+export function printableGoals(goals: Goal[]): PrintInput['goals'] {
+  return goals.map((g) => ({
+    domain: g.domain,
+    title: g.title,
+    status: g.status,
+    targetOn: g.targetOn,
+    actions: g.actions.map((a) => ({
+      catalogueCode: a.catalogueCode,
+      label: a.label,
+      labelEn: a.labelEn,
+      responsibleOrganisationName: a.responsibleOrganisationName,
+      startsOn: a.startsOn,
+      dueOn: a.dueOn,
+      status: a.status,
+    })),
+  }));
+}
+
+const day = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '—');
+
+/** The plan as a PDF for her: Italian, and her second language beside it for the fixed labels. */
+export async function renderPlanPdf(input: PrintInput): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 48, bottom: 48, left: 50, right: 50 },
+    lang: 'it-IT',
+    displayTitle: true,
+    info: { Title: `Il mio piano ${input.caseCode}`, Author: 'Percorsi', Creator: 'Percorsi', Producer: 'Percorsi' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  registerFonts(doc);
+  draw(new PdfWriter(doc), input);
+  doc.end();
+  return done;
+}
+
+function draw(w: PdfWriter, input: PrintInput): void {
+  const it = DICTIONARIES.it;
+  const two: PrintDictionary | null = input.lang === 'it' ? null : DICTIONARIES[input.lang];
+  const dir = RTL_LANGUAGES.has(input.lang) ? 'rtl' : 'ltr';
+  const styles = (size: number, bold = false, color = '#1a1a1a'): [TextStyle, TextStyle] => [
+    { size, bold, color },
+    { size: dir === 'rtl' ? size + 1 : size, bold, color: '#4a4a4a', dir },
+  ];
+  const row = (left: string, right: (d: PrintDictionary) => string, [ls, rs]: [TextStyle, TextStyle], indent = 0) =>
+    w.row(left, two ? right(two) : null, ls, rs, indent);
+  const field = styles(10);
+
+  row(it.labels.title, (d) => d.labels.title, styles(20, true));
+  row(it.labels.subtitle, (d) => d.labels.subtitle, styles(11, false, '#333333'));
+  w.gap(10);
+  row(`${it.labels.caseCode}: ${input.caseCode}`, (d) => d.labels.caseCode, field);
+  row(`${it.labels.planVersion}: ${input.version}`, (d) => d.labels.planVersion, field);
+  const agreed = input.agreed;
+  if (agreed) {
+    row(`${it.labels.agreedVersion}: ${agreed.version}`, (d) => d.labels.agreedVersion, field);
+    row(`${it.labels.agreedOn}: ${day(agreed.agreedOn)}`, (d) => d.labels.agreedOn, field);
+    row(`${it.labels.howAgreed}: ${it.method[agreed.method]}`, (d) => `${d.labels.howAgreed}: ${d.method[agreed.method]}`, field);
+  } else {
+    row(`${it.labels.agreedVersion}: ${it.labels.notAgreed}`, (d) => `${d.labels.agreedVersion}: ${d.labels.notAgreed}`, field);
+  }
+  row(`${it.labels.printedOn}: ${day(input.printedOn)}`, (d) => d.labels.printedOn, field);
+  w.gap(4);
+  w.rule();
+  row(it.labels.goals, (d) => d.labels.goals, styles(15, true));
+  w.gap(4);
+  if (input.goals.length === 0) row(it.labels.noGoals, (d) => d.labels.noGoals, field);
+
+  input.goals.forEach((g, i) => {
+    w.ensure(90);
+    w.gap(6);
+    row(`${it.labels.goal} ${i + 1}: ${it.domains[g.domain]}`, (d) => `${d.labels.goal} ${i + 1}: ${d.domains[g.domain]}`, styles(12.5, true, '#0b3d6b'));
+    w.paragraph(g.title, { size: 11, dir: 'auto' });
+    const target = (d: PrintDictionary, value: boolean) => (g.targetOn ? ` · ${d.labels.targetOn}${value ? `: ${day(g.targetOn)}` : ''}` : '');
+    row(`${it.labels.status}: ${it.goalStatus[g.status]}${target(it, true)}`, (d) => `${d.labels.status}: ${d.goalStatus[g.status]}${target(d, false)}`, field);
+    w.gap(3);
+    row(it.labels.actions, (d) => d.labels.actions, styles(10.5, true), 12);
+    if (g.actions.length === 0) row(it.labels.noActions, (d) => d.labels.noActions, field, 12);
+    for (const a of g.actions) {
+      w.ensure(48);
+      row(`• ${a.label}`, () => actionLabel(a.catalogueCode, input.lang, a.labelEn) ?? '', styles(10.5, true), 12);
+      row(`${it.labels.responsible}: ${a.responsibleOrganisationName ?? '—'}`, (d) => d.labels.responsible, field, 24);
+      row(
+        `${it.labels.startsOn}: ${day(a.startsOn)} · ${it.labels.dueOn}: ${day(a.dueOn)} · ${it.labels.status}: ${it.actionStatus[a.status]}`,
+        (d) => `${d.labels.startsOn} · ${d.labels.dueOn} · ${d.labels.status}: ${d.actionStatus[a.status]}`,
+        field,
+        24,
+      );
+      w.gap(4);
+    }
+  });
+
+  w.gap(8);
+  w.ensure(70);
+  w.rule();
+  row(it.labels.confidential, (d) => d.labels.confidential, styles(9, true, '#333333'));
+  row(it.labels.help, (d) => d.labels.help, styles(9, false, '#333333'));
+}

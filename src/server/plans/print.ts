@@ -1,0 +1,29 @@
+import { loadCase, recordCaseEvent } from '../cases/access.ts';
+import { todayInItaly } from '../db/dates.ts';
+import type { Ctx } from '../http/request-context.ts';
+import { printableGoals, renderPlanPdf } from './print-plan.ts';
+import { readAgreed, readGoals } from './read-plan.ts';
+import type { PrintLanguage } from './schemas.ts';
+
+/**
+ * The plan printed for her, in Italian and her second language (kept on the plan as her
+ * choice). Operators of the centre print it, also after closure; audited `plan.print`.
+ */
+export async function printPlan(ctx: Ctx, caseId: string, lang: PrintLanguage): Promise<{ pdf: Buffer; caseCode: string }> {
+  const { me, row } = await loadCase(ctx, caseId, 'write');
+  const plan = await ctx.tx.selectFrom('plans').select('version').where('case_id', '=', caseId).executeTakeFirst();
+  const version = plan?.version ?? 0;
+  const pdf = await renderPlanPdf({
+    lang,
+    caseCode: row.code,
+    printedOn: todayInItaly(),
+    version,
+    agreed: await readAgreed(ctx.tx, caseId),
+    goals: plan ? printableGoals(await readGoals(ctx.tx, caseId)) : [],
+  });
+  if (plan && lang !== 'it') await ctx.tx.updateTable('plans').set({ second_language: lang }).where('case_id', '=', caseId).execute();
+  const details = { lang, version };
+  await recordCaseEvent(ctx.tx, me, { caseId, kind: 'plan.printed', details });
+  await ctx.audit({ action: 'plan.print', subjectType: 'case', subjectId: caseId, details });
+  return { pdf, caseCode: row.code };
+}

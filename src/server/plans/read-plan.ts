@@ -1,0 +1,145 @@
+import { type Generated, sql } from 'kysely';
+import type { Tx } from '../db/context.ts';
+import { isoDate, isoDateOrNull, isoTimestamp } from '../db/dates.ts';
+import { notFound } from '../http/errors.ts';
+import type { Action, Goal, PlanOut } from './schemas.ts';
+
+type SecondLanguage = PlanOut['secondLanguage'];
+type Method = 'signed' | 'verbal';
+
+/** plan_actions.position comes with migration 005 (schema.ts does not list it yet). */
+export const positioned = (tx: Tx) => tx.withTables<{ plan_actions: { position: Generated<number> } }>();
+
+/** The plan's goals in order, each with its actions and the names an operator needs to see. */
+export async function readGoals(tx: Tx, caseId: string): Promise<Goal[]> {
+  const goals = await tx.selectFrom('plan_goals').selectAll().where('case_id', '=', caseId).orderBy('position').orderBy('id').execute();
+  const actions = await positioned(tx)
+    .selectFrom('plan_actions as a')
+    .leftJoin('action_catalogue as c', 'c.code', 'a.catalogue_code')
+    .leftJoin('organisations as o', 'o.id', 'a.responsible_organisation_id')
+    .leftJoin('users as u', 'u.id', 'a.operator_user_id')
+    .select([
+      'a.id', 'a.goal_id', 'a.catalogue_code', 'c.label_it', 'c.label_en', 'a.responsible_organisation_id', 'o.name as organisation_name',
+      'a.operator_user_id', 'u.display_name', 'a.starts_on', 'a.due_on', 'a.status', 'a.notes',
+    ])
+    .where('a.case_id', '=', caseId)
+    .orderBy('a.position')
+    .orderBy('a.id')
+    .execute();
+  return goals.map((g) => ({
+    id: g.id,
+    domain: g.domain as Goal['domain'],
+    title: g.title,
+    status: g.status as Goal['status'],
+    targetOn: isoDateOrNull(g.target_on),
+    actions: actions
+      .filter((a) => a.goal_id === g.id)
+      .map(
+        (a): Action => ({
+          id: a.id,
+          catalogueCode: a.catalogue_code,
+          label: a.label_it ?? a.catalogue_code,
+          labelEn: a.label_en ?? a.catalogue_code,
+          responsibleOrganisationId: a.responsible_organisation_id,
+          responsibleOrganisationName: a.organisation_name,
+          operatorUserId: a.operator_user_id,
+          operatorName: a.display_name,
+          startsOn: isoDateOrNull(a.starts_on),
+          dueOn: isoDateOrNull(a.due_on),
+          status: a.status as Action['status'],
+          notes: a.notes,
+        }),
+      ),
+  }));
+}
+
+/** The latest version she agreed to, if any. */
+export async function readAgreed(tx: Tx, caseId: string): Promise<PlanOut['agreedVersion']> {
+  const row = await tx
+    .selectFrom('plan_versions')
+    .select(['version', 'agreed_on', 'agreement_method'])
+    .where('case_id', '=', caseId)
+    .where('agreed_on', 'is not', null)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  if (!row?.agreed_on) return null;
+  return { version: row.version, agreedOn: isoDate(row.agreed_on), method: row.agreement_method as Method };
+}
+
+export async function readReviews(tx: Tx, caseId: string): Promise<PlanOut['reviews']> {
+  const rows = await tx
+    .selectFrom('plan_reviews as r')
+    .leftJoin('users as u', 'u.id', 'r.recorded_by')
+    .select(['r.id', 'r.reviewed_on', 'r.summary', 'r.plan_version', 'r.recorded_by', 'u.display_name', 'r.created_at'])
+    .where('r.case_id', '=', caseId)
+    .orderBy('r.reviewed_on', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    reviewedOn: isoDate(r.reviewed_on),
+    summary: r.summary,
+    planVersion: r.plan_version,
+    recordedBy: r.recorded_by,
+    recordedByName: r.display_name,
+    createdAt: isoTimestamp(r.created_at),
+  }));
+}
+
+/** The current plan; a case without one has version 0 and no goals. */
+export async function readPlan(tx: Tx, caseId: string): Promise<PlanOut> {
+  const plan = await tx.selectFrom('plans').select(['version', 'second_language']).where('case_id', '=', caseId).executeTakeFirst();
+  return {
+    version: plan?.version ?? 0,
+    secondLanguage: (plan?.second_language ?? null) as SecondLanguage,
+    goals: plan ? await readGoals(tx, caseId) : [],
+    agreedVersion: await readAgreed(tx, caseId),
+    reviews: await readReviews(tx, caseId),
+  };
+}
+
+const versionColumns = (tx: Tx) =>
+  tx
+    .selectFrom('plan_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.changed_by')
+    .select(['v.version', 'v.changed_at', 'v.changed_by', 'u.display_name', 'v.agreed_on', 'v.agreement_method']);
+
+function head(r: { version: number; changed_at: Date | string; changed_by: string; display_name: string | null; agreed_on: string | Date | null; agreement_method: string | null }) {
+  return {
+    version: r.version,
+    changedAt: isoTimestamp(r.changed_at),
+    changedBy: r.changed_by,
+    changedByName: r.display_name,
+    agreed: r.agreed_on !== null,
+    agreedOn: isoDateOrNull(r.agreed_on),
+    agreementMethod: r.agreement_method as Method | null,
+  };
+}
+
+/** Every stored version, newest first, with counts and whether she agreed to it. */
+export async function listVersions(tx: Tx, caseId: string) {
+  const rows = await versionColumns(tx)
+    .select([
+      sql<number>`jsonb_array_length(v.snapshot->'goals')`.as('goal_count'),
+      sql<number>`(SELECT coalesce(sum(jsonb_array_length(g->'actions')), 0) FROM jsonb_array_elements(v.snapshot->'goals') g)::int`.as('action_count'),
+    ])
+    .where('v.case_id', '=', caseId)
+    .orderBy('v.version', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ ...head(r), goals: Number(r.goal_count), actions: Number(r.action_count) }));
+}
+
+export interface Snapshot {
+  secondLanguage: SecondLanguage;
+  goals: Goal[];
+}
+
+/** One stored version as it was saved. */
+export async function readVersion(tx: Tx, caseId: string, version: number) {
+  const row = await versionColumns(tx).select('v.snapshot').where('v.case_id', '=', caseId).where('v.version', '=', version).executeTakeFirst();
+  if (!row) throw notFound();
+  const snapshot = row.snapshot as unknown as Snapshot;
+  return { ...head(row), secondLanguage: snapshot.secondLanguage ?? null, goals: snapshot.goals };
+}
