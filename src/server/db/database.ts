@@ -23,8 +23,8 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
   await pglite.waitReady;
   const pool = createPgliteSingleConnectionPool(pglite);
-  // biome-ignore lint/suspicious/noExplicitAny: the adapter implements the part of pg.Pool Kysely uses
-  const dialect = new PostgresDialect({ pool: pool as any });
+  // the adapter implements the part of pg.Pool that Kysely uses (connect, query, release, end)
+  const dialect = new PostgresDialect({ pool: pool as unknown as pg.Pool });
   const db = new Kysely<DB>({ dialect });
   return {
     owner: db,
