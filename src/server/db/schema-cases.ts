@@ -132,6 +132,7 @@ export interface PlanActionsTable {
   due_on: NullableDate;
   status: Generated<string>;
   notes: Nullable<string>;
+  position: Generated<number>;
 }
 export interface PlanVersionsTable {
   case_id: string;

@@ -8,12 +8,11 @@ type SecondLanguage = PlanOut['secondLanguage'];
 type Method = 'signed' | 'verbal';
 
 /** plan_actions.position comes with migration 005 (schema.ts does not list it yet). */
-export const positioned = (tx: Tx) => tx.withTables<{ plan_actions: { position: Generated<number> } }>();
 
 /** The plan's goals in order, each with its actions and the names an operator needs to see. */
 export async function readGoals(tx: Tx, caseId: string): Promise<Goal[]> {
   const goals = await tx.selectFrom('plan_goals').selectAll().where('case_id', '=', caseId).orderBy('position').orderBy('id').execute();
-  const actions = await positioned(tx)
+  const actions = await tx
     .selectFrom('plan_actions as a')
     .leftJoin('action_catalogue as c', 'c.code', 'a.catalogue_code')
     .leftJoin('organisations as o', 'o.id', 'a.responsible_organisation_id')

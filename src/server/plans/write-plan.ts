@@ -4,7 +4,7 @@ import type { Actor, Tx } from '../db/context.ts';
 import { todayInItaly } from '../db/dates.ts';
 import { AppError, type FieldError, invalidField } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
-import { positioned, readGoals, type Snapshot } from './read-plan.ts';
+import { readGoals, type Snapshot } from './read-plan.ts';
 import type { PlanIn } from './schemas.ts';
 
 /** A stale If-Match on the plan: the 409 carries the version to reload. */
@@ -99,7 +99,7 @@ export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expect
   assertOpen(row);
   const version = await bumpPlan(ctx.tx, me, caseId, expected, body.secondLanguage);
   await checkPlan(ctx.tx, me, caseId, body);
-  const tx = positioned(ctx.tx);
+  const tx = ctx.tx;
   await tx.deleteFrom('plan_actions').where('case_id', '=', caseId).execute();
   await tx.deleteFrom('plan_goals').where('case_id', '=', caseId).execute();
   const goals = body.goals.map((g, i) => ({ ...g, id: g.id ?? randomUUID(), position: i }));
