@@ -3,7 +3,6 @@ import { todayInItaly } from '../db/dates.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { DEFAULT_EXPIRY_MONTHS } from './check.ts';
 import { checkConsent } from './consents.ts';
-import { renderConsentForm } from './form.ts';
 import type { FormQuery } from './schemas.ts';
 import { CURRENT_TEXT_VERSION } from './texts.ts';
 
@@ -23,6 +22,8 @@ export async function printConsentForm(ctx: Ctx, caseId: string, q: FormQuery): 
     .where('id', 'in', [me.organisationId, ...(q.recipientOrganisationId ? [q.recipientOrganisationId] : [])])
     .execute();
   const nameOf = (id: string) => names.find((o) => o.id === id)?.name ?? null;
+  // pdfkit loads on the first print, not at start-up
+  const { renderConsentForm } = await import('./form.ts');
   const pdf = await renderConsentForm({
     lang,
     purpose: q.purpose,

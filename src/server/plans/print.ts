@@ -1,7 +1,6 @@
 import { loadCase, recordCaseEvent } from '../cases/access.ts';
 import { todayInItaly } from '../db/dates.ts';
 import type { Ctx } from '../http/request-context.ts';
-import { printableGoals, renderPlanPdf } from './print-plan.ts';
 import { readAgreed, readGoals } from './read-plan.ts';
 import type { PrintLanguage } from './schemas.ts';
 
@@ -13,6 +12,8 @@ export async function printPlan(ctx: Ctx, caseId: string, lang: PrintLanguage): 
   const { me, row } = await loadCase(ctx, caseId, 'write');
   const plan = await ctx.tx.selectFrom('plans').select('version').where('case_id', '=', caseId).executeTakeFirst();
   const version = plan?.version ?? 0;
+  // pdfkit and the fonts load on the first print, not at start-up
+  const { printableGoals, renderPlanPdf } = await import('./print-plan.ts');
   const pdf = await renderPlanPdf({
     lang,
     caseCode: row.code,
