@@ -45,7 +45,8 @@ const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   'organisation.update': { org_admin: 'own', platform_admin: 'any' },
   'protocol.request_adhesion': { org_admin: 'own' },
   'protocol.decide_adhesion': { control_room_member: 'any', platform_admin: 'any' },
-  'user.read': { org_admin: 'own', platform_admin: 'any' },
+  // the DPO reads the colleagues' list to review the audit trail by person
+  'user.read': { org_admin: 'own', dpo: 'own', platform_admin: 'any' },
   'user.manage': { org_admin: 'own', platform_admin: 'any' },
   'audit.read_own': Object.fromEntries(EVERYONE.map((r) => [r, 'own'])),
   'audit.read_organisation': { dpo: 'own', platform_admin: 'any' },
