@@ -28,7 +28,7 @@ export async function verifyAuditChain(owner: Kysely<DB>): Promise<ChainReport> 
       SELECT seq::text AS seq, hash, prev_hash,
         audit_row_hash(seq, occurred_at, actor_user_id, organisation_id, action, subject_type, subject_id,
           purpose, outcome, details, prev_hash) AS expected
-      FROM audit_log WHERE seq > ${after.toString()}::bigint ORDER BY seq LIMIT ${PAGE}`.execute(owner);
+      FROM audit_log WHERE audit_log.seq > ${after.toString()}::bigint ORDER BY audit_log.seq LIMIT ${PAGE}`.execute(owner);
     for (const row of rows.rows) {
       const seq = BigInt(row.seq);
       if (seq !== expectedSeq) return { ok: false, checked, headSeq, broken: { seq: row.seq, reason: 'sequence_gap' } };
