@@ -1,4 +1,4 @@
-import { type Generated, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, isoTimestamp } from '../db/dates.ts';
 import { notFound } from '../http/errors.ts';
