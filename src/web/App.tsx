@@ -1,11 +1,21 @@
 /** Routes. Italian paths, as the users see them. */
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { CasePage } from './pages/case/CasePage.tsx';
+import { ConsentsTab } from './pages/case/consents/ConsentsTab.tsx';
+import { NeedsTab } from './pages/case/needs/NeedsTab.tsx';
+import { OutcomesTab } from './pages/case/outcomes/OutcomesTab.tsx';
+import { PlanTab } from './pages/case/plan/PlanTab.tsx';
+import { ProfileTab } from './pages/case/ProfileTab.tsx';
+import { TimelineTab } from './pages/case/TimelineTab.tsx';
+import { CaseloadPage } from './pages/caseload/CaseloadPage.tsx';
+import { FollowUpsPage } from './pages/FollowUpsPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { IntakePage } from './pages/intake/IntakePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NetworkDetailPage } from './pages/NetworkDetailPage.tsx';
 import { NetworksPage } from './pages/NetworksPage.tsx';
@@ -21,6 +31,9 @@ import { UsersPage } from './pages/UsersPage.tsx';
 const guard = (el: JSX.Element, roles?: Parameters<typeof RequireAuth>[0]['roles']) => (
   <RequireAuth roles={roles}>{el}</RequireAuth>
 );
+
+/** Who works on women's cases: the centre's operators; its DPO reads. */
+const CASE_READERS: Parameters<typeof RequireAuth>[0]['roles'] = ['centre_operator', 'dpo'];
 
 export function App() {
   return (
@@ -41,6 +54,18 @@ export function App() {
         <Route path="/protocolli/:id" element={guard(<ProtocolDetailPage />)} />
         <Route path="/utenti" element={guard(<UsersPage />, ['org_admin', 'platform_admin'])} />
         <Route path="/audit" element={guard(<AuditPage />)} />
+        <Route path="/percorsi" element={guard(<CaseloadPage />, CASE_READERS)} />
+        <Route path="/percorsi/nuovo" element={guard(<IntakePage />, ['centre_operator'])} />
+        <Route path="/percorsi/:id" element={guard(<CasePage />, CASE_READERS)}>
+          <Route index element={<Navigate to="profilo" replace />} />
+          <Route path="profilo" element={<ProfileTab />} />
+          <Route path="consensi" element={<ConsentsTab />} />
+          <Route path="bisogni" element={<NeedsTab />} />
+          <Route path="piano" element={<PlanTab />} />
+          <Route path="esiti" element={<OutcomesTab />} />
+          <Route path="cronologia" element={<TimelineTab />} />
+        </Route>
+        <Route path="/follow-up" element={guard(<FollowUpsPage />, CASE_READERS)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -128,10 +128,12 @@ interface CheckboxGroupProps {
   selected: string[];
   onChange: (selected: string[]) => void;
   error?: string;
+  /** Options side by side (short labels such as weekdays). */
+  inline?: boolean;
 }
 
 /** A fieldset of checkboxes; the first checkbox has id `${id}` so an error summary can link to it. */
-export function CheckboxGroup({ id, legend, options, selected, onChange, error }: CheckboxGroupProps) {
+export function CheckboxGroup({ id, legend, options, selected, onChange, error, inline }: CheckboxGroupProps) {
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
@@ -142,20 +144,22 @@ export function CheckboxGroup({ id, legend, options, selected, onChange, error }
           {error}
         </div>
       ) : null}
-      {options.map((o, i) => {
-        const cid = i === 0 ? id : `${id}-${o.value}`;
-        return (
-          <div className="form-check" key={o.value}>
-            <input
-              id={cid}
-              type="checkbox"
-              checked={selected.includes(o.value)}
-              onChange={(e) => toggle(o.value, e.target.checked)}
-            />
-            <label htmlFor={cid}>{o.label}</label>
-          </div>
-        );
-      })}
+      <div className={inline ? 'choice-inline' : undefined}>
+        {options.map((o, i) => {
+          const cid = i === 0 ? id : `${id}-${o.value}`;
+          return (
+            <div className="form-check" key={o.value}>
+              <input
+                id={cid}
+                type="checkbox"
+                checked={selected.includes(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+              />
+              <label htmlFor={cid}>{o.label}</label>
+            </div>
+          );
+        })}
+      </div>
     </fieldset>
   );
 }

@@ -34,6 +34,12 @@ export function NavMenu() {
 
   const links = [
     { to: '/', text: t.nav.home, end: true },
+    ...(hasRole('centre_operator', 'dpo')
+      ? [
+          { to: '/percorsi', text: t.nav.cases },
+          { to: '/follow-up', text: t.nav.followUps },
+        ]
+      : []),
     { to: '/reti', text: t.nav.networks },
     { to: '/organizzazioni', text: t.nav.organisations },
     { to: '/protocolli', text: t.nav.protocols },

@@ -1,4 +1,6 @@
 /** English labels for the codes used by the API. */
+import { enCaseLabels } from './en-case-labels.ts';
+import { enPathLabels } from './en-path-labels.ts';
 import type { itLabels } from './it-labels.ts';
 
 export const enLabels: typeof itLabels = {
@@ -53,6 +55,28 @@ export const enLabels: typeof itLabels = {
       'protocol.adhesion_request': 'Protocol adhesion requested',
       'protocol.adhesion_decide': 'Adhesion decided',
       'audit.search': 'Access log searched',
+      'case.create': 'Woman taken in charge',
+      'case.read': 'Case viewed',
+      'case.list': 'Caseload viewed',
+      'case.identity_search': 'Search by surname or tax code',
+      'case.update': 'Case profile changed',
+      'case.identity_read': 'Identity viewed',
+      'case.identity_update': 'Identity changed',
+      'case.team_change': 'Case team changed',
+      'case.close': 'Case closed',
+      'case.reopen': 'Case reopened',
+      'case.timeline_read': 'Case timeline viewed',
+      'consent.record': 'Consent recorded',
+      'consent.revoke': 'Consent withdrawn',
+      'consent.form_print': 'Consent form printed',
+      'needs.record': 'Needs analysis recorded',
+      'plan.update': 'Individual plan changed',
+      'plan.agree': 'Agreement to the plan',
+      'plan.review': 'Plan reviewed',
+      'plan.print': 'Plan printed',
+      'catalogue.extend': 'New action in the catalogue',
+      'outcome.record': 'Outcome recorded',
+      'follow_up.record': 'Follow-up recorded',
     },
     outcomes: {
       success: 'Succeeded',
@@ -79,6 +103,11 @@ export const enLabels: typeof itLabels = {
       invitation: 'Invitation',
       session: 'Session',
       audit: 'Log',
+      case: 'Case',
+      consent: 'Consent',
+      outcome: 'Outcome',
+      follow_up: 'Follow-up',
+      action_catalogue: 'Action catalogue',
     },
     networkRoles: {
       lead: 'Lead municipality',
@@ -98,5 +127,7 @@ export const enLabels: typeof itLabels = {
       adhesion: 'Later adhesion',
       member: 'Member',
     },
+    ...enCaseLabels,
+    ...enPathLabels,
   },
 };

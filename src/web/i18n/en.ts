@@ -1,4 +1,7 @@
 /** English UI strings: same shape as it.ts. */
+import { enCasePage } from './en-case-page.ts';
+import { enCaseWork } from './en-case-work.ts';
+import { enCases } from './en-cases.ts';
 import { enLabels } from './en-labels.ts';
 import { enLegal } from './en-legal.ts';
 import { enPages } from './en-pages.ts';
@@ -28,6 +31,8 @@ export const en: Messages = {
     myActivity: 'My activity',
     logout: 'Sign out',
     signedInAs: 'User: {name}',
+    cases: 'Cases',
+    followUps: 'Follow-ups',
   },
   footer: {
     legal: 'Legal notes',
@@ -134,8 +139,17 @@ export const en: Messages = {
     myActivityText: 'The operations recorded under your name.',
     myOrgTitle: 'My organisation',
     myOrgText: 'The public profile of your organisation.',
+    casesTitle: 'Women’s cases',
+    casesText: 'The women taken in charge by the centre: profile, consents, needs, plan, outcomes.',
+    followUpsTitle: 'Follow-ups due',
+    followUpsText: 'The job-retention checks at 3, 6 and 12 months after a hire.',
+    intakeTitle: 'New taking in charge',
+    intakeText: 'Open a woman’s case: she may stay anonymous.',
   },
   ...enPages,
+  ...enCases,
+  ...enCasePage,
+  ...enCaseWork,
   ...enLabels,
   ...enLegal,
 };

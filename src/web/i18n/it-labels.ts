@@ -1,5 +1,7 @@
 /** Italian labels for the codes used by the API (roles, organisation types, audit actions…). */
 import type { OrganisationType, Role } from '../../shared/roles.ts';
+import { itCaseLabels } from './it-case-labels.ts';
+import { itPathLabels } from './it-path-labels.ts';
 
 const roles: Record<Role, string> = {
   centre_operator: 'Operatrice del centro antiviolenza',
@@ -53,6 +55,28 @@ const actions: Record<string, string> = {
   'protocol.adhesion_request': 'Richiesta di adesione a un protocollo',
   'protocol.adhesion_decide': 'Decisione su un’adesione',
   'audit.search': 'Consultazione del registro',
+  'case.create': 'Presa in carico di una donna',
+  'case.read': 'Consultazione di un percorso',
+  'case.list': 'Consultazione dell’elenco dei percorsi',
+  'case.identity_search': 'Ricerca per cognome o codice fiscale',
+  'case.update': 'Modifica del profilo di un percorso',
+  'case.identity_read': 'Visualizzazione dell’identità',
+  'case.identity_update': 'Modifica dell’identità',
+  'case.team_change': 'Modifica del team di un percorso',
+  'case.close': 'Chiusura di un percorso',
+  'case.reopen': 'Riapertura di un percorso',
+  'case.timeline_read': 'Consultazione della cronologia di un percorso',
+  'consent.record': 'Registrazione di un consenso',
+  'consent.revoke': 'Ritiro di un consenso',
+  'consent.form_print': 'Stampa di un modulo di consenso',
+  'needs.record': 'Registrazione di un’analisi dei bisogni',
+  'plan.update': 'Modifica del piano individuale',
+  'plan.agree': 'Accordo sul piano',
+  'plan.review': 'Revisione del piano',
+  'plan.print': 'Stampa del piano',
+  'catalogue.extend': 'Nuova azione nel catalogo',
+  'outcome.record': 'Registrazione di un esito',
+  'follow_up.record': 'Registrazione di una verifica',
 };
 
 const outcomes: Record<string, string> = {
@@ -82,6 +106,11 @@ const subjectTypes: Record<string, string> = {
   invitation: 'Invito',
   session: 'Sessione',
   audit: 'Registro',
+  case: 'Percorso',
+  consent: 'Consenso',
+  outcome: 'Esito',
+  follow_up: 'Verifica',
+  action_catalogue: 'Catalogo delle azioni',
 };
 
 const signatoryKinds: Record<string, string> = {
@@ -105,5 +134,16 @@ const networkRoles: Record<string, string> = {
 };
 
 export const itLabels = {
-  labels: { roles, orgTypes, actions, outcomes, adhesionStatus, subjectTypes, signatoryKinds, networkRoles },
+  labels: {
+    roles,
+    orgTypes,
+    actions,
+    outcomes,
+    adhesionStatus,
+    subjectTypes,
+    signatoryKinds,
+    networkRoles,
+    ...itCaseLabels,
+    ...itPathLabels,
+  },
 };

@@ -1,4 +1,7 @@
 /** Italian UI strings (the reference language: en.ts must have the same shape). */
+import { itCasePage } from './it-case-page.ts';
+import { itCaseWork } from './it-case-work.ts';
+import { itCases } from './it-cases.ts';
 import { itLabels } from './it-labels.ts';
 import { itLegal } from './it-legal.ts';
 import { itPages } from './it-pages.ts';
@@ -27,6 +30,8 @@ export const it = {
     myActivity: 'Le mie attività',
     logout: 'Esci',
     signedInAs: 'Utente: {name}',
+    cases: 'Percorsi',
+    followUps: 'Verifiche',
   },
   footer: {
     legal: 'Note legali',
@@ -133,8 +138,17 @@ export const it = {
     myActivityText: 'Le operazioni registrate a tuo nome.',
     myOrgTitle: 'La mia organizzazione',
     myOrgText: 'La scheda pubblica della tua organizzazione.',
+    casesTitle: 'Percorsi delle donne',
+    casesText: 'Le donne prese in carico dal centro: profilo, consensi, bisogni, piano, esiti.',
+    followUpsTitle: 'Verifiche da fare',
+    followUpsText: 'Le verifiche del mantenimento del lavoro a 3, 6 e 12 mesi dall’assunzione.',
+    intakeTitle: 'Nuova presa in carico',
+    intakeText: 'Apri il percorso di una donna: può restare anonima.',
   },
   ...itPages,
+  ...itCases,
+  ...itCasePage,
+  ...itCaseWork,
   ...itLabels,
   ...itLegal,
 };

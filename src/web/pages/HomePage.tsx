@@ -18,6 +18,13 @@ export function HomePage() {
 
   const canSeeAll = hasRole('dpo', 'platform_admin');
   const tiles: Tile[] = [
+    ...(hasRole('centre_operator', 'dpo')
+      ? [
+          { to: '/percorsi', title: t.home.casesTitle, text: t.home.casesText },
+          { to: '/follow-up', title: t.home.followUpsTitle, text: t.home.followUpsText },
+        ]
+      : []),
+    ...(hasRole('centre_operator') ? [{ to: '/percorsi/nuovo', title: t.home.intakeTitle, text: t.home.intakeText }] : []),
     { to: '/reti', title: t.home.networksTitle, text: t.home.networksText },
     { to: '/organizzazioni', title: t.home.organisationsTitle, text: t.home.organisationsText },
     { to: '/protocolli', title: t.home.protocolsTitle, text: t.home.protocolsText },

@@ -1,0 +1,47 @@
+/** The profile as description-list rows (inside a <dl>): the intake review and the profile tab. */
+import { useI18n } from '../i18n/index.tsx';
+import type { LabelGroup } from './options.ts';
+import type { ProfileValues } from './profile-model.ts';
+import { useMunicipalities } from './useMunicipalities.ts';
+
+export function ProfileSummary({ values: v, part }: { values: ProfileValues; part: 'dates' | 'profile' }) {
+  const { t, date, label } = useI18n();
+  const { list } = useMunicipalities();
+  const f = t.caseFields;
+  const none = t.common.none;
+  const code = (group: LabelGroup, value: string) => (value ? label(group, value) : none);
+  const many = (group: LabelGroup, values: string[]) => (values.length ? values.map((x) => label(group, x)).join(', ') : none);
+  const town = list.find((m) => m.istatCode === v.residenceCode);
+  const rows: [string, string][] =
+    part === 'dates'
+      ? [
+          [f.firstContactOn, v.firstContactOn ? date(v.firstContactOn) : none],
+          [f.intakeOn, v.intakeOn ? date(v.intakeOn) : none],
+          [f.referralSource, code('referralSources', v.referralSource)],
+        ]
+      : [
+          [f.ageBand, code('ageBands', v.ageBand)],
+          [f.citizenship, code('citizenships', v.citizenship)],
+          [f.residence, v.residenceCode ? `${town?.name ?? f.residenceOther} (${v.residenceCode})` : none],
+          [f.education, code('education', v.education)],
+          [f.employment, code('employment', v.employment)],
+          [f.childrenCount, v.childrenCount || none],
+          [f.minorChildrenCount, v.minorChildrenCount || none],
+          [f.childrenWitnessed, v.childrenWitnessed === 'yes' ? t.common.yes : v.childrenWitnessed === 'no' ? t.common.no : none],
+          [f.violenceTypes, many('violenceTypes', v.violenceTypes)],
+          [f.authorRelationships, many('authorRelationships', v.authorRelationships)],
+          [f.riskTool, code('riskTools', v.riskTool)],
+          [f.riskLevel, code('riskLevels', v.riskLevel)],
+          [f.riskAssessedOn, v.riskAssessedOn ? date(v.riskAssessedOn) : none],
+        ];
+  return (
+    <>
+      {rows.map(([k, value]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </>
+  );
+}

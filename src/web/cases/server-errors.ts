@@ -1,0 +1,93 @@
+/** Turns the API's errors into messages of the UI language, linked to the right field. */
+import { ApiError } from '../api.ts';
+import type { SummaryError } from '../components/ErrorSummary.tsx';
+import type { Messages } from '../i18n/it.ts';
+
+type Reason = keyof Messages['validation'];
+
+/** The server's field messages (English, stable) and the UI reason they mean. */
+const REASONS: [RegExp, Reason][] = [
+  [/in the future/, 'future'],
+  [/before the first contact/, 'beforeFirstContact'],
+  [/before the intake/, 'beforeIntake'],
+  [/before the taking in charge/, 'beforeTakenInCharge'],
+  [/more than the children/, 'moreMinorsThanChildren'],
+  [/name the assessment tool/, 'riskToolNeeded'],
+  [/invalid tax code/, 'taxCode'],
+  [/verbal consent needs a witness/, 'witnessNeeded'],
+  [/before the day it was given/, 'beforeGiven'],
+  [/refusal has no expiry/, 'refusalNoExpiry'],
+  [/name an organisation or a type/, 'recipientNeeded'],
+  [/organisation or a type, not both/, 'recipientBoth'],
+  [/not for this purpose/, 'notForPurpose'],
+  [/unknown organisation|no such organisation/, 'unknownOrganisation'],
+  [/the centre itself/, 'centreItself'],
+  [/someone else than the operator/, 'witnessSelf'],
+  [/not a colleague|not a user of the centre/, 'notColleague'],
+  [/before startsOn/, 'dueBeforeStart'],
+  [/not in the action catalogue/, 'notInCatalogue'],
+  [/before the hire/, 'beforeHire'],
+  [/only when she still works/, 'onlyIfWorking'],
+  [/already in use/, 'codeTaken'],
+  [/never worked/, 'neverWorked'],
+  [/before the version was saved/, 'beforeVersion'],
+  [/no such plan version/, 'unknownVersion'],
+  [/required|must not be empty|must have required property|must NOT have fewer/, 'required'],
+  [/must NOT have more|must NOT be longer|at most/, 'tooLong'],
+  [/must match|expected|must be/, 'format'],
+];
+
+export function reasonOf(t: Messages, message: string): string {
+  const hit = REASONS.find(([re]) => re.test(message));
+  return hit ? t.validation[hit[1]] : t.validation.invalid;
+}
+
+/** "Label: reason", the wording of every field error (summary and inline). */
+export const fieldMessage = (label: string, reason: string) => `${label}: ${reason}`;
+
+export interface FieldTarget {
+  /** id of the control to focus */
+  id: string;
+  label: string;
+}
+
+/** The 400's field errors as summary errors, one per control; unknown fields become form errors. */
+export function serverFieldErrors(err: ApiError, t: Messages, target: (field: string) => FieldTarget | null): SummaryError[] {
+  const out = new Map<string, SummaryError>();
+  for (const f of err.fields) {
+    const where = target(f.field);
+    const reason = reasonOf(t, f.message);
+    const key = where?.id ?? `form:${reason}`;
+    if (!out.has(key)) out.set(key, where ? { field: where.id, message: fieldMessage(where.label, reason) } : { message: reason });
+  }
+  return [...out.values()];
+}
+
+/** A message for an error that belongs to the whole form (conflict, closed case, permissions…). */
+export function apiErrorText(err: unknown, t: Messages): string {
+  if (!(err instanceof ApiError)) return t.common.error;
+  const byCode: Record<string, string> = {
+    version_conflict: t.validation.conflict,
+    precondition_required: t.validation.conflict,
+    case_closed: t.validation.caseClosed,
+    case_open: t.validation.caseOpen,
+    not_on_case_team: t.validation.notOnTeam,
+    already_agreed: t.validation.alreadyAgreed,
+    follow_up_done: t.validation.alreadyDone,
+    consent_revoked: t.validation.consentRevoked,
+    consent_refused: t.validation.consentRefused,
+    team_cannot_be_empty: t.validation.teamNotEmpty,
+    plan_missing: t.validation.planMissing,
+    not_a_case_holder: t.validation.notCaseHolder,
+    code_taken: t.validation.codeTaken,
+    rate_limited: t.common.tooManyRequests,
+  };
+  if (byCode[err.code]) return byCode[err.code] as string;
+  if (err.status === 403) return t.common.forbidden;
+  if (err.status === 404) return t.common.notFound;
+  if (err.status === 429) return t.common.tooManyRequests;
+  return t.common.error;
+}
+
+/** Whether a write failed because someone else changed the record meanwhile. */
+export const isConflict = (err: unknown) => err instanceof ApiError && (err.code === 'version_conflict' || err.status === 412 || err.status === 428);

@@ -1,0 +1,75 @@
+/** Registers or replaces her identity (PUT; If-Match with the version when one exists). */
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api } from '../../api.ts';
+import { todayIso } from '../../cases/codes.ts';
+import { checkIdentity, emptyIdentity, type IdentityKey, type IdentityValues, identityLabels, identityPayload } from '../../cases/contact-model.ts';
+import { IdentityFields } from '../../cases/fields/IdentityFields.tsx';
+import { apiErrorText, isConflict, serverFieldErrors } from '../../cases/server-errors.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useFormErrors } from '../../useFormErrors.ts';
+
+const PX = 'idedit-';
+
+interface Props {
+  caseId: string;
+  initial: IdentityValues | null;
+  version: number | null;
+  onSaved: (values: IdentityValues, version: number) => void;
+  onCancel: () => void;
+}
+
+export function IdentityEditForm({ caseId, initial, version, onSaved, onCancel }: Props) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<IdentityValues>(() => initial ?? emptyIdentity());
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors();
+  const set = (k: IdentityKey, v: string) => setValues((p) => ({ ...p, [k]: v }));
+
+  useEffect(() => {
+    document.getElementById(`${PX}firstName`)?.focus();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const list = checkIdentity(values, todayIso(), t, PX);
+    if (list.length) return form.fail(list);
+    setBusy(true);
+    try {
+      const res = await api<{ version: number }>(`/cases/${encodeURIComponent(caseId)}/identity`, {
+        method: 'PUT',
+        body: identityPayload(values),
+        headers: version === null ? {} : { 'If-Match': `"${version}"` },
+      });
+      onSaved(values, res.version);
+    } catch (err) {
+      setBusy(false);
+      const labels = identityLabels(t);
+      if (err instanceof ApiError && err.status === 400 && err.fields.length) {
+        form.fail(serverFieldErrors(err, t, (f) => {
+          const key = f.replace(/^identity\./, '').split('.')[0] as IdentityKey;
+          return key in labels ? { id: `${PX}${key}`, label: labels[key] } : null;
+        }));
+      } else form.fail([{ message: isConflict(err) ? t.identity.conflict : apiErrorText(err, t) }]);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={submit} className="panel-form" aria-labelledby="identity-form-title">
+      <h3 id="identity-form-title" className="h6">
+        {initial ? t.identity.editTitle : t.identity.registerTitle}
+      </h3>
+      <p className="small">{t.intake.identityNote}</p>
+      <ErrorSummary errors={form.errors} attempt={form.attempt} />
+      <IdentityFields prefix={PX} values={values} set={set} err={form.err} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
+          {t.common.save}
+        </button>
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={onCancel}>
+          {t.common.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+/** Plan tab: the individual empowerment plan, its print, her agreement, reviews, versions, catalogue. */
+import { useState } from 'react';
+import type { Assessment, CatalogueItem, Plan, PlanVersionSummary } from '../../../cases/types.ts';
+import { FocusNotice } from '../../../components/FocusNotice.tsx';
+import { ResourceState } from '../../../components/Loading.tsx';
+import { fmt, useI18n } from '../../../i18n/index.tsx';
+import type { Items, OrganisationSummary } from '../../../types.ts';
+import { useApi } from '../../../useApi.ts';
+import { useCase } from '../case-context.ts';
+import { AgreementForm } from './AgreementForm.tsx';
+import { CatalogueForm } from './CatalogueForm.tsx';
+import { PlanEditor } from './PlanEditor.tsx';
+import { PlanGoalsView } from './PlanGoalsView.tsx';
+import { PlanVersions } from './PlanVersions.tsx';
+import { PrintLinks } from './PrintLinks.tsx';
+import { ReviewsSection } from './ReviewsSection.tsx';
+
+export function PlanTab() {
+  const { t, date, label } = useI18n();
+  const { c, canWrite, editable, reload: reloadCase } = useCase();
+  const base = `/cases/${encodeURIComponent(c.id)}`;
+  const plan = useApi<Plan>(`${base}/plan`);
+  const versions = useApi<Items<PlanVersionSummary>>(`${base}/plan/versions`);
+  const catalogue = useApi<Items<CatalogueItem>>('/action-catalogue');
+  const orgs = useApi<Items<OrganisationSummary>>(editable ? '/organisations' : null);
+  const needs = useApi<Items<Assessment>>(editable ? `${base}/needs-assessments` : null);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
+  const p = t.plan;
+  const current = plan.data;
+
+  const say = (text: string) => setNotice((x) => ({ text, n: (x?.n ?? 0) + 1 }));
+  const changed = (next: Plan | null, text: string) => {
+    if (next) plan.setData(next);
+    else plan.reload();
+    versions.reload();
+    reloadCase();
+    say(text);
+  };
+
+  return (
+    <>
+      <h2>{p.title}</h2>
+      <p>{p.intro}</p>
+      {notice ? (
+        <FocusNotice kind="success" focusKey={notice.n}>
+          {notice.text}
+        </FocusNotice>
+      ) : null}
+      <ResourceState loading={plan.loading && !current} error={plan.error} />
+      {current ? (
+        <>
+          <p>
+            {current.version ? fmt(p.versionN, { n: current.version }) : p.noPlanYet}
+            {current.agreedVersion
+              ? ` · ${fmt(p.agreedText, { n: current.agreedVersion.version, date: date(current.agreedVersion.agreedOn), method: label('agreementMethods', current.agreedVersion.method).toLowerCase() })}`
+              : current.version ? ` · ${p.notAgreed}` : ''}
+          </p>
+          {editing ? (
+            <PlanEditor
+              plan={current}
+              catalogue={catalogue.data?.items ?? []}
+              organisations={orgs.data?.items ?? []}
+              proposed={needs.data?.items[0]?.proposedGoals ?? []}
+              onSaved={(next) => {
+                setEditing(false);
+                changed(next, fmt(p.saved, { n: next.version }));
+              }}
+              onCancel={() => setEditing(false)}
+              onReload={plan.reload}
+            />
+          ) : (
+            <>
+              <PlanGoalsView goals={current.goals} idPrefix="plan" />
+              {editable ? (
+                <button type="button" className="btn btn-primary" onClick={() => setEditing(true)}>
+                  {current.version ? p.edit : p.create}
+                </button>
+              ) : null}
+            </>
+          )}
+          {canWrite && current.version ? <PrintLinks caseId={c.id} secondLanguage={current.secondLanguage} /> : null}
+          {current.version && editable ? (
+            <AgreementForm versions={versions.data?.items ?? []} current={current.version} onAgreed={(next) => changed(next, p.agreedSaved)} />
+          ) : null}
+          <ReviewsSection reviews={current.reviews} canAdd={editable && current.version > 0} onAdded={() => changed(null, p.reviewSaved)} />
+          <PlanVersions items={versions.data?.items ?? []} />
+          {editable ? <CatalogueForm onAdded={(code) => {
+            catalogue.reload();
+            say(fmt(p.catalogueSaved, { code }));
+          }} /> : null}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+/** Taking a woman in charge, in five steps: dates, profile, identity (optional), safe contact, review. */
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError, post } from '../../api.ts';
+import { todayIso } from '../../cases/codes.ts';
+import { checkIdentity, checkSafeContact, emptyIdentity, emptySafeContact, type IdentityKey } from '../../cases/contact-model.ts';
+import { DateFields } from '../../cases/fields/DateFields.tsx';
+import { IdentityFields } from '../../cases/fields/IdentityFields.tsx';
+import { ProfileFields } from '../../cases/fields/ProfileFields.tsx';
+import { SafeContactFields } from '../../cases/fields/SafeContactFields.tsx';
+import { checkDates, checkProfile, emptyProfile, type ProfileKey } from '../../cases/profile-model.ts';
+import { apiErrorText } from '../../cases/server-errors.ts';
+import type { CaseDetail } from '../../cases/types.ts';
+import { RadioGroup } from '../../components/Choice.tsx';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { fmt, useI18n } from '../../i18n/index.tsx';
+import { useFormErrors } from '../../useFormErrors.ts';
+import { errorsByStep, intakeBody, P, PI, PS } from './intake-submit.ts';
+import { ReviewStep } from './ReviewStep.tsx';
+import { StepIndicator } from './StepIndicator.tsx';
+
+export function IntakePage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [step, setStep] = useState(0);
+  const [taken, setTaken] = useState(todayIso);
+  const [profile, setProfile] = useState(emptyProfile);
+  const [anonymous, setAnonymous] = useState(true);
+  const [identity, setIdentity] = useState(emptyIdentity);
+  const [contact, setContact] = useState(emptySafeContact);
+  const [pending, setPending] = useState(new Map<number, SummaryError[]>());
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors();
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  const s = t.intake.steps;
+  const steps = [s.dates, s.profile, s.identity, s.contact, s.review];
+
+  // Focus the step's heading when the step changes (not on arrival: the page title has it then).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: step is the trigger
+  useEffect(() => {
+    if (moved.current) stepHeading.current?.focus();
+    moved.current = true;
+  }, [step]);
+
+  const setP = (k: ProfileKey, v: string | string[]) => setProfile((p) => ({ ...p, [k]: v }));
+  const setI = (k: IdentityKey, v: string) => setIdentity((p) => ({ ...p, [k]: v }));
+
+  function goTo(next: number) {
+    const waiting = pending.get(next);
+    if (waiting?.length) form.fail(waiting);
+    else form.clear();
+    setStep(next);
+  }
+
+  function check(at: number): SummaryError[] {
+    const today = todayIso();
+    if (at === 0) return checkDates(profile, taken, today, t, P, true);
+    if (at === 1) return checkProfile(profile, today, t, P);
+    if (at === 2) return anonymous ? [] : checkIdentity(identity, today, t, PI);
+    if (at === 3) return checkSafeContact(contact, t, PS);
+    return [];
+  }
+
+  async function submit() {
+    for (let i = 0; i < 4; i++) {
+      const list = check(i);
+      if (list.length) {
+        setStep(i);
+        return form.fail(list);
+      }
+    }
+    setBusy(true);
+    try {
+      const created = await post<CaseDetail>('/cases', intakeBody({ taken, profile, anonymous, identity, contact }));
+      navigate(`/percorsi/${encodeURIComponent(created.id)}/profilo`, { state: { created: true } });
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.status === 400 && err.fields.length) {
+        const groups = errorsByStep(err, t);
+        const first = Math.min(...groups.keys());
+        setPending(groups);
+        setStep(first);
+        form.fail(groups.get(first) ?? []);
+      } else form.fail([{ message: apiErrorText(err, t) }]);
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (step === 4) return void submit();
+    const list = check(step);
+    if (list.length) return form.fail(list);
+    setPending((m) => new Map([...m].filter(([k]) => k !== step)));
+    goTo(step + 1);
+  }
+
+  return (
+    <>
+      <p>
+        <Link to="/percorsi">{t.caseload.backToList}</Link>
+      </p>
+      <PageTitle title={`${steps[step]} — ${t.intake.title}`}>{t.intake.title}</PageTitle>
+      <p className="lead-text">{t.intake.intro}</p>
+      <StepIndicator steps={steps} current={step} />
+      <form noValidate onSubmit={onSubmit} className="stepper-form">
+        <h2 ref={stepHeading} tabIndex={-1} className="h3 step-heading">
+          {fmt(t.intake.stepOf, { n: step + 1, total: steps.length })}: {steps[step]}
+        </h2>
+        <ErrorSummary errors={form.errors} attempt={form.attempt} />
+        {step === 0 ? <DateFields prefix={P} values={profile} set={setP} err={form.err} taken={{ value: taken, onChange: setTaken }} /> : null}
+        {step === 1 ? <ProfileFields prefix={P} values={profile} set={setP} err={form.err} /> : null}
+        {step === 2 ? (
+          <>
+            <Notice kind="info">{t.intake.identityNote}</Notice>
+            <RadioGroup
+              id="intake-anonymous"
+              legend={t.intake.identityChoice}
+              value={anonymous ? 'anonymous' : 'identified'}
+              onChange={(v) => setAnonymous(v === 'anonymous')}
+              options={[
+                { value: 'anonymous', label: t.intake.anonymous },
+                { value: 'identified', label: t.intake.identified },
+              ]}
+            />
+            {anonymous ? null : <IdentityFields prefix={PI} values={identity} set={setI} err={form.err} />}
+          </>
+        ) : null}
+        {step === 3 ? (
+          <>
+            <p>{t.intake.contactIntro}</p>
+            <SafeContactFields prefix={PS} values={contact} onChange={setContact} err={form.err} />
+          </>
+        ) : null}
+        {step === 4 ? <ReviewStep taken={taken} profile={profile} anonymous={anonymous} identity={identity} contact={contact} steps={steps} goTo={goTo} /> : null}
+        <div className="form-actions stepper-actions">
+          {step > 0 ? (
+            <button type="button" className="btn btn-outline-primary" onClick={() => goTo(step - 1)}>
+              {t.intake.back}
+            </button>
+          ) : null}
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {step === 4 ? t.intake.submit : t.intake.next}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
