@@ -10,10 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectNoAxeViolations, fmt, it as IT, login, mainText, newSession, ready, type Session, screenshot, setupBrowser, visit, waitForPath } from './helpers.ts';
 
 setupBrowser();
-
 /** Synthetic identity: it must never show up in an address or a page title. */
-const FIRST_NAME = 'Ornella';
-const LAST_NAME = 'Sinteticanova';
+const [FIRST_NAME, LAST_NAME] = ['Ornella', 'Sinteticanova'];
 
 /** bootstrap-italia draws checkboxes and radios on the label: click the label, as a user would. */
 const tick = (page: Page, id: string) => page.locator(`label[for="${id}"]`).click();
@@ -43,7 +41,6 @@ describe('a woman’s path, by a centre operator (it)', () => {
   let s: Session;
   let caseUrl = '';
   let caseCode = '';
-
   beforeAll(async () => {
     s = await newSession();
     await visit(s.page, '/login');
@@ -79,8 +76,7 @@ describe('a woman’s path, by a centre operator (it)', () => {
       await page.locator(`#intake-${id}`).selectOption(value);
     }
     await page.locator('#intake-residenceCode').selectOption({ label: 'Milano' });
-    await page.locator('#intake-childrenCount').fill('1');
-    await page.locator('#intake-minorChildrenCount').fill('1');
+    for (const id of ['childrenCount', 'minorChildrenCount']) await page.locator(`#intake-${id}`).fill('1');
     for (const id of ['violenceTypes-psychological', 'violenceTypes-economic', 'authorRelationships-former_spouse']) await tick(page, `intake-${id}`);
     await axe(page, 'intake step 2', 'case-intake-2-it');
   });
@@ -92,8 +88,7 @@ describe('a woman’s path, by a centre operator (it)', () => {
     await expect.poll(() => current.innerText()).toContain(IT.intake.steps.identity);
     expect(await mainText(page)).toContain(IT.intake.identityNote);
     await tick(page, 'intake-anonymous-identified');
-    await page.locator('#intake-id-firstName').fill(FIRST_NAME);
-    await page.locator('#intake-id-lastName').fill(LAST_NAME);
+    for (const [id, v] of [['firstName', FIRST_NAME], ['lastName', LAST_NAME]]) await page.locator(`#intake-id-${id}`).fill(v as string);
     await page.locator('#intake-id-languages').fill('italiano, francese');
     await axe(page, 'intake step 3');
     await button(page, IT.intake.next).click();

@@ -70,10 +70,11 @@ export async function listCases(tx: Tx, me: Actor, q: CaseListQuery, caseIds?: s
   if (q.eligibility === 'eligible') query = query.where(sql<boolean>`(cases.status = 'open' OR ${windowEnd} >= ${today}::date)`);
   if (q.eligibility === 'not_eligible') query = query.where(sql<boolean>`(cases.status = 'closed' AND ${windowEnd} < ${today}::date)`);
   if (q.eligibility === 'closing_soon') {
-    query = query.where(sql<boolean>`(cases.status = 'closed' AND ${windowEnd} BETWEEN ${today}::date AND ${today}::date + ${CLOSING_SOON_DAYS})`);
+    query = query.where(sql<boolean>`(cases.status = 'closed' AND ${windowEnd} BETWEEN ${today}::date AND ${today}::date + ${CLOSING_SOON_DAYS}::int)`);
   }
-  if (q.due === 'actions') query = query.where((eb) => eb.exists(dueActions(eb, today)));
-  if (q.due === 'follow_ups') query = query.where((eb) => eb.exists(dueFollowUps(eb, today)));
+  // the subqueries count, so they always return a row: compare the count, not its existence
+  if (q.due === 'actions') query = query.where((eb) => eb(dueActions(eb, today), '>', 0));
+  if (q.due === 'follow_ups') query = query.where((eb) => eb(dueFollowUps(eb, today), '>', 0));
   const rows = await query
     .orderBy('cases.taken_in_charge_on', 'desc')
     .orderBy('cases.code', 'desc')

@@ -133,6 +133,26 @@ describe('cases and identity', () => {
   });
 });
 
+describe('caseload filters', () => {
+  it('filters by due actions and by eligibility windows closing within 30 days', async () => {
+    const { s, orgId } = await centre();
+    const a = (await create(s, { takenInChargeOn: '2026-01-10' })).json();
+    const b = (await create(s, { takenInChargeOn: '2025-01-10' })).json();
+    const c = (await create(s, { takenInChargeOn: '2024-01-10' })).json();
+    const goal = await db.owner.insertInto('plan_goals').values({ case_id: a.id, organisation_id: orgId, domain: 'work', title: 'Lavoro' }).returning('id').executeTakeFirstOrThrow();
+    await db.owner.insertInto('plan_actions').values({ case_id: a.id, organisation_id: orgId, goal_id: goal.id, catalogue_code: 'orientation_interview', due_on: '2026-02-01' }).execute();
+    const closeAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    await db.owner.updateTable('cases').set({ status: 'closed', closed_on: closeAgo(170), closure_outcome: 'goals_reached' }).where('id', '=', b.id).execute();
+    await db.owner.updateTable('cases').set({ status: 'closed', closed_on: closeAgo(100), closure_outcome: 'goals_reached' }).where('id', '=', c.id).execute();
+    const ids = async (query: string) =>
+      (await app.inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: s.headers })).json().items.map((i: { id: string }) => i.id);
+    expect(await ids('due=actions')).toEqual([a.id]);
+    expect(await ids('due=follow_ups')).toEqual([]);
+    expect(await ids('eligibility=closing_soon')).toEqual([b.id]);
+    expect((await ids('eligibility=eligible')).sort()).toEqual([a.id, b.id, c.id].sort());
+  });
+});
+
 describe('who sees a case', () => {
   it('hides cases from other centres, CPI referents and the control room, and identity from colleagues off the team', async () => {
     const { s, orgId } = await centre();
