@@ -56,8 +56,10 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
   api.get('/cases/:id', { schema: { tags, params: S.CaseIdParams, response: { 200: S.CaseDetail, ...errors } } }, async (req, reply) =>
     req.inContext(async (ctx) => {
       await loadCase(ctx, req.params.id, 'read');
+      const detail = await present(ctx, reply, req.params.id);
+      // the audit row last: it holds the audit chain's head row until commit
       await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: req.params.id });
-      return present(ctx, reply, req.params.id);
+      return detail;
     }),
   );
 

@@ -1,0 +1,320 @@
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { newToken, sha256 } from '../../src/server/auth/tokens.ts';
+import { type ServerChild, startServer } from '../child.ts';
+import { IP_BATCH, type LoadResult } from '../load.ts';
+import { cpuMsOf } from '../proc.ts';
+import { signInHttp } from '../sign-in.ts';
+import { LIST_QUERIES } from './capture.ts';
+import type { CasesSetup } from './generate.ts';
+import { runUsers, type UsersRun } from './users.ts';
+
+/**
+ * 100 concurrent users, each sending its next request as soon as the last one is answered. The
+ * warm-up (JIT, pool connections, caches) uses 10 connections, so that it leaves no long backlog.
+ */
+export const CASES_LOAD = { connections: 100, warmupConnections: 10, warmupSeconds: 3, seconds: 10 };
+
+/**
+ * Sessions the load spreads over, one per simulated user: the first signed in over HTTP, the
+ * others inserted (as bench/diagnose.ts does). Every request updates its session row
+ * (last_seen_at) and holds that row lock until commit, so one session shared by 100 connections
+ * serialises them all; BENCH_CASES_SESSIONS=1 shows that.
+ */
+export const SESSIONS = Math.max(1, Math.min(1000, Number(process.env.BENCH_CASES_SESSIONS ?? 100) || 100));
+
+/** The second load, on the app only: 100 users with a think time (users.ts). */
+export const USERS_LOAD = { users: 100, thinkMs: 5000, seconds: 12 };
+const MIX_WEIGHTS: Record<EndpointName, number> = { list_open: 30, list_closing_soon: 10, case_page: 60 };
+
+export type EndpointName = 'list_open' | 'list_closing_soon' | 'case_page';
+
+export interface Endpoint {
+  name: EndpointName;
+  label: string;
+  /** one path, or several used in turn (the case page, over random ids of the centre) */
+  paths: string[];
+}
+
+export interface EndpointRun {
+  name: EndpointName;
+  load: LoadResult;
+  /** CPU of the server process (Node) per 2xx response of the measured run */
+  cpuMsPerRequest: number;
+  /** CPU of the PostgreSQL backends of the server's pool per 2xx response */
+  pgCpuMsPerRequest: number;
+  /** the body of one request made before the load, to compare the app's with the floor's */
+  sample: unknown;
+  /** what the busy percorsi_app backends were doing, sampled every 50 ms during the run (share) */
+  waits: Array<{ what: string; share: number }>;
+  /** the tables of the rows whose locks were waited for (pg_locks, tuple locks), same samples */
+  tupleLocks: Array<{ what: string; share: number }>;
+}
+
+export function endpointsOf(setup: CasesSetup): Endpoint[] {
+  return [
+    { name: 'list_open', label: `GET ${LIST_QUERIES.open.path}`, paths: [LIST_QUERIES.open.path] },
+    { name: 'list_closing_soon', label: `GET ${LIST_QUERIES.closingSoon.path}`, paths: [LIST_QUERIES.closingSoon.path] },
+    { name: 'case_page', label: `GET /api/v1/cases/:id (${setup.caseIds.length} random ids of the centre, in turn)`, paths: setup.caseIds.map((id) => `/api/v1/cases/${id}`) },
+  ];
+}
+
+/**
+ * Client addresses for the rotating-path load, from another range than ../load.ts uses (10.x),
+ * so that the two never add up on one address within the app's rate-limit minute.
+ */
+let sent = 0;
+function clientAddress(): string {
+  const n = Math.floor(sent++ / IP_BATCH) + 1;
+  return `172.${16 + ((n >> 16) & 15)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * Like ../load.ts's runLoad, but each request takes the next of `paths`, and a request may take
+ * up to 30 s before it counts as a timeout (runLoad's 10 s would turn the slowest answers under
+ * 100 connections into timeouts, which autocannon leaves out of the latency percentiles).
+ */
+export const REQUEST_TIMEOUT_SECONDS = 30;
+
+async function runPaths(baseUrl: string, paths: string[], cookies: string[], connections: number, seconds: number): Promise<LoadResult> {
+  let next = 0;
+  let turn = 0;
+  const r = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    timeout: REQUEST_TIMEOUT_SECONDS,
+    requests: [
+      {
+        method: 'GET',
+        path: paths[0] ?? '/',
+        setupRequest: (request) => ({
+          ...request,
+          path: paths[next++ % paths.length] ?? '/',
+          headers: { cookie: cookies[turn++ % cookies.length] ?? '', 'x-forwarded-for': clientAddress() },
+        }),
+      },
+    ],
+  });
+  return {
+    rps: r.duration > 0 ? r['2xx'] / r.duration : 0,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    meanMs: r.latency.mean,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    seconds: r.duration,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count])),
+  };
+}
+
+/** Waits until no percorsi_app backend of the database is busy (at most 60 s). */
+async function drained(admin: pg.Client, database: string): Promise<number> {
+  const started = performance.now();
+  let quiet = 0;
+  // three quiet polls in a row: a backend is briefly idle between two queued requests
+  while (quiet < 3 && performance.now() - started < 60_000) {
+    const r = await admin.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND usename = 'percorsi_app' AND state <> 'idle'`,
+      [database],
+    );
+    quiet = Number(r.rows[0]?.n ?? 0) === 0 ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return performance.now() - started;
+}
+
+/** CPU (ms) used so far by the PostgreSQL backends connected to the database as percorsi_app. */
+async function backendCpuMs(admin: pg.Client, database: string): Promise<Map<number, number>> {
+  const r = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND usename = 'percorsi_app'`, [database]);
+  const out = new Map<number, number>();
+  for (const { pid } of r.rows) {
+    try {
+      out.set(pid, cpuMsOf(pid));
+    } catch {
+      // gone in between
+    }
+  }
+  return out;
+}
+
+/** NaN when the backends are not visible from here (PostgreSQL in another PID namespace). */
+function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  if (after.size === 0) return Number.NaN;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? ms);
+  return total;
+}
+
+/**
+ * Samples pg_stat_activity every 50 ms until `stop()`: for each busy percorsi_app backend of the
+ * database, its wait event (Lock:transactionid = a row lock held by another transaction;
+ * Client:ClientRead = waiting for the Node process; none = on the CPU or waiting for it).
+ */
+function sampleWaits(admin: pg.Client, database: string) {
+  const counts = new Map<string, number>();
+  const tuples = new Map<string, number>();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const r = await admin.query<{ what: string; n: string }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU (no wait event)') || ' [' || state || ']' AS what, count(*) AS n
+         FROM pg_stat_activity WHERE datname = $1 AND usename = 'percorsi_app' AND state <> 'idle' AND pid <> pg_backend_pid() GROUP BY 1`,
+        [database],
+      );
+      for (const row of r.rows) counts.set(row.what, (counts.get(row.what) ?? 0) + Number(row.n));
+      // the first waiter for a row holds its tuple lock: which table the contended rows are in
+      const t = await admin.query<{ rel: string; n: string }>(
+        `SELECT l.relation::regclass::text AS rel, count(*) AS n FROM pg_locks l
+         WHERE l.locktype = 'tuple' AND l.database = (SELECT oid FROM pg_database WHERE datname = $1) GROUP BY 1`,
+        [database],
+      );
+      for (const row of t.rows) tuples.set(row.rel, (tuples.get(row.rel) ?? 0) + Number(row.n));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  const shares = (m: Map<string, number>) => {
+    const total = [...m.values()].reduce((a, b) => a + b, 0) || 1;
+    return [...m].sort((a, b) => b[1] - a[1]).map(([what, n]) => ({ what, share: n / total }));
+  };
+  return async () => {
+    stopped = true;
+    await loop;
+    return { waits: shares(counts), tupleLocks: shares(tuples) };
+  };
+}
+
+/** `count - 1` more full sessions of the load user, straight in the database; their cookies after `first`. */
+async function moreSessions(setup: CasesSetup, first: string, count: number): Promise<string[]> {
+  const tokens = Array.from({ length: count - 1 }, () => newToken());
+  if (tokens.length) {
+    await setup.bench.db.owner
+      .insertInto('sessions')
+      .values(
+        tokens.map((token) => ({
+          id_hash: sha256(token),
+          user_id: setup.user.id,
+          organisation_id: setup.user.organisationId,
+          stage: 'full',
+          csrf_token: newToken(),
+          last_seen_at: sql<Date>`now()` as unknown as Date,
+          expires_at: sql<Date>`now() + interval '12 hours'` as unknown as Date,
+        })),
+      )
+      .execute();
+  }
+  return [first, ...tokens.map((t) => `__Host-percorsi_session=${t}`)];
+}
+
+export interface ServerRuns {
+  /** the sessions used in turn (the first signed in over HTTP) */
+  cookies: string[];
+  runs: EndpointRun[];
+  /** endpoints whose first request did not answer 200: not loaded */
+  failures: Array<{ name: EndpointName; status: number; body: string }>;
+  /** the think-time load over the endpoints that answered 200, when asked for */
+  users: UsersRun | null;
+}
+
+/** A fresh server process (the app or the floor) for `fn`; killed at the end, with its backlog. */
+async function withServer<T>(which: 'app' | 'bare', setup: CasesSetup, env: Record<string, string>, admin: pg.Client, fn: (server: ServerChild) => Promise<T>): Promise<T> {
+  const server = await startServer(which === 'app' ? 'app-server.ts' : '../cases/bare-server.ts', {
+    BENCH_OWNER_URL: setup.bench.ownerUrl,
+    BENCH_APP_URL: setup.bench.appUrl,
+    BENCH_MASTER_KEY: setup.masterKey.toString('base64'),
+    BENCH_LOG_LEVEL: 'warn',
+    PERCORSI_TRUST_PROXY: '1',
+    ...env,
+  });
+  try {
+    return await fn(server);
+  } finally {
+    // No graceful stop: it would first serve the ~100 requests still queued for the pool. The
+    // backends finish their current statement, see the socket closed and end.
+    await server.stop(0);
+    await drained(admin, setup.bench.name);
+  }
+}
+
+/**
+ * Loads each endpoint on its own fresh server process (bench/servers/app-server.ts: buildApp,
+ * logger 'warn', pool of 10; or bare-server.ts): a sample request, a warm-up run with 10
+ * connections (discarded), then the measured run; the process is then killed, so that the next
+ * run does not inherit the backlog of queued requests. Then, when asked, the think-time load
+ * (users.ts) on another fresh process. The app signs the load user in over HTTP on its first
+ * process; the floor uses the app's sessions.
+ */
+export async function benchServer(
+  which: 'app' | 'bare',
+  setup: CasesSetup,
+  endpoints: Endpoint[],
+  o: { cookies?: string[]; users?: boolean; env?: Record<string, string>; say?: (text: string) => void } = {},
+): Promise<ServerRuns> {
+  const { connections, warmupSeconds, seconds } = CASES_LOAD;
+  const env = o.env ?? {};
+  const admin = new pg.Client({ connectionString: setup.bench.ownerUrl });
+  await admin.connect();
+  try {
+    let cookies = o.cookies ?? [];
+    const runs: EndpointRun[] = [];
+    const failures: ServerRuns['failures'] = [];
+    for (const e of endpoints) {
+      await withServer(which, setup, env, admin, async (server) => {
+        if (!cookies.length) {
+          // A TOTP code works once per 30 s step and user; like the test harness, forget the last step.
+          await setup.bench.db.owner.updateTable('users').set({ totp_last_step: null }).where('id', '=', setup.user.id).execute();
+          cookies = await moreSessions(setup, await signInHttp(server.baseUrl, setup.user), SESSIONS);
+        }
+        const first = e.paths[0] ?? '/';
+        const res = await fetch(server.baseUrl + first, { headers: { cookie: cookies[0] ?? '', 'x-forwarded-for': '192.0.2.1' } });
+        if (res.status !== 200) {
+          failures.push({ name: e.name, status: res.status, body: (await res.text()).slice(0, 300) });
+          o.say?.(`${which}: GET ${first} answered ${res.status}: not loaded`);
+          return;
+        }
+        const sample: unknown = await res.json();
+        o.say?.(`${which}: ${e.label}, ${warmupSeconds} s warm-up (${CASES_LOAD.warmupConnections} connections) + ${seconds} s, ${connections} connections…`);
+        if (warmupSeconds > 0) await runPaths(server.baseUrl, e.paths, cookies, CASES_LOAD.warmupConnections, warmupSeconds);
+        await drained(admin, setup.bench.name);
+        const cpuBefore = cpuMsOf(server.pid);
+        const pgBefore = await backendCpuMs(admin, setup.bench.name);
+        const sampler = new pg.Client({ connectionString: setup.bench.ownerUrl });
+        await sampler.connect();
+        const stopSampling = sampleWaits(sampler, setup.bench.name);
+        const measured = await runPaths(server.baseUrl, e.paths, cookies, connections, seconds);
+        // CPU at the end of the run (the backlog still queued is not counted, and is killed)
+        const cpuAfter = cpuMsOf(server.pid);
+        const pgAfter = await backendCpuMs(admin, setup.bench.name);
+        const { waits, tupleLocks } = await stopSampling();
+        await sampler.end();
+        const ok = measured.ok || Number.NaN;
+        runs.push({
+          name: e.name,
+          load: measured,
+          cpuMsPerRequest: (cpuAfter - cpuBefore) / ok,
+          pgCpuMsPerRequest: cpuSpent(pgBefore, pgAfter) / ok,
+          sample,
+          waits,
+          tupleLocks,
+        });
+      });
+    }
+    let users: UsersRun | null = null;
+    const mix = endpoints.filter((e) => runs.some((r) => r.name === e.name)).map((e) => ({ name: e.name, paths: e.paths, weight: MIX_WEIGHTS[e.name] }));
+    if (o.users && mix.length) {
+      users = await withServer(which, setup, env, admin, async (server) => {
+        o.say?.(`${which}: ${USERS_LOAD.users} users, think time exp(mean ${USERS_LOAD.thinkMs / 1000} s), ${mix.map((m) => `${m.name} ${m.weight}`).join(' / ')}, ${USERS_LOAD.seconds} s…`);
+        // a short warm-up of the fresh process, then the users
+        await runPaths(server.baseUrl, mix.flatMap((m) => m.paths.slice(0, 50)), cookies, CASES_LOAD.warmupConnections, 2);
+        await drained(admin, setup.bench.name);
+        return runUsers(server.baseUrl, cookies, mix, USERS_LOAD);
+      });
+    }
+    return { cookies, runs, failures, users };
+  } finally {
+    await admin.end();
+  }
+}

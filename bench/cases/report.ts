@@ -1,0 +1,148 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT } from '../child.ts';
+import type { busyness } from '../proc.ts';
+import type { Analysis } from './explain.ts';
+import type { Generated } from './generate.ts';
+import type { EndpointName, EndpointRun } from './load.ts';
+import type { UsersRun } from './users.ts';
+
+/** The caseload benchmark's results (bench/results/cases-latest.json). */
+export interface CasesResults {
+  at: string;
+  environment: Record<string, string | number>;
+  machine: { start: ReturnType<typeof busyness>; end: ReturnType<typeof busyness> };
+  scale: { requestedCases: number };
+  generated: Generated | null;
+  centre: { id: string; name: string; cases: number; openCases: number; closingSoon: number; centres: number } | null;
+  load: { connections: number; warmupConnections: number; warmupSeconds: number; seconds: number; sessions: number };
+  endpoints: Array<{
+    name: EndpointName;
+    label: string;
+    app: Omit<EndpointRun, 'sample'> | null;
+    bare: Omit<EndpointRun, 'sample'> | null;
+    /** app req/s ÷ floor req/s */
+    ratio: number | null;
+    bodiesIdentical: boolean | null;
+    /** a server whose first request did not answer 200, and what it answered */
+    failures: string[];
+    notes: string[];
+  }>;
+  /** the floor again with the suggested index, jit off and SQL changes */
+  whatIfFloor: { changes: string[]; users: UsersRun | null; runs: Array<Omit<EndpointRun, 'sample'> & { bodiesIdenticalToApp: boolean | null }> } | null;
+  /** the app under 100 users with a think time (users.ts) */
+  users: UsersRun | null;
+  goals: Array<{ name: string; value: string; goal: string; met: boolean | null }>;
+  analysis: Analysis | null;
+  method: string[];
+  errors: string[];
+  seconds: number;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+}
+
+const f = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '?' : n.toFixed(digits));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const shares = (xs: Array<{ what: string; share: number }>) => xs.slice(0, 4).map((w) => `${w.what} ${(w.share * 100).toFixed(0)}%`).join(', ');
+const locks = (xs: Array<{ what: string; share: number }>) => (xs.length ? `; row locks waited for, by table: ${shares(xs)}` : '');
+
+function printUsers(who: string, u: UsersRun): void {
+  console.log(`\n${who} under ${u.users} users with a think time (exponential, mean ${u.thinkMs / 1000} s) between answer and next request, ${u.seconds} s: ${u.rps.toFixed(1)} req/s offered`);
+  console.log(
+    table([
+      ['endpoint', 'requests', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'mean ms', 'bad'],
+      ...Object.entries(u.byEndpoint).map(([name, x]) => [name, String(x.count), f(x.p50, 0), f(x.p90, 0), f(x.p99, 0), f(x.max, 0), f(x.meanMs, 0), String(x.non2xx + x.errors)]),
+    ]),
+  );
+}
+
+export function printCasesReport(r: CasesResults): void {
+  console.log('\n=== Percorsi caseload benchmark ===');
+  for (const [k, v] of Object.entries(r.environment)) console.log(`${k}: ${v}`);
+  const { start, end } = r.machine;
+  console.log(`load average (1 min) at start / end: ${start.loadAverage} / ${end.loadAverage} on ${start.cores} cores`);
+  if (start.busy || end.busy) console.log('WARNING: other processes were competing for the CPU: req/s and latencies are unreliable; CPU ms/req less so.');
+
+  const g = r.generated;
+  if (g) {
+    console.log(`\nData: ${g.cases} cases (requested ${r.scale.requestedCases}), ${g.actions} plan actions, generated in ${f(g.seconds)} s (set-based SQL, then VACUUM ANALYZE)`);
+    console.log(`closed ${(g.distribution.closedShare * 100).toFixed(1)}%, open ${g.distribution.openCases}; risk levels ${Object.entries(g.distribution.riskLevels).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(table([['table', 'rows', 'size (pg_total_relation_size)'], ...g.sizes.map((s) => [s.table, String(s.rows), mb(s.bytes)]), ['(database)', '', mb(g.databaseBytes)]]));
+  }
+  if (r.centre) {
+    const c = r.centre;
+    console.log(`\nLoad user: a centre operator of the biggest of ${c.centres} centres, "${c.name}": ${c.cases} cases, ${c.openCases} open, ${c.closingSoon} closing soon; on the team of all of them.`);
+  }
+
+  console.log(`\nLoad: ${r.load.connections} connections (closed loop: each sends again as soon as answered), ${r.load.warmupSeconds} s warm-up (${r.load.warmupConnections} connections) discarded, then ${r.load.seconds} s; ${r.load.sessions} session(s) of the load user, used in turn`);
+  const rows = [['endpoint', 'server', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'Node CPU ms/req', 'PG CPU ms/req', '2xx', 'bad']];
+  for (const e of r.endpoints) {
+    for (const [server, run] of [['app', e.app], ['bare', e.bare]] as const) {
+      if (!run) continue;
+      const l = run.load;
+      rows.push([e.name, server, f(l.rps, 0), f(l.p50, 0), f(l.p99, 0), f(l.meanMs, 0), f(run.cpuMsPerRequest, 2), f(run.pgCpuMsPerRequest, 2), String(l.ok), String(l.non2xx + l.errors + l.timeouts)]);
+    }
+  }
+  console.log(table(rows));
+  for (const e of r.endpoints) {
+    const little = e.app ? ` (Little's law for the app: ${r.load.connections} / req/s = ${f((r.load.connections / e.app.load.rps) * 1000, 0)} ms mean)` : '';
+    console.log(`${e.name}: ${e.label}${little}; app/bare req/s ${e.ratio === null ? '?' : e.ratio.toFixed(2)}; bodies identical: ${e.bodiesIdentical === null ? '?' : e.bodiesIdentical ? 'yes' : 'NO'}`);
+    for (const x of e.failures) console.log(`  FAILED: ${x}`);
+    for (const [server, run] of [['app', e.app], ['bare', e.bare]] as const) {
+      if (run?.waits.length) console.log(`  ${server} backends: ${shares(run.waits)}${locks(run.tupleLocks)}`);
+    }
+    for (const x of e.notes) console.log(`  note: ${x}`);
+  }
+
+  const w = r.whatIfFloor;
+  if (w) {
+    console.log('\nWhat if: the floor with the suggested changes, same load');
+    for (const c of w.changes) console.log(`- ${c}`);
+    console.log(
+      table([
+        ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'Node CPU ms/req', 'PG CPU ms/req', '2xx', 'bad', 'body = app'],
+        ...w.runs.map((x) => [x.name, f(x.load.rps, 0), f(x.load.p50, 0), f(x.load.p99, 0), f(x.load.meanMs, 0), f(x.cpuMsPerRequest, 2), f(x.pgCpuMsPerRequest, 2), String(x.load.ok), String(x.load.non2xx + x.load.errors + x.load.timeouts), x.bodiesIdenticalToApp === null ? '?' : x.bodiesIdenticalToApp ? 'yes' : 'NO']),
+      ]),
+    );
+    for (const x of w.runs) if (x.waits.length) console.log(`  ${x.name} backends: ${shares(x.waits)}${locks(x.tupleLocks)}`);
+  }
+
+  if (r.users) printUsers('The app', r.users);
+  if (w?.users) printUsers('What if: the floor with the suggested changes,', w.users);
+
+  const a = r.analysis;
+  if (a) {
+    console.log('\nPostgreSQL, one request alone (as percorsi_app with the RLS settings; median of up to 15 serial runs; EXPLAIN ANALYZE once)');
+    console.log(
+      table([
+        ['statement', 'median ms', 'planning ms', 'execution ms', 'of which JIT ms', 'buffers'],
+        ...a.statements.map((s) => [s.name, f(s.medianMs, 2), f(s.planningMs, 2), f(s.executionMs, 2), f(s.jitMs, 1), String(s.buffers)]),
+      ]),
+    );
+    console.log(`per request (session statements + audit insert + the request's own): ${Object.entries(a.perRequestMs).map(([k, v]) => `${k} ${f(v, 1)} ms`).join(', ')}`);
+    const names = Object.keys(a.whatIf[0]?.medianMs ?? {});
+    console.log('\nWhat if (same statements, median ms of up to 15 serial runs, one change at a time on the throwaway database)');
+    console.log(table([['variant', ...names], ...a.whatIf.map((w) => [w.variant, ...names.map((n) => f(w.medianMs[n], 2))])]));
+    for (const w of a.whatIf) if (w.change !== 'none') console.log(`- ${w.variant}: ${w.change}`);
+  }
+
+  console.log('\nGoals');
+  const mark = (m: boolean | null) => (m === null ? 'n/a' : m ? 'MET' : 'NOT MET');
+  console.log(table([['figure', 'value', 'goal', ''], ...r.goals.map((x) => [x.name, x.value, x.goal, mark(x.met)])]));
+  if (r.errors.length) console.log(`\nErrors:\n${r.errors.map((e) => `- ${e}`).join('\n')}`);
+  console.log('\nMethod');
+  for (const line of r.method) console.log(`- ${line}`);
+  console.log(`\ntotal ${r.seconds.toFixed(0)} s`);
+}
+
+export async function writeCasesResults(r: CasesResults): Promise<string> {
+  const dir = path.join(ROOT, 'bench', 'results');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'cases-latest.json');
+  await writeFile(file, `${JSON.stringify(r, null, 2)}\n`);
+  return file;
+}
