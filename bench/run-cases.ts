@@ -1,22 +1,23 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { castClosingSoonDays, LIST_QUERIES, listStatements } from './cases/capture.ts';
-import { type Analysis, analyse, SUGGESTED_INDEX } from './cases/explain.ts';
+import { sql } from 'kysely';
+import { CASE_PAGE_CAPTURE_PATH, captureRequests, LIST_PATHS, type RequestCapture } from './cases/capture.ts';
+import { type Analysis, analyse, type Change, pendingChanges, WHAT_IF_INDEX } from './cases/explain.ts';
 import { type CasesSetup, DEFAULT_CASES, prepareCases } from './cases/generate.ts';
-import { benchServer, CASES_LOAD, type EndpointRun, endpointsOf, REQUEST_TIMEOUT_SECONDS, type ServerRuns, SESSIONS, USERS_LOAD } from './cases/load.ts';
+import { benchServer, CASES_LOAD, type EndpointName, type EndpointRun, endpointsOf, REQUEST_TIMEOUT_SECONDS, type ServerRuns, SESSIONS, USERS_LOAD } from './cases/load.ts';
 import { type CasesResults, printCasesReport, writeCasesResults } from './cases/report.ts';
 import { IP_BATCH } from './load.ts';
-import { sql } from 'kysely';
 import { ADMIN_URL } from './pg-setup.ts';
 import { busyness } from './proc.ts';
 
 /**
  * The caseload benchmark (issue 3): ten years of Lombardy-scale data on real PostgreSQL, the
  * caseload list with filters and the case page under 100 concurrent users, beside the bare-SQL
- * floor in the same run; then where the time goes. Figures, not assertions. Everything listens
- * on 127.0.0.1 and stops by time; the database is dropped at the end.
- * Scale: BENCH_CASES (default 100000).
+ * floor in the same run; then where the time goes, and what the changes the app does not have
+ * yet would give. Figures, not assertions. Everything listens on 127.0.0.1 and stops by time;
+ * the database is dropped at the end. Scale: BENCH_CASES (default 100000).
  */
 const started = performance.now();
 const say = (text: string) => console.log(`[bench:cases ${((performance.now() - started) / 1000).toFixed(1)} s] ${text}`);
@@ -36,13 +37,20 @@ let app: ServerRuns | null = null;
 let bare: ServerRuns | null = null;
 let analysis: Analysis | null = null;
 let suggested: ServerRuns | null = null;
-const SUGGESTED_CHANGES = [
-  SUGGESTED_INDEX,
-  'ALTER DATABASE … SET jit = off (the app would use ALTER ROLE percorsi_app SET jit = off)',
-  'on_my_team as a scalar subquery instead of EXISTS (list and case row)',
-  'case page: the audit row last, just before commit (it holds the audit chain head lock until commit)',
-];
+let suggestedChanges: Change[] = [];
+const captureDir = await mkdtemp(path.join(os.tmpdir(), 'percorsi-bench-cases-'));
 try {
+  // The statements the app sends for each request, from the app itself (capture.ts): the floor replays them.
+  const captured = await captureRequests([LIST_PATHS.open, LIST_PATHS.closingSoon, CASE_PAGE_CAPTURE_PATH]);
+  const captures: Record<EndpointName, RequestCapture> = {
+    list_open: captured[0] as RequestCapture,
+    list_closing_soon: captured[1] as RequestCapture,
+    case_page: captured[2] as RequestCapture,
+  };
+  const captureFile = path.join(captureDir, 'capture.json');
+  await writeFile(captureFile, JSON.stringify({ [LIST_PATHS.open]: captures.list_open, [LIST_PATHS.closingSoon]: captures.list_closing_soon, case_page: captures.case_page }));
+  const floorEnv = { BENCH_CASES_CAPTURE: captureFile };
+
   say(`creating a fresh database (migrate, network), generating ${requestedCases} cases…`);
   setup = await prepareCases(requestedCases, say);
   environment.postgres = setup.bench.serverVersion;
@@ -50,15 +58,19 @@ try {
   const endpoints = endpointsOf(setup);
   try {
     app = await benchServer('app', setup, endpoints, { say, users: true });
-    bare = await benchServer('bare', setup, endpoints, { cookies: app.cookies, say });
+    bare = await benchServer('bare', setup, endpoints, { cookies: app.cookies, env: floorEnv, say });
     say('PostgreSQL statement by statement (EXPLAIN ANALYZE, serial timings, what-if)…');
-    analysis = await analyse(setup, app.cookies[0] ?? '');
-    say('what if: the floor again, with the suggested changes…');
-    await sql.raw(SUGGESTED_INDEX).execute(setup.bench.db.owner);
-    await sql.raw('ANALYZE follow_ups').execute(setup.bench.db.owner);
-    await sql.raw(`ALTER DATABASE ${setup.bench.name} SET jit = off`).execute(setup.bench.db.owner);
-    const whatIfEndpoints = endpoints.filter((e) => e.name !== 'list_closing_soon');
-    suggested = await benchServer('bare', setup, whatIfEndpoints, { cookies: app.cookies, env: { BENCH_CASES_FLOOR: 'suggested' }, users: true, say });
+    analysis = await analyse(setup, app.cookies[0] ?? '', captures);
+    suggestedChanges = (await pendingChanges(setup, captures)).pending;
+    if (suggestedChanges.length) {
+      say(`what if: the floor again, with what the app does not have yet (${suggestedChanges.map((c) => c.name).join(', ')})…`);
+      for (const c of suggestedChanges) {
+        if (c.name === 'index') await sql.raw(WHAT_IF_INDEX).execute(setup.bench.db.owner);
+        if (c.name === 'jit') await sql.raw(`ALTER DATABASE ${setup.bench.name} SET jit = off`).execute(setup.bench.db.owner);
+      }
+      await sql.raw('ANALYZE follow_ups').execute(setup.bench.db.owner);
+      suggested = await benchServer('bare', setup, endpoints, { cookies: app.cookies, env: { ...floorEnv, BENCH_CASES_FLOOR: 'suggested' }, users: true, closedLoop: false, say });
+    }
   } catch (error) {
     errors.push(message(error));
   }
@@ -66,11 +78,9 @@ try {
   errors.push(message(error));
 } finally {
   if (setup) await setup.bench.drop().catch((error: unknown) => errors.push(`drop: ${message(error)}`));
+  await rm(captureDir, { recursive: true, force: true });
 }
 
-// Whether the floor had to add the cast to the app's closing_soon SQL (see capture.ts).
-const closingSoonSql = (await listStatements(LIST_QUERIES.closingSoon.query)).list.sql;
-const closingSoonCast = castClosingSoonDays(closingSoonSql) !== closingSoonSql;
 const strip = (run: EndpointRun | undefined) => {
   if (!run) return null;
   const { sample: _sample, ...rest } = run;
@@ -84,10 +94,7 @@ const endpoints: CasesResults['endpoints'] = setup
         ...(app?.failures ?? []).filter((x) => x.name === e.name).map((x) => `app answered ${x.status}: ${x.body}`),
         ...(bare?.failures ?? []).filter((x) => x.name === e.name).map((x) => `floor answered ${x.status}: ${x.body}`),
       ];
-      const notes =
-        e.name === 'list_closing_soon' && closingSoonCast
-          ? [`the app's SQL fails on PostgreSQL ("operator is not unique: date + unknown" on \`$8::date + $9\`); the floor and the statement analysis send it with \`$9::int\`: what the list costs once fixed`]
-          : [];
+      const notes: string[] = [];
       return {
         name: e.name,
         label: e.label,
@@ -112,9 +119,6 @@ for (const [name, x] of Object.entries(app?.users?.byEndpoint ?? {})) {
 for (const [name, x] of Object.entries(suggested?.users?.byEndpoint ?? {})) {
   goals.push({ name: `(what if) ${name}: floor + changes p99, ${USERS_LOAD.users} users thinking`, value: `${x.p99.toFixed(0)} ms (p50 ${x.p50.toFixed(0)} ms, ${x.count} requests)`, goal: '< 50 ms', met: x.p99 < 50 });
 }
-for (const x of suggested?.runs ?? []) {
-  goals.push({ name: `(what if) ${x.name}: floor + suggested changes p99`, value: `${x.load.p99.toFixed(0)} ms (p50 ${x.load.p50.toFixed(0)} ms, ${x.load.rps.toFixed(0)} req/s)`, goal: '< 50 ms', met: x.load.p99 < 50 });
-}
 const runs = endpoints.flatMap((e) => [e.app, e.bare]).filter((r) => r !== null);
 for (const e of endpoints) {
   if (e.failures.length) goals.push({ name: `${e.name}: answers 200`, value: e.failures.join('; ').slice(0, 120), goal: '200', met: false });
@@ -136,26 +140,27 @@ const results: CasesResults = {
   users: app?.users ?? null,
   whatIfFloor: suggested
     ? {
-        changes: SUGGESTED_CHANGES,
+        changes: suggestedChanges.map((c) => c.description),
         users: suggested.users,
-        runs: suggested.runs.map((r) => {
-          const { sample, ...rest } = r;
-          const appSample = app?.runs.find((x) => x.name === r.name)?.sample;
-          return { ...rest, bodiesIdenticalToApp: appSample === undefined ? null : isDeepStrictEqual(sample, appSample) };
-        }),
+        bodiesIdenticalToApp: Object.fromEntries(
+          Object.entries(suggested.samples).map(([name, body]) => {
+            const appBody = app?.samples[name as EndpointName];
+            return [name, appBody === undefined ? null : isDeepStrictEqual(body, appBody)];
+          }),
+        ),
       }
     : null,
   goals,
   analysis,
   method: [
     `Data: a fresh database percorsi_bench_cases_<random> on the real server, migrated as the owner and seeded with the real network; its cav and shelter operators are the centres (cases spread Zipf-like, s = 0.6, Milan's first). ${requestedCases} cases over the ten years up to yesterday (more in recent years), open for 14 days plus an exponential time (mean 450 days), 83% of those past it closed; profile columns within the CHECK constraints with ISTAT-like weights; 3–4 goals and 2–4 actions per goal (about 10.5 actions per case) with start and due dates and statuses; the centre's two bench operators on the team (lead on every case, colleague on 30%); sealed-looking identity blobs (240–320 random bytes, base64url) for 85%; consents, plans and their versions (JSON snapshots), outcomes (35% hired) with 3/6/12-month follow-ups, timeline events. Written by a handful of INSERT … SELECT … generate_series statements as the owner in one transaction (session_replication_role = replica for the load only: no FK trigger checks, the data is built consistent), then VACUUM (ANALYZE).`,
-    `Servers: the real app (bench/servers/app-server.ts: buildApp, logger level 'warn', pg pool of 10 as percorsi_app) and the floor (bench/cases/bare-server.ts: node:http + pg.Pool(10) as percorsi_app), each in its own Node process. The floor sends per request the same statements as the app: begin; SET LOCAL ROLE; auth_find_session; set_config×3; session row; roles; set_config×3; update last_seen_at (bench/servers/bare-sql.ts); then the list SQL and the audit insert, or loadCase, audit insert, describeCase's row, team and case_has_identity — SQL text compiled by the app's own query builders (listCases, loadCase, recordAudit, describeCase) on a recording Kysely driver (bench/cases/capture.ts); commit; JSON.stringify.`,
-    `Load: a centre operator of the biggest centre signs in over HTTP (password + TOTP); ${SESSIONS - 1} more full sessions of hers are inserted in the database (as bench/diagnose.ts does), one per simulated user, and requests use them in turn (every request updates its session row and holds that row lock to commit: one shared session would serialise the load); autocannon in this process, ${CASES_LOAD.connections} connections, closed loop (no think time), ${CASES_LOAD.warmupSeconds} s warm-up with ${CASES_LOAD.warmupConnections} connections discarded, then ${CASES_LOAD.seconds} s per endpoint and server; each endpoint on a fresh server process, killed (not stopped gracefully) after its measured run, so that no run inherits the previous one's backlog of queued requests. Requests time out after ${REQUEST_TIMEOUT_SECONDS} s (not ../load.ts's 10 s, so that slow answers count in the percentiles instead of as timeouts). The case page rotates over up to 2000 random case ids of the centre. req/s counts 2xx only. Node CPU ms/req: utime+stime of the server process over the measured run / 2xx; PG CPU ms/req: the same for the PostgreSQL backends connected as percorsi_app (/proc/<pid>/stat). Backends: pg_stat_activity of the busy percorsi_app backends sampled every 50 ms during the measured run (wait event and state), and the tables of the tuple locks in pg_locks (the row a queue of transactions waits for).`,
+    `Servers: the real app (bench/servers/app-server.ts: buildApp, logger level 'warn', pg pool of 10 as percorsi_app) and the floor (bench/cases/bare-server.ts: node:http + pg.Pool(10) as percorsi_app), each in its own Node process. The floor sends per request exactly the statements the app sends for that request, in the same order: before the run, the real app (buildApp) answers each request through app.inject on a Kysely whose driver records every compiled statement (begin … commit) instead of sending it (bench/cases/capture.ts); the floor replays them with the real session, actor and case id, reading from the results what the app reads (session → 401, case → 404, rows), skipping the last_seen_at update when the session row says it is not stale, as the app does; then JSON.stringify of the same body (compared with the app's).`,
+    `Load: a centre operator of the biggest centre signs in over HTTP (password + TOTP); ${SESSIONS - 1} more full sessions of hers are inserted in the database (as bench/diagnose.ts does), one per simulated user, and requests use them in turn (every request updates its session row and holds that row lock to commit: one shared session would serialise the load); autocannon in this process, ${CASES_LOAD.connections} connections, closed loop (no think time), ${CASES_LOAD.warmupSeconds} s warm-up with ${CASES_LOAD.warmupConnections} connections discarded, then ${CASES_LOAD.seconds} s per endpoint and server; after each measured run the requests still queued in the server (autocannon has gone) are cancelled in PostgreSQL (pg_cancel_backend) until no backend is busy, so that no run inherits the previous one's backlog. Requests time out after ${REQUEST_TIMEOUT_SECONDS} s (not ../load.ts's 10 s, so that slow answers count in the percentiles instead of as timeouts). The case page rotates over up to 2000 random case ids of the centre. req/s counts 2xx only. Node CPU ms/req: utime+stime of the server process over the measured run / 2xx; PG CPU ms/req: the same for the PostgreSQL backends connected as percorsi_app (/proc/<pid>/stat). Backends: pg_stat_activity of the busy percorsi_app backends sampled every 50 ms during the measured run (wait event and state), and the tables of the tuple locks in pg_locks (the row a queue of transactions waits for).`,
     `Rate limit: the app limits each client address to 600 requests/minute, so the servers trust X-Forwarded-For (PERCORSI_TRUST_PROXY=1) and the client address changes every ${IP_BATCH} requests.`,
     `With ${CASES_LOAD.connections} closed-loop connections, Little's law ties the figures: mean latency ≈ ${CASES_LOAD.connections} / (req/s). A p99 under 50 ms at 100 connections therefore needs well over 2000 req/s; on this machine the latency under that load is queueing for the 10 pool connections and the 2 cores, not the service time of one request (see the statement-by-statement section).`,
     `Users: after its closed-loop runs, the app alone under ${USERS_LOAD.users} simulated users (bench/cases/users.ts, node:http keep-alive): each thinks for an exponential time (mean ${USERS_LOAD.thinkMs / 1000} s), then sends one request — the open-cases list 30, closing soon 10 (when it answers 200), a case page 60 by weight — and waits for the answer; ${USERS_LOAD.seconds} s, every request sent in that time waited for and counted.`,
-    `What if: after the analysis, on the same throwaway database, ${SUGGESTED_INDEX}, ALTER DATABASE … SET jit = off, and the floor started again with BENCH_CASES_FLOOR=suggested (on_my_team as a scalar subquery; the case page's audit row last); the open-cases list and the case page under the same 100-connection load, then the same 100 users with a think time. What the app could reach with these changes, less its own overhead (compare the app and floor CPU ms/req above).`,
-    `Statements: run alone after the loads, as percorsi_app inside BEGIN; SET LOCAL ROLE; set_config(user, organisation, 'centre_operator'); … ROLLBACK, with the captured SQL and parameters (pg extended protocol, as the app): median of up to 15 serial runs (fewer for slow statements: at least 3, about 1.5 s each), EXPLAIN (ANALYZE, BUFFERS) once. What-if: the same with SET LOCAL jit = off, then with ${SUGGESTED_INDEX} (created on the throwaway database, dropped after), then also with the list's on_my_team EXISTS written as a scalar subquery.`,
+    `What if: after the analysis, the changes found by this benchmark that the app does not have yet (see 'what if' in the report; those it has are listed as already in the app): on the same throwaway database the index and JIT off (ALTER DATABASE … SET jit = off) when the app lacks them, and the floor started again with BENCH_CASES_FLOOR=suggested (on_my_team as a scalar subquery; the audit row last); the same 100 users with a think time on the open-cases list and the case page (after a 3 s warm-up). What the app could reach with them, less its own overhead (compare the app and floor CPU ms/req).`,
+    `Statements: run alone after the loads, as percorsi_app inside BEGIN; SET LOCAL ROLE; set_config(user, organisation, 'centre_operator'); … ROLLBACK, with the captured SQL and parameters (pg extended protocol, as the app): median of up to 15 serial runs (fewer for slow statements: at least 3, about 1.5 s each), EXPLAIN (ANALYZE, BUFFERS) once. Per request: the sum of its statements' medians (the last_seen_at update left out when it is only sent once a minute). What-if: the lists and the case row again with each change the app lacks added cumulatively (SET LOCAL jit = off; ${WHAT_IF_INDEX}, dropped after; on_my_team as a scalar subquery), the variants timed in turn round after round (up to 15 rounds or about 5 s), so that the machine's ups and downs fall on all of them alike.`,
   ],
   errors,
   seconds: (performance.now() - started) / 1000,

@@ -1,30 +1,33 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
 import { eligibilityOf } from '../../src/server/cases/eligibility.ts';
-import type { CaseListQuery } from '../../src/server/cases/schemas.ts';
 import { todayInItaly } from '../../src/server/db/dates.ts';
-import { SQL } from '../servers/bare-sql.ts';
-import { bind, castClosingSoonDays, type DetailStatements, detailStatements, type ListStatements, listStatements, teamScalar } from './capture.ts';
+import { auditLast, type Binding, bind, type RequestCapture, type Statement, teamScalar } from './capture.ts';
 
 /**
  * The floor for the caseload: node:http and a pg.Pool (10 connections as percorsi_app, like the
- * app's pool), sending per request the same statements as the app's GET /api/v1/cases and
- * GET /api/v1/cases/:id — the session statements of bench/servers/bare-sql.ts, then the SQL text
- * that the app's own query builders compile (capture.ts) — and JSON.stringify. No framework, no
- * query builder at request time, no plugins, no logging. Environment: BENCH_APP_URL.
- * One difference: the closing_soon list gets the cast without which the app's SQL fails
- * (capture.ts, castClosingSoonDays); the report says so.
- * BENCH_CASES_FLOOR=suggested (what-if only): on_my_team as a scalar subquery (capture.ts,
- * teamScalar) and, on the case page, the audit row last, just before commit.
+ * app's pool), sending per request exactly the statements the app sends for the same request —
+ * captured from the real app beforehand (capture.ts) and passed in BENCH_CASES_CAPTURE (a JSON
+ * file: {list path or 'case_page': RequestCapture}) — with the real session, actor and case id,
+ * then JSON.stringify. No framework, no query builder, no plugins, no logging. It reads what the
+ * app reads from the results: the session (401), the roles, the case (404), the rows to answer;
+ * like the app, it updates last_seen_at only when the session row says it is stale.
+ * Environment: BENCH_APP_URL, BENCH_CASES_CAPTURE; BENCH_CASES_FLOOR=suggested (what-if only):
+ * on_my_team as a scalar subquery (capture.ts, teamScalar) and the audit row last.
  */
-const SUGGESTED = process.env.BENCH_CASES_FLOOR === 'suggested';
-const variant = (sql: string) => (SUGGESTED ? teamScalar(sql) : sql);
 pg.types.setTypeParser(1082, (v) => v);
 const pool = new pg.Pool({ connectionString: process.env.BENCH_APP_URL, max: 10 });
-const LIST = /^\/api\/v1\/cases(?:\?(.*))?$/;
+const SUGGESTED = process.env.BENCH_CASES_FLOOR === 'suggested';
 const DETAIL = /^\/api\/v1\/cases\/([0-9a-f-]{36})$/;
 const COOKIE = /(?:^|;\s*)__Host-percorsi_session=([^;]+)/;
+
+const captured = JSON.parse(readFileSync(process.env.BENCH_CASES_CAPTURE ?? '', 'utf8')) as Record<string, RequestCapture>;
+for (const c of Object.values(captured)) {
+  const statements = c.statements.map((s) => (SUGGESTED && (s.kind === 'list' || s.kind === 'case_row') ? { ...s, sql: teamScalar(s.sql) } : s));
+  c.statements = SUGGESTED ? auditLast(statements) : statements;
+}
 
 class Status extends Error {
   constructor(readonly status: number) {
@@ -66,6 +69,14 @@ interface CaseRow {
   due_follow_ups: number | null;
 }
 
+interface SessionRow {
+  stage: string;
+  expired: boolean;
+  disabled_at: Date | null;
+  stale?: boolean;
+  roles?: string[];
+}
+
 function summary(row: CaseRow, today: string) {
   return {
     id: row.id,
@@ -83,71 +94,9 @@ function summary(row: CaseRow, today: string) {
   };
 }
 
-/** Statements compiled once per list variant and day (today is a parameter of the SQL). */
-const lists = new Map<string, ListStatements>();
-let detail: DetailStatements | null = null;
-
-function listQuery(search: string): { key: string; q: CaseListQuery } {
-  const p = new URLSearchParams(search);
-  const q: CaseListQuery = {};
-  const status = p.get('status');
-  const eligibility = p.get('eligibility');
-  const limit = p.get('limit');
-  if (status === 'open' || status === 'closed') q.status = status;
-  if (eligibility === 'eligible' || eligibility === 'not_eligible' || eligibility === 'closing_soon') q.eligibility = eligibility;
-  if (limit) q.limit = Number(limit);
-  return { key: JSON.stringify(q), q };
-}
-
-async function session(client: pg.PoolClient, token: string) {
-  const idHash = createHash('sha256').update(token).digest('hex');
-  const found = (await client.query<{ user_id: string; organisation_id: string }>(SQL.findSession, [idHash])).rows[0];
-  if (!found) throw new Status(401);
-  await client.query(SQL.setActor, [found.user_id, found.organisation_id, '']);
-  const s = (await client.query<{ stage: string; expired: boolean; disabled_at: Date | null }>(SQL.session, [15, idHash])).rows[0];
-  if (s?.stage !== 'full' || s.expired || s.disabled_at) throw new Status(401);
-  const roles = (await client.query<{ role: string }>(SQL.roles, [found.user_id])).rows.map((r) => r.role).sort();
-  await client.query(SQL.setActor, [found.user_id, found.organisation_id, roles.join(',')]);
-  await client.query(SQL.touch, [idHash]);
-  if (!roles.includes('centre_operator') && !roles.includes('dpo')) throw new Status(404);
-  return { userId: found.user_id, organisationId: found.organisation_id };
-}
-
-async function list(client: pg.PoolClient, token: string, search: string): Promise<string> {
-  const me = await session(client, token);
-  const { key, q } = listQuery(search);
-  const today = todayInItaly();
-  let s = lists.get(key);
-  if (!s || s.today !== today) {
-    const captured = await listStatements(q);
-    s = { ...captured, list: { ...captured.list, sql: variant(castClosingSoonDays(captured.list.sql)) } };
-    lists.set(key, s);
-  }
-  const rows = (await client.query<CaseRow>(s.list.sql, bind(s.list, me))).rows;
-  const items = rows.map((r) => summary(r, s.today));
-  const details = JSON.stringify({ results: items.length, status: q.status ?? null, eligibility: q.eligibility ?? null });
-  await client.query(s.audit.sql, bind(s.audit, { ...me, details }));
-  return JSON.stringify({ items });
-}
-
-async function read(client: pg.PoolClient, token: string, caseId: string): Promise<{ body: string; version: number }> {
-  const me = await session(client, token);
-  const today = todayInItaly();
-  if (!detail || detail.today !== today) {
-    const captured = await detailStatements();
-    detail = { ...captured, row: { ...captured.row, sql: variant(captured.row.sql) } };
-  }
-  const d = detail;
-  const b = { ...me, caseId };
-  if (!(await client.query(d.load.sql, bind(d.load, b))).rows[0]) throw new Status(404);
-  if (!SUGGESTED) await client.query(d.audit.sql, bind(d.audit, b));
-  const row = (await client.query<CaseRow>(d.row.sql, bind(d.row, b))).rows[0];
-  if (!row) throw new Status(404);
-  const team = (await client.query<{ user_id: string; display_name: string; role_in_case: string }>(d.team.sql, bind(d.team, b))).rows;
-  const has = (await client.query<{ has: boolean }>(d.hasIdentity.sql, bind(d.hasIdentity, b))).rows[0];
-  if (SUGGESTED) await client.query(d.audit.sql, bind(d.audit, b));
-  const body = JSON.stringify({
-    ...summary(row, d.today),
+function detail(row: CaseRow, today: string, team: Array<{ user_id: string; display_name: string; role_in_case: string }>, hasIdentity: boolean) {
+  return {
+    ...summary(row, today),
     networkId: row.network_id,
     organisationId: row.organisation_id,
     firstContactOn: row.first_contact_on,
@@ -166,31 +115,89 @@ async function read(client: pg.PoolClient, token: string, caseId: string): Promi
     riskTool: row.risk_tool,
     riskAssessedOn: row.risk_assessed_on,
     safeContact: row.safe_contact,
-    hasIdentity: Boolean(has?.has),
+    hasIdentity,
     team: team.map((t) => ({ userId: t.user_id, displayName: t.display_name, roleInCase: t.role_in_case })),
-  });
-  return { body, version: row.version };
+  };
+}
+
+/** Sends the captured statements in order, bound to this request; reads what the app reads. */
+async function replay(client: pg.PoolClient, statements: Statement[], capturedToday: string, b: Binding) {
+  let stale = true;
+  const out: { list?: CaseRow[]; row?: CaseRow; team?: Array<{ user_id: string; display_name: string; role_in_case: string }>; hasIdentity?: boolean } = {};
+  for (const s of statements) {
+    if (s.kind === 'touch' && !stale) continue;
+    const r = await client.query(s.sql, bind(s, b, capturedToday));
+    switch (s.kind) {
+      case 'find_session': {
+        const found = r.rows[0] as { user_id: string; organisation_id: string } | undefined;
+        if (!found) throw new Status(401);
+        b.userId = found.user_id;
+        b.organisationId = found.organisation_id;
+        break;
+      }
+      case 'session': {
+        const row = r.rows[0] as SessionRow | undefined;
+        if (row?.stage !== 'full' || row.expired || row.disabled_at) throw new Status(401);
+        if (row.stale === false) stale = false;
+        if (row.roles) b.roles = [...row.roles].sort().join(',');
+        if (!b.roles.split(',').some((x) => x === 'centre_operator' || x === 'dpo')) throw new Status(404);
+        break;
+      }
+      case 'roles':
+        b.roles = (r.rows as Array<{ role: string }>).map((x) => x.role).sort().join(',');
+        break;
+      case 'load_case':
+        if (!r.rows[0]) throw new Status(404);
+        break;
+      case 'list':
+        out.list = r.rows as CaseRow[];
+        b.results = out.list.length;
+        break;
+      case 'case_row':
+        out.row = r.rows[0] as CaseRow | undefined;
+        if (!out.row) throw new Status(404);
+        break;
+      case 'team':
+        out.team = r.rows as typeof out.team;
+        break;
+      case 'has_identity':
+        out.hasIdentity = Boolean((r.rows[0] as { has?: boolean } | undefined)?.has);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
 }
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = req.url ?? '';
   const token = COOKIE.exec(req.headers.cookie ?? '')?.[1];
   const caseId = DETAIL.exec(url)?.[1];
-  const listed = caseId ? null : LIST.exec(url);
-  if (req.method !== 'GET' || (!caseId && !listed)) throw new Status(404);
+  const capture = caseId ? captured.case_page : captured[url];
+  if (req.method !== 'GET' || !capture) throw new Status(404);
   if (!token) throw new Status(401);
+  const today = todayInItaly();
+  const b: Binding = { idHash: createHash('sha256').update(token).digest('hex'), userId: '', organisationId: '', roles: '', caseId, today };
   const client = await pool.connect();
+  let open = false;
   try {
-    await client.query(SQL.begin);
-    await client.query(SQL.role);
-    const out = caseId ? await read(client, token, caseId) : { body: await list(client, token, listed?.[1] ?? ''), version: null };
-    await client.query(SQL.commit);
+    open = true;
+    const out = await replay(client, capture.statements, capture.today, b);
+    open = false;
+    let body: string;
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-    if (out.version !== null) headers.etag = `"${out.version}"`;
+    if (caseId) {
+      if (!out.row) throw new Status(404);
+      body = JSON.stringify(detail(out.row, today, out.team ?? [], out.hasIdentity ?? false));
+      headers.etag = `"${out.row.version}"`;
+    } else {
+      body = JSON.stringify({ items: (out.list ?? []).map((r) => summary(r, today)) });
+    }
     res.writeHead(200, headers);
-    res.end(out.body);
+    res.end(body);
   } catch (error) {
-    await client.query(SQL.rollback).catch(() => undefined);
+    if (open) await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
     client.release();
@@ -200,7 +207,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
 const server = http.createServer((req, res) => {
   handle(req, res).catch((error: unknown) => {
     res.writeHead(error instanceof Status ? error.status : 500, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'error' }));
+    res.end(JSON.stringify({ code: 'error', message: error instanceof Status ? undefined : String(error) }));
   });
 });
 server.listen(0, '127.0.0.1', () => {

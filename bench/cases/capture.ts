@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -8,61 +9,143 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
-import { recordAudit } from '../../src/server/audit/record.ts';
-import { loadCase } from '../../src/server/cases/access.ts';
-import { describeCase, listCases } from '../../src/server/cases/case-queries.ts';
-import type { CaseListQuery } from '../../src/server/cases/schemas.ts';
-import type { Actor, Tx } from '../../src/server/db/context.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { Database } from '../../src/server/db/database.ts';
 import { todayInItaly } from '../../src/server/db/dates.ts';
 import type { DB } from '../../src/server/db/schema.ts';
-import { makeCtx } from '../../src/server/http/request-context.ts';
+import { testConfig } from '../../src/server/testing/harness.ts';
 
 /**
- * The SQL the app sends for GET /api/v1/cases and GET /api/v1/cases/:id, taken from the app's
- * own query builders (listCases, loadCase, recordAudit, describeCase) run on a Kysely whose
- * driver records each compiled statement instead of sending it. The actor and the case id are
- * sentinels, replaced by the real values per request (`bind`).
+ * The SQL the app sends for a request, statement by statement, in order: the real app (buildApp)
+ * answers the request through app.inject on a Kysely whose driver records each compiled statement
+ * (and begin/commit) instead of sending it, and answers with made-up rows good enough for the
+ * route to carry on. The session token, the actor and the case id are sentinels that the floor
+ * (bare-server.ts) and the statement analysis (explain.ts) replace by the real values (`bind`).
+ * Whatever the routes, sessions, queries or audit do, the floor sends the same statements.
  */
+const SENTINEL_TOKEN = 'bench-cases-sentinel-session-token';
+export const SENTINEL = {
+  token: SENTINEL_TOKEN,
+  idHash: createHash('sha256').update(SENTINEL_TOKEN).digest('hex'),
+  user: '00000000-0000-4000-8000-00000000a001',
+  org: '00000000-0000-4000-8000-00000000a002',
+  case: '00000000-0000-4000-8000-00000000a003',
+  roles: 'centre_operator',
+} as const;
+
+/** What a statement is for, by its SQL text: the floor reads the results of some of them. */
+export type Kind =
+  | 'begin'
+  | 'commit'
+  | 'role'
+  | 'find_session'
+  | 'set_actor'
+  | 'session'
+  | 'roles'
+  | 'touch'
+  | 'load_case'
+  | 'list'
+  | 'case_row'
+  | 'team'
+  | 'has_identity'
+  | 'audit'
+  | 'other';
+
+export function kindOf(sql: string): Kind {
+  const s = sql.trim();
+  if (/^begin\b/i.test(s)) return 'begin';
+  if (/^commit\b/i.test(s)) return 'commit';
+  if (/^SET LOCAL ROLE/i.test(s)) return 'role';
+  if (s.includes('auth_find_session(')) return 'find_session';
+  if (s.includes("set_config('app.user_id'")) return 'set_actor';
+  if (/from "sessions" inner join "users"/.test(s)) return 'session';
+  if (/from "user_roles"/.test(s)) return 'roles';
+  if (/^update "sessions"/.test(s)) return 'touch';
+  if (/^insert into "audit_log"/.test(s)) return 'audit';
+  if (s.includes('case_has_identity(')) return 'has_identity';
+  if (/from "case_team" inner join "users"/.test(s)) return 'team';
+  if (/from "cases"/.test(s) && s.includes('"window_days"')) return /\blimit \$\d+/.test(s) ? 'list' : 'case_row';
+  if (/^select \* from "cases" where "id" = \$\d+/.test(s)) return 'load_case';
+  return 'other';
+}
+
 export interface Statement {
+  kind: Kind;
   sql: string;
   parameters: readonly unknown[];
 }
 
-export const SENTINEL = {
-  user: '00000000-0000-4000-8000-00000000a001',
-  org: '00000000-0000-4000-8000-00000000a002',
-  case: '00000000-0000-4000-8000-00000000a003',
-  /** what the list route writes in the audit row's details, replaced per request */
-  details: '{"sentinel":"details"}',
-} as const;
-
-export interface Binding {
-  userId: string;
-  organisationId: string;
-  caseId?: string;
-  details?: string;
+export interface RequestCapture {
+  path: string;
+  /** todayInItaly() when captured: a parameter of the case queries */
+  today: string;
+  statements: Statement[];
 }
 
-/** The statement's parameters with the sentinels replaced. */
-export function bind(s: Statement, b: Binding): unknown[] {
-  return s.parameters.map((p) => {
-    if (p === SENTINEL.user) return b.userId;
-    if (p === SENTINEL.org) return b.organisationId;
-    if (p === SENTINEL.case) return b.caseId ?? p;
-    if (p === SENTINEL.details) return b.details ?? p;
-    return p;
-  });
+/** A case row complete enough for the case page's response schema. */
+const FAKE_CASE = {
+  id: SENTINEL.case,
+  organisation_id: SENTINEL.org,
+  network_id: null,
+  code: 'X-2026-00001',
+  status: 'open',
+  first_contact_on: null,
+  intake_on: null,
+  taken_in_charge_on: '2026-01-01',
+  closed_on: null,
+  closure_outcome: null,
+  age_band: null,
+  citizenship: null,
+  residence_code: null,
+  education: null,
+  employment: null,
+  children_count: null,
+  minor_children_count: null,
+  children_witnessed: null,
+  violence_types: [],
+  author_relationships: [],
+  referral_source: null,
+  risk_tool: null,
+  risk_level: null,
+  risk_assessed_on: null,
+  safe_contact: { channels: [], windows: [], noVoicemail: true, onlyThroughCentre: true },
+  code_word_sealed: null,
+  programme_code: 'lombardia-autonomia',
+  created_by: SENTINEL.user,
+  version: 1,
+  window_days: 182,
+  on_my_team: true,
+  due_actions: 0,
+  due_follow_ups: 0,
+};
+
+function respond(kind: Kind): unknown[] {
+  switch (kind) {
+    case 'find_session':
+      return [{ user_id: SENTINEL.user, organisation_id: SENTINEL.org }];
+    case 'session':
+      // stale: so that the last_seen_at update (sent at most once a minute) is captured too;
+      // roles: the session query may carry them (else the roles query does)
+      return [{ stage: 'full', csrf_token: 'x', disabled_at: null, expired: false, stale: true, roles: [SENTINEL.roles] }];
+    case 'roles':
+      return [{ role: SENTINEL.roles }];
+    case 'load_case':
+    case 'case_row':
+      return [FAKE_CASE];
+    case 'has_identity':
+      return [{ has: false }];
+    default:
+      return [];
+  }
 }
 
 class Recorder implements DatabaseConnection {
-  constructor(
-    private readonly log: Statement[],
-    private readonly respond: (sql: string) => unknown[],
-  ) {}
+  readonly log: Statement[] = [];
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    this.log.push({ sql: q.sql, parameters: q.parameters });
-    return { rows: this.respond(q.sql) as R[] };
+    const kind = kindOf(q.sql);
+    this.log.push({ kind, sql: q.sql, parameters: q.parameters });
+    return { rows: respond(kind) as R[] };
   }
 
   // biome-ignore lint/correctness/useYield: never streamed here
@@ -71,132 +154,101 @@ class Recorder implements DatabaseConnection {
   }
 }
 
+/** Kysely's PostgresDriver sends 'begin' and 'commit' as queries; so does this one, to the log. */
 class RecordingDriver implements Driver {
   constructor(private readonly connection: Recorder) {}
   async init() {}
   async acquireConnection() {
     return this.connection;
   }
-  // begin/commit are the floor's own statements (bare-sql.ts), not recorded
-  async beginTransaction() {}
-  async commitTransaction() {}
-  async rollbackTransaction() {}
+  async beginTransaction() {
+    this.connection.log.push({ kind: 'begin', sql: 'begin', parameters: [] });
+  }
+  async commitTransaction() {
+    this.connection.log.push({ kind: 'commit', sql: 'commit', parameters: [] });
+  }
+  async rollbackTransaction() {
+    this.connection.log.push({ kind: 'other', sql: 'rollback', parameters: [] });
+  }
   async releaseConnection() {}
   async destroy() {}
 }
 
-/** Runs `fn` in a transaction on a recording Kysely; returns the statements it compiled. */
-async function record(respond: (sql: string) => unknown[], fn: (tx: Tx) => Promise<unknown>): Promise<Statement[]> {
-  const log: Statement[] = [];
-  const connection = new Recorder(log, respond);
-  const db = new Kysely<DB>({
+/** The statements the real app sends for each of `paths` (GET, with a full session). */
+export async function captureRequests(paths: string[]): Promise<RequestCapture[]> {
+  const recorder = new Recorder();
+  const kysely = new Kysely<DB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new RecordingDriver(connection),
+      createDriver: () => new RecordingDriver(recorder),
       createIntrospector: (k) => new PostgresIntrospector(k),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
+  const db: Database = { owner: kysely, app: kysely, kind: 'postgres', close: () => kysely.destroy() };
+  const app = await buildApp({ db, config: testConfig({ logLevel: 'error' }) });
   try {
-    await db.transaction().execute((tx) => fn(tx));
+    const out: RequestCapture[] = [];
+    for (const path of paths) {
+      recorder.log.length = 0;
+      const today = todayInItaly();
+      const res = await app.inject({ method: 'GET', url: path, headers: { cookie: `__Host-percorsi_session=${SENTINEL.token}` } });
+      if (res.statusCode !== 200) throw new Error(`capturing GET ${path}: the app answered ${res.statusCode} ${res.body.slice(0, 200)}`);
+      out.push({ path, today, statements: [...recorder.log] });
+    }
+    return out;
   } finally {
-    await db.destroy();
+    await app.close();
+    await db.close();
   }
-  return log;
 }
 
-const ACTOR: Actor = { userId: SENTINEL.user, organisationId: SENTINEL.org, roles: ['centre_operator'] };
-
-/** A case row good enough for describeCase to carry on to its next statements. */
-const FAKE_CASE = {
-  id: SENTINEL.case,
-  code: 'X-2026-00001',
-  status: 'open',
-  taken_in_charge_on: '2026-01-01',
-  closed_on: null,
-  first_contact_on: null,
-  intake_on: null,
-  risk_assessed_on: null,
-  programme_code: 'lombardia-autonomia',
-  window_days: 182,
-  on_my_team: true,
-  due_actions: 0,
-  due_follow_ups: 0,
-  version: 1,
-  violence_types: [],
-  author_relationships: [],
-  safe_contact: {},
-};
-
-export interface ListStatements {
+export interface Binding {
+  idHash: string;
+  userId: string;
+  organisationId: string;
+  /** the actor's roles as set_config gets them (sorted, comma-separated) */
+  roles: string;
+  caseId?: string;
+  /** rows the list returned: the list's audit row counts them in its details */
+  results?: number;
   today: string;
-  list: Statement;
-  audit: Statement;
 }
 
-/** GET /api/v1/cases?…: the list, then the audit row (routes.ts), after the session statements. */
-export async function listStatements(q: CaseListQuery): Promise<ListStatements> {
-  const today = todayInItaly();
-  const log = await record(
-    () => [],
-    async (tx) => {
-      await listCases(tx, ACTOR, q);
-      await recordAudit(tx, ACTOR, { action: 'case.list', subjectType: 'organisation', subjectId: SENTINEL.org });
-    },
-  );
-  const [list, audit] = log;
-  if (!list || !audit || log.length !== 2) throw new Error(`expected 2 statements for the list, got ${log.length}`);
-  return { today, list, audit: { ...audit, parameters: audit.parameters.map((p) => (p === '{}' ? SENTINEL.details : p)) } };
-}
-
-export interface DetailStatements {
-  today: string;
-  /** loadCase (access check), audit, describeCase's row, team, case_has_identity */
-  load: Statement;
-  audit: Statement;
-  row: Statement;
-  team: Statement;
-  hasIdentity: Statement;
-}
-
-/** GET /api/v1/cases/:id: loadCase, the audit row, then describeCase (routes.ts order). */
-export async function detailStatements(): Promise<DetailStatements> {
-  const today = todayInItaly();
-  const log = await record(
-    (text) => (text.includes('case_has_identity') ? [{ has: false }] : text.includes('"users"."display_name"') ? [] : [FAKE_CASE]),
-    async (tx) => {
-      const ctx = makeCtx(tx, ACTOR);
-      await loadCase(ctx, SENTINEL.case, 'read');
-      await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: SENTINEL.case });
-      await describeCase(tx, ACTOR, SENTINEL.case);
-    },
-  );
-  const [load, audit, row, team, hasIdentity] = log;
-  if (!load || !audit || !row || !team || !hasIdentity || log.length !== 5) throw new Error(`expected 5 statements for the case page, got ${log.length}`);
-  return { today, load, audit, row, team, hasIdentity };
+/** The statement's parameters with the sentinels (and the day it was captured) replaced. */
+export function bind(s: Statement, b: Binding, capturedToday: string): unknown[] {
+  return s.parameters.map((p) => {
+    if (p === SENTINEL.idHash) return b.idHash;
+    if (p === SENTINEL.user) return b.userId;
+    if (p === SENTINEL.org) return b.organisationId;
+    if (p === SENTINEL.case) return b.caseId ?? p;
+    if (p === capturedToday) return b.today;
+    if (s.kind === 'set_actor' && p === SENTINEL.roles) return b.roles;
+    if (s.kind === 'audit' && typeof p === 'string' && p.includes('"results":0')) return p.replace('"results":0', `"results":${b.results ?? 0}`);
+    return p;
+  });
 }
 
 /**
- * listCases's closing_soon filter compiles to `… BETWEEN $7::date AND $8::date + $9`, and
- * PostgreSQL (and PGlite) cannot type `date + $9` ("operator is not unique: date + unknown"): the
- * app answers 500. The floor and the statement analysis send it with the one cast that fixes it;
- * once src casts it (or adds the days in JS), this finds nothing to change and returns the SQL as is.
- */
-export function castClosingSoonDays(sql: string): string {
-  return sql.replace(/(::date \+ )(\$\d+)(?!\d|::)/g, '$1$2::int');
-}
-
-/** The list variants the benchmark loads, by query string. */
-export const LIST_QUERIES = {
-  open: { query: { status: 'open', limit: 50 } satisfies CaseListQuery, path: '/api/v1/cases?status=open&limit=50' },
-  closingSoon: { query: { eligibility: 'closing_soon' } satisfies CaseListQuery, path: '/api/v1/cases?eligibility=closing_soon' },
-} as const;
-
-/**
- * The caseload's on_my_team, as Kysely compiles it: EXISTS (…) becomes a hashed subplan over all
- * the team rows of the user (the planner expects thousands of outer rows before the LIMIT).
- * The rewrite the benchmark tries: a scalar subquery, one primary-key probe per listed row.
+ * The caseload's on_my_team as Kysely compiles it: EXISTS (…) becomes a hashed subplan over all
+ * the team rows of the user (the planner expects thousands of outer rows before the LIMIT). The
+ * rewrite the what-if tries: a scalar subquery, one primary-key probe per listed row.
  */
 export const TEAM_EXISTS = /exists \(select "user_id" from "case_team" where "case_team"\."case_id" = "cases"\."id" and "case_team"\."user_id" = (\$\d+)\)/;
 export const teamScalar = (sql: string) =>
   sql.replace(TEAM_EXISTS, (_m, p: string) => `coalesce((select true from "case_team" where "case_team"."case_id" = "cases"."id" and "case_team"."user_id" = ${p}), false)`);
+
+/** The statements with the audit insert moved to just before commit (it holds the audit chain head until commit). */
+export function auditLast(statements: Statement[]): Statement[] {
+  const audit = statements.filter((s) => s.kind === 'audit');
+  const rest = statements.filter((s) => s.kind !== 'audit');
+  const commit = rest.findIndex((s) => s.kind === 'commit');
+  return commit < 0 ? statements : [...rest.slice(0, commit), ...audit, ...rest.slice(commit)];
+}
+
+/** The list variants the benchmark loads. */
+export const LIST_PATHS = {
+  open: '/api/v1/cases?status=open&limit=50',
+  closingSoon: '/api/v1/cases?eligibility=closing_soon',
+} as const;
+export const CASE_PAGE_CAPTURE_PATH = `/api/v1/cases/${SENTINEL.case}`;

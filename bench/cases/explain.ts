@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { SQL } from '../servers/bare-sql.ts';
-import { bind, type Binding, castClosingSoonDays, detailStatements, LIST_QUERIES, listStatements, type Statement, TEAM_EXISTS, teamScalar } from './capture.ts';
+import { todayInItaly } from '../../src/server/db/dates.ts';
+import { type Binding, bind, type Kind, type RequestCapture, SENTINEL, TEAM_EXISTS, teamScalar } from './capture.ts';
 import type { CasesSetup } from './generate.ts';
+import type { EndpointName } from './load.ts';
 
 /**
  * Where the time of one request goes in PostgreSQL: each statement the app sends for the two
- * lists and the case page, run alone (no concurrent load) as percorsi_app with the request's RLS
- * settings (SET LOCAL ROLE, set_config of user, organisation and roles), inside a transaction
- * that is rolled back. EXPLAIN (ANALYZE, BUFFERS) once, then the median of serial executions.
- * Then the same on this throwaway database with one change at a time ("what if").
+ * lists and the case page (as captured from the app, capture.ts), run alone (no concurrent load)
+ * as percorsi_app with the request's RLS settings (SET LOCAL ROLE, set_config of user,
+ * organisation and roles), inside a transaction that is rolled back: EXPLAIN (ANALYZE, BUFFERS)
+ * once, then the median of serial executions. Then the changes the app does not have yet, one
+ * at a time, on this throwaway database ("what if").
  */
 export interface StatementFigures {
   name: string;
@@ -30,10 +32,25 @@ export interface WhatIf {
   medianMs: Record<string, number>;
 }
 
+interface Variant {
+  variant: string;
+  change: string;
+  jitOff: boolean;
+  index: boolean;
+  rewrite: boolean;
+}
+
+export interface Change {
+  name: string;
+  description: string;
+}
+
 export interface Analysis {
   statements: StatementFigures[];
-  /** sum of the medians per request: the PostgreSQL floor of one request, unloaded */
+  /** sum of the medians of a request's statements: the PostgreSQL floor of one request, unloaded */
   perRequestMs: Record<string, number>;
+  /** what the app already has of the changes the what-if tries */
+  alreadyInTheApp: string[];
   whatIf: WhatIf[];
 }
 
@@ -49,12 +66,19 @@ interface Named {
   params: unknown[];
 }
 
+const SHARED: Kind[] = ['find_session', 'set_actor', 'session', 'roles', 'touch', 'audit'];
+const TIMED = (k: Kind) => k !== 'begin' && k !== 'commit' && k !== 'role';
+
 async function inRequestTx<T>(client: pg.Client, b: Binding, fn: () => Promise<T>, setup: string[] = []): Promise<T> {
   await client.query('BEGIN');
   try {
-    await client.query(SQL.role);
+    await client.query('SET LOCAL ROLE percorsi_app');
     for (const s of setup) await client.query(s);
-    await client.query(SQL.setActor, [b.userId, b.organisationId, 'centre_operator']);
+    await client.query(`SELECT set_config('app.user_id', $1, true), set_config('app.org_id', $2, true), set_config('app.roles', $3, true)`, [
+      b.userId,
+      b.organisationId,
+      b.roles,
+    ]);
     return await fn();
   } finally {
     await client.query('ROLLBACK');
@@ -88,91 +112,140 @@ async function explain(client: pg.Client, s: Named): Promise<Omit<StatementFigur
   };
 }
 
-/** The statements of the three requests, with the load user's values. */
-async function requestStatements(setup: CasesSetup, cookie: string) {
-  const b: Binding = { userId: setup.user.id, organisationId: setup.centre.id, caseId: setup.caseIds[0], details: '{"results":50,"status":"open","eligibility":null}' };
-  const idHash = createHash('sha256').update(cookie.replace(/^[^=]*=/, '')).digest('hex');
-  const session: Named[] = [
-    { name: 'session: auth_find_session', sql: SQL.findSession, params: [idHash] },
-    { name: 'session: session row', sql: SQL.session, params: [15, idHash] },
-    { name: 'session: roles', sql: SQL.roles, params: [setup.user.id] },
-    { name: 'session: touch last_seen_at', sql: SQL.touch, params: [idHash] },
-  ];
-  const open = await listStatements(LIST_QUERIES.open.query);
-  const soon = await listStatements(LIST_QUERIES.closingSoon.query);
-  const d = await detailStatements();
-  const n = (name: string, s: Statement): Named => ({ name, sql: s.sql, params: bind(s, b) });
+function bindingOf(setup: CasesSetup, cookie: string): Binding {
   return {
-    b,
-    session,
-    listOpen: n('list ?status=open&limit=50', open.list),
-    // with the cast the app's SQL lacks (capture.ts): as sent, it fails
-    listSoon: n('list ?eligibility=closing_soon', { ...soon.list, sql: castClosingSoonDays(soon.list.sql) }),
-    audit: n('audit insert', open.audit),
-    page: [n('page: loadCase', d.load), n('page: describeCase row', d.row), n('page: team', d.team), n('page: case_has_identity', d.hasIdentity)],
+    idHash: createHash('sha256').update(cookie.replace(/^[^=]*=/, '')).digest('hex'),
+    userId: setup.user.id,
+    organisationId: setup.centre.id,
+    roles: SENTINEL.roles,
+    caseId: setup.caseIds[0],
+    results: 50,
+    today: todayInItaly(),
   };
 }
 
-/** follow_ups is the only table under a case without an index on case_id. */
-export const SUGGESTED_INDEX = 'CREATE INDEX follow_ups_case_idx ON follow_ups (case_id)';
+/** The statements of each request, named, deduplicated by SQL (the session's are the same everywhere). */
+function statementsOf(captures: Record<EndpointName, RequestCapture>, b: Binding) {
+  const unique = new Map<string, Named>();
+  const perRequest: Record<string, string[]> = {};
+  for (const [endpoint, c] of Object.entries(captures)) {
+    perRequest[endpoint] = [];
+    for (const s of c.statements.filter((x) => TIMED(x.kind))) {
+      const name = SHARED.includes(s.kind) ? `session/audit: ${s.kind}` : `${endpoint}: ${s.kind}`;
+      const key = `${name}\n${s.sql}`;
+      if (!unique.has(key)) unique.set(key, { name, sql: s.sql, params: bind(s, b, c.today) });
+      // last_seen_at is only written when the session row says it is stale (at most once a minute)
+      const occasional = s.kind === 'touch' && c.statements.some((x) => x.kind === 'session' && x.sql.includes('"stale"'));
+      if (!occasional) perRequest[endpoint]?.push(key);
+    }
+  }
+  return { unique, perRequest };
+}
 
-export async function analyse(setup: CasesSetup, cookie: string): Promise<Analysis> {
-  const s = await requestStatements(setup, cookie);
+/** Whether the role percorsi_app runs with JIT off, and follow_ups has an index led by case_id. */
+async function appHas(setup: CasesSetup): Promise<{ jitOff: boolean; followUpsIndex: boolean }> {
+  const c = new pg.Client({ connectionString: setup.bench.appUrl });
+  await c.connect();
+  try {
+    const jit = (await c.query<{ jit: string }>('SHOW jit')).rows[0]?.jit;
+    const idx = await c.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+       WHERE i.indrelid = 'follow_ups'::regclass AND a.attname = 'case_id' AND i.indpred IS NULL`,
+    );
+    return { jitOff: jit === 'off', followUpsIndex: Number(idx.rows[0]?.n ?? 0) > 0 };
+  } finally {
+    await c.end();
+  }
+}
+
+export const WHAT_IF_INDEX = 'CREATE INDEX bench_follow_ups_case_idx ON follow_ups (case_id)';
+
+/**
+ * The changes found by this benchmark that the app does not have yet (the rest it has): each
+ * applies to the throwaway database (index, JIT) or to the floor's SQL (BENCH_CASES_FLOOR=suggested).
+ */
+export async function pendingChanges(setup: CasesSetup, captures: Record<EndpointName, RequestCapture>) {
+  const has = await appHas(setup);
+  const list = captures.list_open.statements.find((s) => s.kind === 'list')?.sql ?? '';
+  const page = captures.case_page.statements;
+  const auditIndex = page.findIndex((s) => s.kind === 'audit');
+  const auditIsLast = auditIndex >= 0 && page[auditIndex + 1]?.kind === 'commit';
+  const all = [
+    { name: 'jit', pending: !has.jitOff, description: 'JIT off for the app (ALTER ROLE percorsi_app SET jit = off)' },
+    { name: 'index', pending: !has.followUpsIndex, description: 'CREATE INDEX … ON follow_ups (case_id)' },
+    { name: 'team', pending: TEAM_EXISTS.test(list), description: 'on_my_team as a scalar subquery: coalesce((SELECT true FROM case_team WHERE case_id = cases.id AND user_id = $1), false) instead of EXISTS (…)' },
+    { name: 'audit', pending: !auditIsLast, description: 'case page: the audit row last, just before commit (it holds the audit chain head until commit)' },
+  ];
+  return { pending: all.filter((c) => c.pending), present: all.filter((c) => !c.pending).map((c) => c.description) };
+}
+
+export async function analyse(setup: CasesSetup, cookie: string, captures: Record<EndpointName, RequestCapture>): Promise<Analysis> {
+  const b = bindingOf(setup, cookie);
+  const { unique, perRequest } = statementsOf(captures, b);
   const client = new pg.Client({ connectionString: setup.bench.appUrl });
   await client.connect();
   const owner = new pg.Client({ connectionString: setup.bench.ownerUrl });
   await owner.connect();
   try {
-    const all: Named[] = [...s.session, s.listOpen, s.listSoon, ...s.page, s.audit];
-    const statements: StatementFigures[] = [];
-    await inRequestTx(client, s.b, async () => {
-      for (const st of all) {
+    const figures = new Map<string, StatementFigures>();
+    await inRequestTx(client, b, async () => {
+      for (const [key, st] of unique) {
         const medianMs = await timeSerial(client, st);
-        statements.push({ name: st.name, medianMs, ...(await explain(client, st)) });
+        figures.set(key, { name: st.name, medianMs, ...(await explain(client, st)) });
       }
     });
-    const ms = (name: string) => statements.find((x) => x.name === name)?.medianMs ?? 0;
-    const sessionMs = s.session.reduce((a, x) => a + ms(x.name), 0) + ms('audit insert');
-    const perRequestMs = {
-      list_open: sessionMs + ms(s.listOpen.name),
-      list_closing_soon: sessionMs + ms(s.listSoon.name),
-      case_page: sessionMs + s.page.reduce((a, x) => a + ms(x.name), 0),
-    };
+    const perRequestMs = Object.fromEntries(Object.entries(perRequest).map(([endpoint, keys]) => [endpoint, keys.reduce((a, k) => a + (figures.get(k)?.medianMs ?? 0), 0)]));
 
-    // What if: one change at a time on this throwaway database, the three statements that matter.
-    const probe = async (variant: string, change: string, opts: { setup?: string[]; rewrite?: boolean }) => {
-      const medianMs: Record<string, number> = {};
-      await inRequestTx(
-        client,
-        s.b,
-        async () => {
-          for (const st of [s.listOpen, s.listSoon, s.page[1] as Named]) {
-            const sql = opts.rewrite ? teamScalar(st.sql) : st.sql;
-            medianMs[st.name] = await timeSerial(client, { ...st, sql });
-          }
-        },
-        opts.setup,
-      );
-      return { variant, change, medianMs };
-    };
-    const whatIf: WhatIf[] = [];
-    whatIf.push(await probe('as migrated', 'none', {}));
-    whatIf.push(await probe('jit off', 'SET jit = off (e.g. ALTER ROLE percorsi_app SET jit = off)', { setup: ['SET LOCAL jit = off'] }));
-    await owner.query(SUGGESTED_INDEX);
-    await owner.query('ANALYZE follow_ups');
-    try {
-      whatIf.push(await probe('+ follow-ups index', SUGGESTED_INDEX, {}));
-      if (TEAM_EXISTS.test(s.listOpen.sql)) {
-        whatIf.push(
-          await probe('+ index + on_my_team as scalar subquery', 'on_my_team: coalesce((SELECT true FROM case_team WHERE case_id = cases.id AND user_id = $1), false) instead of EXISTS (…)', {
-            rewrite: true,
-          }),
-        );
-      }
-    } finally {
-      await owner.query('DROP INDEX IF EXISTS follow_ups_case_idx');
+    // What if: the changes the app lacks, added one after the other, on the statements that matter.
+    // Variants are timed in turn, round after round (not one after the other), so that the
+    // machine's ups and downs fall on all of them alike; those with the index after creating it.
+    const { pending, present } = await pendingChanges(setup, captures);
+    const probes = [...unique.values()].filter((s) => /: (list|case_row)$/.test(s.name));
+    const variants: Variant[] = [{ variant: 'as migrated', change: 'none', jitOff: false, index: false, rewrite: false }];
+    for (const c of pending) {
+      if (c.name === 'audit') continue; // a matter of lock hold time under load, not of one statement
+      const last = variants[variants.length - 1] as Variant;
+      variants.push({
+        variant: `+ ${c.name}`,
+        change: c.description,
+        jitOff: last.jitOff || c.name === 'jit',
+        index: last.index || c.name === 'index',
+        rewrite: last.rewrite || c.name === 'team',
+      });
     }
-    return { statements, perRequestMs, whatIf };
+    const timings = new Map<Variant, Map<string, number[]>>(variants.map((v) => [v, new Map(probes.map((p) => [p.name, []]))]));
+    const rounds = async (group: Variant[]) => {
+      if (!group.length) return;
+      await inRequestTx(client, b, async () => {
+        const started = performance.now();
+        for (let round = 0; round < REPEATS && (round < 3 || performance.now() - started < 5000); round++) {
+          for (const v of group) {
+            await client.query(v.jitOff ? 'SET LOCAL jit = off' : 'SET LOCAL jit = DEFAULT');
+            for (const p of probes) {
+              const at = performance.now();
+              await client.query(v.rewrite ? teamScalar(p.sql) : p.sql, p.params);
+              timings.get(v)?.get(p.name)?.push(performance.now() - at);
+            }
+          }
+        }
+      });
+    };
+    await rounds(variants.filter((v) => !v.index));
+    if (variants.some((v) => v.index)) {
+      await owner.query(WHAT_IF_INDEX);
+      await owner.query('ANALYZE follow_ups');
+      try {
+        await rounds(variants.filter((v) => v.index));
+      } finally {
+        await owner.query('DROP INDEX IF EXISTS bench_follow_ups_case_idx');
+      }
+    }
+    const whatIf: WhatIf[] = variants.map((v) => ({
+      variant: v.variant,
+      change: v.change,
+      medianMs: Object.fromEntries([...(timings.get(v) ?? new Map<string, number[]>())].map(([name, xs]) => [name, median(xs)])),
+    }));
+    return { statements: [...figures.values()], perRequestMs, alreadyInTheApp: present, whatIf };
   } finally {
     await client.end();
     await owner.end();

@@ -2,11 +2,11 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { newToken, sha256 } from '../../src/server/auth/tokens.ts';
-import { type ServerChild, startServer } from '../child.ts';
+import { startServer } from '../child.ts';
 import { IP_BATCH, type LoadResult } from '../load.ts';
 import { cpuMsOf } from '../proc.ts';
 import { signInHttp } from '../sign-in.ts';
-import { LIST_QUERIES } from './capture.ts';
+import { LIST_PATHS } from './capture.ts';
 import type { CasesSetup } from './generate.ts';
 import { runUsers, type UsersRun } from './users.ts';
 
@@ -54,8 +54,8 @@ export interface EndpointRun {
 
 export function endpointsOf(setup: CasesSetup): Endpoint[] {
   return [
-    { name: 'list_open', label: `GET ${LIST_QUERIES.open.path}`, paths: [LIST_QUERIES.open.path] },
-    { name: 'list_closing_soon', label: `GET ${LIST_QUERIES.closingSoon.path}`, paths: [LIST_QUERIES.closingSoon.path] },
+    { name: 'list_open', label: `GET ${LIST_PATHS.open}`, paths: [LIST_PATHS.open] },
+    { name: 'list_closing_soon', label: `GET ${LIST_PATHS.closingSoon}`, paths: [LIST_PATHS.closingSoon] },
     { name: 'case_page', label: `GET /api/v1/cases/:id (${setup.caseIds.length} random ids of the centre, in turn)`, paths: setup.caseIds.map((id) => `/api/v1/cases/${id}`) },
   ];
 }
@@ -111,8 +111,13 @@ async function runPaths(baseUrl: string, paths: string[], cookies: string[], con
   };
 }
 
-/** Waits until no percorsi_app backend of the database is busy (at most 60 s). */
-async function drained(admin: pg.Client, database: string): Promise<number> {
+/**
+ * Waits until no percorsi_app backend of the database is busy (at most 60 s). With `cancel`, the
+ * statements still running are cancelled meanwhile (pg_cancel_backend): after a measured run,
+ * the server still holds up to 100 queued requests (autocannon has gone), and serving them all
+ * would take long with the slow list; cancelled, they fail fast and the next run starts clean.
+ */
+async function drained(admin: pg.Client, database: string, cancel = false): Promise<number> {
   const started = performance.now();
   let quiet = 0;
   // three quiet polls in a row: a backend is briefly idle between two queued requests
@@ -122,7 +127,13 @@ async function drained(admin: pg.Client, database: string): Promise<number> {
       [database],
     );
     quiet = Number(r.rows[0]?.n ?? 0) === 0 ? quiet + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (cancel && quiet === 0) {
+      await admin.query(
+        `SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'percorsi_app' AND state = 'active' AND query_start < now() - interval '20 milliseconds'`,
+        [database],
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, cancel ? 20 : 100));
   }
   return performance.now() - started;
 }
@@ -217,104 +228,96 @@ export interface ServerRuns {
   failures: Array<{ name: EndpointName; status: number; body: string }>;
   /** the think-time load over the endpoints that answered 200, when asked for */
   users: UsersRun | null;
+  /** the body of each endpoint's first request (answered 200) */
+  samples: Partial<Record<EndpointName, unknown>>;
 }
 
-/** A fresh server process (the app or the floor) for `fn`; killed at the end, with its backlog. */
-async function withServer<T>(which: 'app' | 'bare', setup: CasesSetup, env: Record<string, string>, admin: pg.Client, fn: (server: ServerChild) => Promise<T>): Promise<T> {
+/**
+ * Starts the app (bench/servers/app-server.ts: buildApp, logger 'warn', pool of 10) or the floor
+ * (bare-server.ts) in its own process and loads each endpoint: a sample request, a warm-up run
+ * with 10 connections (discarded), the measured run, then the backlog of queued requests
+ * cancelled (drained). Then, when asked, the think-time load (users.ts) on the same, warm,
+ * process. The app signs the load user in over HTTP; the floor uses the app's sessions.
+ */
+export async function benchServer(
+  which: 'app' | 'bare',
+  setup: CasesSetup,
+  endpoints: Endpoint[],
+  o: { cookies?: string[]; users?: boolean; closedLoop?: boolean; env?: Record<string, string>; say?: (text: string) => void } = {},
+): Promise<ServerRuns> {
+  const { connections, warmupSeconds, seconds } = CASES_LOAD;
   const server = await startServer(which === 'app' ? 'app-server.ts' : '../cases/bare-server.ts', {
     BENCH_OWNER_URL: setup.bench.ownerUrl,
     BENCH_APP_URL: setup.bench.appUrl,
     BENCH_MASTER_KEY: setup.masterKey.toString('base64'),
     BENCH_LOG_LEVEL: 'warn',
     PERCORSI_TRUST_PROXY: '1',
-    ...env,
+    ...o.env,
   });
-  try {
-    return await fn(server);
-  } finally {
-    // No graceful stop: it would first serve the ~100 requests still queued for the pool. The
-    // backends finish their current statement, see the socket closed and end.
-    await server.stop(0);
-    await drained(admin, setup.bench.name);
-  }
-}
-
-/**
- * Loads each endpoint on its own fresh server process (bench/servers/app-server.ts: buildApp,
- * logger 'warn', pool of 10; or bare-server.ts): a sample request, a warm-up run with 10
- * connections (discarded), then the measured run; the process is then killed, so that the next
- * run does not inherit the backlog of queued requests. Then, when asked, the think-time load
- * (users.ts) on another fresh process. The app signs the load user in over HTTP on its first
- * process; the floor uses the app's sessions.
- */
-export async function benchServer(
-  which: 'app' | 'bare',
-  setup: CasesSetup,
-  endpoints: Endpoint[],
-  o: { cookies?: string[]; users?: boolean; env?: Record<string, string>; say?: (text: string) => void } = {},
-): Promise<ServerRuns> {
-  const { connections, warmupSeconds, seconds } = CASES_LOAD;
-  const env = o.env ?? {};
   const admin = new pg.Client({ connectionString: setup.bench.ownerUrl });
   await admin.connect();
   try {
     let cookies = o.cookies ?? [];
+    if (!cookies.length) {
+      // A TOTP code works once per 30 s step and user; like the test harness, forget the last step.
+      await setup.bench.db.owner.updateTable('users').set({ totp_last_step: null }).where('id', '=', setup.user.id).execute();
+      cookies = await moreSessions(setup, await signInHttp(server.baseUrl, setup.user), SESSIONS);
+    }
     const runs: EndpointRun[] = [];
     const failures: ServerRuns['failures'] = [];
+    const loaded: Endpoint[] = [];
+    const samples: ServerRuns['samples'] = {};
     for (const e of endpoints) {
-      await withServer(which, setup, env, admin, async (server) => {
-        if (!cookies.length) {
-          // A TOTP code works once per 30 s step and user; like the test harness, forget the last step.
-          await setup.bench.db.owner.updateTable('users').set({ totp_last_step: null }).where('id', '=', setup.user.id).execute();
-          cookies = await moreSessions(setup, await signInHttp(server.baseUrl, setup.user), SESSIONS);
-        }
-        const first = e.paths[0] ?? '/';
-        const res = await fetch(server.baseUrl + first, { headers: { cookie: cookies[0] ?? '', 'x-forwarded-for': '192.0.2.1' } });
-        if (res.status !== 200) {
-          failures.push({ name: e.name, status: res.status, body: (await res.text()).slice(0, 300) });
-          o.say?.(`${which}: GET ${first} answered ${res.status}: not loaded`);
-          return;
-        }
-        const sample: unknown = await res.json();
-        o.say?.(`${which}: ${e.label}, ${warmupSeconds} s warm-up (${CASES_LOAD.warmupConnections} connections) + ${seconds} s, ${connections} connections…`);
-        if (warmupSeconds > 0) await runPaths(server.baseUrl, e.paths, cookies, CASES_LOAD.warmupConnections, warmupSeconds);
-        await drained(admin, setup.bench.name);
-        const cpuBefore = cpuMsOf(server.pid);
-        const pgBefore = await backendCpuMs(admin, setup.bench.name);
-        const sampler = new pg.Client({ connectionString: setup.bench.ownerUrl });
-        await sampler.connect();
-        const stopSampling = sampleWaits(sampler, setup.bench.name);
-        const measured = await runPaths(server.baseUrl, e.paths, cookies, connections, seconds);
-        // CPU at the end of the run (the backlog still queued is not counted, and is killed)
-        const cpuAfter = cpuMsOf(server.pid);
-        const pgAfter = await backendCpuMs(admin, setup.bench.name);
-        const { waits, tupleLocks } = await stopSampling();
-        await sampler.end();
-        const ok = measured.ok || Number.NaN;
-        runs.push({
-          name: e.name,
-          load: measured,
-          cpuMsPerRequest: (cpuAfter - cpuBefore) / ok,
-          pgCpuMsPerRequest: cpuSpent(pgBefore, pgAfter) / ok,
-          sample,
-          waits,
-          tupleLocks,
-        });
+      const first = e.paths[0] ?? '/';
+      const res = await fetch(server.baseUrl + first, { headers: { cookie: cookies[0] ?? '', 'x-forwarded-for': '192.0.2.1' } });
+      if (res.status !== 200) {
+        failures.push({ name: e.name, status: res.status, body: (await res.text()).slice(0, 300) });
+        o.say?.(`${which}: GET ${first} answered ${res.status}: not loaded`);
+        continue;
+      }
+      const sample: unknown = await res.json();
+      samples[e.name] = sample;
+      loaded.push(e);
+      if (o.closedLoop === false) continue;
+      o.say?.(`${which}: ${e.label}, ${warmupSeconds} s warm-up (${CASES_LOAD.warmupConnections} connections) + ${seconds} s, ${connections} connections…`);
+      if (warmupSeconds > 0) await runPaths(server.baseUrl, e.paths, cookies, CASES_LOAD.warmupConnections, warmupSeconds);
+      await drained(admin, setup.bench.name);
+      const cpuBefore = cpuMsOf(server.pid);
+      const pgBefore = await backendCpuMs(admin, setup.bench.name);
+      const sampler = new pg.Client({ connectionString: setup.bench.ownerUrl });
+      await sampler.connect();
+      const stopSampling = sampleWaits(sampler, setup.bench.name);
+      const measured = await runPaths(server.baseUrl, e.paths, cookies, connections, seconds);
+      // CPU at the end of the run; the backlog still queued is not counted, and is cancelled
+      const cpuAfter = cpuMsOf(server.pid);
+      const pgAfter = await backendCpuMs(admin, setup.bench.name);
+      const { waits, tupleLocks } = await stopSampling();
+      await sampler.end();
+      await drained(admin, setup.bench.name, true);
+      const ok = measured.ok || Number.NaN;
+      runs.push({
+        name: e.name,
+        load: measured,
+        cpuMsPerRequest: (cpuAfter - cpuBefore) / ok,
+        pgCpuMsPerRequest: cpuSpent(pgBefore, pgAfter) / ok,
+        sample,
+        waits,
+        tupleLocks,
       });
     }
     let users: UsersRun | null = null;
-    const mix = endpoints.filter((e) => runs.some((r) => r.name === e.name)).map((e) => ({ name: e.name, paths: e.paths, weight: MIX_WEIGHTS[e.name] }));
+    const mix = loaded.map((e) => ({ name: e.name, paths: e.paths, weight: MIX_WEIGHTS[e.name] }));
     if (o.users && mix.length) {
-      users = await withServer(which, setup, env, admin, async (server) => {
-        o.say?.(`${which}: ${USERS_LOAD.users} users, think time exp(mean ${USERS_LOAD.thinkMs / 1000} s), ${mix.map((m) => `${m.name} ${m.weight}`).join(' / ')}, ${USERS_LOAD.seconds} s…`);
-        // a short warm-up of the fresh process, then the users
-        await runPaths(server.baseUrl, mix.flatMap((m) => m.paths.slice(0, 50)), cookies, CASES_LOAD.warmupConnections, 2);
-        await drained(admin, setup.bench.name);
-        return runUsers(server.baseUrl, cookies, mix, USERS_LOAD);
-      });
+      o.say?.(`${which}: ${USERS_LOAD.users} users, think time exp(mean ${USERS_LOAD.thinkMs / 1000} s), ${mix.map((m) => `${m.name} ${m.weight}`).join(' / ')}, ${USERS_LOAD.seconds} s…`);
+      if (o.closedLoop === false) await runPaths(server.baseUrl, mix.flatMap((m) => m.paths.slice(0, 50)), cookies, CASES_LOAD.warmupConnections, warmupSeconds);
+      await drained(admin, setup.bench.name);
+      users = await runUsers(server.baseUrl, cookies, mix, USERS_LOAD);
     }
-    return { cookies, runs, failures, users };
+    return { cookies, runs, failures, users, samples };
   } finally {
+    // no graceful stop (it would serve what is still queued); the backends end with the sockets
+    await server.stop(0);
+    await drained(admin, setup.bench.name).catch(() => 0);
     await admin.end();
   }
 }

@@ -29,7 +29,7 @@ export interface CasesResults {
     notes: string[];
   }>;
   /** the floor again with the suggested index, jit off and SQL changes */
-  whatIfFloor: { changes: string[]; users: UsersRun | null; runs: Array<Omit<EndpointRun, 'sample'> & { bodiesIdenticalToApp: boolean | null }> } | null;
+  whatIfFloor: { changes: string[]; users: UsersRun | null; bodiesIdenticalToApp: Record<string, boolean | null> } | null;
   /** the app under 100 users with a think time (users.ts) */
   users: UsersRun | null;
   goals: Array<{ name: string; value: string; goal: string; met: boolean | null }>;
@@ -99,20 +99,12 @@ export function printCasesReport(r: CasesResults): void {
   }
 
   const w = r.whatIfFloor;
-  if (w) {
-    console.log('\nWhat if: the floor with the suggested changes, same load');
-    for (const c of w.changes) console.log(`- ${c}`);
-    console.log(
-      table([
-        ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'Node CPU ms/req', 'PG CPU ms/req', '2xx', 'bad', 'body = app'],
-        ...w.runs.map((x) => [x.name, f(x.load.rps, 0), f(x.load.p50, 0), f(x.load.p99, 0), f(x.load.meanMs, 0), f(x.cpuMsPerRequest, 2), f(x.pgCpuMsPerRequest, 2), String(x.load.ok), String(x.load.non2xx + x.load.errors + x.load.timeouts), x.bodiesIdenticalToApp === null ? '?' : x.bodiesIdenticalToApp ? 'yes' : 'NO']),
-      ]),
-    );
-    for (const x of w.runs) if (x.waits.length) console.log(`  ${x.name} backends: ${shares(x.waits)}${locks(x.tupleLocks)}`);
-  }
-
   if (r.users) printUsers('The app', r.users);
-  if (w?.users) printUsers('What if: the floor with the suggested changes,', w.users);
+  if (w?.users) {
+    printUsers('What if: the floor with the changes the app lacks,', w.users);
+    for (const c of w.changes) console.log(`- ${c}`);
+    console.log(`bodies identical to the app's: ${Object.entries(w.bodiesIdenticalToApp).map(([k, v]) => `${k} ${v === null ? '?' : v ? 'yes' : 'NO'}`).join(', ')}`);
+  }
 
   const a = r.analysis;
   if (a) {
@@ -125,7 +117,8 @@ export function printCasesReport(r: CasesResults): void {
     );
     console.log(`per request (session statements + audit insert + the request's own): ${Object.entries(a.perRequestMs).map(([k, v]) => `${k} ${f(v, 1)} ms`).join(', ')}`);
     const names = Object.keys(a.whatIf[0]?.medianMs ?? {});
-    console.log('\nWhat if (same statements, median ms of up to 15 serial runs, one change at a time on the throwaway database)');
+    console.log('\nWhat if (median ms; the changes the app lacks, added cumulatively on the throwaway database; variants timed in turn, round after round)');
+    if (a.alreadyInTheApp.length) console.log(`already in the app: ${a.alreadyInTheApp.join('; ')}`);
     console.log(table([['variant', ...names], ...a.whatIf.map((w) => [w.variant, ...names.map((n) => f(w.medianMs[n], 2))])]));
     for (const w of a.whatIf) if (w.change !== 'none') console.log(`- ${w.variant}: ${w.change}`);
   }
