@@ -30,9 +30,8 @@ function baseQuery(tx: Tx, me: Actor, today: string) {
     .selectAll('cases')
     .select((eb) => [
       sql<number>`coalesce(programmes.window_days, 182)`.as('window_days'),
-      eb
-        .exists(eb.selectFrom('case_team').select('user_id').whereRef('case_team.case_id', '=', 'cases.id').where('case_team.user_id', '=', me.userId))
-        .as('on_my_team'),
+      // a scalar subquery, not EXISTS: with EXISTS the planner read all the user's team rows per list
+      sql<boolean>`coalesce((SELECT true FROM case_team WHERE case_team.case_id = cases.id AND case_team.user_id = ${me.userId}), false)`.as('on_my_team'),
       dueActions(eb, today).as('due_actions'),
       dueFollowUps(eb, today).as('due_follow_ups'),
     ])

@@ -49,6 +49,7 @@ describe('cases and identity', () => {
     const body = res.json();
     expect(body.code).toMatch(/^[A-Z]+-2026-\d{5}$/);
     expect(body.hasIdentity).toBe(true);
+    expect(body.onMyTeam).toBe(true);
     expect(res.body).not.toContain('Canarino');
     const dump = await dumpText();
     for (const value of Object.values(CANARY)) expect(dump).not.toContain(value);
@@ -173,7 +174,9 @@ describe('who sees a case', () => {
     }
     const colleagueUser = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
     const colleague = await signIn(app, db, colleagueUser);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: colleague.headers })).statusCode).toBe(200);
+    const seen = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: colleague.headers });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().onMyTeam).toBe(false);
     const denied = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/identity?purpose=verifica`, headers: colleague.headers });
     expect(denied.statusCode).toBe(403);
     expect((await auditRows(db)).filter((r) => r.subject_id === c.id && r.outcome === 'denied')).toHaveLength(1);
