@@ -37,13 +37,18 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
+/** An idle pooled connection the server ends (restart, DROP DATABASE … FORCE) must not crash the process. */
+function pool(connectionString: string, max: number): pg.Pool {
+  const p = new pg.Pool({ connectionString, max });
+  p.on('error', () => {
+    // the pool drops the broken client and opens a new one on the next query
+  });
+  return p;
+}
+
 export function openPostgres(ownerUrl: string, appUrl: string, poolSize = 10): Database {
-  const owner = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: ownerUrl, max: 2 }) }),
-  });
-  const app = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: appUrl, max: poolSize }) }),
-  });
+  const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(ownerUrl, 2) }) });
+  const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(appUrl, poolSize) }) });
   return {
     owner,
     app,
