@@ -26,14 +26,22 @@ export async function openTestDb(): Promise<Database> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
   const ownerUrl = new URL(adminUrl);
   ownerUrl.pathname = `/${name}`;
   const appUrl = new URL(ownerUrl);
   appUrl.username = 'percorsi_app';
   appUrl.password = '';
   const db = openPostgres(ownerUrl.toString(), appUrl.toString(), 5);
-  await migrate(db.owner);
+  // Roles and their settings are cluster-wide (CREATE ROLE, ALTER ROLE … SET) while the migration
+  // lock is per database: parallel test files would update the same pg_authid rows at once
+  // ("tuple concurrently updated"). One session lock in the admin database serialises them.
+  await admin.query('SELECT pg_advisory_lock(4243)');
+  try {
+    await migrate(db.owner);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(4243)');
+    await admin.end();
+  }
   const close = db.close;
   db.close = async () => {
     await close();
@@ -56,6 +64,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     masterKey: randomBytes(32),
     publicUrl: 'https://percorsi.test',
     logLevel: 'info',
+    smtpUrl: null,
+    mailFrom: 'Percorsi <no-reply@percorsi.invalid>',
     ...overrides,
   };
 }
