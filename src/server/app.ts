@@ -15,8 +15,10 @@ import { serveWeb } from './http/web.ts';
 import { loggerOptions } from './logger.ts';
 import { registerNeedsRoutes } from './needs/routes.ts';
 import { registerNetworkRoutes } from './network/routes.ts';
+import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerConsentOutcomeRoutes } from './outcomes/register.ts';
 import { registerPlanRoutes } from './plans/routes.ts';
+import { registerReferralRoutes } from './referrals/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 
 export interface AppDeps {
@@ -55,6 +57,8 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
       registerNeedsRoutes(api, { config });
       registerPlanRoutes(api, { config });
       registerConsentOutcomeRoutes(api, { config });
+      registerNotificationRoutes(api);
+      registerReferralRoutes(api, { config });
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,10 @@ export interface Config {
   masterKey: Buffer;
   publicUrl: string;
   logLevel: string;
+  /** SMTP server of the operators' notification e-mails, e.g. smtp://127.0.0.1:2525; unset: mails stay queued. */
+  smtpUrl: string | null;
+  /** From header of those e-mails. */
+  mailFrom: string;
 }
 
 function appUrlFrom(ownerUrl: string): string {
@@ -45,5 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     masterKey,
     publicUrl: env.PERCORSI_PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.PERCORSI_SMTP_URL || null,
+    mailFrom: env.PERCORSI_MAIL_FROM || 'Percorsi <no-reply@percorsi.invalid>',
   };
 }

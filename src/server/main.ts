@@ -7,6 +7,8 @@ import { seedDemoCasesOnce } from './demo/seed-cases.ts';
 import { printDemoLogins, seedDemo } from './demo/seed-demo.ts';
 import { ensureWebBuilt } from './http/build-web.ts';
 import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
+import { startOutboxWorker } from './notifications/outbox-worker.ts';
+import { startReferralSweep } from './referrals/sweep.ts';
 
 const started = performance.now();
 const config = loadConfig();
@@ -24,6 +26,12 @@ if (config.demo) {
 const app = await buildApp({ db, config });
 await app.listen({ port: config.port, host: config.host });
 app.log.info({ ms: Math.round(performance.now() - started), demo: config.demo, db: db.kind }, 'Percorsi is ready');
+// Operators' notification e-mails: without PERCORSI_SMTP_URL they stay queued in the outbox.
+const outbox = config.smtpUrl ? startOutboxWorker({ db, config, logger: app.log, intervalMs: 30_000 }) : null;
+if (!outbox) app.log.info('PERCORSI_SMTP_URL is not set: notification e-mails stay queued');
+
+// Unanswered referrals expire and ended shares are deleted, also when nobody opens them.
+const sweep = startReferralSweep(db, app.log, 10 * 60_000);
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -33,6 +41,8 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await app.close();
+  await outbox?.stop();
+  sweep.stop();
   await db.close();
   process.exit(0);
 }

@@ -42,7 +42,16 @@ export type AuditAction =
   | 'plan.print'
   | 'catalogue.extend'
   | 'outcome.record'
-  | 'follow_up.record';
+  | 'follow_up.record'
+  | 'referral.send'
+  | 'referral.list'
+  | 'referral.read'
+  | 'referral.preview'
+  | 'referral.transition'
+  | 'referral.message'
+  | 'referral.messages_read'
+  | 'referral.access_end'
+  | 'referral.overdue_list';
 
 export interface AuditEvent {
   action: AuditAction;

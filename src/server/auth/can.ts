@@ -20,7 +20,12 @@ export type Action =
   | 'case.read'
   | 'case.write'
   | 'case.identity.read'
-  | 'case.identity.write';
+  | 'case.identity.write'
+  | 'referral.send'
+  | 'referral.read'
+  | 'referral.answer'
+  | 'referral.overdue_list'
+  | 'notification.read';
 
 /** Where an action's subject may be: in the actor's own organisation, or anywhere. */
 type Scope = 'own' | 'any';
@@ -56,6 +61,14 @@ const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   'case.write': { centre_operator: 'own' },
   'case.identity.read': { centre_operator: 'own', dpo: 'own' },
   'case.identity.write': { centre_operator: 'own' },
+  // Referrals: a centre sends from its cases; the recipient's operators answer; the DPO reads.
+  // Which side of a referral the actor is on is decided with the row (read-referral.ts).
+  'referral.send': { centre_operator: 'own' },
+  'referral.read': { centre_operator: 'own', cpi_referent: 'own', service_operator: 'own', dpo: 'own' },
+  'referral.answer': { centre_operator: 'own', cpi_referent: 'own', service_operator: 'own' },
+  'referral.overdue_list': { network_coordinator: 'own', control_room_member: 'any' },
+  // everyone reads (and marks as read) their own inbox; RLS keeps it to their own rows
+  'notification.read': Object.fromEntries(EVERYONE.map((r) => [r, 'own'])),
 };
 
 export interface Subject {

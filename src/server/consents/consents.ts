@@ -2,6 +2,7 @@ import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
 import { AppError, type FieldError, notFound } from '../http/errors.ts';
+import { endAccessForConsent } from '../referrals/end-access.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { type ConsentFieldsInput, checkConsentFields, defaultExpiry } from './check.ts';
 import type { Consent, ConsentCreate } from './schemas.ts';
@@ -153,6 +154,8 @@ export async function revokeConsent(ctx: Ctx, caseId: string, consentId: string,
     .executeTakeFirst();
   if (!updated) throw new AppError(409, 'consent_revoked', 'The consent is already revoked');
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'consent.revoked', refId: consentId, details: { revokedOn } });
-  await ctx.audit({ action: 'consent.revoke', subjectType: 'consent', subjectId: consentId, details: { caseId, revokedOn } });
+  // the recipients of referrals resting on it lose access at once, in this transaction
+  const ended = await endAccessForConsent(ctx.tx, me, consentId);
+  await ctx.audit({ action: 'consent.revoke', subjectType: 'consent', subjectId: consentId, details: { caseId, revokedOn, referralsEnded: ended } });
   return readConsent(ctx.tx, caseId, consentId);
 }

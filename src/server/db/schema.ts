@@ -17,6 +17,8 @@ import type {
   PlanVersionsTable,
   ProgrammesTable,
 } from './schema-cases.ts';
+import type { NotificationTables } from './schema-notifications.ts';
+import type { ReferralTables } from './schema-referrals.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Nullable<T> = T | null;
@@ -162,7 +164,7 @@ export interface AuditLogTable {
   hash: Generated<string>;
 }
 
-export interface DB {
+export interface DB extends NotificationTables, ReferralTables {
   municipalities: MunicipalitiesTable;
   networks: NetworksTable;
   network_municipalities: NetworkMunicipalitiesTable;

@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import { isoDate, isoDateOrNull, isoTimestamp, todayInItaly } from '../db/dates.ts';
+import type { Ctx } from '../http/request-context.ts';
+import { allowedActions, type Status } from './lifecycle.ts';
+import { accessOpen, loadReferral, type ReferralRow } from './load-referral.ts';
+import { toSummary, withNames } from './present.ts';
+import { openShare } from './pseudonym.ts';
+import type { ListQuery, ReferralDetail, Report, Shared } from './schemas.ts';
+
+type Scalar = string | number | boolean | null;
+
+/** The inbox (received by my organisation) or the outbox (sent by my centre), newest first. */
+export async function listReferrals(ctx: Ctx, q: ListQuery) {
+  const me = ctx.authorise('referral.read');
+  const today = todayInItaly();
+  let query = ctx.tx.selectFrom('referrals').selectAll();
+  query = q.box === 'inbox' ? query.where('recipient_organisation_id', '=', me.organisationId) : query.where('organisation_id', '=', me.organisationId);
+  if (q.status) query = query.where('status', '=', q.status);
+  if (q.purpose) query = query.where('purpose', '=', q.purpose);
+  if (q.caseId) query = query.where('case_id', '=', q.caseId);
+  if (q.overdue) {
+    query = query.where(
+      sql<boolean>`((status = 'sent' AND ${today}::date > ack_due_on AND ${today}::date <= expires_on)
+        OR (status IN ('accepted', 'in_progress') AND appointment_on IS NULL AND ${today}::date > appointment_due_on))`,
+    );
+  }
+  const rows = await query.orderBy('sent_at', 'desc').orderBy('id').limit(q.limit ?? 100).execute();
+  return (await withNames(ctx.tx, rows)).map((r) => toSummary(r, q.box, today));
+}
+
+async function readReports(ctx: Ctx, id: string): Promise<Report[]> {
+  const rows = await ctx.tx
+    .selectFrom('referral_reports as r')
+    .innerJoin('organisations as o', 'o.id', 'r.recipient_organisation_id')
+    .select(['r.id', 'r.kind', 'r.occurred_on', 'r.details', 'r.outcome_id', 'r.reported_by_name', 'o.name', 'r.created_at'])
+    .where('r.referral_id', '=', id)
+    .orderBy('r.occurred_on')
+    .orderBy('r.created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as Report['kind'],
+    occurredOn: isoDate(r.occurred_on),
+    details: r.details as Record<string, Scalar>,
+    outcomeId: r.outcome_id,
+    reportedByName: r.reported_by_name,
+    reportedByOrganisation: r.name,
+    createdAt: isoTimestamp(r.created_at),
+  }));
+}
+
+async function readHistory(ctx: Ctx, row: ReferralRow) {
+  const rows = await ctx.tx.selectFrom('referral_events').selectAll().where('referral_id', '=', row.id).orderBy('id').execute();
+  const names = new Map(
+    (await ctx.tx.selectFrom('users').select(['id', 'display_name']).where('organisation_id', '=', ctx.me().organisationId).execute()).map((u) => [u.id, u.display_name]),
+  );
+  return rows.map((e) => ({
+    kind: e.kind,
+    side: (e.actor_organisation_id === null ? 'system' : e.actor_organisation_id === row.organisation_id ? 'sender' : 'recipient') as 'sender' | 'recipient' | 'system',
+    // names of the other organisation's people are not shown in the history
+    actorName: e.actor_user_id ? (names.get(e.actor_user_id) ?? null) : null,
+    details: e.details as Record<string, Scalar>,
+    occurredAt: isoTimestamp(e.occurred_at),
+  }));
+}
+
+/**
+ * The referral as the actor's side may see it. The recipient gets the pseudonym and the share
+ * only, and each of its views is recorded for the sender to see; the sender sees who opened it.
+ */
+export async function describeReferral(ctx: Ctx, masterKey: Buffer, id: string): Promise<ReferralDetail> {
+  const { me, row, side } = await loadReferral(ctx, id, 'read');
+  const today = todayInItaly();
+  const [named] = await withNames(ctx.tx, [row]);
+  const share = await ctx.tx.selectFrom('referral_shares').select('sealed').where('referral_id', '=', id).executeTakeFirst();
+  const open = accessOpen(row, today);
+  const shared = share && (side === 'sender' || open) ? openShare<Shared>(masterKey, id, share.sealed) : null;
+  if (side === 'recipient') {
+    const viewer = await ctx.tx.selectFrom('users').select('display_name').where('id', '=', me.userId).executeTakeFirstOrThrow();
+    await ctx.tx.insertInto('referral_views').values({ referral_id: id, organisation_id: row.organisation_id, viewer_user_id: me.userId, viewer_organisation_id: me.organisationId, viewer_name: viewer.display_name }).execute();
+  }
+  const views =
+    side === 'sender'
+      ? (await ctx.tx.selectFrom('referral_views').select(['viewer_name', 'viewed_at']).where('referral_id', '=', id).orderBy('viewed_at', 'desc').limit(50).execute()).map(
+          (v) => ({ viewerName: v.viewer_name, viewedAt: isoTimestamp(v.viewed_at) }),
+        )
+      : [];
+  const writer = me.roles.some((r) => (side === 'sender' ? r === 'centre_operator' : ['centre_operator', 'cpi_referent', 'service_operator'].includes(r)));
+  return {
+    ...toSummary(named as NonNullable<typeof named>, side === 'sender' ? 'outbox' : 'inbox', today),
+    declineReason: row.decline_reason as ReferralDetail['declineReason'],
+    completionOutcome: row.completion_outcome as ReferralDetail['completionOutcome'],
+    accessUntil: isoDateOrNull(row.access_until),
+    shared,
+    sharedFields: row.share_fields,
+    allowedActions: writer && (side === 'sender' || open) ? allowedActions(row.status as Status, side) : [],
+    reports: await readReports(ctx, id),
+    history: await readHistory(ctx, row),
+    views,
+  };
+}
