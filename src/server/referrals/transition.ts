@@ -43,7 +43,8 @@ function changesFor(body: TransitionBody, row: ReferralRow, today: string) {
       return { completed_on: today, completion_outcome: body.completionOutcome, access_until: until };
     }
     case 'withdraw':
-      return { access_ended_at: new Date(), access_end_reason: 'withdrawn' };
+      // access may have ended already (she revoked): it stays ended for that reason
+      return row.access_ended_at === null ? { access_ended_at: new Date(), access_end_reason: 'withdrawn' } : {};
     default:
       return {};
   }
