@@ -12,6 +12,7 @@ import { isoDate, todayInItaly } from '../db/dates.ts';
 import { closeCase } from '../cases/write-case.ts';
 import { FIRST_NAMES, type Random, SURNAMES, seeded } from './random.ts';
 import { seedPlanFor } from './seed-plans.ts';
+import { seedDemoReferrals } from './seed-referrals.ts';
 
 const VIOLENCE = [['psychological', 90], ['physical', 60], ['economic', 40], ['stalking', 20], ['sexual', 15], ['witnessed', 25]] as const;
 const AUTHORS = [['spouse', 35], ['cohabiting_partner', 20], ['former_spouse', 12], ['former_cohabiting_partner', 10], ['partner_not_cohabiting', 6], ['father', 4], ['son', 3], ['other_relative', 4], ['acquaintance_friend', 4], ['colleague_employer', 2]] as const;
@@ -117,5 +118,8 @@ export async function seedDemoCases(db: Database, config: Config, count = 200): 
 export async function seedDemoCasesOnce(db: Database, config: Config): Promise<number> {
   if (!config.demo) return 0;
   const any = await db.owner.selectFrom('cases').select('id').limit(1).executeTakeFirst();
-  return any ? 0 : seedDemoCases(db, config);
+  if (any) return 0;
+  const made = await seedDemoCases(db, config);
+  await seedDemoReferrals(db, config);
+  return made;
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app.ts';
 import { type Actor, setActor, type Tx, withContext } from '../db/context.ts';
 import type { Database } from '../db/database.ts';
 import { makeOrg, makeUser, openTestDb, type Signed, signIn, type TestUser, testApp } from '../testing/harness.ts';
-import { notify } from './notify.ts';
+import { notify, notifyFromSystem } from './notify.ts';
 
 let db: Database;
 let app: App;
@@ -88,9 +89,19 @@ describe('notify_users', () => {
       const read = as(u, (tx) => tx.selectFrom('email_outbox').select('id').execute());
       await expect(read, u.username).rejects.toMatchObject({ code: '42501' });
     }
+    // nor call the actor-less body of notify_users
+    const direct = as(n.operator, (tx) => sql`SELECT notify_recipients(${n.cpiOrg}::uuid, NULL, ${[n.referent.id]}::uuid[], 'referral_received', NULL, NULL)`.execute(tx));
+    await expect(direct).rejects.toMatchObject({ code: '42501' });
     // the app role cannot write notifications directly either
     const forged = as(n.operator, (tx) => tx.insertInto('notifications').values({ user_id: n.referent.id, organisation_id: n.cpiOrg, kind: 'referral_received' }).execute());
     await expect(forged).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('lets system jobs notify through the owner connection', async () => {
+    const n = await network();
+    expect(await notifyFromSystem(db.owner, { organisationId: n.centreOrg, roles: ['centre_operator'], kind: 'referral_overdue' })).toBe(2);
+    for (const u of [n.operator, n.colleague]) expect((await inboxOf(u)).map((r) => r.kind)).toEqual(['referral_overdue']);
+    expect(await outboxOf(n.operator)).toHaveLength(1);
   });
 });
 

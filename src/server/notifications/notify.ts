@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Role } from '../../shared/roles.ts';
 import type { Tx } from '../db/context.ts';
+import type { DB } from '../db/schema.ts';
 import type { NotificationKind } from './kinds.ts';
 
 export interface Notification {
@@ -14,17 +15,32 @@ export interface Notification {
   referralId?: string;
 }
 
-/**
- * Notifies operators in the caller's transaction: one inbox row each and, for those with an
- * e-mail address, one outbox row each (sent after commit by the outbox worker). The acting user is
- * never notified of their own action. Returns how many users were notified; never who.
- */
-export async function notify(tx: Tx, n: Notification): Promise<number> {
+function args(n: Notification) {
   if (!n.roles && !n.userIds) throw new Error('notify: give roles or userIds');
-  if (n.roles?.length === 0 || n.userIds?.length === 0) return 0;
   const roles = n.roles ? sql`${n.roles}::text[]` : sql`NULL::text[]`;
   const users = n.userIds ? sql`${n.userIds}::uuid[]` : sql`NULL::uuid[]`;
-  const result = await sql<{ n: number }>`SELECT notify_users(${n.organisationId}::uuid, ${roles}, ${users},
-    ${n.kind}::text, ${n.referralId ?? null}::uuid) AS n`.execute(tx);
+  return sql`${n.organisationId}::uuid, ${roles}, ${users}, ${n.kind}::text, ${n.referralId ?? null}::uuid`;
+}
+const nobody = (n: Notification) => n.roles?.length === 0 || n.userIds?.length === 0;
+
+/**
+ * Notifies operators in the caller's transaction (a request's, as percorsi_app with a signed-in
+ * actor): one inbox row each and, for those with an e-mail address, one outbox row each, sent
+ * after commit by the outbox worker. The acting user is never notified of their own action.
+ * Returns how many users were notified; never who.
+ */
+export async function notify(tx: Tx, n: Notification): Promise<number> {
+  if (nobody(n)) return 0;
+  const result = await sql<{ n: number }>`SELECT notify_users(${args(n)}) AS n`.execute(tx);
+  return result.rows[0]?.n ?? 0;
+}
+
+/**
+ * The same for system jobs that have no signed-in actor (e.g. a deadline sweep), through the
+ * owner connection (`db.owner`, or a transaction on it). Nobody is left out as the actor.
+ */
+export async function notifyFromSystem(owner: Kysely<DB>, n: Notification): Promise<number> {
+  if (nobody(n)) return 0;
+  const result = await sql<{ n: number }>`SELECT notify_recipients(${args(n)}, NULL::uuid) AS n`.execute(owner);
   return result.rows[0]?.n ?? 0;
 }

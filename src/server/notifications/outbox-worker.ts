@@ -141,21 +141,21 @@ export function startOutboxWorker(deps: { db: Database; config: Config; logger: 
     return running;
   }
 
+  // intervalMs 0: no timer, runs only through runOnce (tests). Otherwise: once soon after start
+  // (mails queued while no node was sending), then every intervalMs.
   let stopped = false;
-  const timer =
-    deps.intervalMs > 0
-      ? setInterval(() => {
-          if (stopped) return;
-          runOnce().catch((err: unknown) => logger.warn({ code: errorCode(err) }, 'email outbox run failed'));
-        }, deps.intervalMs)
-      : null;
-  timer?.unref();
+  const tick = () => {
+    if (stopped) return;
+    runOnce().catch((err: unknown) => logger.warn({ code: errorCode(err) }, 'email outbox run failed'));
+  };
+  const timers = deps.intervalMs > 0 ? [setTimeout(tick, 1_000), setInterval(tick, deps.intervalMs)] : [];
+  for (const t of timers) t.unref();
 
   return {
     runOnce,
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      for (const t of timers) clearTimeout(t);
       await running?.catch(() => undefined);
       transport.close();
     },

@@ -116,7 +116,7 @@ describe('referrals from the attacker’s side', () => {
 
   it('lists overdue referrals to the coordinator of the network and the control room, with bodies and dates only', async () => {
     const { centre, id } = await scene();
-    await db.owner.insertInto('networks').values({ id: 'rete-prova', name: 'Rete di prova' }).onConflict((oc) => oc.doNothing()).execute();
+    await db.owner.insertInto('networks').values({ id: 'rete-prova', name: 'Rete di prova', lead_municipality_code: null, municipalities_basis: null, has_shelters: false, shelters_note: null, notes: null }).onConflict((oc) => oc.doNothing()).execute();
     const coordinator = await f.party('municipality', ['network_coordinator']);
     const elsewhere = await f.party('municipality', ['network_coordinator']);
     await db.owner.insertInto('organisation_networks').values([{ organisation_id: coordinator.orgId, network_id: 'rete-prova' }, { organisation_id: centre.orgId, network_id: 'rete-prova' }]).execute();

@@ -72,7 +72,7 @@ describe('the referral lifecycle through the API (property)', () => {
             open = false;
           } else {
             const res = await f.step(as[s.who].s, id, version, { action: s.action, ...(BODIES[s.action] ?? {}) });
-            const expected = s.who === 'third' ? null : transition(status, s.who, s.action);
+            const expected: ReturnType<typeof transition> | null = s.who === 'third' ? null : transition(status, s.who, s.action);
             if (s.who === 'third' || (s.who === 'recipient' && !open)) expect(res.statusCode).toBe(404);
             else if (expected?.ok) {
               expect(res.statusCode, res.body).toBe(200);

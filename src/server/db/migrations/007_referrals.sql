@@ -172,7 +172,7 @@ BEGIN
      OR NEW.recipient_organisation_id <> OLD.recipient_organisation_id OR NEW.pseudonym <> OLD.pseudonym
      OR NEW.consent_id <> OLD.consent_id OR NEW.identity_consent_id IS DISTINCT FROM OLD.identity_consent_id
      OR NEW.share_fields <> OLD.share_fields OR NEW.purpose <> OLD.purpose OR NEW.contact_mode <> OLD.contact_mode
-     OR NEW.sent_at <> OLD.sent_at OR NEW.created_by <> OLD.created_by THEN
+     OR NEW.created_by <> OLD.created_by THEN
     RAISE EXCEPTION 'referral fields are immutable' USING ERRCODE = 'check_violation';
   END IF;
   -- once ended, access never reopens

@@ -51,18 +51,17 @@ GRANT UPDATE (read_at) ON notifications TO percorsi_app;
 -- email_outbox: no policy and no grant for percorsi_app.
 
 -- ---------------------------------------------------------------- notify_users
--- A centre notifies a CPI's users, whose user rows it cannot read: so this looks across
--- organisations, as a SECURITY DEFINER function. It returns a count only, never an address or a
--- name. Recipients: the active users of p_organisation who hold any of p_roles, or, when
--- p_user_ids is given, those users (still of p_organisation, and holding one of p_roles when
--- p_roles is given too). The acting user is never notified of their own action.
-CREATE FUNCTION notify_users(p_organisation uuid, p_roles text[], p_user_ids uuid[], p_kind text, p_referral uuid)
-RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+-- Recipients: the active users of p_organisation who hold any of p_roles, or, when p_user_ids is
+-- given, those users (still of p_organisation, and holding one of p_roles when p_roles is given
+-- too), less p_actor: nobody is notified of their own action. Writes one inbox row each and, for
+-- those with an e-mail address, one outbox row each; returns the count, never an address or a name.
+-- Not callable by the app role: it is the body of notify_users below, and what system jobs (no
+-- signed-in actor, e.g. a deadline sweep) call through the owner connection.
+CREATE FUNCTION notify_recipients(p_organisation uuid, p_roles text[], p_user_ids uuid[], p_kind text,
+  p_referral uuid, p_actor uuid)
+RETURNS integer LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE n integer;
 BEGIN
-  IF NOT app_authenticated() THEN
-    RAISE EXCEPTION 'not allowed' USING ERRCODE = 'insufficient_privilege';
-  END IF;
   IF p_organisation IS NULL OR (p_roles IS NULL AND p_user_ids IS NULL) THEN
     RAISE EXCEPTION 'no recipients given' USING ERRCODE = 'invalid_parameter_value';
   END IF;
@@ -70,7 +69,7 @@ BEGIN
     SELECT u.id, u.email FROM users u
     WHERE u.organisation_id = p_organisation
       AND u.disabled_at IS NULL
-      AND u.id IS DISTINCT FROM app_user_id()
+      AND u.id IS DISTINCT FROM p_actor
       AND (p_user_ids IS NULL OR u.id = ANY (p_user_ids))
       AND (p_roles IS NULL OR EXISTS (SELECT 1 FROM user_roles r
         WHERE r.user_id = u.id AND r.organisation_id = p_organisation AND r.role = ANY (p_roles)))
@@ -83,6 +82,19 @@ BEGIN
   )
   SELECT count(*)::integer INTO n FROM targets;
   RETURN n;
+END $$;
+REVOKE ALL ON FUNCTION notify_recipients(uuid, text[], uuid[], text, uuid, uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION notify_recipients(uuid, text[], uuid[], text, uuid, uuid) TO percorsi_definer;
+
+-- A centre notifies a CPI's users, whose user rows it cannot read: so requests notify through this
+-- SECURITY DEFINER function, callable by any signed-in actor, who is never notified themself.
+CREATE FUNCTION notify_users(p_organisation uuid, p_roles text[], p_user_ids uuid[], p_kind text, p_referral uuid)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NOT app_authenticated() THEN
+    RAISE EXCEPTION 'not allowed' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN notify_recipients(p_organisation, p_roles, p_user_ids, p_kind, p_referral, app_user_id());
 END $$;
 ALTER FUNCTION notify_users(uuid, text[], uuid[], text, uuid) OWNER TO percorsi_definer;
 GRANT SELECT (email, disabled_at) ON users TO percorsi_definer;
