@@ -23,7 +23,6 @@ afterAll(async () => {
 const f = referralFixture(() => ({ app, db, config }));
 
 type Who = 'sender' | 'recipient' | 'third';
-type Step = { kind: 'act'; who: Who; action: (typeof ACTIONS)[number] } | { kind: 'revoke' } | { kind: 'time_passes' };
 
 const BODIES: Partial<Record<(typeof ACTIONS)[number], object>> = {
   decline: { declineReason: 'not_competent' },
