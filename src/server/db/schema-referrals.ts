@@ -40,6 +40,7 @@ export interface ReferralsTable {
   access_until: NullableDate;
   access_ended_at: NullableStamp;
   access_end_reason: Nullable<string>;
+  overdue_notified: Nullable<string>;
   created_by: string;
   updated_at: Stamp;
   version: Generated<number>;

@@ -2,6 +2,9 @@ import type { Tx } from '../db/context.ts';
 import type { NotificationKind } from '../notifications/kinds.ts';
 import { notify } from '../notifications/notify.ts';
 
+/** Who works a recipient organisation's referral inbox. */
+export const RECEIVING_ROLES = ['cpi_referent', 'service_operator', 'centre_operator'] as const;
+
 export interface ReferralParties {
   id: string;
   organisationId: string;
@@ -22,7 +25,7 @@ export async function notifyParty(tx: Tx, n: { side: 'sender' | 'recipient'; ref
   }
   await notify(tx, {
     organisationId: r.recipientOrganisationId,
-    ...(r.recipientUserId ? { userIds: [r.recipientUserId] } : { roles: ['cpi_referent', 'service_operator', 'centre_operator'] }),
+    ...(r.recipientUserId ? { userIds: [r.recipientUserId] } : { roles: [...RECEIVING_ROLES] }),
     kind: n.kind,
     referralId: r.id,
   });

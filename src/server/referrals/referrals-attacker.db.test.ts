@@ -115,7 +115,7 @@ describe('referrals from the attacker’s side', () => {
   });
 
   it('lists overdue referrals to the coordinator of the network and the control room, with bodies and dates only', async () => {
-    const { centre, id } = await scene();
+    const { centre, cpi, id } = await scene();
     await db.owner.insertInto('networks').values({ id: 'rete-prova', name: 'Rete di prova', lead_municipality_code: null, municipalities_basis: null, has_shelters: false, shelters_note: null, notes: null }).onConflict((oc) => oc.doNothing()).execute();
     const coordinator = await f.party('municipality', ['network_coordinator']);
     const elsewhere = await f.party('municipality', ['network_coordinator']);
@@ -129,5 +129,11 @@ describe('referrals from the attacker’s side', () => {
     expect((await f.inject('GET', centre.s, '/api/v1/referrals/overdue')).statusCode).toBe(404);
     const flagged = (await f.inject('GET', centre.s, '/api/v1/referrals?box=outbox&overdue=true')).json().items;
     expect(flagged.map((r: { id: string; overdue: string }) => [r.id, r.overdue])).toEqual([[id, 'acknowledgement']]);
+    // both sides are told once per missed deadline
+    const { notifyOverdue } = await import('./sweep.ts');
+    expect(await notifyOverdue(db)).toBe(1);
+    expect(await notifyOverdue(db)).toBe(0);
+    const told = await db.owner.selectFrom('notifications').select(['user_id']).where('referral_id', '=', id).where('kind', '=', 'referral_overdue').execute();
+    expect(told.map((n) => n.user_id).sort()).toEqual([centre.user.id, cpi.user.id].sort());
   });
 });

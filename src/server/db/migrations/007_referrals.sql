@@ -75,6 +75,8 @@ CREATE TABLE referrals (
   access_until date,
   access_ended_at timestamptz,
   access_end_reason text CHECK (access_end_reason IN ('consent_revoked', 'withdrawn', 'declined', 'expired')),
+  -- the last missed deadline both sides were told about, so each is flagged once
+  overdue_notified text CHECK (overdue_notified IN ('acknowledgement', 'first_appointment')),
   created_by uuid NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now(),
   version integer NOT NULL DEFAULT 1,
