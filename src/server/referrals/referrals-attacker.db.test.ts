@@ -1,24 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
-import type { Config } from '../config.ts';
+import { describe, expect, it } from 'vitest';
 import { setActor, withContext } from '../db/context.ts';
-import type { Database } from '../db/database.ts';
-import { openTestDb, testApp } from '../testing/harness.ts';
+import { openTestAppPerFile } from '../testing/harness.ts';
 import { CANARY, type Party, referralFixture } from './fixture.test-util.ts';
 
-let db: Database;
-let app: App;
-let config: Config;
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
-const f = referralFixture(() => ({ app, db, config }));
+const t = openTestAppPerFile();
+const f = referralFixture(() => t);
 const FIELDS = ['profile.ageBand', 'identity.name', 'identity.phone'];
 
 async function scene() {
@@ -45,8 +32,8 @@ describe('referrals from the attacker’s side', () => {
     const otherCpi = await f.party('employment_centre', ['cpi_referent']);
     const controlRoom = await f.party('metro_city', ['control_room_member', 'network_coordinator']);
     const { makeUser, signIn } = await import('../testing/harness.ts');
-    const admin = await makeUser(db, config, { organisationId: cpi.orgId, roles: ['org_admin'] });
-    const cpiAdmin = { orgId: cpi.orgId, user: admin, s: await signIn(app, db, admin) };
+    const admin = await makeUser(t.db, t.config, { organisationId: cpi.orgId, roles: ['org_admin'] });
+    const cpiAdmin = { orgId: cpi.orgId, user: admin, s: await signIn(t.app, t.db, admin) };
     for (const p of [otherCentre, otherCpi, controlRoom, cpiAdmin]) {
       const answers = await Promise.all(everyReferralEndpoint(p, id));
       expect(answers.map((a) => a.statusCode), p.user.roles.join()).toEqual([404, 404, 404, 404, 404]);
@@ -85,13 +72,13 @@ describe('referrals from the attacker’s side', () => {
   it('lets the recipient’s DPO read but not act; RLS hides ended shares even from a direct query', async () => {
     const { centre, cpi, id } = await scene();
     const { makeUser, signIn } = await import('../testing/harness.ts');
-    const dpoUser = await makeUser(db, config, { organisationId: cpi.orgId, roles: ['dpo'] });
-    const dpo = await signIn(app, db, dpoUser);
+    const dpoUser = await makeUser(t.db, t.config, { organisationId: cpi.orgId, roles: ['dpo'] });
+    const dpo = await signIn(t.app, t.db, dpoUser);
     expect((await f.inject('GET', dpo, `/api/v1/referrals/${id}`)).json().allowedActions).toEqual([]);
     expect((await f.step(dpo, id, 1, { action: 'accept' })).statusCode).toBe(404);
-    await db.owner.updateTable('referrals').set({ access_until: '2026-01-01' }).where('id', '=', id).execute();
+    await t.db.owner.updateTable('referrals').set({ access_until: '2026-01-01' }).where('id', '=', id).execute();
     const asRecipient = (q: (tx: Parameters<Parameters<typeof withContext>[1]>[0]) => Promise<unknown[]>) =>
-      withContext(db, async (tx) => {
+      withContext(t.db, async (tx) => {
         await setActor(tx, { userId: cpi.user.id, organisationId: cpi.orgId, roles: ['cpi_referent'] });
         return q(tx);
       });
@@ -107,20 +94,20 @@ describe('referrals from the attacker’s side', () => {
     const dump = await sql<{ t: string }>`SELECT string_agg(t, ' ') AS t FROM (
       SELECT row_to_json(r)::text AS t FROM referrals r UNION ALL SELECT row_to_json(s)::text FROM referral_shares s
       UNION ALL SELECT row_to_json(e)::text FROM referral_events e UNION ALL SELECT row_to_json(a)::text FROM audit_log a
-      UNION ALL SELECT row_to_json(n)::text FROM notifications n UNION ALL SELECT row_to_json(o)::text FROM email_outbox o) x`.execute(db.owner);
+      UNION ALL SELECT row_to_json(n)::text FROM notifications n UNION ALL SELECT row_to_json(o)::text FROM email_outbox o) x`.execute(t.db.owner);
     const text = dump.rows[0]?.t ?? '';
     for (const v of [CANARY.firstName, CANARY.lastName, CANARY.phone, CANARY.email, CANARY.address]) expect(text).not.toContain(v);
-    const notes = await db.owner.selectFrom('notifications').select(['user_id', 'kind', 'referral_id']).where('referral_id', '=', id).execute();
+    const notes = await t.db.owner.selectFrom('notifications').select(['user_id', 'kind', 'referral_id']).where('referral_id', '=', id).execute();
     expect(notes).toEqual([{ user_id: cpi.user.id, kind: 'referral_received', referral_id: id }]);
   });
 
   it('lists overdue referrals to the coordinator of the network and the control room, with bodies and dates only', async () => {
     const { centre, cpi, id } = await scene();
-    await db.owner.insertInto('networks').values({ id: 'rete-prova', name: 'Rete di prova', lead_municipality_code: null, municipalities_basis: null, has_shelters: false, shelters_note: null, notes: null }).onConflict((oc) => oc.doNothing()).execute();
+    await t.db.owner.insertInto('networks').values({ id: 'rete-prova', name: 'Rete di prova', lead_municipality_code: null, municipalities_basis: null, has_shelters: false, shelters_note: null, notes: null }).onConflict((oc) => oc.doNothing()).execute();
     const coordinator = await f.party('municipality', ['network_coordinator']);
     const elsewhere = await f.party('municipality', ['network_coordinator']);
-    await db.owner.insertInto('organisation_networks').values([{ organisation_id: coordinator.orgId, network_id: 'rete-prova' }, { organisation_id: centre.orgId, network_id: 'rete-prova' }]).execute();
-    await db.owner.updateTable('referrals').set({ network_id: 'rete-prova', sent_on: '2026-11-02', ack_due_on: '2026-11-09', expires_on: '2099-01-01' }).where('id', '=', id).execute();
+    await t.db.owner.insertInto('organisation_networks').values([{ organisation_id: coordinator.orgId, network_id: 'rete-prova' }, { organisation_id: centre.orgId, network_id: 'rete-prova' }]).execute();
+    await t.db.owner.updateTable('referrals').set({ network_id: 'rete-prova', sent_on: '2026-11-02', ack_due_on: '2026-11-09', expires_on: '2099-01-01' }).where('id', '=', id).execute();
     const list = (await f.inject('GET', coordinator.s, '/api/v1/referrals/overdue')).json().items;
     expect(list.map((r: { id: string; overdue: string }) => [r.id, r.overdue])).toEqual([[id, 'acknowledgement']]);
     expect(Object.keys(list[0]).sort()).toEqual(['dueOn', 'id', 'networkId', 'overdue', 'purpose', 'recipient', 'sender', 'sentOn', 'status', 'urgency', 'workingDaysLate']);
@@ -131,9 +118,9 @@ describe('referrals from the attacker’s side', () => {
     expect(flagged.map((r: { id: string; overdue: string }) => [r.id, r.overdue])).toEqual([[id, 'acknowledgement']]);
     // both sides are told once per missed deadline
     const { notifyOverdue } = await import('./sweep.ts');
-    expect(await notifyOverdue(db)).toBe(1);
-    expect(await notifyOverdue(db)).toBe(0);
-    const told = await db.owner.selectFrom('notifications').select(['user_id']).where('referral_id', '=', id).where('kind', '=', 'referral_overdue').execute();
+    expect(await notifyOverdue(t.db)).toBe(1);
+    expect(await notifyOverdue(t.db)).toBe(0);
+    const told = await t.db.owner.selectFrom('notifications').select(['user_id']).where('referral_id', '=', id).where('kind', '=', 'referral_overdue').execute();
     expect(told.map((n) => n.user_id).sort()).toEqual([centre.user.id, cpi.user.id].sort());
   });
 });

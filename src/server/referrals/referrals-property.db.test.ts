@@ -1,26 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { todayInItaly } from '../db/dates.ts';
-import { openTestDb, testApp } from '../testing/harness.ts';
+import { openTestAppPerFile } from '../testing/harness.ts';
 import { CANARY, type Party, referralFixture } from './fixture.test-util.ts';
 import { ACTIONS, ENDS_ACCESS, type Status, transition } from './lifecycle.ts';
 import { groupOf, SHARE_FIELDS } from './share-fields.ts';
 
-let db: Database;
-let app: App;
-let config: Config;
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
-const f = referralFixture(() => ({ app, db, config }));
+const t = openTestAppPerFile();
+const f = referralFixture(() => t);
 
 type Who = 'sender' | 'recipient' | 'third';
 
@@ -67,7 +54,7 @@ describe('the referral lifecycle through the API (property)', () => {
             }
           } else if (s.kind === 'time_passes') {
             // the access window runs out (30 days after completion, or her consent's expiry)
-            await db.owner.updateTable('referrals').set({ access_until: '2026-01-01' }).where('id', '=', id).execute();
+            await t.db.owner.updateTable('referrals').set({ access_until: '2026-01-01' }).where('id', '=', id).execute();
             open = false;
           } else {
             const res = await f.step(as[s.who].s, id, version, { action: s.action, ...(BODIES[s.action] ?? {}) });

@@ -1,23 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
-import { openTestDb, testApp } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openTestAppPerFile } from '../testing/harness.ts';
 import { CANARY, referralFixture } from './fixture.test-util.ts';
 
-let db: Database;
-let app: App;
-let config: Config;
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
-const f = referralFixture(() => ({ app, db, config }));
+const t = openTestAppPerFile();
+const f = referralFixture(() => t);
 
 const FIELDS = ['profile.ageBand', 'profile.residence', 'profile.education', 'needs.profile', 'plan.goals'];
 
@@ -71,7 +58,7 @@ describe('sending a referral', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('consent_missing');
     expect(refused.json().fields.map((x: { field: string }) => x.field)).toEqual(['shareFields.identity.name', 'shareFields.identity.phone']);
-    expect(await db.owner.selectFrom('referrals').select('id').where('case_id', '=', centre.caseId).execute()).toHaveLength(0);
+    expect(await t.db.owner.selectFrom('referrals').select('id').where('case_id', '=', centre.caseId).execute()).toHaveLength(0);
 
     await f.consent(centre.s, centre.caseId, cpi.orgId, { includesIdentity: true });
     const sent = await f.send(centre.s, body);
@@ -102,7 +89,7 @@ describe('sending a referral', () => {
     const phone = await f.send(centre.s, { ...body, shareFields: ['identity.name', 'identity.phone'] });
     expect(phone.statusCode).toBe(400);
     expect(phone.json().fields).toEqual([{ field: 'shareFields.identity.phone', message: 'her safe-contact preferences say only the centre contacts her' }]);
-    expect(await db.owner.selectFrom('referrals').select('id').where('case_id', '=', centre.caseId).execute()).toHaveLength(0);
+    expect(await t.db.owner.selectFrom('referrals').select('id').where('case_id', '=', centre.caseId).execute()).toHaveLength(0);
     const check = (await f.inject('GET', centre.s, `/api/v1/cases/${centre.caseId}/referral-check?recipientOrganisationId=${cpi.orgId}&purpose=work_orientation`)).json();
     expect(check.fields.find((x: { field: string }) => x.field === 'identity.phone')).toMatchObject({ allowed: false, refusal: 'only_through_centre' });
     expect(check.fields.find((x: { field: string }) => x.field === 'identity.name')).toMatchObject({ allowed: true });
@@ -117,7 +104,7 @@ describe('sending a referral', () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => f.send(centre.s, body, key)));
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
-    expect(await db.owner.selectFrom('referrals').select('id').where('case_id', '=', centre.caseId).execute()).toHaveLength(1);
+    expect(await t.db.owner.selectFrom('referrals').select('id').where('case_id', '=', centre.caseId).execute()).toHaveLength(1);
     const reused = await f.send(centre.s, { ...body, urgency: 'urgent' }, key);
     expect(reused.statusCode).toBe(422);
     expect((await f.inject('POST', centre.s, '/api/v1/referrals', body)).statusCode).toBe(400);
@@ -125,7 +112,7 @@ describe('sending a referral', () => {
 
   it('suggests the CPI of the municipality where she lives', async () => {
     const centre = await f.centreWithCase();
-    const milano = await db.owner.insertInto('organisations').values({ name: 'CPI di prova Milano', type: 'employment_centre', municipality_code: '015146' }).returning('id').executeTakeFirstOrThrow();
+    const milano = await t.db.owner.insertInto('organisations').values({ name: 'CPI di prova Milano', type: 'employment_centre', municipality_code: '015146' }).returning('id').executeTakeFirstOrThrow();
     const d = (await f.inject('GET', centre.s, `/api/v1/cases/${centre.caseId}/referral-destinations`)).json();
     expect(d.suggestedCpi).toEqual({ id: milano.id, name: 'CPI di prova Milano' });
     expect(d.organisations.some((o: { id: string }) => o.id === milano.id)).toBe(true);
@@ -177,7 +164,7 @@ describe('the referral lifecycle', () => {
     expect((await f.inject('GET', cpi.s, `/api/v1/referrals/${referral.id}/messages`)).statusCode).toBe(404);
     expect((await f.step(cpi.s, referral.id, 2, { action: 'accept' })).statusCode).toBe(404);
     expect((await f.inject('GET', cpi.s, '/api/v1/referrals?box=inbox')).json().items).toEqual([]);
-    expect(await db.owner.selectFrom('referral_shares').select('referral_id').where('referral_id', '=', referral.id).execute()).toEqual([]);
+    expect(await t.db.owner.selectFrom('referral_shares').select('referral_id').where('referral_id', '=', referral.id).execute()).toEqual([]);
     const asSender = (await f.inject('GET', centre.s, `/api/v1/referrals/${referral.id}`)).json();
     expect(asSender).toMatchObject({ status: 'sent', accessOpen: false, accessEndReason: 'consent_revoked', shared: null });
     expect(asSender.sharedFields).toEqual(FIELDS);
@@ -190,7 +177,7 @@ describe('the referral lifecycle', () => {
     expect((await f.step(d.cpi.s, d.referral.id, 1, { action: 'decline' })).json().fields[0].field).toBe('declineReason');
     expect((await f.step(d.cpi.s, d.referral.id, 1, { action: 'decline', declineReason: 'no_capacity' })).json()).toMatchObject({ status: 'declined', accessOpen: false });
     expect((await f.inject('GET', d.cpi.s, `/api/v1/referrals/${d.referral.id}`)).statusCode).toBe(404);
-    expect(await db.owner.selectFrom('referral_shares').select('referral_id').where('referral_id', '=', d.referral.id).execute()).toEqual([]);
+    expect(await t.db.owner.selectFrom('referral_shares').select('referral_id').where('referral_id', '=', d.referral.id).execute()).toEqual([]);
     expect((await f.inject('GET', d.centre.s, `/api/v1/referrals/${d.referral.id}`)).json().declineReason).toBe('no_capacity');
   });
 
@@ -198,21 +185,21 @@ describe('the referral lifecycle', () => {
     const { cpi, referral } = await sentReferral();
     await f.step(cpi.s, referral.id, 1, { action: 'accept' });
     await f.step(cpi.s, referral.id, 2, { action: 'complete', completionOutcome: 'partly_reached' });
-    const row = await db.owner.selectFrom('referrals').select(['access_until', 'completed_on']).where('id', '=', referral.id).executeTakeFirstOrThrow();
+    const row = await t.db.owner.selectFrom('referrals').select(['access_until', 'completed_on']).where('id', '=', referral.id).executeTakeFirstOrThrow();
     const days = (new Date(row.access_until as string).getTime() - new Date(row.completed_on as string).getTime()) / 86_400_000;
     expect(days).toBe(30);
     expect((await f.inject('GET', cpi.s, `/api/v1/referrals/${referral.id}`)).statusCode).toBe(200);
-    await db.owner.updateTable('referrals').set({ access_until: '2026-01-01' }).where('id', '=', referral.id).execute();
+    await t.db.owner.updateTable('referrals').set({ access_until: '2026-01-01' }).where('id', '=', referral.id).execute();
     expect((await f.inject('GET', cpi.s, `/api/v1/referrals/${referral.id}`)).statusCode).toBe(404);
 
     const late = await sentReferral();
-    await db.owner.updateTable('referrals').set({ sent_on: '2026-01-05', ack_due_on: '2026-01-12', appointment_due_on: '2026-01-26', expires_on: '2026-01-19' }).where('id', '=', late.referral.id).execute();
+    await t.db.owner.updateTable('referrals').set({ sent_on: '2026-01-05', ack_due_on: '2026-01-12', appointment_due_on: '2026-01-26', expires_on: '2026-01-19' }).where('id', '=', late.referral.id).execute();
     expect((await f.inject('GET', late.cpi.s, `/api/v1/referrals/${late.referral.id}`)).statusCode).toBe(404);
     const { sweepReferrals } = await import('./end-access.ts');
     const { withContext } = await import('../db/context.ts');
-    expect(await withContext(db, (tx) => sweepReferrals(tx))).toBeGreaterThanOrEqual(2);
-    const expired = await db.owner.selectFrom('referrals').select(['status', 'access_end_reason']).where('id', '=', late.referral.id).executeTakeFirstOrThrow();
+    expect(await withContext(t.db, (tx) => sweepReferrals(tx))).toBeGreaterThanOrEqual(2);
+    const expired = await t.db.owner.selectFrom('referrals').select(['status', 'access_end_reason']).where('id', '=', late.referral.id).executeTakeFirstOrThrow();
     expect(expired).toEqual({ status: 'expired', access_end_reason: 'expired' });
-    expect(await db.owner.selectFrom('referral_shares').select('referral_id').where('referral_id', 'in', [referral.id, late.referral.id]).execute()).toEqual([]);
+    expect(await t.db.owner.selectFrom('referral_shares').select('referral_id').where('referral_id', 'in', [referral.id, late.referral.id]).execute()).toEqual([]);
   });
 });

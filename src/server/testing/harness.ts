@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../shared/roles.ts';
 import { type App, buildApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -51,6 +52,23 @@ export async function openTestDb(): Promise<Database> {
     await again.end();
   };
   return db;
+}
+
+/**
+ * A fresh test database and app for one test file, opened before its tests and closed after:
+ * read `t.db`, `t.app`, `t.config` inside the tests.
+ */
+export function openTestAppPerFile(config?: () => Config) {
+  const t = {} as { db: Database; app: App; config: Config; logs: string[] };
+  beforeAll(async () => {
+    t.db = await openTestDb();
+    Object.assign(t, await testApp(t.db, config?.()));
+  });
+  afterAll(async () => {
+    await t.app?.close();
+    await t.db?.close();
+  });
+  return t;
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
