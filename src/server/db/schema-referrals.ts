@@ -79,7 +79,7 @@ export interface ReferralMessagesTable extends Sides {
   author_user_id: string;
   author_organisation_id: string;
   author_name: string;
-  body: string;
+  body_sealed: string;
   created_at: Stamp;
 }
 export interface ReferralViewsTable {

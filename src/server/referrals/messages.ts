@@ -3,14 +3,16 @@ import { AppError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { loadReferral } from './load-referral.ts';
 import { notifyParty } from './notify-parties.ts';
+import { openMessage, sealMessage } from './pseudonym.ts';
+import { randomUUID } from 'node:crypto';
 
 /** The thread between the two bodies, oldest first. The recipient reads it only while access is open. */
-export async function listMessages(ctx: Ctx, id: string) {
+export async function listMessages(ctx: Ctx, masterKey: Buffer, id: string) {
   const { row } = await loadReferral(ctx, id, 'read');
   const rows = await ctx.tx
     .selectFrom('referral_messages as m')
     .innerJoin('organisations as o', 'o.id', 'm.author_organisation_id')
-    .select(['m.id', 'm.author_name', 'o.name', 'm.author_organisation_id', 'm.body', 'm.created_at'])
+    .select(['m.id', 'm.author_name', 'o.name', 'm.author_organisation_id', 'm.body_sealed', 'm.created_at'])
     .where('m.referral_id', '=', id)
     .orderBy('m.created_at')
     .orderBy('m.id')
@@ -21,25 +23,27 @@ export async function listMessages(ctx: Ctx, id: string) {
     authorName: m.author_name,
     authorOrganisation: m.name,
     side: (m.author_organisation_id === row.organisation_id ? 'sender' : 'recipient') as 'sender' | 'recipient',
-    body: m.body,
+    body: openMessage(masterKey, id, m.id, m.body_sealed),
     createdAt: isoTimestamp(m.created_at),
   }));
 }
 
-export async function postMessage(ctx: Ctx, id: string, body: string) {
+export async function postMessage(ctx: Ctx, masterKey: Buffer, id: string, body: string) {
   const { me, row, side } = await loadReferral(ctx, id, 'write');
   if (side === 'sender' && !me.roles.includes('centre_operator')) throw new AppError(404, 'not_found', 'Not found');
+  const messageId = randomUUID();
   const author = await ctx.tx.selectFrom('users').select('display_name').where('id', '=', me.userId).executeTakeFirstOrThrow();
   const made = await ctx.tx
     .insertInto('referral_messages')
     .values({
+      id: messageId,
       referral_id: id,
       organisation_id: row.organisation_id,
       recipient_organisation_id: row.recipient_organisation_id,
       author_user_id: me.userId,
       author_organisation_id: me.organisationId,
       author_name: author.display_name,
-      body: body.trim(),
+      body_sealed: sealMessage(masterKey, id, messageId, body.trim()),
     })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();

@@ -24,3 +24,12 @@ export function sealShare(masterKey: Buffer, referralId: string, payload: unknow
 export function openShare<T>(masterKey: Buffer, referralId: string, sealed: string): T {
   return JSON.parse(openSecret(derive(masterKey, `percorsi/referral-share/${referralId}`), sealed, `referral-share:${referralId}`)) as T;
 }
+
+/** A message of a referral's thread, sealed with the referral's key and bound to the message id. */
+export function sealMessage(masterKey: Buffer, referralId: string, messageId: string, body: string): string {
+  return sealSecret(derive(masterKey, `percorsi/referral-share/${referralId}`), body, `referral-message:${messageId}`);
+}
+
+export function openMessage(masterKey: Buffer, referralId: string, messageId: string, sealed: string): string {
+  return openSecret(derive(masterKey, `percorsi/referral-share/${referralId}`), sealed, `referral-message:${messageId}`);
+}

@@ -90,15 +90,21 @@ describe('referrals from the attacker’s side', () => {
   });
 
   it('keeps every identity canary out of the database in clear, and notifies without personal data', async () => {
-    const { cpi, id } = await scene();
+    const { cpi, id, centre } = await scene();
+    const message = await f.inject('POST', centre.s, `/api/v1/referrals/${id}/messages`, { body: `Chiamare ${CANARY.firstName} ${CANARY.lastName} dopo le 10` });
+    expect(message.statusCode).toBe(201);
+    expect((await f.inject('GET', cpi.s, `/api/v1/referrals/${id}/messages`)).json().items[0].body).toContain(CANARY.lastName);
     const dump = await sql<{ t: string }>`SELECT string_agg(t, ' ') AS t FROM (
       SELECT row_to_json(r)::text AS t FROM referrals r UNION ALL SELECT row_to_json(s)::text FROM referral_shares s
-      UNION ALL SELECT row_to_json(e)::text FROM referral_events e UNION ALL SELECT row_to_json(a)::text FROM audit_log a
+      UNION ALL SELECT row_to_json(e)::text FROM referral_events e UNION ALL SELECT row_to_json(m)::text FROM referral_messages m UNION ALL SELECT row_to_json(a)::text FROM audit_log a
       UNION ALL SELECT row_to_json(n)::text FROM notifications n UNION ALL SELECT row_to_json(o)::text FROM email_outbox o) x`.execute(t.db.owner);
     const text = dump.rows[0]?.t ?? '';
     for (const v of [CANARY.firstName, CANARY.lastName, CANARY.phone, CANARY.email, CANARY.address]) expect(text).not.toContain(v);
     const notes = await t.db.owner.selectFrom('notifications').select(['user_id', 'kind', 'referral_id']).where('referral_id', '=', id).execute();
-    expect(notes).toEqual([{ user_id: cpi.user.id, kind: 'referral_received', referral_id: id }]);
+    expect(notes.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { user_id: cpi.user.id, kind: 'referral_message', referral_id: id },
+      { user_id: cpi.user.id, kind: 'referral_received', referral_id: id },
+    ]);
   });
 
   it('lists overdue referrals to the coordinator of the network and the control room, with bodies and dates only', async () => {

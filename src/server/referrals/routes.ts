@@ -104,12 +104,12 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
   );
 
   api.get('/referrals/:id/messages', { schema: { tags, params: Id, response: { 200: Type.Object({ items: Type.Array(S.Message) }, strict), ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => ({ items: await listMessages(ctx, req.params.id) })),
+    req.inContext(async (ctx) => ({ items: await listMessages(ctx, key, req.params.id) })),
   );
 
   api.post('/referrals/:id/messages', { schema: { tags, params: Id, body: S.MessageCreate, response: { 201: S.Message, ...errors } } }, async (req, reply) =>
     req.inContext(async (ctx) => {
-      const message = await postMessage(ctx, req.params.id, req.body.body);
+      const message = await postMessage(ctx, key, req.params.id, req.body.body);
       reply.status(201);
       return message;
     }),

@@ -138,7 +138,8 @@ CREATE TABLE referral_messages (
   author_user_id uuid NOT NULL,
   author_organisation_id uuid NOT NULL,
   author_name text NOT NULL,
-  body text NOT NULL CHECK (length(body) BETWEEN 1 AND 2000),
+  -- sealed like the share (an operator may write her name in a message)
+  body_sealed text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX referral_messages_referral_idx ON referral_messages (referral_id, created_at);
