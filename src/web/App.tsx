@@ -9,6 +9,8 @@ import { ConsentsTab } from './pages/case/consents/ConsentsTab.tsx';
 import { NeedsTab } from './pages/case/needs/NeedsTab.tsx';
 import { OutcomesTab } from './pages/case/outcomes/OutcomesTab.tsx';
 import { PlanTab } from './pages/case/plan/PlanTab.tsx';
+import { NewReferral } from './pages/case/referrals/NewReferral.tsx';
+import { ReferralsTab } from './pages/case/referrals/ReferralsTab.tsx';
 import { ProfileTab } from './pages/case/ProfileTab.tsx';
 import { TimelineTab } from './pages/case/TimelineTab.tsx';
 import { CaseloadPage } from './pages/caseload/CaseloadPage.tsx';
@@ -20,11 +22,15 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NetworkDetailPage } from './pages/NetworkDetailPage.tsx';
 import { NetworksPage } from './pages/NetworksPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { NotificationsPage } from './pages/NotificationsPage.tsx';
 import { OrganisationDetailPage } from './pages/OrganisationDetailPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { PrivacyPage } from './pages/PrivacyPage.tsx';
 import { ProtocolDetailPage } from './pages/ProtocolDetailPage.tsx';
 import { ProtocolsPage } from './pages/ProtocolsPage.tsx';
+import { OverduePage } from './pages/referrals/OverduePage.tsx';
+import { ReferralPage } from './pages/referrals/ReferralPage.tsx';
+import { ReferralsPage } from './pages/referrals/ReferralsPage.tsx';
 import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 
@@ -34,6 +40,8 @@ const guard = (el: JSX.Element, roles?: Parameters<typeof RequireAuth>[0]['roles
 
 /** Who works on women's cases: the centre's operators; its DPO reads. */
 const CASE_READERS: Parameters<typeof RequireAuth>[0]['roles'] = ['centre_operator', 'dpo'];
+/** Who works referrals: the centre sends; CPI referents and service operators (and centres) receive; the DPO reads. */
+const REFERRAL_READERS: Parameters<typeof RequireAuth>[0]['roles'] = ['centre_operator', 'cpi_referent', 'service_operator', 'dpo'];
 
 export function App() {
   return (
@@ -63,9 +71,15 @@ export function App() {
           <Route path="bisogni" element={<NeedsTab />} />
           <Route path="piano" element={<PlanTab />} />
           <Route path="esiti" element={<OutcomesTab />} />
+          <Route path="invii" element={<ReferralsTab />} />
+          <Route path="invii/nuovo" element={<NewReferral />} />
           <Route path="cronologia" element={<TimelineTab />} />
         </Route>
         <Route path="/follow-up" element={guard(<FollowUpsPage />, CASE_READERS)} />
+        <Route path="/invii" element={guard(<ReferralsPage />, REFERRAL_READERS)} />
+        <Route path="/invii/scaduti" element={guard(<OverduePage />, ['network_coordinator', 'control_room_member'])} />
+        <Route path="/invii/:id" element={guard(<ReferralPage />, REFERRAL_READERS)} />
+        <Route path="/notifiche" element={guard(<NotificationsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,6 +4,7 @@ import './styles/fonts.css';
 import './styles/app.css';
 import './styles/forms.css';
 import './styles/cases.css';
+import './styles/referrals.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';

@@ -1,7 +1,7 @@
 /**
  * 6b. axe (WCAG 2.1 A/AA), zero violations on the pages of a centre operator: TOTP step, home,
  * networks, network detail, organisations, organisation detail, protocols, protocol detail,
- * "Le mie attività", the refused users page; home in English too.
+ * "Le mie attività", notifications, the refused users page; home in English too.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoUser } from './context.ts';
@@ -78,6 +78,24 @@ describe('axe, centre operator (it)', () => {
   test('my activity (audit)', async () => {
     await axeCheck(s.page, '/audit', IT.audit.myTitle, 'my activity (it)', 'my-activity-it');
   });
+  test('notifications', async () => {
+    await axeCheck(s.page, '/notifiche', IT.notifications.title, 'notifications (it)', 'notifications-it');
+  });
+  test('referrals: outbox, inbox, and the overdue list refused', async () => {
+    await axeCheck(s.page, '/invii', IT.referrals.title, 'referrals outbox (it)', 'referrals-outbox-hara-it');
+    await axeCheck(s.page, '/invii?box=inbox&overdue=true', IT.referrals.title, 'referrals inbox, overdue only (it)');
+    await axeCheck(s.page, '/invii/scaduti', IT.common.forbidden, 'overdue referrals refused (it)');
+  });
+  test('a case: the referrals tab and the first step of the referral wizard', async () => {
+    await axeCheck(s.page, '/percorsi?status=open', IT.caseload.title, 'caseload (it)');
+    const href = (await firstLinkIn(s.page, IT.caseload.tableCaption)).replace(/\/profilo$/, '');
+    await axeCheck(s.page, `${href}/invii`, new RegExp(IT.referralTab.title), 'case referrals tab (it)');
+    await axeCheck(s.page, `${href}/invii/nuovo`, new RegExp(IT.referralTab.title), 'referral wizard, step 1 (it)');
+    await s.page.locator('#ref-purpose').waitFor();
+    await s.page.locator('main form button[type="submit"]').click();
+    await s.page.locator('main .error-summary').waitFor();
+    await expectNoAxeViolations(s.page, 'referral wizard, step 1 with errors (it)');
+  });
   test('users page refused to a centre operator', async () => {
     await axeCheck(s.page, '/utenti', IT.common.forbidden, 'users refused (it)');
   });
@@ -98,3 +116,29 @@ describe('axe, centre operator (it)', () => {
     await screenshot(s.page, 'home-phone-menu-en', false);
   });
 });
+
+for (const [who, username] of [['network coordinator', 'coordinatrice.milano'], ['CPI referent', 'referente.cpi.milano']] as const) {
+  describe(`axe, ${who}: referrals (it)`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await newSession();
+      await visit(s.page, '/login');
+      await login(s.page, username);
+    });
+    afterAll(() => s.close());
+
+    if (who === 'network coordinator') {
+      test('overdue referrals of the network; the inbox refused', async () => {
+        await axeCheck(s.page, '/invii/scaduti', IT.referralOverdue.title, 'overdue referrals (it)', 'referrals-overdue-it');
+        expect(await s.page.locator('header nav').getByRole('link', { name: IT.referralNav.overdueNav, exact: true }).count()).toBe(1);
+        await axeCheck(s.page, '/invii', IT.common.forbidden, 'referrals refused to a coordinator (it)');
+      });
+    } else {
+      test('the inbox only (no outbox tab)', async () => {
+        await axeCheck(s.page, '/invii', IT.referrals.title, 'referrals inbox (CPI, it)');
+        expect(await s.page.locator('main').getByRole('link', { name: IT.referrals.outbox, exact: true }).count()).toBe(0);
+        await axeCheck(s.page, '/invii?overdue=true&purpose=work_orientation', IT.referrals.title, 'referrals inbox filtered (CPI, it)');
+      });
+    }
+  });
+}

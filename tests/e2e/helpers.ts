@@ -28,6 +28,8 @@ export const DISPLAY_NAMES: Record<string, string> = {
   'servizi.milano': 'Franco Demo (servizi sociali)',
   'coordinatrice.milano': 'Elena Demo (coordinatrice di rete)',
   'cabina.regia': 'Roberto Demo (cabina di regia)',
+  'referente.cpi.milano': 'Luca Demo (referente CPI)',
+  'referente.cpi.rho': 'Anna Demo (referente CPI)',
 };
 
 export const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');

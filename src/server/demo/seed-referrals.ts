@@ -66,7 +66,8 @@ export async function seedDemoReferrals(db: Database, config: Config): Promise<n
       .where('id', '=', sent.id)
       .execute();
     const referent = referents.find((u) => u.organisation_id === sent.to);
-    if (!referent || sentOn > addDays(today, -3) || !r.chance(0.75)) continue;
+    // an unanswered referral past its expiry is closed to the recipient (the sweep expires it)
+    if (!referent || sentOn > addDays(today, -3) || due.expiresOn < today || !r.chance(0.75)) continue;
     const actor = { userId: referent.id, organisationId: referent.organisation_id, roles: ['cpi_referent'] as Role[] };
     const steps = [
       { action: 'accept' as const },

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { fmt, useI18n } from '../i18n/index.tsx';
+import { useUnreadCount } from '../notifications/unread.ts';
 import { Icon } from './Icon.tsx';
 
 export function NavMenu() {
@@ -12,6 +13,7 @@ export function NavMenu() {
   const toggler = useRef<HTMLButtonElement>(null);
   const firstLink = useRef<HTMLAnchorElement>(null);
   const { pathname } = useLocation();
+  const unread = useUnreadCount(Boolean(me));
 
   // Close the panel when the route changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger
@@ -34,12 +36,15 @@ export function NavMenu() {
 
   const links = [
     { to: '/', text: t.nav.home, end: true },
+    { to: '/notifiche', text: unread ? fmt(t.notifications.navCount, { count: unread }) : t.notifications.nav },
     ...(hasRole('centre_operator', 'dpo')
       ? [
           { to: '/percorsi', text: t.nav.cases },
           { to: '/follow-up', text: t.nav.followUps },
         ]
       : []),
+    ...(hasRole('centre_operator', 'cpi_referent', 'service_operator', 'dpo') ? [{ to: '/invii', text: t.referralNav.nav }] : []),
+    ...(hasRole('network_coordinator', 'control_room_member') ? [{ to: '/invii/scaduti', text: t.referralNav.overdueNav }] : []),
     { to: '/reti', text: t.nav.networks },
     { to: '/organizzazioni', text: t.nav.organisations },
     { to: '/protocolli', text: t.nav.protocols },

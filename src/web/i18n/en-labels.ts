@@ -1,6 +1,7 @@
 /** English labels for the codes used by the API. */
 import { enCaseLabels } from './en-case-labels.ts';
 import { enPathLabels } from './en-path-labels.ts';
+import { enReferralLabels } from './en-referral-labels.ts';
 import type { itLabels } from './it-labels.ts';
 
 export const enLabels: typeof itLabels = {
@@ -77,6 +78,14 @@ export const enLabels: typeof itLabels = {
       'catalogue.extend': 'New action in the catalogue',
       'outcome.record': 'Outcome recorded',
       'follow_up.record': 'Follow-up recorded',
+      'referral.send': 'Referral to another body',
+      'referral.preview': 'Referral preview',
+      'referral.list': 'Referrals consulted',
+      'referral.read': 'Referral consulted',
+      'referral.transition': 'Referral status change',
+      'referral.message': 'Message on a referral',
+      'referral.messages_read': 'Messages of a referral read',
+      'referral.overdue_list': 'Overdue referrals consulted',
     },
     outcomes: {
       success: 'Succeeded',
@@ -108,6 +117,7 @@ export const enLabels: typeof itLabels = {
       outcome: 'Outcome',
       follow_up: 'Follow-up',
       action_catalogue: 'Action catalogue',
+      referral: 'Referral',
     },
     networkRoles: {
       lead: 'Lead municipality',
@@ -129,5 +139,6 @@ export const enLabels: typeof itLabels = {
     },
     ...enCaseLabels,
     ...enPathLabels,
+    ...enReferralLabels,
   },
 };

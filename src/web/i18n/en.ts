@@ -4,7 +4,10 @@ import { enCaseWork } from './en-case-work.ts';
 import { enCases } from './en-cases.ts';
 import { enLabels } from './en-labels.ts';
 import { enLegal } from './en-legal.ts';
+import { enNotifications } from './en-notifications.ts';
 import { enPages } from './en-pages.ts';
+import { enReferralWizard } from './en-referral-wizard.ts';
+import { enReferrals } from './en-referrals.ts';
 import type { Messages } from './it.ts';
 
 export const en: Messages = {
@@ -152,4 +155,7 @@ export const en: Messages = {
   ...enCaseWork,
   ...enLabels,
   ...enLegal,
+  ...enReferrals,
+  ...enReferralWizard,
+  ...enNotifications,
 };

@@ -2,6 +2,7 @@
 import type { OrganisationType, Role } from '../../shared/roles.ts';
 import { itCaseLabels } from './it-case-labels.ts';
 import { itPathLabels } from './it-path-labels.ts';
+import { itReferralLabels } from './it-referral-labels.ts';
 
 const roles: Record<Role, string> = {
   centre_operator: 'Operatrice del centro antiviolenza',
@@ -77,6 +78,14 @@ const actions: Record<string, string> = {
   'catalogue.extend': 'Nuova azione nel catalogo',
   'outcome.record': 'Registrazione di un esito',
   'follow_up.record': 'Registrazione di una verifica',
+  'referral.send': 'Invio a un altro ente',
+  'referral.preview': 'Anteprima di un invio',
+  'referral.list': 'Consultazione degli invii',
+  'referral.read': 'Consultazione di un invio',
+  'referral.transition': 'Passaggio di stato di un invio',
+  'referral.message': 'Messaggio su un invio',
+  'referral.messages_read': 'Lettura dei messaggi di un invio',
+  'referral.overdue_list': 'Consultazione degli invii in ritardo',
 };
 
 const outcomes: Record<string, string> = {
@@ -111,6 +120,7 @@ const subjectTypes: Record<string, string> = {
   outcome: 'Esito',
   follow_up: 'Verifica',
   action_catalogue: 'Catalogo delle azioni',
+  referral: 'Invio',
 };
 
 const signatoryKinds: Record<string, string> = {
@@ -145,5 +155,6 @@ export const itLabels = {
     networkRoles,
     ...itCaseLabels,
     ...itPathLabels,
+    ...itReferralLabels,
   },
 };

@@ -4,7 +4,10 @@ import { itCaseWork } from './it-case-work.ts';
 import { itCases } from './it-cases.ts';
 import { itLabels } from './it-labels.ts';
 import { itLegal } from './it-legal.ts';
+import { itNotifications } from './it-notifications.ts';
 import { itPages } from './it-pages.ts';
+import { itReferralWizard } from './it-referral-wizard.ts';
+import { itReferrals } from './it-referrals.ts';
 
 export const it = {
   app: {
@@ -151,6 +154,9 @@ export const it = {
   ...itCaseWork,
   ...itLabels,
   ...itLegal,
+  ...itReferrals,
+  ...itReferralWizard,
+  ...itNotifications,
 };
 
 export type Messages = typeof it;

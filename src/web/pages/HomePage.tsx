@@ -25,6 +25,8 @@ export function HomePage() {
         ]
       : []),
     ...(hasRole('centre_operator') ? [{ to: '/percorsi/nuovo', title: t.home.intakeTitle, text: t.home.intakeText }] : []),
+    ...(hasRole('centre_operator', 'cpi_referent', 'service_operator', 'dpo') ? [{ to: '/invii', title: t.referralNav.homeTitle, text: t.referralNav.homeText }] : []),
+    ...(hasRole('network_coordinator', 'control_room_member') ? [{ to: '/invii/scaduti', title: t.referralNav.overdueTitle, text: t.referralNav.overdueText }] : []),
     { to: '/reti', title: t.home.networksTitle, text: t.home.networksText },
     { to: '/organizzazioni', title: t.home.organisationsTitle, text: t.home.organisationsText },
     { to: '/protocolli', title: t.home.protocolsTitle, text: t.home.protocolsText },

@@ -20,12 +20,13 @@ export function CasePage() {
   const { pathname, state } = useLocation();
   const names = useTabNames();
   const { data: c, loading, error, reload, setData } = useApi<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
-  const tab = CASE_TABS.find((x) => pathname.endsWith(`/${x}`)) as CaseTab | undefined;
+  const tab = CASE_TABS.find((x) => pathname.endsWith(`/${x}`) || pathname.includes(`/${x}/`)) as CaseTab | undefined;
+  const sub = pathname.endsWith('/invii/nuovo') ? t.referralNew.title : null;
   const created = (state as { created?: boolean } | null)?.created === true;
   const setCase = useCallback((next: CaseDetail) => setData(next), [setData]);
 
   const caseTitle = c ? fmt(t.casePage.title, { code: c.code }) : t.casePage.titleLoading;
-  const docTitle = tab ? `${names[tab]} — ${caseTitle}` : caseTitle;
+  const docTitle = sub ? `${sub} — ${caseTitle}` : tab ? `${names[tab]} — ${caseTitle}` : caseTitle;
   const canWrite = hasRole('centre_operator');
   const context: CaseContext | null = c ? { c, setCase, reload, canWrite, editable: canWrite && c.status === 'open' } : null;
 

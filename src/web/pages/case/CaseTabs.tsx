@@ -2,13 +2,13 @@
 import { NavLink } from 'react-router-dom';
 import { useI18n } from '../../i18n/index.tsx';
 
-export const CASE_TABS = ['profilo', 'consensi', 'bisogni', 'piano', 'esiti', 'cronologia'] as const;
+export const CASE_TABS = ['profilo', 'consensi', 'bisogni', 'piano', 'esiti', 'invii', 'cronologia'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 export function useTabNames(): Record<CaseTab, string> {
   const { t } = useI18n();
   const n = t.casePage.tabs;
-  return { profilo: n.profile, consensi: n.consents, bisogni: n.needs, piano: n.plan, esiti: n.outcomes, cronologia: n.timeline };
+  return { profilo: n.profile, consensi: n.consents, bisogni: n.needs, piano: n.plan, esiti: n.outcomes, invii: t.referralTab.title, cronologia: n.timeline };
 }
 
 export function CaseTabs({ id }: { id: string }) {

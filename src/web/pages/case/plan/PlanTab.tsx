@@ -13,6 +13,7 @@ import { PlanEditor } from './PlanEditor.tsx';
 import { PlanGoalsView } from './PlanGoalsView.tsx';
 import { PlanVersions } from './PlanVersions.tsx';
 import { PrintLinks } from './PrintLinks.tsx';
+import { ReferralReportsPanel } from './ReferralReportsPanel.tsx';
 import { ReviewsSection } from './ReviewsSection.tsx';
 
 export function PlanTab() {
@@ -83,6 +84,7 @@ export function PlanTab() {
           {current.version && editable ? (
             <AgreementForm versions={versions.data?.items ?? []} current={current.version} onAgreed={(next) => changed(next, p.agreedSaved)} />
           ) : null}
+          <ReferralReportsPanel caseId={c.id} />
           <ReviewsSection reviews={current.reviews} canAdd={editable && current.version > 0} onAdded={() => changed(null, p.reviewSaved)} />
           <PlanVersions items={versions.data?.items ?? []} />
           {editable ? <CatalogueForm onAdded={(code) => {

@@ -1,0 +1,42 @@
+/** English strings of the notifications inbox: same shape as it-notifications.ts. */
+import type { itNotifications } from './it-notifications.ts';
+
+export const enNotifications: typeof itNotifications = {
+  notifications: {
+    nav: 'Notifications',
+    navCount: 'Notifications ({count})',
+    title: 'Notifications',
+    intro: 'Notices about your work in Percorsi. Notice e-mails contain no personal data: the details are only here.',
+    filters: 'Filter the notifications',
+    show: 'Show',
+    showAll: 'All',
+    showUnread: 'Unread only',
+    unreadCount: 'Unread: {count}',
+    tableCaption: 'Your notifications, newest first',
+    what: 'Notification',
+    when: 'Received on',
+    status: 'Status',
+    actions: 'Actions',
+    unread: 'Unread',
+    read: 'Read',
+    openReferral: 'Open the referral',
+    markRead: 'Mark as read',
+    markAllRead: 'Mark all as read',
+    markedRead: 'Notification marked as read.',
+    markedAllRead: 'All notifications are marked as read.',
+    empty: 'No notifications.',
+    emptyUnread: 'No unread notifications.',
+    unknownKind: 'Notification',
+    kinds: {
+      referral_received: 'New referral received',
+      referral_accepted: 'Referral accepted',
+      referral_declined: 'Referral declined',
+      referral_withdrawn: 'Referral withdrawn',
+      referral_reported: 'New feedback on a referral',
+      referral_completed: 'Referral completed',
+      referral_message: 'New message on a referral',
+      referral_overdue: 'Referral waiting for an answer past its deadline',
+      referral_access_ended: 'Access to a referral ended',
+    },
+  },
+};

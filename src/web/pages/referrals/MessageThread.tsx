@@ -1,0 +1,69 @@
+/** The thread between the centre and the recipient about one referral, oldest first, with a form. */
+import { type FormEvent, useState } from 'react';
+import { post } from '../../api.ts';
+import { apiErrorText, fieldMessage } from '../../cases/server-errors.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { TextArea } from '../../components/Field.tsx';
+import { ResourceState } from '../../components/Loading.tsx';
+import { fmt, useI18n } from '../../i18n/index.tsx';
+import type { Message } from '../../referrals/types.ts';
+import type { Items } from '../../types.ts';
+import { useApi } from '../../useApi.ts';
+import { useFormErrors } from '../../useFormErrors.ts';
+
+const MAX = 2000;
+
+export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean }) {
+  const { t, dateTime } = useI18n();
+  const list = useApi<Items<Message>>(`/referrals/${encodeURIComponent(id)}/messages`);
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFormErrors();
+  const k = t.referralPage;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const text = body.trim();
+    if (!text) return form.fail([{ field: 'msg-body', message: fieldMessage(k.message, t.validation.required) }]);
+    if (text.length > MAX) return form.fail([{ field: 'msg-body', message: fieldMessage(k.message, t.validation.tooLong) }]);
+    setBusy(true);
+    try {
+      const made = await post<Message>(`/referrals/${encodeURIComponent(id)}/messages`, { body: text });
+      list.setData({ items: [...(list.data?.items ?? []), made] });
+      setBody('');
+      form.clear();
+    } catch (err) {
+      form.fail([{ message: apiErrorText(err, t) }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="referral-messages" className="block-gap">
+      <h2 id="referral-messages">{k.messages}</h2>
+      <ResourceState loading={list.loading && !list.data} error={list.error} />
+      {list.data && !list.data.items.length ? <p>{k.noMessages}</p> : null}
+      {list.data?.items.length ? (
+        <ol className="review-list list-unstyled message-list">
+          {list.data.items.map((m) => (
+            <li key={m.id}>
+              <div className="small fw-semibold">{fmt(k.messageBy, { name: m.authorName, organisation: m.authorOrganisation, date: dateTime(m.createdAt) })}</div>
+              <p className="review-summary mb-0">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {canWrite ? (
+        <form noValidate onSubmit={submit} aria-labelledby="msg-form-title">
+          <h3 id="msg-form-title" className="h5">{k.newMessage}</h3>
+          <ErrorSummary errors={form.errors} attempt={form.attempt} />
+          <TextArea id="msg-body" label={k.message} hint={k.messageHint} rows={3} maxLength={MAX} value={body} onValueChange={setBody} error={form.err('msg-body')} />
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {k.sendMessage}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/** For network coordinators and the control room: referrals past a deadline (organisations and dates only). */
+import { Badge } from 'design-react-kit';
+import { ResourceState } from '../../components/Loading.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { fmt, useI18n } from '../../i18n/index.tsx';
+import type { OverdueItem } from '../../referrals/types.ts';
+import type { Items } from '../../types.ts';
+import { useApi } from '../../useApi.ts';
+
+export function OverduePage() {
+  const { t, date, label } = useI18n();
+  const { data, loading, error } = useApi<Items<OverdueItem>>('/referrals/overdue');
+  const items = data?.items ?? [];
+  const k = t.referralOverdue;
+  const r = t.referral;
+  return (
+    <>
+      <PageTitle title={k.title} />
+      <p className="lead-text">{k.intro}</p>
+      <ResourceState loading={loading && !data} error={error} />
+      <p role="status" className="fw-semibold">
+        {data ? (items.length === 1 ? t.common.resultOne : fmt(t.common.results, { count: items.length })) : ''}
+      </p>
+      {data && !items.length ? <p>{k.empty}</p> : null}
+      {items.length ? (
+        <ScrollTable label={k.caption}>
+          <caption>{k.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{r.recipient}</th>
+              <th scope="col">{r.sender}</th>
+              <th scope="col">{r.purpose}</th>
+              <th scope="col">{r.urgency}</th>
+              <th scope="col">{r.status}</th>
+              <th scope="col">{k.late}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((x) => (
+              <tr key={x.id}>
+                <th scope="row">{x.recipient.name}</th>
+                <td>{x.sender.name}</td>
+                <td>{label('sharingPurposes', x.purpose)}</td>
+                <td>{label('urgencies', x.urgency)}</td>
+                <td>{label('referralStatuses', x.status)}</td>
+                <td>
+                  <Badge color="danger">{label('overdueKinds', x.overdue)}</Badge>
+                  <div>{fmt(k.dueWas, { date: date(x.dueOn), sent: date(x.sentOn) })}</div>
+                  <div>{x.workingDaysLate === 1 ? k.lateOne : fmt(k.lateN, { n: x.workingDaysLate })}</div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      ) : null}
+    </>
+  );
+}
