@@ -1,16 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
 import { CASE_PAGE_CAPTURE_PATH, captureRequests, LIST_PATHS, type RequestCapture } from './cases/capture.ts';
 import { type Analysis, analyse, type Change, pendingChanges, WHAT_IF_INDEX } from './cases/explain.ts';
 import { type CasesSetup, DEFAULT_CASES, prepareCases } from './cases/generate.ts';
-import { benchServer, CASES_LOAD, type EndpointName, type EndpointRun, endpointsOf, REQUEST_TIMEOUT_SECONDS, type ServerRuns, SESSIONS, USERS_LOAD } from './cases/load.ts';
-import { type CasesResults, printCasesReport, writeCasesResults } from './cases/report.ts';
+import { benchServer, CASES_LOAD, type EndpointName, endpointsOf, REQUEST_TIMEOUT_SECONDS, type ServerRuns, SESSIONS, USERS_LOAD } from './cases/load.ts';
+import { type CasesResults, loadGoals, printCasesReport, sameBodies, sideBySide, writeCasesResults } from './cases/report.ts';
 import { IP_BATCH } from './load.ts';
-import { ADMIN_URL } from './pg-setup.ts';
 import { busyness } from './proc.ts';
+import { runContext } from './run-context.ts';
 
 /**
  * The caseload benchmark (issue 3): ten years of Lombardy-scale data on real PostgreSQL, the
@@ -19,18 +18,8 @@ import { busyness } from './proc.ts';
  * yet would give. Figures, not assertions. Everything listens on 127.0.0.1 and stops by time;
  * the database is dropped at the end. Scale: BENCH_CASES (default 100000).
  */
-const started = performance.now();
-const say = (text: string) => console.log(`[bench:cases ${((performance.now() - started) / 1000).toFixed(1)} s] ${text}`);
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
+const { say, message, seconds, machineAtStart, errors, environment } = runContext('bench:cases');
 const requestedCases = Number(process.env.BENCH_CASES ?? DEFAULT_CASES);
-const machineAtStart = busyness();
-const errors: string[] = [];
-const environment: CasesResults['environment'] = {
-  node: process.version,
-  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
-  postgresUrl: ADMIN_URL.replace(/\/\/[^@]*@/, '//…@'),
-};
 
 let setup: CasesSetup | null = null;
 let app: ServerRuns | null = null;
@@ -81,52 +70,11 @@ try {
   await rm(captureDir, { recursive: true, force: true });
 }
 
-const strip = (run: EndpointRun | undefined) => {
-  if (!run) return null;
-  const { sample: _sample, ...rest } = run;
-  return rest;
-};
-const endpoints: CasesResults['endpoints'] = setup
-  ? endpointsOf(setup).map((e) => {
-      const a = app?.runs.find((r) => r.name === e.name);
-      const b = bare?.runs.find((r) => r.name === e.name);
-      const failures = [
-        ...(app?.failures ?? []).filter((x) => x.name === e.name).map((x) => `app answered ${x.status}: ${x.body}`),
-        ...(bare?.failures ?? []).filter((x) => x.name === e.name).map((x) => `floor answered ${x.status}: ${x.body}`),
-      ];
-      const notes: string[] = [];
-      return {
-        name: e.name,
-        label: e.label,
-        app: strip(a),
-        bare: strip(b),
-        ratio: a && b && b.load.rps > 0 ? a.load.rps / b.load.rps : null,
-        bodiesIdentical: a && b ? isDeepStrictEqual(a.sample, b.sample) : null,
-        failures,
-        notes,
-      };
-    })
-  : [];
-
-const goals: CasesResults['goals'] = [];
-for (const e of endpoints) {
-  if (e.app) goals.push({ name: `${e.name}: app p99 (${CASES_LOAD.connections} connections)`, value: `${e.app.load.p99.toFixed(0)} ms (p50 ${e.app.load.p50.toFixed(0)} ms)`, goal: '< 50 ms', met: e.app.load.p99 < 50 });
-  if (e.bare) goals.push({ name: `${e.name}: floor p99 (same load)`, value: `${e.bare.load.p99.toFixed(0)} ms (p50 ${e.bare.load.p50.toFixed(0)} ms)`, goal: '< 50 ms', met: e.bare.load.p99 < 50 });
-}
-for (const [name, x] of Object.entries(app?.users?.byEndpoint ?? {})) {
-  goals.push({ name: `${name}: app p99, ${USERS_LOAD.users} users thinking ${USERS_LOAD.thinkMs / 1000} s`, value: `${x.p99.toFixed(0)} ms (p50 ${x.p50.toFixed(0)} ms, ${x.count} requests)`, goal: '< 50 ms', met: x.p99 < 50 });
-}
-for (const [name, x] of Object.entries(suggested?.users?.byEndpoint ?? {})) {
-  goals.push({ name: `(what if) ${name}: floor + changes p99, ${USERS_LOAD.users} users thinking`, value: `${x.p99.toFixed(0)} ms (p50 ${x.p50.toFixed(0)} ms, ${x.count} requests)`, goal: '< 50 ms', met: x.p99 < 50 });
-}
-const runs = endpoints.flatMap((e) => [e.app, e.bare]).filter((r) => r !== null);
-for (const e of endpoints) {
-  if (e.failures.length) goals.push({ name: `${e.name}: answers 200`, value: e.failures.join('; ').slice(0, 120), goal: '200', met: false });
-}
-if (runs.length) {
-  const clean = runs.every((r) => r.load.non2xx + r.load.errors + r.load.timeouts === 0);
-  goals.push({ name: 'all runs: only 2xx, no errors', value: clean ? 'yes' : 'no', goal: 'yes', met: clean });
-}
+const endpoints: CasesResults['endpoints'] = setup ? sideBySide(endpointsOf(setup), app, bare) : [];
+const goals = loadGoals(endpoints, [
+  [(name) => `${name}: app p99, ${USERS_LOAD.users} users thinking ${USERS_LOAD.thinkMs / 1000} s`, app?.users],
+  [(name) => `(what if) ${name}: floor + changes p99, ${USERS_LOAD.users} users thinking`, suggested?.users],
+]);
 
 const results: CasesResults = {
   at: new Date().toISOString(),
@@ -142,12 +90,7 @@ const results: CasesResults = {
     ? {
         changes: suggestedChanges.map((c) => c.description),
         users: suggested.users,
-        bodiesIdenticalToApp: Object.fromEntries(
-          Object.entries(suggested.samples).map(([name, body]) => {
-            const appBody = app?.samples[name as EndpointName];
-            return [name, appBody === undefined ? null : isDeepStrictEqual(body, appBody)];
-          }),
-        ),
+        bodiesIdenticalToApp: sameBodies(suggested.samples, app?.samples),
       }
     : null,
   goals,
@@ -163,7 +106,7 @@ const results: CasesResults = {
     `Statements: run alone after the loads, as percorsi_app inside BEGIN; SET LOCAL ROLE; set_config(user, organisation, 'centre_operator'); … ROLLBACK, with the captured SQL and parameters (pg extended protocol, as the app): median of up to 15 serial runs (fewer for slow statements: at least 3, about 1.5 s each), EXPLAIN (ANALYZE, BUFFERS) once. Per request: the sum of its statements' medians (the last_seen_at update left out when it is only sent once a minute). What-if: the lists and the case row again with each change the app lacks added cumulatively (SET LOCAL jit = off; ${WHAT_IF_INDEX}, dropped after; on_my_team as a scalar subquery), the variants timed in turn round after round (up to 15 rounds or about 5 s), so that the machine's ups and downs fall on all of them alike.`,
   ],
   errors,
-  seconds: (performance.now() - started) / 1000,
+  seconds: seconds(),
 };
 printCasesReport(results);
 const file = await writeCasesResults(results);

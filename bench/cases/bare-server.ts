@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import pg from 'pg';
+import type http from 'node:http';
+import type pg from 'pg';
 import { eligibilityOf } from '../../src/server/cases/eligibility.ts';
 import { todayInItaly } from '../../src/server/db/dates.ts';
+import { floorPool, readSession, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
 import { auditLast, type Binding, bind, type RequestCapture, type Statement, teamScalar } from './capture.ts';
 
 /**
@@ -17,22 +18,16 @@ import { auditLast, type Binding, bind, type RequestCapture, type Statement, tea
  * Environment: BENCH_APP_URL, BENCH_CASES_CAPTURE; BENCH_CASES_FLOOR=suggested (what-if only):
  * on_my_team as a scalar subquery (capture.ts, teamScalar) and the audit row last.
  */
-pg.types.setTypeParser(1082, (v) => v);
-const pool = new pg.Pool({ connectionString: process.env.BENCH_APP_URL, max: 10 });
+const pool = floorPool();
 const SUGGESTED = process.env.BENCH_CASES_FLOOR === 'suggested';
+/** who may see the caseload (the app's can(): centre operators and the DPO) */
+const READERS = ['centre_operator', 'dpo'];
 const DETAIL = /^\/api\/v1\/cases\/([0-9a-f-]{36})$/;
-const COOKIE = /(?:^|;\s*)__Host-percorsi_session=([^;]+)/;
 
 const captured = JSON.parse(readFileSync(process.env.BENCH_CASES_CAPTURE ?? '', 'utf8')) as Record<string, RequestCapture>;
 for (const c of Object.values(captured)) {
   const statements = c.statements.map((s) => (SUGGESTED && (s.kind === 'list' || s.kind === 'case_row') ? { ...s, sql: teamScalar(s.sql) } : s));
   c.statements = SUGGESTED ? auditLast(statements) : statements;
-}
-
-class Status extends Error {
-  constructor(readonly status: number) {
-    super(String(status));
-  }
 }
 
 interface CaseRow {
@@ -67,14 +62,6 @@ interface CaseRow {
   on_my_team: boolean;
   due_actions: number | null;
   due_follow_ups: number | null;
-}
-
-interface SessionRow {
-  stage: string;
-  expired: boolean;
-  disabled_at: Date | null;
-  stale?: boolean;
-  roles?: string[];
 }
 
 function summary(row: CaseRow, today: string) {
@@ -127,25 +114,8 @@ async function replay(client: pg.PoolClient, statements: Statement[], capturedTo
   for (const s of statements) {
     if (s.kind === 'touch' && !stale) continue;
     const r = await client.query(s.sql, bind(s, b, capturedToday));
+    if (readSession(s.kind, r.rows, b, READERS) === false) stale = false;
     switch (s.kind) {
-      case 'find_session': {
-        const found = r.rows[0] as { user_id: string; organisation_id: string } | undefined;
-        if (!found) throw new Status(401);
-        b.userId = found.user_id;
-        b.organisationId = found.organisation_id;
-        break;
-      }
-      case 'session': {
-        const row = r.rows[0] as SessionRow | undefined;
-        if (row?.stage !== 'full' || row.expired || row.disabled_at) throw new Status(401);
-        if (row.stale === false) stale = false;
-        if (row.roles) b.roles = [...row.roles].sort().join(',');
-        if (!b.roles.split(',').some((x) => x === 'centre_operator' || x === 'dpo')) throw new Status(404);
-        break;
-      }
-      case 'roles':
-        b.roles = (r.rows as Array<{ role: string }>).map((x) => x.role).sort().join(',');
-        break;
       case 'load_case':
         if (!r.rows[0]) throw new Status(404);
         break;
@@ -172,19 +142,15 @@ async function replay(client: pg.PoolClient, statements: Statement[], capturedTo
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = req.url ?? '';
-  const token = COOKIE.exec(req.headers.cookie ?? '')?.[1];
+  const token = SESSION_COOKIE.exec(req.headers.cookie ?? '')?.[1];
   const caseId = DETAIL.exec(url)?.[1];
   const capture = caseId ? captured.case_page : captured[url];
   if (req.method !== 'GET' || !capture) throw new Status(404);
   if (!token) throw new Status(401);
   const today = todayInItaly();
   const b: Binding = { idHash: createHash('sha256').update(token).digest('hex'), userId: '', organisationId: '', roles: '', caseId, today };
-  const client = await pool.connect();
-  let open = false;
-  try {
-    open = true;
+  await withClient(pool, async (client) => {
     const out = await replay(client, capture.statements, capture.today, b);
-    open = false;
     let body: string;
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (caseId) {
@@ -196,26 +162,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     }
     res.writeHead(200, headers);
     res.end(body);
-  } catch (error) {
-    if (open) await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
-const server = http.createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
-    res.writeHead(error instanceof Status ? error.status : 500, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'error', message: error instanceof Status ? undefined : String(error) }));
-  });
-});
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
-});
-process.once('SIGTERM', () => {
-  server.close();
-  server.closeAllConnections();
-  void pool.end().then(() => process.exit(0));
-});
+serveFloor(pool, handle);

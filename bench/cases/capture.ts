@@ -10,6 +10,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import { buildApp } from '../../src/server/app.ts';
+import type { Config } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { todayInItaly } from '../../src/server/db/dates.ts';
 import type { DB } from '../../src/server/db/schema.ts';
@@ -69,17 +70,17 @@ export function kindOf(sql: string): Kind {
   return 'other';
 }
 
-export interface Statement {
-  kind: Kind;
+export interface Statement<K extends string = Kind> {
+  kind: K;
   sql: string;
   parameters: readonly unknown[];
 }
 
-export interface RequestCapture {
+export interface RequestCapture<K extends string = Kind> {
   path: string;
   /** todayInItaly() when captured: a parameter of the case queries */
   today: string;
-  statements: Statement[];
+  statements: Statement<K>[];
 }
 
 /** A case row complete enough for the case page's response schema. */
@@ -119,7 +120,8 @@ const FAKE_CASE = {
   due_follow_ups: 0,
 };
 
-function respond(kind: Kind): unknown[] {
+/** The made-up rows the recorder answers with, by kind (the caseload's requests). */
+export function respond(kind: Kind): unknown[] {
   switch (kind) {
     case 'find_session':
       return [{ user_id: SENTINEL.user, organisation_id: SENTINEL.org }];
@@ -139,13 +141,20 @@ function respond(kind: Kind): unknown[] {
   }
 }
 
-class Recorder implements DatabaseConnection {
-  readonly log: Statement[] = [];
+/** How a capture classifies statements and what it answers them with. */
+export interface Classifier<K extends string> {
+  kindOf(sql: string): K;
+  respond(kind: K): unknown[];
+}
+
+class Recorder<K extends string> implements DatabaseConnection {
+  readonly log: Statement<K | Kind>[] = [];
+  constructor(private readonly classifier: Classifier<K>) {}
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    const kind = kindOf(q.sql);
+    const kind = this.classifier.kindOf(q.sql);
     this.log.push({ kind, sql: q.sql, parameters: q.parameters });
-    return { rows: respond(kind) as R[] };
+    return { rows: this.classifier.respond(kind) as R[] };
   }
 
   // biome-ignore lint/correctness/useYield: never streamed here
@@ -155,8 +164,8 @@ class Recorder implements DatabaseConnection {
 }
 
 /** Kysely's PostgresDriver sends 'begin' and 'commit' as queries; so does this one, to the log. */
-class RecordingDriver implements Driver {
-  constructor(private readonly connection: Recorder) {}
+class RecordingDriver<K extends string> implements Driver {
+  constructor(private readonly connection: Recorder<K>) {}
   async init() {}
   async acquireConnection() {
     return this.connection;
@@ -174,9 +183,19 @@ class RecordingDriver implements Driver {
   async destroy() {}
 }
 
-/** The statements the real app sends for each of `paths` (GET, with a full session). */
-export async function captureRequests(paths: string[]): Promise<RequestCapture[]> {
-  const recorder = new Recorder();
+/**
+ * The statements the real app sends for each of `paths` (GET, with a full session). By default
+ * classified and answered for the caseload's requests; `classifier` for others, `config` for a
+ * given master key (to answer with something sealed under it).
+ */
+export async function captureRequests(paths: string[]): Promise<RequestCapture[]>;
+export async function captureRequests<K extends string>(paths: string[], classifier: Classifier<K>, config?: Partial<Config>): Promise<RequestCapture<K>[]>;
+export async function captureRequests<K extends string>(
+  paths: string[],
+  classifier: Classifier<K> = { kindOf, respond } as unknown as Classifier<K>,
+  config: Partial<Config> = {},
+): Promise<RequestCapture<K>[]> {
+  const recorder = new Recorder<K>(classifier);
   const kysely = new Kysely<DB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
@@ -186,15 +205,15 @@ export async function captureRequests(paths: string[]): Promise<RequestCapture[]
     },
   });
   const db: Database = { owner: kysely, app: kysely, kind: 'postgres', close: () => kysely.destroy() };
-  const app = await buildApp({ db, config: testConfig({ logLevel: 'error' }) });
+  const app = await buildApp({ db, config: testConfig({ logLevel: 'error', ...config }) });
   try {
-    const out: RequestCapture[] = [];
+    const out: RequestCapture<K>[] = [];
     for (const path of paths) {
       recorder.log.length = 0;
       const today = todayInItaly();
       const res = await app.inject({ method: 'GET', url: path, headers: { cookie: `__Host-percorsi_session=${SENTINEL.token}` } });
       if (res.statusCode !== 200) throw new Error(`capturing GET ${path}: the app answered ${res.statusCode} ${res.body.slice(0, 200)}`);
-      out.push({ path, today, statements: [...recorder.log] });
+      out.push({ path, today, statements: [...recorder.log] as Statement<K>[] });
     }
     return out;
   } finally {
@@ -217,13 +236,15 @@ export interface Binding {
 
 /** The statement's parameters with the sentinels (and the day it was captured) replaced. */
 export function bind(s: Statement, b: Binding, capturedToday: string): unknown[] {
-  return s.parameters.map((p) => {
+  return s.parameters.map((p, i) => {
+    // the actor's roles as known at this point: none yet before the session row is read (the
+    // first set_config, as the app); the statement analysis runs them all as the signed-in actor
+    if (s.kind === 'set_actor' && i === 2) return b.roles;
     if (p === SENTINEL.idHash) return b.idHash;
     if (p === SENTINEL.user) return b.userId;
     if (p === SENTINEL.org) return b.organisationId;
     if (p === SENTINEL.case) return b.caseId ?? p;
     if (p === capturedToday) return b.today;
-    if (s.kind === 'set_actor' && p === SENTINEL.roles) return b.roles;
     if (s.kind === 'audit' && typeof p === 'string' && p.includes('"results":0')) return p.replace('"results":0', `"results":${b.results ?? 0}`);
     return p;
   });

@@ -54,13 +54,13 @@ export interface Analysis {
   whatIf: WhatIf[];
 }
 
-const REPEATS = 15;
-const median = (xs: number[]) => {
+export const REPEATS = 15;
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
 
-interface Named {
+export interface Named {
   name: string;
   sql: string;
   params: unknown[];
@@ -69,7 +69,7 @@ interface Named {
 const SHARED: Kind[] = ['find_session', 'set_actor', 'session', 'roles', 'touch', 'audit'];
 const TIMED = (k: Kind) => k !== 'begin' && k !== 'commit' && k !== 'role';
 
-async function inRequestTx<T>(client: pg.Client, b: Binding, fn: () => Promise<T>, setup: string[] = []): Promise<T> {
+export async function inRequestTx<T>(client: pg.Client, b: Pick<Binding, 'userId' | 'organisationId' | 'roles'>, fn: () => Promise<T>, setup: string[] = []): Promise<T> {
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL ROLE percorsi_app');
@@ -86,7 +86,7 @@ async function inRequestTx<T>(client: pg.Client, b: Binding, fn: () => Promise<T
 }
 
 /** Median of up to `repeats` serial runs; a slow statement stops after about 1.5 s (at least 3 runs). */
-async function timeSerial(client: pg.Client, s: Named, repeats = REPEATS): Promise<number> {
+export async function timeSerial(client: pg.Client, s: Named, repeats = REPEATS): Promise<number> {
   const times: number[] = [];
   const started = performance.now();
   while (times.length < repeats && (times.length < 3 || performance.now() - started < 1500)) {
@@ -97,7 +97,7 @@ async function timeSerial(client: pg.Client, s: Named, repeats = REPEATS): Promi
   return median(times);
 }
 
-async function explain(client: pg.Client, s: Named): Promise<Omit<StatementFigures, 'name' | 'medianMs'>> {
+export async function explain(client: pg.Client, s: Named): Promise<Omit<StatementFigures, 'name' | 'medianMs'>> {
   const r = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);
   const lines = r.rows.map((row) => row['QUERY PLAN']);
   const num = (re: RegExp) => Number(lines.map((l) => re.exec(l)?.[1]).find((v) => v !== undefined) ?? 0);

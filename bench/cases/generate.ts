@@ -97,11 +97,15 @@ export async function createCasesDb(): Promise<BenchDb> {
   return { name, ownerUrl: ownerUrl.toString(), appUrl: appUrl.toString(), db, serverVersion, drop };
 }
 
-/** A CASE expression picking a value with the given weights from the uniform draw `u` (a column). */
-function pick(u: string, weighted: ReadonlyArray<readonly [string | number | null, number]>): string {
+const literal = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v}'`);
+
+/**
+ * A CASE expression picking a value with the given weights from the uniform draw `u` (a column).
+ * The values are quoted as SQL literals, unless `lit` says otherwise (String: SQL expressions).
+ */
+export function pick(u: string, weighted: ReadonlyArray<readonly [string | number | null, number]>, lit: (v: string | number | null) => string = literal): string {
   const total = weighted.reduce((a, [, w]) => a + w, 0);
   let cumulative = 0;
-  const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v}'`);
   const arms = weighted.slice(0, -1).map(([v, w]) => {
     cumulative += w / total;
     return `WHEN ${u} < ${cumulative.toFixed(6)} THEN ${lit(v)}`;
@@ -128,6 +132,72 @@ const TEMPLATES: Array<[string, string, string[]]> = [
 
 const BULK_TABLES = ['cases', 'case_identities', 'case_team', 'consents', 'plans', 'plan_goals', 'plan_actions', 'plan_versions', 'outcomes', 'follow_ups', 'case_events'];
 
+/**
+ * A connection of the owner in a transaction set up for a bulk load, and `step`, which runs one
+ * statement, logs its rows and time and keeps them in `steps`. Only this session, only the load:
+ * no FK trigger checks (the data is built consistent), no WAL flush wait.
+ */
+export async function bulkLoad(ownerUrl: string, log: (text: string) => void) {
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  const steps: Generated['steps'] = [];
+  const step = async (name: string, text: string, values: unknown[] = []) => {
+    const at = performance.now();
+    const r = await owner.query(text, values);
+    const seconds = (performance.now() - at) / 1000;
+    steps.push({ step: name, seconds });
+    log(`  ${name}: ${r.rowCount ?? 0} rows, ${seconds.toFixed(1)} s`);
+    return r;
+  };
+  try {
+    await owner.query('BEGIN');
+    await owner.query(`SET LOCAL session_replication_role = replica`);
+    await owner.query(`SET LOCAL synchronous_commit = off`);
+    await owner.query(`SET LOCAL work_mem = '64MB'`);
+    await owner.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  } catch (error) {
+    await owner.end();
+    throw error;
+  }
+  return { owner, steps, step };
+}
+
+/**
+ * The secondary indexes of the bulk-loaded tables are dropped, to be built again after the load
+ * with their own definitions (pg_indexes): one sorted build instead of a million random inserts.
+ * Primary keys and unique constraints stay. Returns what builds them again.
+ */
+export async function dropSecondaryIndexes(owner: pg.Client, tables: readonly string[]) {
+  const secondary = (
+    await owner.query<{ name: string; def: string }>(
+      `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+       WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
+      [tables],
+    )
+  ).rows;
+  for (const i of secondary) await owner.query(`DROP INDEX ${i.name}`);
+  return async (steps: Generated['steps'], log: (text: string) => void) => {
+    const at = performance.now();
+    for (const i of secondary) await owner.query(i.def);
+    steps.push({ step: `${secondary.length} secondary indexes`, seconds: (performance.now() - at) / 1000 });
+    log(`  ${secondary.length} secondary indexes built again: ${steps.at(-1)?.seconds.toFixed(1)} s`);
+  };
+}
+
+/** Rows (pg_stat_user_tables) and pg_total_relation_size of each table, and the database's size. */
+export async function tableSizes(owner: pg.Client, tables: readonly string[]): Promise<{ sizes: TableSize[]; databaseBytes: number }> {
+  const sizes = (
+    await owner.query<{ table: string; rows: string; bytes: string }>(
+      `SELECT t AS table, (SELECT n_live_tup FROM pg_stat_user_tables s WHERE s.relname = t) AS rows, pg_total_relation_size(t::regclass) AS bytes
+       FROM unnest($1::text[]) t`,
+      [tables],
+    )
+  ).rows.map((r) => ({ table: r.table, rows: Number(r.rows), bytes: Number(r.bytes) }));
+  const databaseBytes = Number((await owner.query<{ b: string }>('SELECT pg_database_size(current_database()) AS b')).rows[0]?.b ?? 0);
+  return { sizes, databaseBytes };
+}
+
 /** The cav and shelter operators of the seeded network, biggest first (Milan's centres lead). */
 async function centresOf(owner: pg.Client): Promise<Array<{ id: string; name: string; type: string; network_id: string | null }>> {
   const r = await owner.query<{ id: string; name: string; type: string; network_id: string | null }>(`
@@ -151,26 +221,10 @@ export async function generateCases(
 ): Promise<Generated> {
   if (!Number.isInteger(count) || count < 100 || count > 2_000_000) throw new Error(`BENCH_CASES must be an integer in 100…2,000,000, not ${count}`);
   const today = todayInItaly();
-  const owner = new pg.Client({ connectionString: ownerUrl });
-  await owner.connect();
-  const steps: Generated['steps'] = [];
+  const { owner, steps, step } = await bulkLoad(ownerUrl, log);
   const started = performance.now();
-  const step = async (name: string, text: string, values: unknown[] = []) => {
-    const at = performance.now();
-    const r = await owner.query(text, values);
-    const seconds = (performance.now() - at) / 1000;
-    steps.push({ step: name, seconds });
-    log(`  ${name}: ${r.rowCount ?? 0} rows, ${seconds.toFixed(1)} s`);
-    return r;
-  };
   const d = (days: number) => `('${today}'::date ${days < 0 ? '-' : '+'} ${Math.abs(days)})`;
   try {
-    await owner.query('BEGIN');
-    // Only this session, only the load: no FK trigger checks (the data is built consistent), no WAL flush wait.
-    await owner.query(`SET LOCAL session_replication_role = replica`);
-    await owner.query(`SET LOCAL synchronous_commit = off`);
-    await owner.query(`SET LOCAL work_mem = '64MB'`);
-    await owner.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await owner.query(`SELECT setseed(0.20261123)`);
 
     // Bench operators: two per centre (a lead on every case, a colleague on some); the biggest
@@ -227,18 +281,7 @@ export async function generateCases(
       'actions', (SELECT jsonb_agg(jsonb_build_object('catalogueCode', code, 'label', code, 'status', 'planned', 'startsOn', NULL, 'dueOn', NULL,
         'responsibleOrganisationId', NULL, 'operatorUserId', NULL, 'notes', NULL)) FROM unnest(codes) code))`);
 
-    // The secondary indexes of the bulk-loaded tables are dropped and built again after the load,
-    // with their own definitions (pg_indexes): one sorted build instead of a million random inserts.
-    // Primary keys and unique constraints stay.
-    const secondary = (
-      await owner.query<{ name: string; def: string }>(
-        `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
-         WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
-           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
-        [BULK_TABLES],
-      )
-    ).rows;
-    for (const i of secondary) await owner.query(`DROP INDEX ${i.name}`);
+    const rebuildIndexes = await dropSecondaryIndexes(owner, BULK_TABLES);
 
     // Draws first (materialised, so that each is made once per case), then the centre by range.
     await step('draws', `CREATE TEMP TABLE bench_draw ON COMMIT DROP AS
@@ -423,24 +466,13 @@ export async function generateCases(
       UNION ALL
       SELECT id, org, closed_on + time '17:00', lead_id, 'case.closed', NULL, '{}' FROM bench_case WHERE closed_on IS NOT NULL`);
 
-    const indexesAt = performance.now();
-    for (const i of secondary) await owner.query(i.def);
-    steps.push({ step: `${secondary.length} secondary indexes`, seconds: (performance.now() - indexesAt) / 1000 });
-    log(`  ${secondary.length} secondary indexes built again: ${steps.at(-1)?.seconds.toFixed(1)} s`);
+    await rebuildIndexes(steps, log);
     await step('commit', 'COMMIT');
     // VACUUM as well as ANALYZE: a database in service for years has been vacuumed (visibility
     // map set, so index-only scans are possible; hint bits set, so the first reads do not write).
     await step('vacuum analyze', 'VACUUM (ANALYZE)');
 
-    const tables = ['cases', 'case_identities', 'case_team', 'consents', 'plans', 'plan_goals', 'plan_actions', 'plan_versions', 'outcomes', 'follow_ups', 'case_events', 'audit_log'];
-    const sizes = (
-      await owner.query<{ table: string; rows: string; bytes: string }>(
-        `SELECT t AS table, (SELECT n_live_tup FROM pg_stat_user_tables s WHERE s.relname = t) AS rows, pg_total_relation_size(t::regclass) AS bytes
-         FROM unnest($1::text[]) t`,
-        [tables],
-      )
-    ).rows.map((r) => ({ table: r.table, rows: Number(r.rows), bytes: Number(r.bytes) }));
-    const databaseBytes = Number((await owner.query<{ b: string }>('SELECT pg_database_size(current_database()) AS b')).rows[0]?.b ?? 0);
+    const { sizes, databaseBytes } = await tableSizes(owner, [...BULK_TABLES, 'audit_log']);
     const dist = (await owner.query<{ closed: string; open: string }>(`SELECT count(*) FILTER (WHERE status = 'closed') AS closed, count(*) FILTER (WHERE status = 'open') AS open FROM cases`)).rows[0];
     const risk = await owner.query<{ level: string | null; n: string }>(`SELECT risk_level AS level, count(*) AS n FROM cases GROUP BY 1 ORDER BY 1`);
     const closed = Number(dist?.closed ?? 0);

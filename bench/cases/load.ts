@@ -2,8 +2,10 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { newToken, sha256 } from '../../src/server/auth/tokens.ts';
+import type { TestUser } from '../../src/server/testing/harness.ts';
 import { startServer } from '../child.ts';
 import { IP_BATCH, type LoadResult } from '../load.ts';
+import type { BenchDb } from '../pg-setup.ts';
 import { cpuMsOf } from '../proc.ts';
 import { signInHttp } from '../sign-in.ts';
 import { LIST_PATHS } from './capture.ts';
@@ -30,15 +32,24 @@ const MIX_WEIGHTS: Record<EndpointName, number> = { list_open: 30, list_closing_
 
 export type EndpointName = 'list_open' | 'list_closing_soon' | 'case_page';
 
-export interface Endpoint {
-  name: EndpointName;
+export interface Endpoint<N extends string = EndpointName> {
+  name: N;
   label: string;
   /** one path, or several used in turn (the case page, over random ids of the centre) */
   paths: string[];
+  /** its weight in the think-time mix (users.ts); the caseload's MIX_WEIGHTS by default */
+  weight?: number;
 }
 
-export interface EndpointRun {
-  name: EndpointName;
+/** What the load needs of a benchmark's setting: the database, the master key, the load user. */
+export interface LoadSetup {
+  bench: BenchDb;
+  masterKey: Buffer;
+  user: TestUser;
+}
+
+export interface EndpointRun<N extends string = EndpointName> {
+  name: N;
   load: LoadResult;
   /** CPU of the server process (Node) per 2xx response of the measured run */
   cpuMsPerRequest: number;
@@ -199,7 +210,7 @@ function sampleWaits(admin: pg.Client, database: string) {
 }
 
 /** `count - 1` more full sessions of the load user, straight in the database; their cookies after `first`. */
-async function moreSessions(setup: CasesSetup, first: string, count: number): Promise<string[]> {
+async function moreSessions(setup: LoadSetup, first: string, count: number): Promise<string[]> {
   const tokens = Array.from({ length: count - 1 }, () => newToken());
   if (tokens.length) {
     await setup.bench.db.owner
@@ -220,16 +231,16 @@ async function moreSessions(setup: CasesSetup, first: string, count: number): Pr
   return [first, ...tokens.map((t) => `__Host-percorsi_session=${t}`)];
 }
 
-export interface ServerRuns {
+export interface ServerRuns<N extends string = EndpointName> {
   /** the sessions used in turn (the first signed in over HTTP) */
   cookies: string[];
-  runs: EndpointRun[];
+  runs: EndpointRun<N>[];
   /** endpoints whose first request did not answer 200: not loaded */
-  failures: Array<{ name: EndpointName; status: number; body: string }>;
+  failures: Array<{ name: N; status: number; body: string }>;
   /** the think-time load over the endpoints that answered 200, when asked for */
   users: UsersRun | null;
   /** the body of each endpoint's first request (answered 200) */
-  samples: Partial<Record<EndpointName, unknown>>;
+  samples: Partial<Record<N, unknown>>;
 }
 
 /**
@@ -237,16 +248,17 @@ export interface ServerRuns {
  * (bare-server.ts) in its own process and loads each endpoint: a sample request, a warm-up run
  * with 10 connections (discarded), the measured run, then the backlog of queued requests
  * cancelled (drained). Then, when asked, the think-time load (users.ts) on the same, warm,
- * process. The app signs the load user in over HTTP; the floor uses the app's sessions.
+ * process. The app signs the load user in over HTTP; the floor (`floor`: a server file relative
+ * to bench/servers, the caseload's by default) uses the app's sessions.
  */
-export async function benchServer(
+export async function benchServer<N extends string = EndpointName>(
   which: 'app' | 'bare',
-  setup: CasesSetup,
-  endpoints: Endpoint[],
-  o: { cookies?: string[]; users?: boolean; closedLoop?: boolean; env?: Record<string, string>; say?: (text: string) => void } = {},
-): Promise<ServerRuns> {
+  setup: LoadSetup,
+  endpoints: Endpoint<N>[],
+  o: { cookies?: string[]; users?: boolean; closedLoop?: boolean; env?: Record<string, string>; say?: (text: string) => void; floor?: string } = {},
+): Promise<ServerRuns<N>> {
   const { connections, warmupSeconds, seconds } = CASES_LOAD;
-  const server = await startServer(which === 'app' ? 'app-server.ts' : '../cases/bare-server.ts', {
+  const server = await startServer(which === 'app' ? 'app-server.ts' : (o.floor ?? '../cases/bare-server.ts'), {
     BENCH_OWNER_URL: setup.bench.ownerUrl,
     BENCH_APP_URL: setup.bench.appUrl,
     BENCH_MASTER_KEY: setup.masterKey.toString('base64'),
@@ -263,10 +275,10 @@ export async function benchServer(
       await setup.bench.db.owner.updateTable('users').set({ totp_last_step: null }).where('id', '=', setup.user.id).execute();
       cookies = await moreSessions(setup, await signInHttp(server.baseUrl, setup.user), SESSIONS);
     }
-    const runs: EndpointRun[] = [];
-    const failures: ServerRuns['failures'] = [];
-    const loaded: Endpoint[] = [];
-    const samples: ServerRuns['samples'] = {};
+    const runs: EndpointRun<N>[] = [];
+    const failures: ServerRuns<N>['failures'] = [];
+    const loaded: Endpoint<N>[] = [];
+    const samples: ServerRuns<N>['samples'] = {};
     for (const e of endpoints) {
       const first = e.paths[0] ?? '/';
       const res = await fetch(server.baseUrl + first, { headers: { cookie: cookies[0] ?? '', 'x-forwarded-for': '192.0.2.1' } });
@@ -306,7 +318,7 @@ export async function benchServer(
       });
     }
     let users: UsersRun | null = null;
-    const mix = loaded.map((e) => ({ name: e.name, paths: e.paths, weight: MIX_WEIGHTS[e.name] }));
+    const mix = loaded.map((e) => ({ name: e.name, paths: e.paths, weight: e.weight ?? MIX_WEIGHTS[e.name as EndpointName] ?? 1 }));
     if (o.users && mix.length) {
       o.say?.(`${which}: ${USERS_LOAD.users} users, think time exp(mean ${USERS_LOAD.thinkMs / 1000} s), ${mix.map((m) => `${m.name} ${m.weight}`).join(' / ')}, ${USERS_LOAD.seconds} s…`);
       if (o.closedLoop === false) await runPaths(server.baseUrl, mix.flatMap((m) => m.paths.slice(0, 50)), cookies, CASES_LOAD.warmupConnections, warmupSeconds);

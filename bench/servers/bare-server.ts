@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import pg from 'pg';
+import type http from 'node:http';
+import type pg from 'pg';
+import { floorPool, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
 import { type OrganisationRow, SQL } from './bare-sql.ts';
 
 /**
@@ -10,17 +11,9 @@ import { type OrganisationRow, SQL } from './bare-sql.ts';
  * Diagnostics only (bench/diagnose.ts): BENCH_BARE_SKIP=touch,audit leaves out the session touch
  * and/or the audit insert.
  */
-pg.types.setTypeParser(1082, (v) => v);
-const pool = new pg.Pool({ connectionString: process.env.BENCH_APP_URL, max: 10 });
+const pool = floorPool();
 const ROUTE = /^\/api\/v1\/organisations\/([0-9a-f-]{36})$/;
-const COOKIE = /(?:^|;\s*)__Host-percorsi_session=([^;]+)/;
 const SKIP = new Set((process.env.BENCH_BARE_SKIP ?? '').split(','));
-
-class Status extends Error {
-  constructor(readonly status: number) {
-    super(String(status));
-  }
-}
 
 async function readOrganisation(client: pg.PoolClient, token: string, id: string): Promise<{ body: string; version: number }> {
   const idHash = createHash('sha256').update(token).digest('hex');
@@ -69,36 +62,16 @@ async function readOrganisation(client: pg.PoolClient, token: string, id: string
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const id = ROUTE.exec(req.url ?? '')?.[1];
-  const token = COOKIE.exec(req.headers.cookie ?? '')?.[1];
+  const token = SESSION_COOKIE.exec(req.headers.cookie ?? '')?.[1];
   if (req.method !== 'GET' || !id || !token) throw new Status(id ? 401 : 404);
-  const client = await pool.connect();
-  try {
+  await withClient(pool, async (client) => {
     await client.query(SQL.begin);
     await client.query(SQL.role);
     const { body, version } = await readOrganisation(client, token, id);
     await client.query(SQL.commit);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: `"${version}"` });
     res.end(body);
-  } catch (error) {
-    await client.query(SQL.rollback).catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
-const server = http.createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
-    res.writeHead(error instanceof Status ? error.status : 500, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'error' }));
-  });
-});
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
-});
-process.once('SIGTERM', () => {
-  server.close();
-  server.closeAllConnections();
-  void pool.end().then(() => process.exit(0));
-});
+serveFloor(pool, handle);

@@ -14,7 +14,10 @@ export async function listReferrals(ctx: Ctx, q: ListQuery) {
   const me = ctx.authorise('referral.read');
   const today = todayInItaly();
   let query = ctx.tx.selectFrom('referrals').selectAll();
-  query = q.box === 'inbox' ? query.where('recipient_organisation_id', '=', me.organisationId) : query.where('organisation_id', '=', me.organisationId);
+  // the inbox holds only referrals still open to us (RLS says so too; this lets the planner use the live index)
+  query = q.box === 'inbox'
+    ? query.where('recipient_organisation_id', '=', me.organisationId).where('access_ended_at', 'is', null)
+    : query.where('organisation_id', '=', me.organisationId);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.purpose) query = query.where('purpose', '=', q.purpose);
   if (q.caseId) query = query.where('case_id', '=', q.caseId);

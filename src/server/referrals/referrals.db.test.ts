@@ -200,6 +200,8 @@ describe('the referral lifecycle', () => {
     expect(await withContext(t.db, (tx) => sweepReferrals(tx))).toBeGreaterThanOrEqual(2);
     const expired = await t.db.owner.selectFrom('referrals').select(['status', 'access_end_reason']).where('id', '=', late.referral.id).executeTakeFirstOrThrow();
     expect(expired).toEqual({ status: 'expired', access_end_reason: 'expired' });
+    const timedOut = await t.db.owner.selectFrom('referrals').select(['status', 'access_end_reason']).where('id', '=', referral.id).executeTakeFirstOrThrow();
+    expect(timedOut).toEqual({ status: 'completed', access_end_reason: 'time_limit' });
     expect(await t.db.owner.selectFrom('referral_shares').select('referral_id').where('referral_id', 'in', [referral.id, late.referral.id]).execute()).toEqual([]);
   });
 });

@@ -46,6 +46,7 @@ export const enReferralLabels: typeof itReferralLabels = {
     withdrawn: 'referral withdrawn',
     declined: 'referral declined',
     expired: 'referral expired',
+    time_limit: 'time limit reached (consent expiry or days after completion)',
   }),
   historyKinds: R({
     sent: 'Sent',

@@ -44,6 +44,7 @@ export const itReferralLabels = {
     withdrawn: 'invio ritirato',
     declined: 'invio rifiutato',
     expired: 'invio scaduto',
+    time_limit: 'limite di tempo raggiunto (scadenza del consenso o giorni dopo la conclusione)',
   }),
   historyKinds: R({
     sent: 'Inviato',
