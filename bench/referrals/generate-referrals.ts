@@ -323,6 +323,8 @@ async function generateReferrals(bench: BenchDb, count: number, masterKey: Buffe
       `INSERT INTO referral_shares (referral_id, organisation_id, recipient_organisation_id, sealed)
        SELECT r.id, r.organisation_id, r.recipient_organisation_id, s.sealed FROM unnest($1::uuid[], $2::text[]) AS s(id, sealed) JOIN referrals r ON r.id = s.id`);
 
+    // the steady state the app's periodic sweep keeps: access past its time limit marked ended
+    await step('sweep', 'SELECT sweep_referrals(current_date)');
     await step('commit', 'COMMIT');
     await step('vacuum analyze', 'VACUUM (ANALYZE) consents, users, user_roles, referrals, referral_shares, referral_events, referral_reports, referral_messages, referral_views, idempotency_keys');
     const statuses = await owner.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM referrals GROUP BY 1 ORDER BY 2 DESC');

@@ -27,7 +27,12 @@ export async function listReferrals(ctx: Ctx, q: ListQuery) {
         OR (status IN ('accepted', 'in_progress') AND appointment_on IS NULL AND ${today}::date > appointment_due_on))`,
     );
   }
+  // Under RLS the planner counts the query's and the policy's recipient test as independent and
+  // expects a handful of rows, so it reads all the CPI's live referrals and sorts them; walking the
+  // live index newest first stops at the page (referrals benchmark: 17.8 → 3.8 ms at 45,000 per CPI).
+  if (q.box === 'inbox') await sql`SET LOCAL enable_bitmapscan = off`.execute(ctx.tx);
   const rows = await query.orderBy('sent_at', 'desc').orderBy('id').limit(q.limit ?? 100).execute();
+  if (q.box === 'inbox') await sql`SET LOCAL enable_bitmapscan = on`.execute(ctx.tx);
   return (await withNames(ctx.tx, rows)).map((r) => toSummary(r, q.box, today));
 }
 
