@@ -1,10 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CompiledQuery } from 'kysely';
 import { DEFAULT_CASES } from './cases/generate.ts';
 import { CASES_LOAD, REQUEST_TIMEOUT_SECONDS, type ServerRuns, SESSIONS, USERS_LOAD } from './cases/load.ts';
-import { f, loadGoals, sameBodies, sideBySide, writeResultsFile } from './cases/report.ts';
+import { f, loadGoals, sideBySide, writeResultsFile } from './cases/report.ts';
 import { IP_BATCH } from './load.ts';
 import { busyness } from './proc.ts';
 import { analyseReferrals, type ReferralsAnalysis } from './referrals/explain.ts';
@@ -17,21 +16,18 @@ import { runContext } from './run-context.ts';
 /**
  * The referrals benchmark (issue 4): the caseload benchmark's data (100,000 cases over ten years)
  * plus 400,000 referrals on real PostgreSQL; the recipient's inbox and the referral page under
- * 100 concurrent users, beside the bare-SQL floor in the same run; where the time goes; and the
- * floor again with the change it proposes. Figures, not assertions. Everything listens on
+ * 100 concurrent users, beside the bare-SQL floor in the same run; and where the time goes.
+ * Figures, not assertions. Everything listens on
  * 127.0.0.1 and stops by time; the database is dropped at the end.
  * Scale: BENCH_CASES (default 100000), BENCH_REFERRALS (default 400000).
  */
 const { say, message, seconds, machineAtStart, errors, environment } = runContext('bench:referrals');
 const requestedCases = Number(process.env.BENCH_CASES ?? DEFAULT_CASES);
 const requestedReferrals = Number(process.env.BENCH_REFERRALS ?? DEFAULT_REFERRALS);
-const APP_CHANGE = 'ALTER ROLE percorsi_app IN DATABASE <this database> SET enable_bitmapscan = off';
 
 let setup: ReferralsSetup | null = null;
 let app: ServerRuns<ReferralEndpoint> | null = null;
 let bare: ServerRuns<ReferralEndpoint> | null = null;
-let floorChanged: ServerRuns<ReferralEndpoint> | null = null;
-let appChanged: ServerRuns<ReferralEndpoint> | null = null;
 let analysis: ReferralsAnalysis | null = null;
 const captureDir = await mkdtemp(path.join(os.tmpdir(), 'percorsi-bench-referrals-'));
 try {
@@ -48,13 +44,6 @@ try {
   bare = await benchReferrals('bare', setup, { cookies: app.cookies, env: { BENCH_REFERRALS_CAPTURE: captureFile }, say });
   say('PostgreSQL statement by statement (EXPLAIN ANALYZE, serial timings, the inbox in variants)…');
   analysis = await analyseReferrals(setup, app.cookies[0] ?? '', captures);
-  say(`what if: the floor again with the inbox query between ${BITMAP_OFF} and = on…`);
-  floorChanged = await benchReferrals('bare', setup, { cookies: app.cookies, env: { BENCH_REFERRALS_CAPTURE: captureFile, BENCH_REFERRALS_FLOOR: 'suggested' }, users: true, say });
-  // The app cannot take the per-statement change without editing it; for its two requests this
-  // database-wide setting of the app role gives the same plans (the page's are index lookups).
-  say(`what if: the app again, with ${APP_CHANGE}…`);
-  await setup.bench.db.owner.executeQuery(CompiledQuery.raw(`ALTER ROLE percorsi_app IN DATABASE ${setup.bench.name} SET enable_bitmapscan = off`));
-  appChanged = await benchReferrals('app', setup, { users: true, say });
 } catch (error) {
   errors.push(message(error));
 } finally {
@@ -64,15 +53,8 @@ try {
 
 const endpointList = setup ? referralEndpoints(setup) : [];
 const endpoints = sideBySide(endpointList, app, bare);
-const whatIfEndpoints = sideBySide(endpointList, appChanged, floorChanged);
 const thinking = `${USERS_LOAD.users} users thinking ${USERS_LOAD.thinkMs / 1000} s`;
-const goals = [
-  ...loadGoals(endpoints, [[(name) => `${name}: app p99, ${thinking}`, app?.users]]),
-  ...loadGoals(whatIfEndpoints, [
-    [(name) => `(with the change) ${name}: app p99, ${thinking}`, appChanged?.users],
-    [(name) => `(with the change) ${name}: floor p99, ${thinking}`, floorChanged?.users],
-  ]).map((g) => (g.name.startsWith('(with') ? g : { ...g, name: `(with the change) ${g.name}` })),
-];
+const goals = loadGoals(endpoints, [[(name) => `${name}: app p99, ${thinking}`, app?.users]]);
 
 /** What the figures say, in words, from the figures of this run. */
 function findings(): string[] {
@@ -85,21 +67,14 @@ function findings(): string[] {
   if (a && q && est) {
     const v = (i: number) => a.whatIf[i]?.medianMs.inbox ?? Number.NaN;
     out.push(
-      `inbox: its query alone takes ${f(q.medianMs, 1)} ms of the ${f(a.perRequestMs.inbox, 1)} ms PostgreSQL spends on the request: ${est.scan} over all ${a.recipient.referrals} referrals of the CPI (${est.heapBlocks} heap blocks), ${est.removedByFilter} of them removed by the RLS filter, then a top-N sort — because the planner expects ${est.estimatedRows} rows to pass the policies where ${est.actualRows} do. It multiplies the query's recipient_organisation_id = $1 by the policy's recipient_organisation_id = app_org_id() (the same condition, which it cannot know) and by the policy's access conditions as if independent, so a walk of referrals_recipient_idx newest first, which stops after about 100 rows, looks dearer to it than reading them all.`,
+      `inbox: its query takes ${f(q.medianMs, 1)} ms of the ${f(a.perRequestMs.inbox, 1)} ms PostgreSQL spends on the request, as the app sends it (bitmap scans off around it): ${est.scan}, ${est.heapBlocks} heap blocks, the planner expecting ${est.estimatedRows} rows to pass the policies where ${est.actualRows} do (${a.recipient.visible} of the CPI's ${a.recipient.referrals} referrals are visible to it). It multiplies the query's recipient_organisation_id = $1 by the policy's recipient_organisation_id = app_org_id() (the same condition) and the access conditions as if independent; without the hint it would read all the live referrals and sort them.`,
     );
     out.push(
-      `The same query as the owner (no RLS) with the access condition written in it: ${f(v(2), 2)} ms (the planner estimates well and walks the index); the app's plan without the policies: ${f(v(3), 2)} ms, so of the ${f(v(0), 2)} ms about ${f(v(0) - v(3), 0)} ms (${f(((v(0) - v(3)) / Math.max(1, est.removedByFilter + est.actualRows)) * 1000, 1)} µs a row) is the inlined policy expressions evaluated on every row (string_to_array(current_setting('app.roles')) four times, app_org_id() twice) and the rest reading the rows. With bitmap scans off for that one statement: ${f(v(1), 2)} ms.`,
+      `The inbox query in variants: without the hint ${f(v(0), 2)} ms; as the app sends it ${f(v(1), 2)} ms; as the owner (no RLS) with the access condition written in it ${f(v(2), 2)} ms; the unhinted plan without the policies ${f(v(3), 2)} ms — so of the unhinted ${f(v(0), 2)} ms about ${f(v(0) - v(3), 0)} ms is the inlined policy expressions evaluated on every row read.`,
     );
   }
   if (inbox?.app && inbox.bare) {
     out.push(`Under ${CASES_LOAD.connections} connections the inbox serves ${f(inbox.app.load.rps, 0)} req/s on the app and ${f(inbox.bare.load.rps, 0)} on the floor: PostgreSQL is the bottleneck (PG CPU ${f(inbox.app.pgCpuMsPerRequest, 0)} ms/req), not the app.`);
-  }
-  const w = whatIfEndpoints.find((e) => e.name === 'inbox');
-  const wu = appChanged?.users?.byEndpoint;
-  if (w?.app && w.bare) {
-    out.push(
-      `With the change: the inbox ${f(w.app.load.rps, 0)} req/s on the app (PG CPU ${f(w.app.pgCpuMsPerRequest, 1)} ms/req), ${f(w.bare.load.rps, 0)} on the floor${wu?.inbox ? `; under ${thinking} the app's inbox p50 ${f(wu.inbox.p50, 0)} ms, p99 ${f(wu.inbox.p99, 0)} ms, its referral page p50 ${f(wu.referral_page?.p50, 0)} ms, p99 ${f(wu.referral_page?.p99, 0)} ms` : ''}.`,
-    );
   }
   if (page?.app && page.bare && a) {
     out.push(
@@ -120,15 +95,7 @@ const results: ReferralsResults = {
   load: { ...CASES_LOAD, sessions: SESSIONS },
   endpoints,
   users: app?.users ?? null,
-  whatIf:
-    appChanged || floorChanged
-      ? {
-          change: `floor: the inbox query between ${BITMAP_OFF} and SET LOCAL enable_bitmapscan = on; app: ${APP_CHANGE}`,
-          endpoints: whatIfEndpoints,
-          users: { app: appChanged?.users ?? null, floor: floorChanged?.users ?? null },
-          bodiesIdenticalToApp: sameBodies(floorChanged?.samples ?? {}, app?.samples),
-        }
-      : null,
+  whatIf: null,
   analysis,
   findings: findings(),
   goals,
@@ -138,7 +105,6 @@ const results: ReferralsResults = {
     `Load (bench/cases/load.ts, as the caseload benchmark): a CPI referent of the CPI with the most referrals signs in over HTTP (password + TOTP); ${SESSIONS - 1} more full sessions of hers inserted, one per simulated user, used in turn; autocannon in this process, ${CASES_LOAD.connections} connections, closed loop, ${CASES_LOAD.warmupSeconds} s warm-up with ${CASES_LOAD.warmupConnections} connections discarded, then ${CASES_LOAD.seconds} s per endpoint and server; the backlog left in the server cancelled after each run; requests time out after ${REQUEST_TIMEOUT_SECONDS} s. The referral page rotates over up to 2000 random referrals she sees. req/s counts 2xx only; Node and PG CPU ms/req from /proc; backends' wait events sampled every 50 ms. Rate limit: the servers trust X-Forwarded-For (PERCORSI_TRUST_PROXY=1) and the client address changes every ${IP_BATCH} requests.`,
     `With ${CASES_LOAD.connections} closed-loop connections, mean latency ≈ ${CASES_LOAD.connections} / (req/s): a p99 under 50 ms there needs well over 2000 req/s. Users: then the app alone under ${USERS_LOAD.users} simulated users (bench/cases/users.ts), each thinking an exponential time (mean ${USERS_LOAD.thinkMs / 1000} s) between answer and next request, inbox 40 / referral page 60 by weight, ${USERS_LOAD.seconds} s.`,
     `Statements: each statement of the two requests, run alone after the loads as percorsi_app inside BEGIN; SET LOCAL ROLE; set_config(user, organisation, 'cpi_referent'); … ROLLBACK: median of up to 15 serial runs, EXPLAIN (ANALYZE, BUFFERS) once; per request, the sum of the medians (last_seen_at left out). The inbox query also in variants timed in turn: as sent; between ${BITMAP_OFF} and = on; as the owner (a superuser: RLS does not apply) with AND referral_access_open(…) in the query; as the owner with the app's plan forced (enable_indexscan = off).`,
-    `With the change: the floor started again with BENCH_REFERRALS_FLOOR=suggested (the inbox query between ${BITMAP_OFF} and = on, as proposed), then the app started again (signed in anew) with ${APP_CHANGE} on the throwaway database — the app's code unchanged; for these two requests it gives the plans of the proposed change (the page's statements are index lookups either way); the same closed-loop runs and think-time users.`,
   ],
   errors,
   seconds: seconds(),

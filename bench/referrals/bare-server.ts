@@ -8,7 +8,7 @@ import { accessOpen, type ReferralRow } from '../../src/server/referrals/load-re
 import { toSummary } from '../../src/server/referrals/present.ts';
 import { openShare } from '../../src/server/referrals/pseudonym.ts';
 import { floorPool, readSession, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
-import { bindReferral, INBOX_PATH, type ReferralCapture, type Substitutions, withoutBitmapScans } from './statements.ts';
+import { bindReferral, INBOX_PATH, type ReferralCapture, type Substitutions } from './statements.ts';
 
 /**
  * The floor for the referrals: node:http and a pg.Pool (10 connections as percorsi_app, like
@@ -19,13 +19,10 @@ import { bindReferral, INBOX_PATH, type ReferralCapture, type Substitutions, wit
  * app's pure functions (toSummary, accessOpen, allowedActions) and the share opened with
  * openShare under BENCH_MASTER_KEY, as the app does. Recipient side only. Like the app, it
  * updates last_seen_at only when the session row says it is stale.
- * BENCH_REFERRALS_FLOOR=suggested (what-if only): the inbox query with bitmap scans off (SET LOCAL
- * enable_bitmapscan = off before it, on after), the change this benchmark proposes.
  */
 const pool = floorPool();
 const masterKey = Buffer.from(process.env.BENCH_MASTER_KEY ?? '', 'base64');
 const captured = JSON.parse(readFileSync(process.env.BENCH_REFERRALS_CAPTURE ?? '', 'utf8')) as { inbox: ReferralCapture; page: ReferralCapture };
-if (process.env.BENCH_REFERRALS_FLOOR === 'suggested') captured.inbox.statements = withoutBitmapScans(captured.inbox.statements);
 const PAGE = /^\/api\/v1\/referrals\/([0-9a-f-]{36})$/;
 const READERS = ['centre_operator', 'cpi_referent', 'service_operator', 'dpo'];
 const WRITERS = ['centre_operator', 'cpi_referent', 'service_operator'];

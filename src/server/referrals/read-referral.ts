@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isOnTeam } from '../cases/access.ts';
 import { isoDate, isoDateOrNull, isoTimestamp, todayInItaly } from '../db/dates.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { allowedActions, type Status } from './lifecycle.ts';
@@ -82,7 +83,12 @@ export async function describeReferral(ctx: Ctx, masterKey: Buffer, id: string):
   const [named] = await withNames(ctx.tx, [row]);
   const share = await ctx.tx.selectFrom('referral_shares').select('sealed').where('referral_id', '=', id).executeTakeFirst();
   const open = accessOpen(row, today);
-  const shared = share && (side === 'sender' || open) ? openShare<Shared>(masterKey, id, share.sealed) : null;
+  let shared = share && (side === 'sender' || open) ? openShare<Shared>(masterKey, id, share.sealed) : null;
+  // at the centre her identity stays with the case team (and the DPO), here as on the case page
+  if (shared?.identity && side === 'sender' && !me.roles.includes('dpo') && !(await isOnTeam(ctx.tx, row.case_id, me.userId))) {
+    const { identity: _hidden, ...rest } = shared;
+    shared = rest;
+  }
   if (side === 'recipient') {
     const viewer = await ctx.tx.selectFrom('users').select('display_name').where('id', '=', me.userId).executeTakeFirstOrThrow();
     await ctx.tx.insertInto('referral_views').values({ referral_id: id, organisation_id: row.organisation_id, viewer_user_id: me.userId, viewer_organisation_id: me.organisationId, viewer_name: viewer.display_name }).execute();

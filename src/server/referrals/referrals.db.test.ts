@@ -69,6 +69,13 @@ describe('sending a referral', () => {
     expect(seen.shared.safeContact).toMatchObject({ channels: ['phone'], noVoicemail: true, onlyThroughCentre: false });
     expect(JSON.stringify(seen)).not.toContain(CANARY.address);
     expect(JSON.stringify(seen)).not.toContain(CANARY.email);
+    // a colleague at the centre who is not on her case team sees the referral, not her identity
+    const { makeUser, signIn } = await import('../testing/harness.ts');
+    const colleague = await makeUser(t.db, t.config, { organisationId: centre.orgId, roles: ['centre_operator'] });
+    const asColleague = (await f.inject('GET', await signIn(t.app, t.db, colleague), `/api/v1/referrals/${sent.json().id}`)).json();
+    expect(asColleague.shared.identity).toBeUndefined();
+    expect(asColleague.shared.profile).toEqual({ ageBand: '30_39' });
+    expect((await f.inject('GET', centre.s, `/api/v1/referrals/${sent.json().id}`)).json().shared.identity.lastName).toBe(CANARY.lastName);
   });
 
   it('refuses without a valid consent for this recipient and purpose, or against her safe-contact preferences, writing nothing', async () => {
