@@ -1,51 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
+import { describe, expect, it } from 'vitest';
 import { type Actor, setActor, type Tx, withContext } from '../db/context.ts';
-import type { Database } from '../db/database.ts';
-import { makeOrg, makeUser, openTestDb, type Signed, signIn, type TestUser, testApp } from '../testing/harness.ts';
+import { makeOrg, makeUser, openTestAppPerFile, type Signed, signIn, type TestUser } from '../testing/harness.ts';
 import { notify, notifyFromSystem } from './notify.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 const actorOf = (u: TestUser): Actor => ({ userId: u.id, organisationId: u.organisationId, roles: u.roles });
 const as = <T>(u: TestUser, fn: (tx: Tx) => Promise<T>) =>
-  withContext(db, async (tx) => {
+  withContext(t.db, async (tx) => {
     await setActor(tx, actorOf(u));
     return fn(tx);
   });
-const setEmail = (u: TestUser, email: string | null) => db.owner.updateTable('users').set({ email }).where('id', '=', u.id).execute();
-const inboxOf = async (u: TestUser) => db.owner.selectFrom('notifications').selectAll().where('user_id', '=', u.id).execute();
-const outboxOf = async (u: TestUser) => db.owner.selectFrom('email_outbox').selectAll().where('user_id', '=', u.id).execute();
-const get = (s: Signed | null, url: string) => app.inject({ method: 'GET', url, headers: s?.headers ?? {} });
-const post = (s: Signed | null, url: string) => app.inject({ method: 'POST', url, headers: s?.headers ?? {} });
+const setEmail = (u: TestUser, email: string | null) => t.db.owner.updateTable('users').set({ email }).where('id', '=', u.id).execute();
+const inboxOf = async (u: TestUser) => t.db.owner.selectFrom('notifications').selectAll().where('user_id', '=', u.id).execute();
+const outboxOf = async (u: TestUser) => t.db.owner.selectFrom('email_outbox').selectAll().where('user_id', '=', u.id).execute();
+const get = (s: Signed | null, url: string) => t.app.inject({ method: 'GET', url, headers: s?.headers ?? {} });
+const post = (s: Signed | null, url: string) => t.app.inject({ method: 'POST', url, headers: s?.headers ?? {} });
 
 /** A centre operator, and a CPI with: two active referents (one without e-mail), a disabled one, an admin. */
 async function network() {
-  const centreOrg = await makeOrg(db, { type: 'cav' });
-  const cpiOrg = await makeOrg(db, { type: 'employment_centre' });
-  const otherOrg = await makeOrg(db, { type: 'employment_centre' });
-  const operator = await makeUser(db, config, { organisationId: centreOrg, roles: ['centre_operator'] });
-  const colleague = await makeUser(db, config, { organisationId: centreOrg, roles: ['centre_operator'] });
-  const referent = await makeUser(db, config, { organisationId: cpiOrg, roles: ['cpi_referent'] });
-  const noEmail = await makeUser(db, config, { organisationId: cpiOrg, roles: ['cpi_referent', 'org_admin'] });
-  const disabled = await makeUser(db, config, { organisationId: cpiOrg, roles: ['cpi_referent'] });
-  const admin = await makeUser(db, config, { organisationId: cpiOrg, roles: ['org_admin'] });
-  const elsewhere = await makeUser(db, config, { organisationId: otherOrg, roles: ['cpi_referent'] });
+  const centreOrg = await makeOrg(t.db, { type: 'cav' });
+  const cpiOrg = await makeOrg(t.db, { type: 'employment_centre' });
+  const otherOrg = await makeOrg(t.db, { type: 'employment_centre' });
+  const operator = await makeUser(t.db, t.config, { organisationId: centreOrg, roles: ['centre_operator'] });
+  const colleague = await makeUser(t.db, t.config, { organisationId: centreOrg, roles: ['centre_operator'] });
+  const referent = await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] });
+  const noEmail = await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent', 'org_admin'] });
+  const disabled = await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] });
+  const admin = await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['org_admin'] });
+  const elsewhere = await makeUser(t.db, t.config, { organisationId: otherOrg, roles: ['cpi_referent'] });
   for (const u of [operator, colleague, referent, disabled, admin, elsewhere]) await setEmail(u, `${u.username}@example.test`);
-  await db.owner.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', disabled.id).execute();
+  await t.db.owner.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', disabled.id).execute();
   return { centreOrg, cpiOrg, operator, colleague, referent, noEmail, disabled, admin, elsewhere };
 }
 
@@ -81,7 +68,7 @@ describe('notify_users', () => {
 
   it('refuses without a signed-in actor, and gives the app role nothing of the outbox', async () => {
     const n = await network();
-    const anonymous = withContext(db, (tx) => notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received' }));
+    const anonymous = withContext(t.db, (tx) => notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received' }));
     await expect(anonymous).rejects.toMatchObject({ code: '42501' });
     expect(await inboxOf(n.referent)).toHaveLength(0);
     await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received' }));
@@ -99,7 +86,7 @@ describe('notify_users', () => {
 
   it('lets system jobs notify through the owner connection', async () => {
     const n = await network();
-    expect(await notifyFromSystem(db.owner, { organisationId: n.centreOrg, roles: ['centre_operator'], kind: 'referral_overdue' })).toBe(2);
+    expect(await notifyFromSystem(t.db.owner, { organisationId: n.centreOrg, roles: ['centre_operator'], kind: 'referral_overdue' })).toBe(2);
     for (const u of [n.operator, n.colleague]) expect((await inboxOf(u)).map((r) => r.kind)).toEqual(['referral_overdue']);
     expect(await outboxOf(n.operator)).toHaveLength(1);
   });
@@ -111,7 +98,7 @@ describe('the inbox', () => {
     const referralId = randomUUID();
     await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received', referralId }));
     await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, userIds: [n.referent.id], kind: 'referral_withdrawn', referralId }));
-    const s = await signIn(app, db, n.referent);
+    const s = await signIn(t.app, t.db, n.referent);
     const inbox = (await get(s, '/api/v1/notifications')).json();
     expect(inbox.unread).toBe(2);
     expect(inbox.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['referral_received', 'referral_withdrawn']);
@@ -119,7 +106,7 @@ describe('the inbox', () => {
     expect(inbox.items[0]).toMatchObject({ referralId, readAt: null });
 
     const theirs = (await inboxOf(n.noEmail))[0]?.id as string;
-    const stranger = await signIn(app, db, n.elsewhere);
+    const stranger = await signIn(t.app, t.db, n.elsewhere);
     expect((await post(s, `/api/v1/notifications/${theirs}/read`)).statusCode).toBe(404);
     expect((await post(stranger, `/api/v1/notifications/${inbox.items[0].id}/read`)).statusCode).toBe(404);
     expect((await get(stranger, '/api/v1/notifications')).json()).toEqual({ items: [], unread: 0 });
@@ -141,8 +128,8 @@ describe('the inbox', () => {
     expect((await get(null, '/api/v1/notifications')).statusCode).toBe(401);
     expect((await post(null, '/api/v1/notifications/read-all')).statusCode).toBe(401);
     expect((await post(null, `/api/v1/notifications/${randomUUID()}/read`)).statusCode).toBe(401);
-    const s = await signIn(app, db, n.admin);
-    const noCsrf = await app.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie: s.cookie } });
+    const s = await signIn(t.app, t.db, n.admin);
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie: s.cookie } });
     expect(noCsrf.statusCode).toBe(403);
     expect((await get(s, '/api/v1/notifications?unread=maybe')).statusCode).toBe(400);
     expect((await get(s, '/api/v1/notifications?userId=x')).statusCode).toBe(400);

@@ -51,15 +51,17 @@ interface CheckboxProps {
   onChange: (checked: boolean) => void;
   hint?: string;
   error?: string;
+  disabled?: boolean;
+  className?: string;
 }
 
 /** A single checkbox with its label (and an optional hint and error). */
-export function Checkbox({ id, label, checked, onChange, hint, error }: CheckboxProps) {
+export function Checkbox({ id, label, checked, onChange, hint, error, disabled, className }: CheckboxProps) {
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
+    <div className={className ? `field ${className}` : 'field'}>
       <div className="form-check">
-        <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={described} />
+        <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={described} />
         <label htmlFor={id}>{label}</label>
       </div>
       {hint ? (

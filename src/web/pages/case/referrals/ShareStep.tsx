@@ -1,5 +1,6 @@
 /** Wizard step 2: what goes with the referral, grouped; what her consents do not cover is disabled, with the reason. */
 import { Link } from 'react-router-dom';
+import { Checkbox } from '../../../components/Choice.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { FIELD_GROUPS } from '../../../referrals/codes.ts';
@@ -45,33 +46,18 @@ export function ShareStep({ draft, set, check, caseId, recipient, err }: Props) 
             <legend className="h5">{label('fieldGroups', group)}</legend>
             {fields.map((f) => {
               const id = fieldId(f.field);
-              const error = err(id);
-              const hint = f.allowed || !f.refusal ? null : label('refusals', f.refusal);
-              const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
               return (
-                <div className="field share-field" key={f.field}>
-                  <div className="form-check">
-                    <input
-                      id={id}
-                      type="checkbox"
-                      checked={draft.fields.includes(f.field)}
-                      disabled={!f.allowed}
-                      aria-describedby={described}
-                      onChange={(e) => toggle(f.field, e.target.checked)}
-                    />
-                    <label htmlFor={id}>{label('shareFields', f.field)}</label>
-                  </div>
-                  {hint ? (
-                    <small id={`${id}-hint`} className="form-text d-block field-hint">
-                      {hint}
-                    </small>
-                  ) : null}
-                  {error ? (
-                    <div id={`${id}-error`} className="field-error">
-                      {error}
-                    </div>
-                  ) : null}
-                </div>
+                <Checkbox
+                  key={f.field}
+                  id={id}
+                  className="share-field"
+                  label={label('shareFields', f.field)}
+                  checked={draft.fields.includes(f.field)}
+                  disabled={!f.allowed}
+                  onChange={(on) => toggle(f.field, on)}
+                  hint={f.allowed || !f.refusal ? undefined : label('refusals', f.refusal)}
+                  error={err(id)}
+                />
               );
             })}
           </fieldset>
