@@ -1,22 +1,10 @@
 /** What the recipient sees of her, rendered readably: profile, needs, plan, identity, safe contact. */
 import type { ReactNode } from 'react';
+import { DetailList } from '../components/DetailList.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
 import type { SafeContact } from '../cases/types.ts';
 import type { ContactMode, Label, Shared } from './types.ts';
-
-function Rows({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="detail-list two-columns">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** "Contattarla solo: …": her safe-contact preferences, shown prominently. */
 export function SafeContactOnly({ value: v }: { value: SafeContact }) {
@@ -79,13 +67,13 @@ export function SharedView({ shared: s, contactMode }: { shared: Shared; contact
       {identityRows.length ? (
         <section aria-labelledby="shared-identity">
           <h3 id="shared-identity" className="h5">{label('fieldGroups', 'identity')}</h3>
-          <Rows rows={identityRows} />
+          <DetailList twoColumns rows={identityRows} />
         </section>
       ) : null}
       {profileRows.length ? (
         <section aria-labelledby="shared-profile">
           <h3 id="shared-profile" className="h5">{label('fieldGroups', 'profile')}</h3>
-          <Rows rows={profileRows} />
+          <DetailList twoColumns rows={profileRows} />
         </section>
       ) : null}
       {s.needs !== undefined ? (
@@ -95,12 +83,12 @@ export function SharedView({ shared: s, contactMode }: { shared: Shared; contact
             <>
               <p>{fmt(r.needsOf, { date: date(s.needs.assessedOn) })}</p>
               {s.needs.levels ? (
-                <Rows rows={Object.entries(s.needs.levels).map(([d, level]) => [label('domains', d), label('needLevels', level)])} />
+                <DetailList twoColumns rows={Object.entries(s.needs.levels).map(([d, level]) => [label('domains', d), label('needLevels', level)])} />
               ) : null}
               {s.needs.sections.map((sec) => (
                 <div key={sec.id}>
                   <h4 className="h6">{tr(sec.label)}</h4>
-                  {sec.answers.length ? <Rows rows={sec.answers.map((a) => [tr(a.question), a.values.map(tr).join(', ')])} /> : <p>{r.noAnswers}</p>}
+                  {sec.answers.length ? <DetailList twoColumns rows={sec.answers.map((a) => [tr(a.question), a.values.map(tr).join(', ')])} /> : <p>{r.noAnswers}</p>}
                 </div>
               ))}
             </>

@@ -2,6 +2,7 @@
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth.tsx';
+import { DetailList } from '../../components/DetailList.tsx';
 import { FocusNotice } from '../../components/FocusNotice.tsx';
 import { ResourceState } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -31,16 +32,7 @@ function Facts({ d }: { d: ReferralDetail }) {
   ];
   if (d.declineReason) rows.push([r.declineReason, label('declineReasons', d.declineReason)]);
   if (d.completionOutcome) rows.push([r.completionOutcome, label('completionOutcomes', d.completionOutcome)]);
-  return (
-    <dl className="detail-list two-columns">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DetailList twoColumns rows={rows} />;
 }
 
 export function ReferralPage() {

@@ -1,5 +1,6 @@
 /** Wizard steps 3 and 4: exactly what the recipient will see, the deadlines; then the summary to send. */
 import { fmt, useI18n } from '../../../i18n/index.tsx';
+import { DetailList } from '../../../components/DetailList.tsx';
 import { SharedView } from '../../../referrals/SharedView.tsx';
 import type { Preview, ShareCheck } from '../../../referrals/types.ts';
 import type { Draft } from './referral-draft.ts';
@@ -39,14 +40,7 @@ export function ConfirmStep({ draft, check, recipient }: { draft: Draft; check: 
   ];
   return (
     <>
-      <dl className="detail-list">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
       <DueDates check={check} />
       <p>{w.confirmText}</p>
     </>
