@@ -1,6 +1,6 @@
 /** Loading indicator and error message for API resources. */
 import type { ApiError } from '../api.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { fmt, useI18n } from '../i18n/index.tsx';
 import { Notice } from './Notice.tsx';
 
 export function Loading() {
@@ -24,4 +24,20 @@ export function ResourceState({ loading, error }: { loading: boolean; error: Api
   if (error) return <LoadError error={error} />;
   if (loading) return <Loading />;
   return null;
+}
+
+/**
+ * A list's result count, announced to screen readers (role=status), and its empty message.
+ * Nothing until the data is there.
+ */
+export function ResultsSummary({ count, empty }: { count: number | null; empty: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p role="status" className="fw-semibold">
+        {count === null ? '' : count === 1 ? t.common.resultOne : fmt(t.common.results, { count })}
+      </p>
+      {count === 0 ? <p>{empty}</p> : null}
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { todayIso } from '../cases/codes.ts';
 import type { FollowUp } from '../cases/types.ts';
 import { SelectField } from '../components/Field.tsx';
-import { ResourceState } from '../components/Loading.tsx';
+import { ResourceState, ResultsSummary } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
 import type { Items } from '../types.ts';
@@ -42,10 +42,7 @@ export function FollowUpsPage() {
         />
       </form>
       <ResourceState loading={loading && !data} error={error} />
-      <p role="status" className="fw-semibold">
-        {data ? (items.length === 1 ? t.common.resultOne : fmt(t.common.results, { count: items.length })) : ''}
-      </p>
-      {data && !items.length ? <p>{f.empty}</p> : null}
+      <ResultsSummary count={data ? items.length : null} empty={f.empty} />
       {items.length ? (
         <ScrollTable label={f.tableCaption}>
           <caption>{f.tableCaption}</caption>

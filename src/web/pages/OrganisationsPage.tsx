@@ -5,10 +5,10 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ORGANISATION_TYPES } from '../../shared/roles.ts';
 import { query } from '../api.ts';
 import { SelectField, TextField } from '../components/Field.tsx';
-import { ResourceState } from '../components/Loading.tsx';
+import { ResourceState, ResultsSummary } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { UncertainBadge } from '../components/UncertainBadge.tsx';
-import { fmt, useI18n } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
 import type { Items, NetworkSummary, OrganisationSummary } from '../types.ts';
 import { useApi } from '../useApi.ts';
 
@@ -80,10 +80,7 @@ export function OrganisationsPage() {
       </form>
 
       <ResourceState loading={loading} error={error} />
-      <p role="status" className="fw-semibold">
-        {data ? (items.length === 1 ? t.common.resultOne : fmt(t.common.results, { count: items.length })) : ''}
-      </p>
-      {data && !items.length ? <p>{t.organisations.empty}</p> : null}
+      <ResultsSummary count={data ? items.length : null} empty={t.organisations.empty} />
       {items.length ? (
         <Table responsive>
           <caption>{t.organisations.tableCaption}</caption>

@@ -1,6 +1,6 @@
 /** For network coordinators and the control room: referrals past a deadline (organisations and dates only). */
 import { Badge } from 'design-react-kit';
-import { ResourceState } from '../../components/Loading.tsx';
+import { ResourceState, ResultsSummary } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
@@ -19,10 +19,7 @@ export function OverduePage() {
       <PageTitle title={k.title} />
       <p className="lead-text">{k.intro}</p>
       <ResourceState loading={loading && !data} error={error} />
-      <p role="status" className="fw-semibold">
-        {data ? (items.length === 1 ? t.common.resultOne : fmt(t.common.results, { count: items.length })) : ''}
-      </p>
-      {data && !items.length ? <p>{k.empty}</p> : null}
+      <ResultsSummary count={data ? items.length : null} empty={k.empty} />
       {items.length ? (
         <ScrollTable label={k.caption}>
           <caption>{k.caption}</caption>

@@ -5,9 +5,9 @@ import { useOptions } from '../../cases/options.ts';
 import { Checkbox } from '../../components/Choice.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { FocusNotice } from '../../components/FocusNotice.tsx';
-import { ResourceState } from '../../components/Loading.tsx';
+import { ResourceState, ResultsSummary } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { fmt, useI18n } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { query } from '../../api.ts';
 import { PURPOSES, SENDER_TYPES, STATUSES } from '../../referrals/codes.ts';
 import type { Box, ReferralSummary } from '../../referrals/types.ts';
@@ -70,10 +70,7 @@ export function ReferralsPage() {
         </div>
       </form>
       <ResourceState loading={loading && !data} error={error} />
-      <p role="status" className="fw-semibold">
-        {data ? (items.length === 1 ? t.common.resultOne : fmt(t.common.results, { count: items.length })) : ''}
-      </p>
-      {data && !items.length ? <p>{box === 'inbox' ? k.inboxEmpty : k.outboxEmpty}</p> : null}
+      <ResultsSummary count={data ? items.length : null} empty={box === 'inbox' ? k.inboxEmpty : k.outboxEmpty} />
       {items.length ? <ReferralTable box={box} items={items} /> : null}
     </>
   );
