@@ -45,7 +45,12 @@ export function terminate(child: ChildProcess, graceMs = 10_000): Promise<Exited
  * production, so that the load generator does not share its event loop. The child sends
  * { port } over IPC once it listens on 127.0.0.1.
  */
-export function startServer(file: string, env: Record<string, string>, nodeArgs: string[] = [], timeoutMs = 30_000): Promise<ServerChild> {
+export function startServer(
+  file: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  timeoutMs = 30_000,
+): Promise<ServerChild> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench', 'servers', file)], {
     cwd: ROOT,
     env: { ...process.env, ...env },

@@ -54,16 +54,22 @@ interface Started {
 async function startMain(dataDir: string, timeoutMs = 60_000): Promise<Started> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PERCORSI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
-  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'PERCORSI_DEMO', 'PERCORSI_MASTER_KEY', 'LOG_LEVEL']) delete env[name];
+  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'PERCORSI_DEMO', 'PERCORSI_MASTER_KEY', 'LOG_LEVEL'])
+    delete env[name];
   env.PERCORSI_TRUST_PROXY = '1'; // only so that the warm-up can spread over client addresses (load.ts)
   if (SKIP_WEB_BUILD) env.PERCORSI_SKIP_WEB_BUILD = '1';
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const tail: string[] = [];
   let selfReported: number | null = null;
   const keep = (chunk: Buffer) => {
     for (const line of String(chunk).split('\n')) {
-      if (line.includes('Percorsi is ready')) selfReported = Number((JSON.parse(line) as { ms?: number }).ms ?? Number.NaN);
+      if (line.includes('Percorsi is ready'))
+        selfReported = Number((JSON.parse(line) as { ms?: number }).ms ?? Number.NaN);
       if (line.trim()) tail.push(line.slice(0, 300));
       if (tail.length > 20) tail.shift();
     }
@@ -97,7 +103,9 @@ export async function benchColdStart(): Promise<ColdStart> {
 
     const two = await startMain(dataDir);
     try {
-      const logins = JSON.parse(await readFile(path.join(dataDir, 'demo-logins.json'), 'utf8')) as Parameters<typeof warmUpWithLogins>[1];
+      const logins = JSON.parse(await readFile(path.join(dataDir, 'demo-logins.json'), 'utf8')) as Parameters<
+        typeof warmUpWithLogins
+      >[1];
       const warm = await warmUpWithLogins(two.baseUrl, logins);
       const meta = await runLoad({ baseUrl: two.baseUrl, path: '/api/v1/meta', connections: 10, amount: 2000 });
       const memory = memoryOf(two.child.pid ?? -1);

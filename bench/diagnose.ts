@@ -56,7 +56,13 @@ export async function diagnose(setup: ReadSetup, say: (text: string) => void): P
       const r = server === 'app' ? await benchAppRead(setup, opts) : await benchBareRead(setup, cookie, opts);
       cookie ||= r.cookie;
       const summary = dir ? summariseProfile(dir, SHORT.seconds) : undefined;
-      out.push({ name, server, load: r.load, cpuMsPerRequest: r.cpuMsPerRequest, ...(summary ? { profile: summary } : {}) });
+      out.push({
+        name,
+        server,
+        load: r.load,
+        cpuMsPerRequest: r.cpuMsPerRequest,
+        ...(summary ? { profile: summary } : {}),
+      });
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
@@ -83,7 +89,15 @@ export function printDiagnostics(list: Diagnostic[]): void {
   const rows = [['server', 'variant', 'CPU ms/req', 'req/s', 'p50 ms', 'p99 ms', 'bad']];
   for (const d of list) {
     const bad = d.load.non2xx + d.load.errors + d.load.timeouts;
-    rows.push([d.server, d.name, d.cpuMsPerRequest.toFixed(2), d.load.rps.toFixed(0), d.load.p50.toFixed(1), d.load.p99.toFixed(1), String(bad)]);
+    rows.push([
+      d.server,
+      d.name,
+      d.cpuMsPerRequest.toFixed(2),
+      d.load.rps.toFixed(0),
+      d.load.p50.toFixed(1),
+      d.load.p99.toFixed(1),
+      String(bad),
+    ]);
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   console.log('\nDiagnostics (1 s warm-up + 5 s each, 20 connections)');
@@ -92,7 +106,9 @@ export function printDiagnostics(list: Diagnostic[]): void {
     if (!d.profile) continue;
     const perRequest = d.load.ok ? d.profile.busyMs / d.load.ok : Number.NaN;
     const top = d.profile.shares.slice(0, 12).map((s) => `${s.what} ${s.percent.toFixed(1)}%`);
-    console.log(`\n${d.server} main thread, ${d.name}: ${perRequest.toFixed(2)} ms CPU/req (profiled, so slower), by package:`);
+    console.log(
+      `\n${d.server} main thread, ${d.name}: ${perRequest.toFixed(2)} ms CPU/req (profiled, so slower), by package:`,
+    );
     console.log(`  ${top.join(', ')}`);
   }
 }

@@ -45,25 +45,38 @@ export interface FloorActor {
  * session or a disabled user → 401; none of `readers` among the roles → 404. Returns false when
  * the session row says last_seen_at is fresh (the app then skips the update), else undefined.
  */
-export function readSession(kind: string, rows: unknown[], b: FloorActor, readers: readonly string[]): false | undefined {
+export function readSession(
+  kind: string,
+  rows: unknown[],
+  b: FloorActor,
+  readers: readonly string[],
+): false | undefined {
   if (kind === 'find_session') {
     const found = rows[0] as { user_id: string; organisation_id: string } | undefined;
     if (!found) throw new Status(401);
     b.userId = found.user_id;
     b.organisationId = found.organisation_id;
   } else if (kind === 'session') {
-    const row = rows[0] as { stage: string; expired: boolean; disabled_at: Date | null; stale?: boolean; roles?: string[] } | undefined;
+    const row = rows[0] as
+      | { stage: string; expired: boolean; disabled_at: Date | null; stale?: boolean; roles?: string[] }
+      | undefined;
     if (row?.stage !== 'full' || row.expired || row.disabled_at) throw new Status(401);
     if (row.roles) b.roles = [...row.roles].sort().join(',');
     if (!b.roles.split(',').some((x) => readers.includes(x))) throw new Status(404);
     if (row.stale === false) return false;
   } else if (kind === 'roles') {
-    b.roles = (rows as Array<{ role: string }>).map((x) => x.role).sort().join(',');
+    b.roles = (rows as Array<{ role: string }>)
+      .map((x) => x.role)
+      .sort()
+      .join(',');
   }
   return undefined;
 }
 
-export function serveFloor(pool: pg.Pool, handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>): void {
+export function serveFloor(
+  pool: pg.Pool,
+  handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
+): void {
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       res.writeHead(error instanceof Status ? error.status : 500, { 'content-type': 'application/json' });

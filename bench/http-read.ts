@@ -47,7 +47,10 @@ export async function prepareRead(): Promise<ReadSetup> {
   try {
     const organisation = await busiestOrganisation(bench.db);
     const masterKey = randomBytes(32);
-    const user = await makeUser(bench.db, testConfig({ masterKey }), { organisationId: organisation.id, roles: [ROLE] });
+    const user = await makeUser(bench.db, testConfig({ masterKey }), {
+      organisationId: organisation.id,
+      roles: [ROLE],
+    });
     return { bench, masterKey, user, organisation, path: `/api/v1/organisations/${organisation.id}` };
   } catch (error) {
     await bench.drop();
@@ -63,18 +66,31 @@ export async function sampleGet(url: string, cookie: string): Promise<unknown> {
 }
 
 /** Starts `file` (the app or the floor) in its own process and loads the organisation read. */
-export async function benchRead(file: 'app-server.ts' | 'bare-server.ts', setup: ReadSetup, o: ReadOptions = {}): Promise<ReadRun> {
-  const server = await startServer(file, {
-    BENCH_OWNER_URL: setup.bench.ownerUrl,
-    BENCH_APP_URL: setup.bench.appUrl,
-    BENCH_MASTER_KEY: setup.masterKey.toString('base64'),
-    BENCH_LOG_LEVEL: o.logLevel ?? 'warn',
-    PERCORSI_TRUST_PROXY: '1',
-    ...o.env,
-  }, o.nodeArgs);
+export async function benchRead(
+  file: 'app-server.ts' | 'bare-server.ts',
+  setup: ReadSetup,
+  o: ReadOptions = {},
+): Promise<ReadRun> {
+  const server = await startServer(
+    file,
+    {
+      BENCH_OWNER_URL: setup.bench.ownerUrl,
+      BENCH_APP_URL: setup.bench.appUrl,
+      BENCH_MASTER_KEY: setup.masterKey.toString('base64'),
+      BENCH_LOG_LEVEL: o.logLevel ?? 'warn',
+      PERCORSI_TRUST_PROXY: '1',
+      ...o.env,
+    },
+    o.nodeArgs,
+  );
   try {
     // A TOTP code works once (per 30 s step and user); like the test harness, forget the last step.
-    if (!o.cookie) await setup.bench.db.owner.updateTable('users').set({ totp_last_step: null }).where('id', '=', setup.user.id).execute();
+    if (!o.cookie)
+      await setup.bench.db.owner
+        .updateTable('users')
+        .set({ totp_last_step: null })
+        .where('id', '=', setup.user.id)
+        .execute();
     const cookie = o.cookie ?? (await signInHttp(server.baseUrl, setup.user));
     const sample = await sampleGet(server.baseUrl + setup.path, cookie);
     const headers: Record<string, string> = o.cookies?.length ? {} : { cookie };

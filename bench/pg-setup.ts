@@ -58,14 +58,24 @@ export async function createBenchDb(): Promise<BenchDb> {
 }
 
 /** The organisation with the most protocols and networks: the heaviest organisation read. */
-export async function busiestOrganisation(db: Database): Promise<{ id: string; name: string; networks: number; protocols: number }> {
+export async function busiestOrganisation(
+  db: Database,
+): Promise<{ id: string; name: string; networks: number; protocols: number }> {
   const row = await db.owner
     .selectFrom('organisations as o')
     .select((eb) => [
       'o.id',
       'o.name',
-      eb.selectFrom('organisation_networks as x').whereRef('x.organisation_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('networks'),
-      eb.selectFrom('protocol_signatories as s').whereRef('s.organisation_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('protocols'),
+      eb
+        .selectFrom('organisation_networks as x')
+        .whereRef('x.organisation_id', '=', 'o.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('networks'),
+      eb
+        .selectFrom('protocol_signatories as s')
+        .whereRef('s.organisation_id', '=', 'o.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('protocols'),
     ])
     .orderBy('protocols', 'desc')
     .orderBy('networks', 'desc')

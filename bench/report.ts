@@ -47,9 +47,19 @@ export function goalsOf(read: Results['read'], cold: Results['coldStart']): Goal
     goals.push({ name: 'read runs: only 2xx, no errors', value: clean ? 'yes' : 'no', goal: 'yes', met: clean });
   } else goals.push({ name: 'app/bare throughput', value: read.error, goal: '≥ 0.50', met: null });
   if ('restart' in cold) {
-    goals.push({ name: 'restart: spawn → /readyz 200', value: ms(cold.restart.readyMs), goal: '< 3000 ms', met: cold.restart.readyMs < 3000 });
+    goals.push({
+      name: 'restart: spawn → /readyz 200',
+      value: ms(cold.restart.readyMs),
+      goal: '< 3000 ms',
+      met: cold.restart.readyMs < 3000,
+    });
     const cpu = cold.restart.cpuMs;
-    goals.push({ name: 'restart: CPU used until ready', value: ms(cpu), goal: '< 3000 ms (idle machine)', met: cpu < 3000 });
+    goals.push({
+      name: 'restart: CPU used until ready',
+      value: ms(cpu),
+      goal: '< 3000 ms (idle machine)',
+      met: cpu < 3000,
+    });
     goals.push({ name: 'RSS after warm-up', value: mb(cold.rssMb), goal: '< 250 MB', met: cold.rssMb < 250 });
     const graceful = [cold.first.exit, cold.restart.exit].every((e) => e.code === 0 && !e.forced);
     const exits = `${ms(cold.first.exit.ms)} / ${ms(cold.restart.exit.ms)}`;
@@ -88,27 +98,46 @@ export function printReport(r: Results): void {
   const { start, end } = r.machine;
   console.log(`load average (1 min) at start / end: ${start.loadAverage} / ${end.loadAverage} on ${start.cores} cores`);
   if (start.busy || end.busy) {
-    console.log('WARNING: other processes were competing for the CPU: req/s, latencies and start times are unreliable;');
+    console.log(
+      'WARNING: other processes were competing for the CPU: req/s, latencies and start times are unreliable;',
+    );
     console.log('         CPU ms/req (the server process only) is the figure least affected.');
   }
   if ('ratio' in r.read) {
     const o = r.read.organisation;
     console.log(`\nGET /api/v1/organisations/:id — "${o.name}" (${o.networks} networks, ${o.protocols} protocols)`);
-    console.log(table([['server', 'CPU ms/req', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'bad'], loadRow('app', r.read.app, r.read.cpuMsPerRequest.app), loadRow('bare', r.read.bare, r.read.cpuMsPerRequest.bare)]));
+    console.log(
+      table([
+        ['server', 'CPU ms/req', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'bad'],
+        loadRow('app', r.read.app, r.read.cpuMsPerRequest.app),
+        loadRow('bare', r.read.bare, r.read.cpuMsPerRequest.bare),
+      ]),
+    );
     console.log(`bodies identical (app vs bare): ${r.read.bodiesIdentical ? 'yes' : 'NO'}`);
   }
   if ('restart' in r.coldStart) {
     const c = r.coldStart;
-    console.log(`\nEmbedded database (PGlite), node --import tsx src/server/main.ts${c.skipWebBuild ? ', PERCORSI_SKIP_WEB_BUILD=1 (dist/web missing)' : ''}`);
+    console.log(
+      `\nEmbedded database (PGlite), node --import tsx src/server/main.ts${c.skipWebBuild ? ', PERCORSI_SKIP_WEB_BUILD=1 (dist/web missing)' : ''}`,
+    );
     console.log(
       table([
-        ['run', 'spawn→readyz', 'CPU used', 'main.ts body (self-reported)', 'before it (node, tsx, imports)', 'SIGTERM→exit'],
+        [
+          'run',
+          'spawn→readyz',
+          'CPU used',
+          'main.ts body (self-reported)',
+          'before it (node, tsx, imports)',
+          'SIGTERM→exit',
+        ],
         startRow('first (migrate+seed+demo users)', c.first),
         startRow('restart (same data dir)', c.restart),
       ]),
     );
     const w = c.warmUp;
-    console.log(`after warm-up (${w.logins} logins, ${w.reads} reads, ${w.metaRequests} GET /api/v1/meta): VmRSS ${mb(c.rssMb)}, VmHWM ${mb(c.peakRssMb)}`);
+    console.log(
+      `after warm-up (${w.logins} logins, ${w.reads} reads, ${w.metaRequests} GET /api/v1/meta): VmRSS ${mb(c.rssMb)}, VmHWM ${mb(c.peakRssMb)}`,
+    );
   }
   if ('error' in r.read) console.log(`\nread benchmark failed: ${r.read.error}`);
   if ('error' in r.coldStart) console.log(`\ncold start benchmark failed: ${r.coldStart.error}`);

@@ -5,8 +5,24 @@ import { sql } from 'kysely';
 import { CASE_PAGE_CAPTURE_PATH, captureRequests, LIST_PATHS, type RequestCapture } from './cases/capture.ts';
 import { type Analysis, analyse, type Change, pendingChanges, WHAT_IF_INDEX } from './cases/explain.ts';
 import { type CasesSetup, DEFAULT_CASES, prepareCases } from './cases/generate.ts';
-import { benchServer, CASES_LOAD, type EndpointName, endpointsOf, REQUEST_TIMEOUT_SECONDS, type ServerRuns, SESSIONS, USERS_LOAD } from './cases/load.ts';
-import { type CasesResults, loadGoals, printCasesReport, sameBodies, sideBySide, writeCasesResults } from './cases/report.ts';
+import {
+  benchServer,
+  CASES_LOAD,
+  type EndpointName,
+  endpointsOf,
+  REQUEST_TIMEOUT_SECONDS,
+  type ServerRuns,
+  SESSIONS,
+  USERS_LOAD,
+} from './cases/load.ts';
+import {
+  type CasesResults,
+  loadGoals,
+  printCasesReport,
+  sameBodies,
+  sideBySide,
+  writeCasesResults,
+} from './cases/report.ts';
 import { IP_BATCH } from './load.ts';
 import { busyness } from './proc.ts';
 import { runContext } from './run-context.ts';
@@ -37,7 +53,14 @@ try {
     case_page: captured[2] as RequestCapture,
   };
   const captureFile = path.join(captureDir, 'capture.json');
-  await writeFile(captureFile, JSON.stringify({ [LIST_PATHS.open]: captures.list_open, [LIST_PATHS.closingSoon]: captures.list_closing_soon, case_page: captures.case_page }));
+  await writeFile(
+    captureFile,
+    JSON.stringify({
+      [LIST_PATHS.open]: captures.list_open,
+      [LIST_PATHS.closingSoon]: captures.list_closing_soon,
+      case_page: captures.case_page,
+    }),
+  );
   const floorEnv = { BENCH_CASES_CAPTURE: captureFile };
 
   say(`creating a fresh database (migrate, network), generating ${requestedCases} cases…`);
@@ -52,13 +75,22 @@ try {
     analysis = await analyse(setup, app.cookies[0] ?? '', captures);
     suggestedChanges = (await pendingChanges(setup, captures)).pending;
     if (suggestedChanges.length) {
-      say(`what if: the floor again, with what the app does not have yet (${suggestedChanges.map((c) => c.name).join(', ')})…`);
+      say(
+        `what if: the floor again, with what the app does not have yet (${suggestedChanges.map((c) => c.name).join(', ')})…`,
+      );
       for (const c of suggestedChanges) {
         if (c.name === 'index') await sql.raw(WHAT_IF_INDEX).execute(setup.bench.db.owner);
-        if (c.name === 'jit') await sql.raw(`ALTER DATABASE ${setup.bench.name} SET jit = off`).execute(setup.bench.db.owner);
+        if (c.name === 'jit')
+          await sql.raw(`ALTER DATABASE ${setup.bench.name} SET jit = off`).execute(setup.bench.db.owner);
       }
       await sql.raw('ANALYZE follow_ups').execute(setup.bench.db.owner);
-      suggested = await benchServer('bare', setup, endpoints, { cookies: app.cookies, env: { ...floorEnv, BENCH_CASES_FLOOR: 'suggested' }, users: true, closedLoop: false, say });
+      suggested = await benchServer('bare', setup, endpoints, {
+        cookies: app.cookies,
+        env: { ...floorEnv, BENCH_CASES_FLOOR: 'suggested' },
+        users: true,
+        closedLoop: false,
+        say,
+      });
     }
   } catch (error) {
     errors.push(message(error));

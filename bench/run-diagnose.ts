@@ -15,11 +15,16 @@ try {
   const list = await diagnose(setup, say);
   printDiagnostics(list);
   const machine = { start: atStart, end: busyness() };
-  console.log(`load average (1 min) at start / end: ${machine.start.loadAverage} / ${machine.end.loadAverage} on ${machine.start.cores} cores`);
+  console.log(
+    `load average (1 min) at start / end: ${machine.start.loadAverage} / ${machine.end.loadAverage} on ${machine.start.cores} cores`,
+  );
   const dir = path.join(ROOT, 'bench', 'results');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, 'diagnose.json');
-  await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), machine, organisation: setup.organisation, runs: list }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, organisation: setup.organisation, runs: list }, null, 2)}\n`,
+  );
   console.log(`written ${path.relative(process.cwd(), file)}`);
 } finally {
   await setup.bench.drop();

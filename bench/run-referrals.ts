@@ -36,12 +36,18 @@ try {
   const captureFile = path.join(captureDir, 'capture.json');
   await writeFile(captureFile, JSON.stringify(captures));
 
-  say(`creating a fresh database (migrate, network), generating ${requestedCases} cases, then ${requestedReferrals} referrals…`);
+  say(
+    `creating a fresh database (migrate, network), generating ${requestedCases} cases, then ${requestedReferrals} referrals…`,
+  );
   setup = await prepareReferrals(requestedCases, requestedReferrals, say);
   environment.postgres = setup.bench.serverVersion;
   environment.database = `${setup.bench.name} (dropped at the end)`;
   app = await benchReferrals('app', setup, { say, users: true });
-  bare = await benchReferrals('bare', setup, { cookies: app.cookies, env: { BENCH_REFERRALS_CAPTURE: captureFile }, say });
+  bare = await benchReferrals('bare', setup, {
+    cookies: app.cookies,
+    env: { BENCH_REFERRALS_CAPTURE: captureFile },
+    say,
+  });
   say('PostgreSQL statement by statement (EXPLAIN ANALYZE, serial timings, the inbox in variants)…');
   analysis = await analyseReferrals(setup, app.cookies[0] ?? '', captures);
 } catch (error) {
@@ -74,7 +80,9 @@ function findings(): string[] {
     );
   }
   if (inbox?.app && inbox.bare) {
-    out.push(`Under ${CASES_LOAD.connections} connections the inbox serves ${f(inbox.app.load.rps, 0)} req/s on the app and ${f(inbox.bare.load.rps, 0)} on the floor: PostgreSQL is the bottleneck (PG CPU ${f(inbox.app.pgCpuMsPerRequest, 0)} ms/req), not the app.`);
+    out.push(
+      `Under ${CASES_LOAD.connections} connections the inbox serves ${f(inbox.app.load.rps, 0)} req/s on the app and ${f(inbox.bare.load.rps, 0)} on the floor: PostgreSQL is the bottleneck (PG CPU ${f(inbox.app.pgCpuMsPerRequest, 0)} ms/req), not the app.`,
+    );
   }
   if (page?.app && page.bare && a) {
     out.push(
@@ -89,7 +97,13 @@ const results: ReferralsResults = {
   environment,
   machine: { start: machineAtStart, end: busyness() },
   scale: { requestedCases, requestedReferrals },
-  cases: setup ? { cases: setup.cases.generated.cases, actions: setup.cases.generated.actions, seconds: setup.cases.generated.seconds } : null,
+  cases: setup
+    ? {
+        cases: setup.cases.generated.cases,
+        actions: setup.cases.generated.actions,
+        seconds: setup.cases.generated.seconds,
+      }
+    : null,
   generated: setup?.generated ?? null,
   cpi: setup?.cpi ?? null,
   load: { ...CASES_LOAD, sessions: SESSIONS },

@@ -25,7 +25,9 @@ async function readBenchmark(environment: Results['environment']): Promise<Resul
   environment.postgres = setup.bench.serverVersion;
   environment.database = `${setup.bench.name} (dropped at the end)`;
   try {
-    say(`app: GET ${setup.path}, ${LOAD.warmupSeconds} s warm-up + ${LOAD.seconds} s, ${LOAD.connections} connections…`);
+    say(
+      `app: GET ${setup.path}, ${LOAD.warmupSeconds} s warm-up + ${LOAD.seconds} s, ${LOAD.connections} connections…`,
+    );
     const app = await benchAppRead(setup);
     say(`bare floor: the same, on node:http + pg…`);
     const bare = await benchBareRead(setup, app.cookie);

@@ -18,14 +18,20 @@ const { values } = parseArgs({
   },
 });
 if (!values.username || !/^[a-z0-9._-]{3,64}$/.test(values.username)) {
-  console.error('usage: npm run admin:create -- --username NAME --display-name "Full Name" [--email E] [--organisation NAME]');
+  console.error(
+    'usage: npm run admin:create -- --username NAME --display-name "Full Name" [--email E] [--organisation NAME]',
+  );
   process.exit(2);
 }
 const config = loadConfig();
 const db = await openDatabase(config);
 await migrate(db.owner);
 await seedNetwork(db.owner, await loadNetworkData());
-const org = await db.owner.selectFrom('organisations').select(['id', 'name']).where('name', '=', values.organisation as string).executeTakeFirst();
+const org = await db.owner
+  .selectFrom('organisations')
+  .select(['id', 'name'])
+  .where('name', '=', values.organisation as string)
+  .executeTakeFirst();
 if (!org) {
   console.error('organisation not found');
   process.exit(1);
@@ -33,15 +39,42 @@ if (!org) {
 const link = await db.owner.transaction().execute(async (tx) => {
   const user = await tx
     .insertInto('users')
-    .values({ organisation_id: org.id, username: values.username as string, display_name: values['display-name'] ?? values.username as string, email: values.email ?? null })
+    .values({
+      organisation_id: org.id,
+      username: values.username as string,
+      display_name: values['display-name'] ?? (values.username as string),
+      email: values.email ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await tx.insertInto('user_roles').values({ user_id: user.id, organisation_id: org.id, role: 'platform_admin' }).execute();
+  await tx
+    .insertInto('user_roles')
+    .values({ user_id: user.id, organisation_id: org.id, role: 'platform_admin' })
+    .execute();
   await setActor(tx, { userId: user.id, organisationId: org.id, roles: ['platform_admin'] });
-  const made = await createLink(tx, { kind: 'reset', organisationId: org.id, createdBy: user.id, userId: user.id, username: values.username });
-  await tx.insertInto('audit_log').values({ actor_user_id: null, organisation_id: org.id, action: 'user.invite', subject_type: 'user', subject_id: user.id, outcome: 'success', details: JSON.stringify({ roles: ['platform_admin'], via: 'admin_create' }) }).execute();
+  const made = await createLink(tx, {
+    kind: 'reset',
+    organisationId: org.id,
+    createdBy: user.id,
+    userId: user.id,
+    username: values.username,
+  });
+  await tx
+    .insertInto('audit_log')
+    .values({
+      actor_user_id: null,
+      organisation_id: org.id,
+      action: 'user.invite',
+      subject_type: 'user',
+      subject_id: user.id,
+      outcome: 'success',
+      details: JSON.stringify({ roles: ['platform_admin'], via: 'admin_create' }),
+    })
+    .execute();
   return made;
 });
-console.log(`Platform admin created in ${org.name}. Set the password within 24 hours at:\n${config.publicUrl}/reimposta-password/${link.token}`);
+console.log(
+  `Platform admin created in ${org.name}. Set the password within 24 hours at:\n${config.publicUrl}/reimposta-password/${link.token}`,
+);
 await sql`SELECT 1`.execute(db.owner);
 await db.close();

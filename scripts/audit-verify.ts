@@ -9,6 +9,8 @@ await db.close();
 if (report.ok) {
   console.log(`audit chain intact: ${report.checked} rows, head at seq ${report.headSeq}`);
 } else {
-  console.error(`audit chain BROKEN at seq ${report.broken?.seq} (${report.broken?.reason}); ${report.checked} rows verified before it`);
+  console.error(
+    `audit chain BROKEN at seq ${report.broken?.seq} (${report.broken?.reason}); ${report.checked} rows verified before it`,
+  );
   process.exit(1);
 }

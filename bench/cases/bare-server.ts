@@ -24,9 +24,14 @@ const SUGGESTED = process.env.BENCH_CASES_FLOOR === 'suggested';
 const READERS = ['centre_operator', 'dpo'];
 const DETAIL = /^\/api\/v1\/cases\/([0-9a-f-]{36})$/;
 
-const captured = JSON.parse(readFileSync(process.env.BENCH_CASES_CAPTURE ?? '', 'utf8')) as Record<string, RequestCapture>;
+const captured = JSON.parse(readFileSync(process.env.BENCH_CASES_CAPTURE ?? '', 'utf8')) as Record<
+  string,
+  RequestCapture
+>;
 for (const c of Object.values(captured)) {
-  const statements = c.statements.map((s) => (SUGGESTED && (s.kind === 'list' || s.kind === 'case_row') ? { ...s, sql: teamScalar(s.sql) } : s));
+  const statements = c.statements.map((s) =>
+    SUGGESTED && (s.kind === 'list' || s.kind === 'case_row') ? { ...s, sql: teamScalar(s.sql) } : s,
+  );
   c.statements = SUGGESTED ? auditLast(statements) : statements;
 }
 
@@ -73,7 +78,15 @@ function summary(row: CaseRow, today: string) {
     closedOn: row.closed_on,
     closureOutcome: row.closure_outcome,
     riskLevel: row.risk_level,
-    eligibility: eligibilityOf({ status: row.status, closedOn: row.closed_on, windowDays: row.window_days, programme: row.programme_code ?? 'lombardia-autonomia' }, today),
+    eligibility: eligibilityOf(
+      {
+        status: row.status,
+        closedOn: row.closed_on,
+        windowDays: row.window_days,
+        programme: row.programme_code ?? 'lombardia-autonomia',
+      },
+      today,
+    ),
     onMyTeam: Boolean(row.on_my_team),
     dueActions: Number(row.due_actions ?? 0),
     dueFollowUps: Number(row.due_follow_ups ?? 0),
@@ -81,7 +94,12 @@ function summary(row: CaseRow, today: string) {
   };
 }
 
-function detail(row: CaseRow, today: string, team: Array<{ user_id: string; display_name: string; role_in_case: string }>, hasIdentity: boolean) {
+function detail(
+  row: CaseRow,
+  today: string,
+  team: Array<{ user_id: string; display_name: string; role_in_case: string }>,
+  hasIdentity: boolean,
+) {
   return {
     ...summary(row, today),
     networkId: row.network_id,
@@ -110,7 +128,12 @@ function detail(row: CaseRow, today: string, team: Array<{ user_id: string; disp
 /** Sends the captured statements in order, bound to this request; reads what the app reads. */
 async function replay(client: pg.PoolClient, statements: Statement[], capturedToday: string, b: Binding) {
   let stale = true;
-  const out: { list?: CaseRow[]; row?: CaseRow; team?: Array<{ user_id: string; display_name: string; role_in_case: string }>; hasIdentity?: boolean } = {};
+  const out: {
+    list?: CaseRow[];
+    row?: CaseRow;
+    team?: Array<{ user_id: string; display_name: string; role_in_case: string }>;
+    hasIdentity?: boolean;
+  } = {};
   for (const s of statements) {
     if (s.kind === 'touch' && !stale) continue;
     const r = await client.query(s.sql, bind(s, b, capturedToday));
@@ -148,7 +171,14 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   if (req.method !== 'GET' || !capture) throw new Status(404);
   if (!token) throw new Status(401);
   const today = todayInItaly();
-  const b: Binding = { idHash: createHash('sha256').update(token).digest('hex'), userId: '', organisationId: '', roles: '', caseId, today };
+  const b: Binding = {
+    idHash: createHash('sha256').update(token).digest('hex'),
+    userId: '',
+    organisationId: '',
+    roles: '',
+    caseId,
+    today,
+  };
   await withClient(pool, async (client) => {
     const out = await replay(client, capture.statements, capture.today, b);
     let body: string;

@@ -128,7 +128,9 @@ export function respond(kind: Kind): unknown[] {
     case 'session':
       // stale: so that the last_seen_at update (sent at most once a minute) is captured too;
       // roles: the session query may carry them (else the roles query does)
-      return [{ stage: 'full', csrf_token: 'x', disabled_at: null, expired: false, stale: true, roles: [SENTINEL.roles] }];
+      return [
+        { stage: 'full', csrf_token: 'x', disabled_at: null, expired: false, stale: true, roles: [SENTINEL.roles] },
+      ];
     case 'roles':
       return [{ role: SENTINEL.roles }];
     case 'load_case':
@@ -189,7 +191,11 @@ class RecordingDriver<K extends string> implements Driver {
  * given master key (to answer with something sealed under it).
  */
 export async function captureRequests(paths: string[]): Promise<RequestCapture[]>;
-export async function captureRequests<K extends string>(paths: string[], classifier: Classifier<K>, config?: Partial<Config>): Promise<RequestCapture<K>[]>;
+export async function captureRequests<K extends string>(
+  paths: string[],
+  classifier: Classifier<K>,
+  config?: Partial<Config>,
+): Promise<RequestCapture<K>[]>;
 export async function captureRequests<K extends string>(
   paths: string[],
   classifier: Classifier<K> = { kindOf, respond } as unknown as Classifier<K>,
@@ -211,8 +217,13 @@ export async function captureRequests<K extends string>(
     for (const path of paths) {
       recorder.log.length = 0;
       const today = todayInItaly();
-      const res = await app.inject({ method: 'GET', url: path, headers: { cookie: `__Host-percorsi_session=${SENTINEL.token}` } });
-      if (res.statusCode !== 200) throw new Error(`capturing GET ${path}: the app answered ${res.statusCode} ${res.body.slice(0, 200)}`);
+      const res = await app.inject({
+        method: 'GET',
+        url: path,
+        headers: { cookie: `__Host-percorsi_session=${SENTINEL.token}` },
+      });
+      if (res.statusCode !== 200)
+        throw new Error(`capturing GET ${path}: the app answered ${res.statusCode} ${res.body.slice(0, 200)}`);
       out.push({ path, today, statements: [...recorder.log] as Statement<K>[] });
     }
     return out;
@@ -245,7 +256,8 @@ export function bind(s: Statement, b: Binding, capturedToday: string): unknown[]
     if (p === SENTINEL.org) return b.organisationId;
     if (p === SENTINEL.case) return b.caseId ?? p;
     if (p === capturedToday) return b.today;
-    if (s.kind === 'audit' && typeof p === 'string' && p.includes('"results":0')) return p.replace('"results":0', `"results":${b.results ?? 0}`);
+    if (s.kind === 'audit' && typeof p === 'string' && p.includes('"results":0'))
+      return p.replace('"results":0', `"results":${b.results ?? 0}`);
     return p;
   });
 }
@@ -255,9 +267,14 @@ export function bind(s: Statement, b: Binding, capturedToday: string): unknown[]
  * the team rows of the user (the planner expects thousands of outer rows before the LIMIT). The
  * rewrite the what-if tries: a scalar subquery, one primary-key probe per listed row.
  */
-export const TEAM_EXISTS = /exists \(select "user_id" from "case_team" where "case_team"\."case_id" = "cases"\."id" and "case_team"\."user_id" = (\$\d+)\)/;
+export const TEAM_EXISTS =
+  /exists \(select "user_id" from "case_team" where "case_team"\."case_id" = "cases"\."id" and "case_team"\."user_id" = (\$\d+)\)/;
 export const teamScalar = (sql: string) =>
-  sql.replace(TEAM_EXISTS, (_m, p: string) => `coalesce((select true from "case_team" where "case_team"."case_id" = "cases"."id" and "case_team"."user_id" = ${p}), false)`);
+  sql.replace(
+    TEAM_EXISTS,
+    (_m, p: string) =>
+      `coalesce((select true from "case_team" where "case_team"."case_id" = "cases"."id" and "case_team"."user_id" = ${p}), false)`,
+  );
 
 /** The statements with the audit insert moved to just before commit (it holds the audit chain head until commit). */
 export function auditLast(statements: Statement[]): Statement[] {

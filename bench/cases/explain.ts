@@ -69,16 +69,20 @@ export interface Named {
 const SHARED: Kind[] = ['find_session', 'set_actor', 'session', 'roles', 'touch', 'audit'];
 const TIMED = (k: Kind) => k !== 'begin' && k !== 'commit' && k !== 'role';
 
-export async function inRequestTx<T>(client: pg.Client, b: Pick<Binding, 'userId' | 'organisationId' | 'roles'>, fn: () => Promise<T>, setup: string[] = []): Promise<T> {
+export async function inRequestTx<T>(
+  client: pg.Client,
+  b: Pick<Binding, 'userId' | 'organisationId' | 'roles'>,
+  fn: () => Promise<T>,
+  setup: string[] = [],
+): Promise<T> {
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL ROLE percorsi_app');
     for (const s of setup) await client.query(s);
-    await client.query(`SELECT set_config('app.user_id', $1, true), set_config('app.org_id', $2, true), set_config('app.roles', $3, true)`, [
-      b.userId,
-      b.organisationId,
-      b.roles,
-    ]);
+    await client.query(
+      `SELECT set_config('app.user_id', $1, true), set_config('app.org_id', $2, true), set_config('app.roles', $3, true)`,
+      [b.userId, b.organisationId, b.roles],
+    );
     return await fn();
   } finally {
     await client.query('ROLLBACK');
@@ -114,7 +118,9 @@ export async function explain(client: pg.Client, s: Named): Promise<Omit<Stateme
 
 function bindingOf(setup: CasesSetup, cookie: string): Binding {
   return {
-    idHash: createHash('sha256').update(cookie.replace(/^[^=]*=/, '')).digest('hex'),
+    idHash: createHash('sha256')
+      .update(cookie.replace(/^[^=]*=/, ''))
+      .digest('hex'),
     userId: setup.user.id,
     organisationId: setup.centre.id,
     roles: SENTINEL.roles,
@@ -135,7 +141,8 @@ function statementsOf(captures: Record<EndpointName, RequestCapture>, b: Binding
       const key = `${name}\n${s.sql}`;
       if (!unique.has(key)) unique.set(key, { name, sql: s.sql, params: bind(s, b, c.today) });
       // last_seen_at is only written when the session row says it is stale (at most once a minute)
-      const occasional = s.kind === 'touch' && c.statements.some((x) => x.kind === 'session' && x.sql.includes('"stale"'));
+      const occasional =
+        s.kind === 'touch' && c.statements.some((x) => x.kind === 'session' && x.sql.includes('"stale"'));
       if (!occasional) perRequest[endpoint]?.push(key);
     }
   }
@@ -173,13 +180,26 @@ export async function pendingChanges(setup: CasesSetup, captures: Record<Endpoin
   const all = [
     { name: 'jit', pending: !has.jitOff, description: 'JIT off for the app (ALTER ROLE percorsi_app SET jit = off)' },
     { name: 'index', pending: !has.followUpsIndex, description: 'CREATE INDEX … ON follow_ups (case_id)' },
-    { name: 'team', pending: TEAM_EXISTS.test(list), description: 'on_my_team as a scalar subquery: coalesce((SELECT true FROM case_team WHERE case_id = cases.id AND user_id = $1), false) instead of EXISTS (…)' },
-    { name: 'audit', pending: !auditIsLast, description: 'case page: the audit row last, just before commit (it holds the audit chain head until commit)' },
+    {
+      name: 'team',
+      pending: TEAM_EXISTS.test(list),
+      description:
+        'on_my_team as a scalar subquery: coalesce((SELECT true FROM case_team WHERE case_id = cases.id AND user_id = $1), false) instead of EXISTS (…)',
+    },
+    {
+      name: 'audit',
+      pending: !auditIsLast,
+      description: 'case page: the audit row last, just before commit (it holds the audit chain head until commit)',
+    },
   ];
   return { pending: all.filter((c) => c.pending), present: all.filter((c) => !c.pending).map((c) => c.description) };
 }
 
-export async function analyse(setup: CasesSetup, cookie: string, captures: Record<EndpointName, RequestCapture>): Promise<Analysis> {
+export async function analyse(
+  setup: CasesSetup,
+  cookie: string,
+  captures: Record<EndpointName, RequestCapture>,
+): Promise<Analysis> {
   const b = bindingOf(setup, cookie);
   const { unique, perRequest } = statementsOf(captures, b);
   const client = new pg.Client({ connectionString: setup.bench.appUrl });
@@ -194,14 +214,21 @@ export async function analyse(setup: CasesSetup, cookie: string, captures: Recor
         figures.set(key, { name: st.name, medianMs, ...(await explain(client, st)) });
       }
     });
-    const perRequestMs = Object.fromEntries(Object.entries(perRequest).map(([endpoint, keys]) => [endpoint, keys.reduce((a, k) => a + (figures.get(k)?.medianMs ?? 0), 0)]));
+    const perRequestMs = Object.fromEntries(
+      Object.entries(perRequest).map(([endpoint, keys]) => [
+        endpoint,
+        keys.reduce((a, k) => a + (figures.get(k)?.medianMs ?? 0), 0),
+      ]),
+    );
 
     // What if: the changes the app lacks, added one after the other, on the statements that matter.
     // Variants are timed in turn, round after round (not one after the other), so that the
     // machine's ups and downs fall on all of them alike; those with the index after creating it.
     const { pending, present } = await pendingChanges(setup, captures);
     const probes = [...unique.values()].filter((s) => /: (list|case_row)$/.test(s.name));
-    const variants: Variant[] = [{ variant: 'as migrated', change: 'none', jitOff: false, index: false, rewrite: false }];
+    const variants: Variant[] = [
+      { variant: 'as migrated', change: 'none', jitOff: false, index: false, rewrite: false },
+    ];
     for (const c of pending) {
       if (c.name === 'audit') continue; // a matter of lock hold time under load, not of one statement
       const last = variants[variants.length - 1] as Variant;
@@ -213,7 +240,9 @@ export async function analyse(setup: CasesSetup, cookie: string, captures: Recor
         rewrite: last.rewrite || c.name === 'team',
       });
     }
-    const timings = new Map<Variant, Map<string, number[]>>(variants.map((v) => [v, new Map(probes.map((p) => [p.name, []]))]));
+    const timings = new Map<Variant, Map<string, number[]>>(
+      variants.map((v) => [v, new Map(probes.map((p) => [p.name, []]))]),
+    );
     const rounds = async (group: Variant[]) => {
       if (!group.length) return;
       await inRequestTx(client, b, async () => {
@@ -224,7 +253,10 @@ export async function analyse(setup: CasesSetup, cookie: string, captures: Recor
             for (const p of probes) {
               const at = performance.now();
               await client.query(v.rewrite ? teamScalar(p.sql) : p.sql, p.params);
-              timings.get(v)?.get(p.name)?.push(performance.now() - at);
+              timings
+                .get(v)
+                ?.get(p.name)
+                ?.push(performance.now() - at);
             }
           }
         }
@@ -243,7 +275,9 @@ export async function analyse(setup: CasesSetup, cookie: string, captures: Recor
     const whatIf: WhatIf[] = variants.map((v) => ({
       variant: v.variant,
       change: v.change,
-      medianMs: Object.fromEntries([...(timings.get(v) ?? new Map<string, number[]>())].map(([name, xs]) => [name, median(xs)])),
+      medianMs: Object.fromEntries(
+        [...(timings.get(v) ?? new Map<string, number[]>())].map(([name, xs]) => [name, median(xs)]),
+      ),
     }));
     return { statements: [...figures.values()], perRequestMs, alreadyInTheApp: present, whatIf };
   } finally {

@@ -67,7 +67,11 @@ export function endpointsOf(setup: CasesSetup): Endpoint[] {
   return [
     { name: 'list_open', label: `GET ${LIST_PATHS.open}`, paths: [LIST_PATHS.open] },
     { name: 'list_closing_soon', label: `GET ${LIST_PATHS.closingSoon}`, paths: [LIST_PATHS.closingSoon] },
-    { name: 'case_page', label: `GET /api/v1/cases/:id (${setup.caseIds.length} random ids of the centre, in turn)`, paths: setup.caseIds.map((id) => `/api/v1/cases/${id}`) },
+    {
+      name: 'case_page',
+      label: `GET /api/v1/cases/:id (${setup.caseIds.length} random ids of the centre, in turn)`,
+      paths: setup.caseIds.map((id) => `/api/v1/cases/${id}`),
+    },
   ];
 }
 
@@ -88,7 +92,13 @@ function clientAddress(): string {
  */
 export const REQUEST_TIMEOUT_SECONDS = 30;
 
-async function runPaths(baseUrl: string, paths: string[], cookies: string[], connections: number, seconds: number): Promise<LoadResult> {
+async function runPaths(
+  baseUrl: string,
+  paths: string[],
+  cookies: string[],
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
   let next = 0;
   let turn = 0;
   const r = await autocannon({
@@ -151,7 +161,10 @@ async function drained(admin: pg.Client, database: string, cancel = false): Prom
 
 /** CPU (ms) used so far by the PostgreSQL backends connected to the database as percorsi_app. */
 async function backendCpuMs(admin: pg.Client, database: string): Promise<Map<number, number>> {
-  const r = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND usename = 'percorsi_app'`, [database]);
+  const r = await admin.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND usename = 'percorsi_app'`,
+    [database],
+  );
   const out = new Map<number, number>();
   for (const { pid } of r.rows) {
     try {
@@ -255,7 +268,14 @@ export async function benchServer<N extends string = EndpointName>(
   which: 'app' | 'bare',
   setup: LoadSetup,
   endpoints: Endpoint<N>[],
-  o: { cookies?: string[]; users?: boolean; closedLoop?: boolean; env?: Record<string, string>; say?: (text: string) => void; floor?: string } = {},
+  o: {
+    cookies?: string[];
+    users?: boolean;
+    closedLoop?: boolean;
+    env?: Record<string, string>;
+    say?: (text: string) => void;
+    floor?: string;
+  } = {},
 ): Promise<ServerRuns<N>> {
   const { connections, warmupSeconds, seconds } = CASES_LOAD;
   const server = await startServer(which === 'app' ? 'app-server.ts' : (o.floor ?? '../cases/bare-server.ts'), {
@@ -272,7 +292,11 @@ export async function benchServer<N extends string = EndpointName>(
     let cookies = o.cookies ?? [];
     if (!cookies.length) {
       // A TOTP code works once per 30 s step and user; like the test harness, forget the last step.
-      await setup.bench.db.owner.updateTable('users').set({ totp_last_step: null }).where('id', '=', setup.user.id).execute();
+      await setup.bench.db.owner
+        .updateTable('users')
+        .set({ totp_last_step: null })
+        .where('id', '=', setup.user.id)
+        .execute();
       cookies = await moreSessions(setup, await signInHttp(server.baseUrl, setup.user), SESSIONS);
     }
     const runs: EndpointRun<N>[] = [];
@@ -281,7 +305,9 @@ export async function benchServer<N extends string = EndpointName>(
     const samples: ServerRuns<N>['samples'] = {};
     for (const e of endpoints) {
       const first = e.paths[0] ?? '/';
-      const res = await fetch(server.baseUrl + first, { headers: { cookie: cookies[0] ?? '', 'x-forwarded-for': '192.0.2.1' } });
+      const res = await fetch(server.baseUrl + first, {
+        headers: { cookie: cookies[0] ?? '', 'x-forwarded-for': '192.0.2.1' },
+      });
       if (res.status !== 200) {
         failures.push({ name: e.name, status: res.status, body: (await res.text()).slice(0, 300) });
         o.say?.(`${which}: GET ${first} answered ${res.status}: not loaded`);
@@ -291,8 +317,11 @@ export async function benchServer<N extends string = EndpointName>(
       samples[e.name] = sample;
       loaded.push(e);
       if (o.closedLoop === false) continue;
-      o.say?.(`${which}: ${e.label}, ${warmupSeconds} s warm-up (${CASES_LOAD.warmupConnections} connections) + ${seconds} s, ${connections} connections…`);
-      if (warmupSeconds > 0) await runPaths(server.baseUrl, e.paths, cookies, CASES_LOAD.warmupConnections, warmupSeconds);
+      o.say?.(
+        `${which}: ${e.label}, ${warmupSeconds} s warm-up (${CASES_LOAD.warmupConnections} connections) + ${seconds} s, ${connections} connections…`,
+      );
+      if (warmupSeconds > 0)
+        await runPaths(server.baseUrl, e.paths, cookies, CASES_LOAD.warmupConnections, warmupSeconds);
       await drained(admin, setup.bench.name);
       const cpuBefore = cpuMsOf(server.pid);
       const pgBefore = await backendCpuMs(admin, setup.bench.name);
@@ -318,10 +347,23 @@ export async function benchServer<N extends string = EndpointName>(
       });
     }
     let users: UsersRun | null = null;
-    const mix = loaded.map((e) => ({ name: e.name, paths: e.paths, weight: e.weight ?? MIX_WEIGHTS[e.name as EndpointName] ?? 1 }));
+    const mix = loaded.map((e) => ({
+      name: e.name,
+      paths: e.paths,
+      weight: e.weight ?? MIX_WEIGHTS[e.name as EndpointName] ?? 1,
+    }));
     if (o.users && mix.length) {
-      o.say?.(`${which}: ${USERS_LOAD.users} users, think time exp(mean ${USERS_LOAD.thinkMs / 1000} s), ${mix.map((m) => `${m.name} ${m.weight}`).join(' / ')}, ${USERS_LOAD.seconds} s…`);
-      if (o.closedLoop === false) await runPaths(server.baseUrl, mix.flatMap((m) => m.paths.slice(0, 50)), cookies, CASES_LOAD.warmupConnections, warmupSeconds);
+      o.say?.(
+        `${which}: ${USERS_LOAD.users} users, think time exp(mean ${USERS_LOAD.thinkMs / 1000} s), ${mix.map((m) => `${m.name} ${m.weight}`).join(' / ')}, ${USERS_LOAD.seconds} s…`,
+      );
+      if (o.closedLoop === false)
+        await runPaths(
+          server.baseUrl,
+          mix.flatMap((m) => m.paths.slice(0, 50)),
+          cookies,
+          CASES_LOAD.warmupConnections,
+          warmupSeconds,
+        );
       await drained(admin, setup.bench.name);
       users = await runUsers(server.baseUrl, cookies, mix, USERS_LOAD);
     }

@@ -43,11 +43,21 @@ function clientAddress(): string {
 
 function get(agent: http.Agent, base: URL, path: string, cookie: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ agent, host: base.hostname, port: base.port, path, headers: { cookie, 'x-forwarded-for': clientAddress() }, timeout: 30_000 }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-      res.once('error', reject);
-    });
+    const req = http.get(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        path,
+        headers: { cookie, 'x-forwarded-for': clientAddress() },
+        timeout: 30_000,
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+        res.once('error', reject);
+      },
+    );
     req.once('timeout', () => req.destroy(new Error('timeout')));
     req.once('error', reject);
   });
@@ -58,7 +68,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-export async function runUsers(baseUrl: string, cookies: string[], mix: Mix[], o: { users: number; thinkMs: number; seconds: number }): Promise<UsersRun> {
+export async function runUsers(
+  baseUrl: string,
+  cookies: string[],
+  mix: Mix[],
+  o: { users: number; thinkMs: number; seconds: number },
+): Promise<UsersRun> {
   const base = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.users });
   const total = mix.reduce((a, m) => a + m.weight, 0);

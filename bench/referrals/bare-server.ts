@@ -22,7 +22,10 @@ import { bindReferral, INBOX_PATH, type ReferralCapture, type Substitutions } fr
  */
 const pool = floorPool();
 const masterKey = Buffer.from(process.env.BENCH_MASTER_KEY ?? '', 'base64');
-const captured = JSON.parse(readFileSync(process.env.BENCH_REFERRALS_CAPTURE ?? '', 'utf8')) as { inbox: ReferralCapture; page: ReferralCapture };
+const captured = JSON.parse(readFileSync(process.env.BENCH_REFERRALS_CAPTURE ?? '', 'utf8')) as {
+  inbox: ReferralCapture;
+  page: ReferralCapture;
+};
 const PAGE = /^\/api\/v1\/referrals\/([0-9a-f-]{36})$/;
 const READERS = ['centre_operator', 'cpi_referent', 'service_operator', 'dpo'];
 const WRITERS = ['centre_operator', 'cpi_referent', 'service_operator'];
@@ -41,14 +44,35 @@ interface Out {
 const distinct = (xs: string[]) => [...new Set(xs)];
 
 /** Sends the captured statements in order, bound to this request; reads what the app reads. */
-async function replay(client: pg.PoolClient, c: ReferralCapture, b: Substitutions, box: 'inbox' | 'page'): Promise<Out> {
+async function replay(
+  client: pg.PoolClient,
+  c: ReferralCapture,
+  b: Substitutions,
+  box: 'inbox' | 'page',
+): Promise<Out> {
   let stale = true;
-  const out: Out = { rows: [], names: new Map(), codes: new Map(), shared: null, open: false, reports: [], events: [], users: new Map() };
+  const out: Out = {
+    rows: [],
+    names: new Map(),
+    codes: new Map(),
+    shared: null,
+    open: false,
+    reports: [],
+    events: [],
+    users: new Map(),
+  };
   for (const s of c.statements) {
     if (s.kind === 'touch' && !stale) continue;
-    if (s.kind === 'audit') b.auditDetails = JSON.stringify(box === 'inbox' ? { box: 'inbox', results: out.rows.length } : { box: 'inbox', shared: out.shared !== null });
+    if (s.kind === 'audit')
+      b.auditDetails = JSON.stringify(
+        box === 'inbox' ? { box: 'inbox', results: out.rows.length } : { box: 'inbox', shared: out.shared !== null },
+      );
     const inValues =
-      s.kind === 'org_names' ? distinct(out.rows.flatMap((r) => [r.organisation_id, r.recipient_organisation_id])) : s.kind === 'case_codes' ? distinct(out.rows.map((r) => r.case_id)) : undefined;
+      s.kind === 'org_names'
+        ? distinct(out.rows.flatMap((r) => [r.organisation_id, r.recipient_organisation_id]))
+        : s.kind === 'case_codes'
+          ? distinct(out.rows.map((r) => r.case_id))
+          : undefined;
     // withNames sends nothing for an empty page
     if (inValues?.length === 0) continue;
     const q = bindReferral(s, b, c.today, inValues);
@@ -61,7 +85,8 @@ async function replay(client: pg.PoolClient, c: ReferralCapture, b: Substitution
       case 'referral_row': {
         const row = r.rows[0] as ReferralRow | undefined;
         if (!row) throw new Status(404);
-        if (row.recipient_organisation_id !== b.organisationId) throw new Error('the floor answers the recipient side only');
+        if (row.recipient_organisation_id !== b.organisationId)
+          throw new Error('the floor answers the recipient side only');
         out.rows = [row];
         b.senderId = row.organisation_id;
         b.caseId = row.case_id;
@@ -102,12 +127,18 @@ async function replay(client: pg.PoolClient, c: ReferralCapture, b: Substitution
   return out;
 }
 
-const named = (r: ReferralRow, out: Out) => ({ ...r, sender_name: out.names.get(r.organisation_id) ?? '', recipient_name: out.names.get(r.recipient_organisation_id) ?? '', case_code: out.codes.get(r.case_id) ?? null });
+const named = (r: ReferralRow, out: Out) => ({
+  ...r,
+  sender_name: out.names.get(r.organisation_id) ?? '',
+  recipient_name: out.names.get(r.recipient_organisation_id) ?? '',
+  case_code: out.codes.get(r.case_id) ?? null,
+});
 
 /** The referral page's body, recipient side (read-referral.ts describeReferral). */
 function page(out: Out, roles: string[], today: string) {
   const row = out.rows[0] as ReferralRow;
-  const side = (actorOrg: unknown) => (actorOrg === null ? 'system' : actorOrg === row.organisation_id ? 'sender' : 'recipient');
+  const side = (actorOrg: unknown) =>
+    actorOrg === null ? 'system' : actorOrg === row.organisation_id ? 'sender' : 'recipient';
   return {
     ...toSummary(named(row, out), 'inbox', today),
     declineReason: row.decline_reason,
@@ -115,9 +146,27 @@ function page(out: Out, roles: string[], today: string) {
     accessUntil: isoDateOrNull(row.access_until),
     shared: out.shared,
     sharedFields: row.share_fields,
-    allowedActions: roles.some((r) => WRITERS.includes(r)) && out.open ? allowedActions(row.status as ReferralStatus, 'recipient') : [],
-    reports: out.reports.map((x) => ({ id: x.id, kind: x.kind, occurredOn: isoDate(x.occurred_on as string), details: x.details, outcomeId: x.outcome_id, reportedByName: x.reported_by_name, reportedByOrganisation: x.name, createdAt: isoTimestamp(x.created_at as Date) })),
-    history: out.events.map((e) => ({ kind: e.kind, side: side(e.actor_organisation_id), actorName: e.actor_user_id ? (out.users.get(e.actor_user_id as string) ?? null) : null, details: e.details, occurredAt: isoTimestamp(e.occurred_at as Date) })),
+    allowedActions:
+      roles.some((r) => WRITERS.includes(r)) && out.open
+        ? allowedActions(row.status as ReferralStatus, 'recipient')
+        : [],
+    reports: out.reports.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      occurredOn: isoDate(x.occurred_on as string),
+      details: x.details,
+      outcomeId: x.outcome_id,
+      reportedByName: x.reported_by_name,
+      reportedByOrganisation: x.name,
+      createdAt: isoTimestamp(x.created_at as Date),
+    })),
+    history: out.events.map((e) => ({
+      kind: e.kind,
+      side: side(e.actor_organisation_id),
+      actorName: e.actor_user_id ? (out.users.get(e.actor_user_id as string) ?? null) : null,
+      details: e.details,
+      occurredAt: isoTimestamp(e.occurred_at as Date),
+    })),
     views: [],
   };
 }
@@ -130,7 +179,14 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   if (req.method !== 'GET' || !capture) throw new Status(404);
   if (!token) throw new Status(401);
   const today = todayInItaly();
-  const b: Substitutions = { idHash: createHash('sha256').update(token).digest('hex'), userId: '', organisationId: '', roles: '', referralId, today };
+  const b: Substitutions = {
+    idHash: createHash('sha256').update(token).digest('hex'),
+    userId: '',
+    organisationId: '',
+    roles: '',
+    referralId,
+    today,
+  };
   await withClient(pool, async (client) => {
     const out = await replay(client, capture, b, referralId ? 'page' : 'inbox');
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { todayInItaly } from '../../src/server/db/dates.ts';
-import { explain, inRequestTx, median, type Named, REPEATS, type StatementFigures, timeSerial, type WhatIf } from '../cases/explain.ts';
+import {
+  explain,
+  inRequestTx,
+  median,
+  type Named,
+  REPEATS,
+  type StatementFigures,
+  timeSerial,
+  type WhatIf,
+} from '../cases/explain.ts';
 import type { ReferralsSetup } from './generate-referrals.ts';
 import { BITMAP_OFF, BITMAP_ON, bindReferral, type ReferralCapture, type Substitutions } from './statements.ts';
 
@@ -20,7 +29,13 @@ export interface ReferralsAnalysis {
   /** sum of the medians of a request's statements (last_seen_at update left out: once a minute) */
   perRequestMs: Record<string, number>;
   /** the inbox's scan as planned under RLS: rows the planner expected to pass the policies, rows that did */
-  inboxEstimate: { scan: string; estimatedRows: number; actualRows: number; removedByFilter: number; heapBlocks: number } | null;
+  inboxEstimate: {
+    scan: string;
+    estimatedRows: number;
+    actualRows: number;
+    removedByFilter: number;
+    heapBlocks: number;
+  } | null;
   whatIf: WhatIf[];
   /** the recipient's referrals and how many she sees (what the inbox query has to wade through) */
   recipient: { referrals: number; visible: number };
@@ -37,24 +52,36 @@ const TIMED = (k: string) => k !== 'begin' && k !== 'commit' && k !== 'role' && 
 /** The real values behind the sentinels, for the load user, her newest inbox page and one referral. */
 async function substitutions(setup: ReferralsSetup, cookie: string, owner: pg.Client) {
   const b: Substitutions = {
-    idHash: createHash('sha256').update(cookie.replace(/^[^=]*=/, '')).digest('hex'),
+    idHash: createHash('sha256')
+      .update(cookie.replace(/^[^=]*=/, ''))
+      .digest('hex'),
     userId: setup.user.id,
     organisationId: setup.cpi.id,
     roles: setup.user.roles.join(','),
     referralId: setup.referralIds[0],
     today: todayInItaly(),
   };
-  const one = (await owner.query<{ organisation_id: string; case_id: string }>('SELECT organisation_id, case_id FROM referrals WHERE id = $1', [b.referralId])).rows[0];
+  const one = (
+    await owner.query<{ organisation_id: string; case_id: string }>(
+      'SELECT organisation_id, case_id FROM referrals WHERE id = $1',
+      [b.referralId],
+    )
+  ).rows[0];
   b.senderId = one?.organisation_id;
   b.caseId = one?.case_id;
-  b.viewerName = (await owner.query<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [b.userId])).rows[0]?.display_name;
+  b.viewerName = (
+    await owner.query<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [b.userId])
+  ).rows[0]?.display_name;
   const page = await owner.query<{ organisation_id: string; recipient_organisation_id: string; case_id: string }>(
     `SELECT organisation_id, recipient_organisation_id, case_id FROM referrals
      WHERE recipient_organisation_id = $1 AND referral_access_open(status, access_ended_at, access_until, expires_on) ORDER BY sent_at DESC, id LIMIT 100`,
     [b.organisationId],
   );
   const inLists = {
-    inbox: { org_names: [...new Set(page.rows.flatMap((r) => [r.organisation_id, r.recipient_organisation_id]))], case_codes: [...new Set(page.rows.map((r) => r.case_id))] },
+    inbox: {
+      org_names: [...new Set(page.rows.flatMap((r) => [r.organisation_id, r.recipient_organisation_id]))],
+      case_codes: [...new Set(page.rows.map((r) => r.case_id))],
+    },
     page: { org_names: [b.senderId ?? '', b.organisationId], case_codes: [b.caseId ?? ''] },
   };
   return { b, inLists, pageRows: page.rows.length };
@@ -77,7 +104,11 @@ function scanOf(plan: string[]): ReferralsAnalysis['inboxEstimate'] {
   };
 }
 
-export async function analyseReferrals(setup: ReferralsSetup, cookie: string, captures: { inbox: ReferralCapture; page: ReferralCapture }): Promise<ReferralsAnalysis> {
+export async function analyseReferrals(
+  setup: ReferralsSetup,
+  cookie: string,
+  captures: { inbox: ReferralCapture; page: ReferralCapture },
+): Promise<ReferralsAnalysis> {
   const client = new pg.Client({ connectionString: setup.bench.appUrl });
   const owner = new pg.Client({ connectionString: setup.bench.ownerUrl });
   await client.connect();
@@ -88,7 +119,9 @@ export async function analyseReferrals(setup: ReferralsSetup, cookie: string, ca
     const perRequest: Record<string, string[]> = {};
     for (const [endpoint, c] of Object.entries(captures) as Array<['inbox' | 'page', ReferralCapture]>) {
       perRequest[endpoint] = [];
-      b.auditDetails = JSON.stringify(endpoint === 'inbox' ? { box: 'inbox', results: pageRows } : { box: 'inbox', shared: true });
+      b.auditDetails = JSON.stringify(
+        endpoint === 'inbox' ? { box: 'inbox', results: pageRows } : { box: 'inbox', shared: true },
+      );
       for (const s of c.statements.filter((x) => TIMED(x.kind))) {
         const name = SHARED.includes(s.kind) ? `session/audit: ${s.kind}` : `${endpoint}: ${s.kind}`;
         const key = `${name}\n${s.sql}`;
@@ -107,7 +140,12 @@ export async function analyseReferrals(setup: ReferralsSetup, cookie: string, ca
         if (st.kind === 'inbox') await client.query(BITMAP_ON);
       }
     });
-    const perRequestMs = Object.fromEntries(Object.entries(perRequest).map(([endpoint, keys]) => [endpoint, keys.reduce((a, k) => a + (figures.get(k)?.medianMs ?? 0), 0)]));
+    const perRequestMs = Object.fromEntries(
+      Object.entries(perRequest).map(([endpoint, keys]) => [
+        endpoint,
+        keys.reduce((a, k) => a + (figures.get(k)?.medianMs ?? 0), 0),
+      ]),
+    );
     // The page again with each statement named (prepared once, its plan kept by the connection),
     // as a driver that names statements would send it: what planning the policies costs per request.
     const preparedTimes = new Map<string, number[]>();
@@ -133,11 +171,15 @@ export async function analyseReferrals(setup: ReferralsSetup, cookie: string, ca
     const inboxEstimate = scanOf(figures.get(inboxKey)?.plan ?? []);
 
     // The inbox in variants, timed in turn round after round (the machine's ups and downs fall on all alike).
-    const explicit = inbox.sql.replace(/ order by /, ' and referral_access_open(status, access_ended_at, access_until, expires_on) order by ');
+    const explicit = inbox.sql.replace(
+      / order by /,
+      ' and referral_access_open(status, access_ended_at, access_until, expires_on) order by ',
+    );
     const variants: Array<{ variant: string; change: string; run: () => Promise<unknown> }> = [
       {
         variant: 'without the planner hint (RLS, percorsi_app)',
-        change: 'the query alone: the planner expects a handful of rows to pass the policies and reads all of the recipient’s live referrals, then sorts',
+        change:
+          'the query alone: the planner expects a handful of rows to pass the policies and reads all of the recipient’s live referrals, then sorts',
         run: () => client.query(inbox.sql, inbox.params),
       },
       {
@@ -149,10 +191,16 @@ export async function analyseReferrals(setup: ReferralsSetup, cookie: string, ca
           await client.query(BITMAP_ON);
         },
       },
-      { variant: 'no RLS: owner, access condition in the query', change: 'superuser (RLS does not apply), AND referral_access_open(…) written in the query: the planner estimates the visible rows from column statistics', run: () => owner.query(explicit, inbox.params) },
+      {
+        variant: 'no RLS: owner, access condition in the query',
+        change:
+          'superuser (RLS does not apply), AND referral_access_open(…) written in the query: the planner estimates the visible rows from column statistics',
+        run: () => owner.query(explicit, inbox.params),
+      },
       {
         variant: 'no RLS: owner, bitmap plan forced, no filter',
-        change: 'the plan the app gets (bitmap heap scan of all the recipient’s referrals + top-N sort) without the policies’ filter: what reading them costs',
+        change:
+          'the plan the app gets (bitmap heap scan of all the recipient’s referrals + top-N sort) without the policies’ filter: what reading them costs',
         run: async () => {
           // serial, as the app's plan (its policies are not parallel safe)
           await owner.query('SET LOCAL enable_indexscan = off; SET LOCAL max_parallel_workers_per_gather = 0');
@@ -177,7 +225,11 @@ export async function analyseReferrals(setup: ReferralsSetup, cookie: string, ca
     } finally {
       await owner.query('ROLLBACK');
     }
-    const whatIf: WhatIf[] = variants.map((v, i) => ({ variant: v.variant, change: v.change, medianMs: { inbox: median(times[i] ?? []) } }));
+    const whatIf: WhatIf[] = variants.map((v, i) => ({
+      variant: v.variant,
+      change: v.change,
+      medianMs: { inbox: median(times[i] ?? []) },
+    }));
     const counts = await owner.query<{ n: string; visible: string }>(
       `SELECT count(*) AS n, count(*) FILTER (WHERE referral_access_open(status, access_ended_at, access_until, expires_on)) AS visible FROM referrals WHERE recipient_organisation_id = $1`,
       [b.organisationId],

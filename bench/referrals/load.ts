@@ -26,4 +26,5 @@ export const benchReferrals = (
   which: 'app' | 'bare',
   setup: ReferralsSetup,
   o: Omit<NonNullable<Parameters<typeof benchServer>[3]>, 'floor'> = {},
-): Promise<ServerRuns<ReferralEndpoint>> => benchServer(which, setup, referralEndpoints(setup), { ...o, floor: REFERRALS_FLOOR });
+): Promise<ServerRuns<ReferralEndpoint>> =>
+  benchServer(which, setup, referralEndpoints(setup), { ...o, floor: REFERRALS_FLOOR });

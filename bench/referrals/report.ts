@@ -1,6 +1,16 @@
 import type { busyness } from '../proc.ts';
 import type { Generated } from '../cases/generate.ts';
-import { type EndpointFigures, f, type Goal, mb, printClosing, printEndpoints, printStatements, printUsers, table } from '../cases/report.ts';
+import {
+  type EndpointFigures,
+  f,
+  type Goal,
+  mb,
+  printClosing,
+  printEndpoints,
+  printStatements,
+  printUsers,
+  table,
+} from '../cases/report.ts';
 import type { UsersRun } from '../cases/users.ts';
 import type { ReferralsAnalysis } from './explain.ts';
 import type { ReferralsGenerated, ReferralsSetup } from './generate-referrals.ts';
@@ -39,17 +49,39 @@ export function printReferralsReport(r: ReferralsResults): void {
   for (const [k, v] of Object.entries(r.environment)) console.log(`${k}: ${v}`);
   const { start, end } = r.machine;
   console.log(`load average (1 min) at start / end: ${start.loadAverage} / ${end.loadAverage} on ${start.cores} cores`);
-  if (start.busy || end.busy) console.log('WARNING: other processes were competing for the CPU: req/s and latencies are unreliable; CPU ms/req less so.');
+  if (start.busy || end.busy)
+    console.log(
+      'WARNING: other processes were competing for the CPU: req/s and latencies are unreliable; CPU ms/req less so.',
+    );
 
-  if (r.cases) console.log(`\nCases (bench/cases/generate.ts): ${r.cases.cases} cases (requested ${r.scale.requestedCases}), ${r.cases.actions} plan actions, ${f(r.cases.seconds)} s`);
+  if (r.cases)
+    console.log(
+      `\nCases (bench/cases/generate.ts): ${r.cases.cases} cases (requested ${r.scale.requestedCases}), ${r.cases.actions} plan actions, ${f(r.cases.seconds)} s`,
+    );
   const g = r.generated;
   if (g) {
-    console.log(`Referrals: ${g.referrals} (requested ${r.scale.requestedReferrals}) to ${g.recipients.cpis} CPIs and ${g.recipients.others} other recipients, generated in ${f(g.seconds)} s (set-based SQL; the ${g.open} open shares sealed with sealShare, the messages with sealMessage)`);
-    console.log(`statuses: ${Object.entries(g.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; access still open (share row): ${g.open} (${((g.open / Math.max(1, g.referrals)) * 100).toFixed(1)}%)`);
-    console.log(table([['table', 'rows', 'size (pg_total_relation_size)'], ...g.sizes.map((s) => [s.table, String(s.rows), mb(s.bytes)]), ['(database)', '', mb(g.databaseBytes)]]));
+    console.log(
+      `Referrals: ${g.referrals} (requested ${r.scale.requestedReferrals}) to ${g.recipients.cpis} CPIs and ${g.recipients.others} other recipients, generated in ${f(g.seconds)} s (set-based SQL; the ${g.open} open shares sealed with sealShare, the messages with sealMessage)`,
+    );
+    console.log(
+      `statuses: ${Object.entries(g.statuses)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(
+          ', ',
+        )}; access still open (share row): ${g.open} (${((g.open / Math.max(1, g.referrals)) * 100).toFixed(1)}%)`,
+    );
+    console.log(
+      table([
+        ['table', 'rows', 'size (pg_total_relation_size)'],
+        ...g.sizes.map((s) => [s.table, String(s.rows), mb(s.bytes)]),
+        ['(database)', '', mb(g.databaseBytes)],
+      ]),
+    );
   }
   if (r.cpi) {
-    console.log(`\nLoad user: a CPI referent (cpi_referent) of "${r.cpi.name}", the CPI with the most referrals: ${r.cpi.referrals} received, ${r.cpi.visible} she still sees (access open); ${r.cpi.referents} referents there.`);
+    console.log(
+      `\nLoad user: a CPI referent (cpi_referent) of "${r.cpi.name}", the CPI with the most referrals: ${r.cpi.referrals} received, ${r.cpi.visible} she still sees (access open); ${r.cpi.referents} referents there.`,
+    );
   }
 
   printEndpoints(r.load, r.endpoints);
@@ -60,13 +92,19 @@ export function printReferralsReport(r: ReferralsResults): void {
     printEndpoints(r.load, w.endpoints);
     if (w.users.app) printUsers('The app with the change', w.users.app);
     if (w.users.floor) printUsers('The floor with the change', w.users.floor);
-    console.log(`floor with the change, bodies identical to the app's without it: ${Object.entries(w.bodiesIdenticalToApp).map(([k, v]) => `${k} ${v === null ? '?' : v ? 'yes' : 'NO'}`).join(', ')}`);
+    console.log(
+      `floor with the change, bodies identical to the app's without it: ${Object.entries(w.bodiesIdenticalToApp)
+        .map(([k, v]) => `${k} ${v === null ? '?' : v ? 'yes' : 'NO'}`)
+        .join(', ')}`,
+    );
   }
 
   const a = r.analysis;
   if (a) {
     printStatements(a.statements, a.perRequestMs);
-    console.log(`page: ${f(a.pagePlanningMs, 1)} ms of planning in its statements; the same statements named (prepared once per connection): ${f(a.pagePreparedMs, 1)} ms per request`);
+    console.log(
+      `page: ${f(a.pagePlanningMs, 1)} ms of planning in its statements; the same statements named (prepared once per connection): ${f(a.pagePreparedMs, 1)} ms per request`,
+    );
     const e = a.inboxEstimate;
     if (e) {
       console.log(

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { sealShare } from '../../src/server/referrals/pseudonym.ts';
-import { captureRequests, type Classifier, type Kind, kindOf as caseKindOf, type RequestCapture, respond as caseRespond, SENTINEL, type Statement } from '../cases/capture.ts';
+import {
+  captureRequests,
+  type Classifier,
+  type Kind,
+  kindOf as caseKindOf,
+  type RequestCapture,
+  respond as caseRespond,
+  SENTINEL,
+  type Statement,
+} from '../cases/capture.ts';
 
 /**
  * The SQL the app sends for the recipient's inbox and the referral page, captured from the real
@@ -10,7 +19,10 @@ import { captureRequests, type Classifier, type Kind, kindOf as caseKindOf, type
  * viewer's name; `substitutions` maps them to the real ones.
  */
 export type ReferralKind =
-  | Extract<Kind, 'begin' | 'commit' | 'role' | 'find_session' | 'set_actor' | 'session' | 'roles' | 'touch' | 'audit' | 'other'>
+  | Extract<
+      Kind,
+      'begin' | 'commit' | 'role' | 'find_session' | 'set_actor' | 'session' | 'roles' | 'touch' | 'audit' | 'other'
+    >
   | 'planner'
   | 'inbox'
   | 'referral_row'
@@ -34,7 +46,17 @@ export const SENTINELS = {
 } as const;
 export const PAGE_CAPTURE_PATH = `/api/v1/referrals/${SENTINELS.referral}`;
 
-const SHARED_KINDS: readonly string[] = ['begin', 'commit', 'role', 'find_session', 'set_actor', 'session', 'roles', 'touch', 'audit'];
+const SHARED_KINDS: readonly string[] = [
+  'begin',
+  'commit',
+  'role',
+  'find_session',
+  'set_actor',
+  'session',
+  'roles',
+  'touch',
+  'audit',
+];
 
 export function kindOf(sql: string): ReferralKind {
   const shared = caseKindOf(sql);
@@ -94,13 +116,26 @@ const FAKE_REFERRAL = {
 };
 
 function classifier(masterKey: Buffer): Classifier<ReferralKind> {
-  const sealed = sealShare(masterKey, SENTINELS.referral, { fields: ['profile.ageBand'], note: null, profile: { ageBand: '30_39' } });
+  const sealed = sealShare(masterKey, SENTINELS.referral, {
+    fields: ['profile.ageBand'],
+    note: null,
+    profile: { ageBand: '30_39' },
+  });
   return {
     kindOf,
     respond(kind) {
       switch (kind) {
         case 'session':
-          return [{ stage: 'full', csrf_token: 'x', disabled_at: null, expired: false, stale: true, roles: [SENTINELS.roles] }];
+          return [
+            {
+              stage: 'full',
+              csrf_token: 'x',
+              disabled_at: null,
+              expired: false,
+              stale: true,
+              roles: [SENTINELS.roles],
+            },
+          ];
         case 'roles':
           return [{ role: SENTINELS.roles }];
         case 'inbox':
@@ -132,7 +167,10 @@ export async function captureReferralRequests(): Promise<{ inbox: ReferralCaptur
   if (!inbox || !page) throw new Error('capture: no statements');
   for (const c of [inbox, page]) {
     const other = c.statements.filter((s) => s.kind === 'other');
-    if (other.length) throw new Error(`capture of ${c.path}: statements of no known kind (the app changed?): ${other.map((s) => s.sql.slice(0, 80)).join(' | ')}`);
+    if (other.length)
+      throw new Error(
+        `capture of ${c.path}: statements of no known kind (the app changed?): ${other.map((s) => s.sql.slice(0, 80)).join(' | ')}`,
+      );
   }
   return { inbox, page };
 }
@@ -156,7 +194,12 @@ export interface Substitutions {
 const IN_LIST = /in \(\$\d+(?:, \$\d+)*\)/;
 
 /** The statement's SQL and parameters with the sentinels replaced; `inValues` for the in-lists. */
-export function bindReferral(s: ReferralStatement, b: Substitutions, capturedToday: string, inValues?: string[]): { sql: string; params: unknown[] } {
+export function bindReferral(
+  s: ReferralStatement,
+  b: Substitutions,
+  capturedToday: string,
+  inValues?: string[],
+): { sql: string; params: unknown[] } {
   if (inValues && IN_LIST.test(s.sql)) {
     return { sql: s.sql.replace(IN_LIST, `in (${inValues.map((_, i) => `$${i + 1}`).join(', ')})`), params: inValues };
   }

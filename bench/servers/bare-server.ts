@@ -15,12 +15,18 @@ const pool = floorPool();
 const ROUTE = /^\/api\/v1\/organisations\/([0-9a-f-]{36})$/;
 const SKIP = new Set((process.env.BENCH_BARE_SKIP ?? '').split(','));
 
-async function readOrganisation(client: pg.PoolClient, token: string, id: string): Promise<{ body: string; version: number }> {
+async function readOrganisation(
+  client: pg.PoolClient,
+  token: string,
+  id: string,
+): Promise<{ body: string; version: number }> {
   const idHash = createHash('sha256').update(token).digest('hex');
   const found = (await client.query<{ user_id: string; organisation_id: string }>(SQL.findSession, [idHash])).rows[0];
   if (!found) throw new Status(401);
   await client.query(SQL.setActor, [found.user_id, found.organisation_id, '']);
-  const session = (await client.query<{ stage: string; expired: boolean; disabled_at: Date | null }>(SQL.session, [15, idHash])).rows[0];
+  const session = (
+    await client.query<{ stage: string; expired: boolean; disabled_at: Date | null }>(SQL.session, [15, idHash])
+  ).rows[0];
   if (session?.stage !== 'full' || session.expired || session.disabled_at) throw new Status(401);
   const roles = (await client.query<{ role: string }>(SQL.roles, [found.user_id])).rows.map((r) => r.role).sort();
   await client.query(SQL.setActor, [found.user_id, found.organisation_id, roles.join(',')]);
@@ -28,17 +34,20 @@ async function readOrganisation(client: pg.PoolClient, token: string, id: string
   const row = (await client.query<OrganisationRow>(SQL.organisation, [id])).rows[0];
   if (!row) throw new Status(404);
   const networks = await client.query<{ id: string; name: string; role: string | null }>(SQL.networks, [id]);
-  const protocols = await client.query<{ id: string; name: string; kind: string; joined_on: string }>(SQL.protocols, [id]);
-  if (!SKIP.has('audit')) await client.query(SQL.audit, [
-    found.user_id,
-    found.organisation_id,
-    'organisation.read',
-    'organisation',
-    row.id,
-    null,
-    'success',
-    '{}',
+  const protocols = await client.query<{ id: string; name: string; kind: string; joined_on: string }>(SQL.protocols, [
+    id,
   ]);
+  if (!SKIP.has('audit'))
+    await client.query(SQL.audit, [
+      found.user_id,
+      found.organisation_id,
+      'organisation.read',
+      'organisation',
+      row.id,
+      null,
+      'success',
+      '{}',
+    ]);
   const body = JSON.stringify({
     id: row.id,
     name: row.name,
@@ -53,7 +62,12 @@ async function readOrganisation(client: pg.PoolClient, token: string, id: string
     notes: row.notes,
     sourceIds: row.source_ids,
     networks: networks.rows.map((n) => ({ id: n.id, name: n.name, role: n.role })),
-    protocols: protocols.rows.map((p) => ({ id: p.id, name: p.name, kind: p.kind, joinedOn: p.joined_on.slice(0, 10) })),
+    protocols: protocols.rows.map((p) => ({
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      joinedOn: p.joined_on.slice(0, 10),
+    })),
     parent: row.parent_id && row.parent_name ? { id: row.parent_id, name: row.parent_name } : null,
     version: row.version,
   });

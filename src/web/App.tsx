@@ -41,7 +41,12 @@ const guard = (el: JSX.Element, roles?: Parameters<typeof RequireAuth>[0]['roles
 /** Who works on women's cases: the centre's operators; its DPO reads. */
 const CASE_READERS: Parameters<typeof RequireAuth>[0]['roles'] = ['centre_operator', 'dpo'];
 /** Who works referrals: the centre sends; CPI referents and service operators (and centres) receive; the DPO reads. */
-const REFERRAL_READERS: Parameters<typeof RequireAuth>[0]['roles'] = ['centre_operator', 'cpi_referent', 'service_operator', 'dpo'];
+const REFERRAL_READERS: Parameters<typeof RequireAuth>[0]['roles'] = [
+  'centre_operator',
+  'cpi_referent',
+  'service_operator',
+  'dpo',
+];
 
 export function App() {
   return (

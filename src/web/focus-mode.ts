@@ -4,12 +4,20 @@
  */
 export function trackFocusMode(): void {
   let pointer = false;
-  document.addEventListener('pointerdown', () => {
-    pointer = true;
-  }, true);
-  document.addEventListener('keydown', () => {
-    pointer = false;
-  }, true);
+  document.addEventListener(
+    'pointerdown',
+    () => {
+      pointer = true;
+    },
+    true,
+  );
+  document.addEventListener(
+    'keydown',
+    () => {
+      pointer = false;
+    },
+    true,
+  );
   document.addEventListener('focusin', (e) => {
     const el = e.target;
     if (!(el instanceof HTMLElement)) return;

@@ -20,7 +20,12 @@ describe('axe, organisation admin (it)', () => {
 
   test('own organisation with the edit form', async () => {
     const cadmi = demoUser('admin.cadmi');
-    await axeCheck(s.page, `/organizzazioni/${cadmi.organisationId}`, cadmi.organisationName, 'organisation detail with edit form (it)');
+    await axeCheck(
+      s.page,
+      `/organizzazioni/${cadmi.organisationId}`,
+      cadmi.organisationName,
+      'organisation detail with edit form (it)',
+    );
     const editHeading = s.page.locator('main h2', { hasText: IT.organisations.editTitle });
     expect(await editHeading.count(), 'edit form heading').toBe(1);
     expect(await s.page.locator('main form').count()).toBeGreaterThanOrEqual(1);

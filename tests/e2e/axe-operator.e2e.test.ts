@@ -64,7 +64,13 @@ describe('axe, centre operator (it)', () => {
   });
   test('organisation detail (uncertain, not editable)', async () => {
     const cadmi = demoUser('operatrice.cadmi');
-    await axeCheck(s.page, `/organizzazioni/${cadmi.organisationId}`, cadmi.organisationName, 'organisation detail (it)', 'organisation-detail-it');
+    await axeCheck(
+      s.page,
+      `/organizzazioni/${cadmi.organisationId}`,
+      cadmi.organisationName,
+      'organisation detail (it)',
+      'organisation-detail-it',
+    );
     expect(await s.page.locator('main form').count()).toBe(0);
   });
   test('protocols', async () => {
@@ -117,7 +123,10 @@ describe('axe, centre operator (it)', () => {
   });
 });
 
-for (const [who, username] of [['network coordinator', 'coordinatrice.milano'], ['CPI referent', 'referente.cpi.milano']] as const) {
+for (const [who, username] of [
+  ['network coordinator', 'coordinatrice.milano'],
+  ['CPI referent', 'referente.cpi.milano'],
+] as const) {
   describe(`axe, ${who}: referrals (it)`, () => {
     let s: Session;
     beforeAll(async () => {
@@ -129,15 +138,33 @@ for (const [who, username] of [['network coordinator', 'coordinatrice.milano'], 
 
     if (who === 'network coordinator') {
       test('overdue referrals of the network; the inbox refused', async () => {
-        await axeCheck(s.page, '/invii/scaduti', IT.referralOverdue.title, 'overdue referrals (it)', 'referrals-overdue-it');
-        expect(await s.page.locator('header nav').getByRole('link', { name: IT.referralNav.overdueNav, exact: true }).count()).toBe(1);
+        await axeCheck(
+          s.page,
+          '/invii/scaduti',
+          IT.referralOverdue.title,
+          'overdue referrals (it)',
+          'referrals-overdue-it',
+        );
+        expect(
+          await s.page
+            .locator('header nav')
+            .getByRole('link', { name: IT.referralNav.overdueNav, exact: true })
+            .count(),
+        ).toBe(1);
         await axeCheck(s.page, '/invii', IT.common.forbidden, 'referrals refused to a coordinator (it)');
       });
     } else {
       test('the inbox only (no outbox tab)', async () => {
         await axeCheck(s.page, '/invii', IT.referrals.title, 'referrals inbox (CPI, it)');
-        expect(await s.page.locator('main').getByRole('link', { name: IT.referrals.outbox, exact: true }).count()).toBe(0);
-        await axeCheck(s.page, '/invii?overdue=true&purpose=work_orientation', IT.referrals.title, 'referrals inbox filtered (CPI, it)');
+        expect(await s.page.locator('main').getByRole('link', { name: IT.referrals.outbox, exact: true }).count()).toBe(
+          0,
+        );
+        await axeCheck(
+          s.page,
+          '/invii?overdue=true&purpose=work_orientation',
+          IT.referrals.title,
+          'referrals inbox filtered (CPI, it)',
+        );
       });
     }
   });

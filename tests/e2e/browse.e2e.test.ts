@@ -2,7 +2,18 @@
 /** 3. Browsing the networks and the organisations. */
 import { describe, expect, test } from 'vitest';
 import { demoUser } from './context.ts';
-import { currentPath, fmt, it as IT, login, mainText, newSession, ready, setupBrowser, visit, waitForPath } from './helpers.ts';
+import {
+  currentPath,
+  fmt,
+  it as IT,
+  login,
+  mainText,
+  newSession,
+  ready,
+  setupBrowser,
+  visit,
+  waitForPath,
+} from './helpers.ts';
 
 setupBrowser();
 
@@ -28,8 +39,14 @@ describe('browse the network', () => {
     const rows = table.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(8);
     const names = await rows.locator('th a').allInnerTexts();
-    expect(names.some((n) => /Comune di Milano/.test(n)), names.join('\n')).toBe(true);
-    expect(names.some((n) => /Pavia/.test(n)), names.join('\n')).toBe(true);
+    expect(
+      names.some((n) => /Comune di Milano/.test(n)),
+      names.join('\n'),
+    ).toBe(true);
+    expect(
+      names.some((n) => /Pavia/.test(n)),
+      names.join('\n'),
+    ).toBe(true);
 
     // Network detail: municipalities and member organisations.
     const milano = rows.locator('th a', { hasText: 'Comune di Milano' });
@@ -37,8 +54,12 @@ describe('browse the network', () => {
     await milano.click();
     await waitForPath(page, /^\/reti\/[^/]+$/);
     await ready(page, milanoName);
-    const members = page.locator('main table', { has: page.locator('caption', { hasText: IT.networks.membersCaption }) });
-    const municipalities = page.locator('main table', { has: page.locator('caption', { hasText: IT.networks.municipalitiesCaption }) });
+    const members = page.locator('main table', {
+      has: page.locator('caption', { hasText: IT.networks.membersCaption }),
+    });
+    const municipalities = page.locator('main table', {
+      has: page.locator('caption', { hasText: IT.networks.municipalitiesCaption }),
+    });
     expect(await municipalities.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
     expect(await municipalities.locator('tbody').innerText()).toContain('Milano');
     expect(await members.locator('tbody tr').count()).toBeGreaterThan(5);
@@ -54,7 +75,9 @@ describe('browse the network', () => {
     expect(await mainText(page)).toContain(IT.common.uncertainLong);
     expect(await mainText(page)).toContain(IT.labels.orgTypes.cav);
     // It lists its networks, with a link back to the network.
-    const orgNetworks = page.locator('main table', { has: page.locator('caption', { hasText: IT.organisations.networksCaption }) });
+    const orgNetworks = page.locator('main table', {
+      has: page.locator('caption', { hasText: IT.organisations.networksCaption }),
+    });
     expect(await orgNetworks.locator('tbody').innerText()).toContain(milanoName);
 
     // The ground truth, from the API with the same session.

@@ -7,7 +7,20 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoAxeViolations, fmt, it as IT, login, mainText, newSession, ready, type Session, screenshot, setupBrowser, visit, waitForPath } from './helpers.ts';
+import {
+  expectNoAxeViolations,
+  fmt,
+  it as IT,
+  login,
+  mainText,
+  newSession,
+  ready,
+  type Session,
+  screenshot,
+  setupBrowser,
+  visit,
+  waitForPath,
+} from './helpers.ts';
 
 setupBrowser();
 /** Synthetic identity: it must never show up in an address or a page title. */
@@ -72,12 +85,19 @@ describe('a woman’s path, by a centre operator (it)', () => {
     await button(page, IT.intake.next).click();
     // Step 2: the non-identifying profile.
     await expect.poll(() => current.innerText()).toContain(IT.intake.steps.profile);
-    for (const [id, value] of Object.entries({ ageBand: '30_39', citizenship: 'non_eu', employment: 'unemployed', riskTool: 'sara', riskLevel: 'medium' })) {
+    for (const [id, value] of Object.entries({
+      ageBand: '30_39',
+      citizenship: 'non_eu',
+      employment: 'unemployed',
+      riskTool: 'sara',
+      riskLevel: 'medium',
+    })) {
       await page.locator(`#intake-${id}`).selectOption(value);
     }
     await page.locator('#intake-residenceCode').selectOption({ label: 'Milano' });
     for (const id of ['childrenCount', 'minorChildrenCount']) await page.locator(`#intake-${id}`).fill('1');
-    for (const id of ['violenceTypes-psychological', 'violenceTypes-economic', 'authorRelationships-former_spouse']) await tick(page, `intake-${id}`);
+    for (const id of ['violenceTypes-psychological', 'violenceTypes-economic', 'authorRelationships-former_spouse'])
+      await tick(page, `intake-${id}`);
     await axe(page, 'intake step 2', 'case-intake-2-it');
   });
   test('intake: identity (optional), safe contact, review, submit', async () => {
@@ -88,7 +108,11 @@ describe('a woman’s path, by a centre operator (it)', () => {
     await expect.poll(() => current.innerText()).toContain(IT.intake.steps.identity);
     expect(await mainText(page)).toContain(IT.intake.identityNote);
     await tick(page, 'intake-anonymous-identified');
-    for (const [id, v] of [['firstName', FIRST_NAME], ['lastName', LAST_NAME]]) await page.locator(`#intake-id-${id}`).fill(v as string);
+    for (const [id, v] of [
+      ['firstName', FIRST_NAME],
+      ['lastName', LAST_NAME],
+    ])
+      await page.locator(`#intake-id-${id}`).fill(v as string);
     await page.locator('#intake-id-languages').fill('italiano, francese');
     await axe(page, 'intake step 3');
     await button(page, IT.intake.next).click();
@@ -122,14 +146,19 @@ describe('a woman’s path, by a centre operator (it)', () => {
     const { page } = s;
     await button(page, IT.identity.show).click();
     await page.locator('#identity-purpose').selectOption('contact');
-    await page.locator('main .identity-panel').getByRole('button', { name: IT.identity.showSubmit, exact: true }).click();
+    await page
+      .locator('main .identity-panel')
+      .getByRole('button', { name: IT.identity.showSubmit, exact: true })
+      .click();
     await page.locator('main .identity-shown').waitFor();
     expect(await page.locator('main .identity-shown').innerText()).toContain(LAST_NAME);
     await axe(page, 'identity shown');
     await goTab(page, IT.casePage.tabs.consents, `${caseUrl}/consensi`);
     expect(await page.locator('main .identity-shown').count()).toBe(0);
     expect(await mainText(page)).not.toContain(LAST_NAME);
-    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(LAST_NAME);
+    expect(
+      await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })),
+    ).not.toContain(LAST_NAME);
   });
 
   test('consent: the full text, the printable form, her decision recorded', async () => {
@@ -138,7 +167,9 @@ describe('a woman’s path, by a centre operator (it)', () => {
     await button(page, IT.consents.add).click();
     await page.locator('#consent-purpose').selectOption('service');
     await page.locator('main .consent-text').waitFor();
-    const printIt = page.locator('main').getByRole('link', { name: new RegExp(IT.consents.printIt.replace(/[()]/g, '\\$&')) });
+    const printIt = page
+      .locator('main')
+      .getByRole('link', { name: new RegExp(IT.consents.printIt.replace(/[()]/g, '\\$&')) });
     expect(await printIt.getAttribute('target')).toBe('_blank');
     const form = await page.request.get((await printIt.getAttribute('href')) as string);
     expect([form.status(), form.headers()['content-type']]).toEqual([200, 'application/pdf']);
@@ -158,7 +189,12 @@ describe('a woman’s path, by a centre operator (it)', () => {
     await goTab(page, IT.casePage.tabs.needs, `${caseUrl}/bisogni`);
     await button(page, IT.needs.add).click();
     await page.locator('#needs-q-education_level').waitFor();
-    for (const [id, value] of Object.entries({ italian_level: 'a2', last_job_ended: 'over_2_years', monthly_income: 'none', housing_situation: 'with_family' })) {
+    for (const [id, value] of Object.entries({
+      italian_level: 'a2',
+      last_job_ended: 'over_2_years',
+      monthly_income: 'none',
+      housing_situation: 'with_family',
+    })) {
       await page.locator(`#needs-q-${id}`).selectOption(value);
     }
     await tick(page, 'needs-q-own_bank_account-no');
@@ -190,9 +226,15 @@ describe('a woman’s path, by a centre operator (it)', () => {
     await tick(page, 'agree-method');
     await button(page, IT.plan.agreeSubmit).click();
     await saved(page, IT.plan.agreedSaved);
-    const agreed = fmt(IT.plan.agreedText, { n: 1, date: '{date}', method: IT.labels.agreementMethods.signed!.toLowerCase() }).split('{date}');
+    const agreed = fmt(IT.plan.agreedText, {
+      n: 1,
+      date: '{date}',
+      method: IT.labels.agreementMethods.signed!.toLowerCase(),
+    }).split('{date}');
     for (const part of agreed) expect(await mainText(page)).toContain(part);
-    const print = page.locator('main').getByRole('link', { name: new RegExp(fmt(IT.plan.printBilingual, { lang: IT.labels.printLanguages.fr! })) });
+    const print = page
+      .locator('main')
+      .getByRole('link', { name: new RegExp(fmt(IT.plan.printBilingual, { lang: IT.labels.printLanguages.fr! })) });
     expect(await print.getAttribute('target')).toBe('_blank');
     const href = (await print.getAttribute('href')) as string;
     expect(href).toMatch(/\/plan\/print\?lang=fr$/);
@@ -217,7 +259,9 @@ describe('a woman’s path, by a centre operator (it)', () => {
     await page.locator('#outcome-weeklyHours').fill('24');
     await button(page, IT.outcomes.submit).click();
     await saved(page, IT.outcomes.savedHired);
-    const followUps = page.locator('main table', { has: page.locator('caption', { hasText: IT.followUps.caseCaption }) });
+    const followUps = page.locator('main table', {
+      has: page.locator('caption', { hasText: IT.followUps.caseCaption }),
+    });
     await expect.poll(() => followUps.locator('tbody tr').count()).toBe(3);
     const months = await followUps.locator('tbody th').allInnerTexts();
     expect(months).toEqual([3, 6, 12].map((n) => fmt(IT.followUps.monthsN, { n })));
@@ -239,7 +283,15 @@ describe('a woman’s path, by a centre operator (it)', () => {
     const kinds = await table.locator('tbody th').allInnerTexts();
     const T = IT.labels.timelineKinds;
     expect(kinds[0]).toBe(T['outcome.recorded']);
-    for (const k of ['case.opened', 'identity.viewed', 'consent.recorded', 'needs.recorded', 'plan.updated', 'plan.agreed', 'plan.printed'] as const) {
+    for (const k of [
+      'case.opened',
+      'identity.viewed',
+      'consent.recorded',
+      'needs.recorded',
+      'plan.updated',
+      'plan.agreed',
+      'plan.printed',
+    ] as const) {
       expect(kinds, k).toContain(T[k]);
     }
     expect(kinds.at(-1)).toBe(T['case.opened']);

@@ -102,14 +102,16 @@ export async function newSession(options: SessionOptions = {}): Promise<Session>
     const text = msg.text();
     if (/Content Security Policy/i.test(text)) problems.csp.push(`${page.url()}: ${text}`);
     // "Failed to load resource" duplicates the HTTP errors recorded below, with less detail.
-    else if (msg.type() === 'error' && !text.startsWith('Failed to load resource')) problems.consoleErrors.push(`${page.url()}: ${text}`);
+    else if (msg.type() === 'error' && !text.startsWith('Failed to load resource'))
+      problems.consoleErrors.push(`${page.url()}: ${text}`);
   });
   page.on('pageerror', (err) => problems.pageErrors.push(`${page.url()}: ${err.message}`));
   page.on('response', (res) => {
     const status = res.status();
     const what = `${res.request().method()} ${new URL(res.url()).pathname} → ${status} (page ${new URL(page.url()).pathname})`;
     if (status === 429) problems.rateLimited.push(what);
-    else if (status >= 400 && !(status === 401 && new URL(res.url()).pathname === '/api/v1/me')) problems.consoleErrors.push(`HTTP ${what}`);
+    else if (status >= 400 && !(status === 401 && new URL(res.url()).pathname === '/api/v1/me'))
+      problems.consoleErrors.push(`HTTP ${what}`);
   });
   const session: Session = {
     context,
@@ -127,7 +129,8 @@ export async function newSession(options: SessionOptions = {}): Promise<Session>
 /** Fails (with details) when the session saw CSP violations, page errors or 429s; then forgets them. */
 export function checkProblems(session: Session, label = ''): void {
   const { csp, pageErrors, rateLimited, consoleErrors } = session.problems;
-  if (consoleErrors.length) console.warn(`[e2e] console/HTTP errors (not failing) ${label}:\n  ${consoleErrors.join('\n  ')}`);
+  if (consoleErrors.length)
+    console.warn(`[e2e] console/HTTP errors (not failing) ${label}:\n  ${consoleErrors.join('\n  ')}`);
   const lines = [
     ...csp.map((x) => `CSP: ${x}`),
     ...pageErrors.map((x) => `page error: ${x}`),
@@ -187,7 +190,11 @@ export async function visit(page: Page, to: string, { reload = false } = {}): Pr
     (await page.evaluate(() => (document.getElementById('root')?.childElementCount ?? 0) > 0).catch(() => false));
   if (loaded) {
     await page.evaluate((p) => {
-      window.history.pushState({ usr: null, key: `e2e${Date.now()}`, idx: (window.history.state?.idx ?? 0) + 1 }, '', p);
+      window.history.pushState(
+        { usr: null, key: `e2e${Date.now()}`, idx: (window.history.state?.idx ?? 0) + 1 },
+        '',
+        p,
+      );
       window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
     }, to);
   } else {
@@ -198,9 +205,12 @@ export async function visit(page: Page, to: string, { reload = false } = {}): Pr
 export const currentPath = (page: Page) => pathOf(page.url());
 
 export async function waitForPath(page: Page, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await page.waitForURL((url) => (typeof expected === 'string' ? url.pathname === expected : expected.test(url.pathname + url.search)), {
-    timeout,
-  });
+  await page.waitForURL(
+    (url) => (typeof expected === 'string' ? url.pathname === expected : expected.test(url.pathname + url.search)),
+    {
+      timeout,
+    },
+  );
 }
 
 /**
@@ -215,18 +225,28 @@ export async function ready(page: Page, h1?: string | RegExp): Promise<string> {
     const want = typeof h1 === 'string' ? new RegExp(`^${escapeRegExp(h1)}`) : h1;
     await poll(text, (t) => want.test(t), `page heading matching ${want}`);
   }
-  await poll(() => page.locator('main .loading').count(), (n) => n === 0, 'no loading indicator left');
+  await poll(
+    () => page.locator('main .loading').count(),
+    (n) => n === 0,
+    'no loading indicator left',
+  );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return text();
 }
 
 /** Polls `read` until `ok` holds (usable in hooks too, unlike expect.poll). */
-export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 15_000): Promise<T> {
+export async function poll<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await read();
     if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(value)}`);
     await sleep(100);
   }
 }
@@ -331,7 +351,10 @@ async function signIn(page: Page, user: DemoLogin, options: LoginOptions): Promi
 }
 
 async function alerts(page: Page): Promise<string> {
-  const texts = await page.locator('main .alert, main .field-error').allInnerTexts().catch(() => []);
+  const texts = await page
+    .locator('main .alert, main .field-error')
+    .allInnerTexts()
+    .catch(() => []);
   return texts.length ? texts.join(' | ') : '(no message shown)';
 }
 

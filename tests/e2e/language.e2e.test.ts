@@ -8,7 +8,8 @@ setupBrowser();
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const labelOf = (page: Page, id: string) => page.locator(`label[for="${id}"]`).innerText();
-const pressed = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
+const pressed = (page: Page, name: string) =>
+  page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
 
 describe('language', () => {
   test('Italian by default, switch to English, persists across reload, back to Italian', async () => {

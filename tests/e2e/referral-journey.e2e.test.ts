@@ -10,7 +10,21 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type DemoLogin, demoUser } from './context.ts';
-import { DISPLAY_NAMES, expectNoAxeViolations, fmt, it as IT, login, mainText, newSession, ready, type Session, screenshot, setupBrowser, visit, waitForPath } from './helpers.ts';
+import {
+  DISPLAY_NAMES,
+  expectNoAxeViolations,
+  fmt,
+  it as IT,
+  login,
+  mainText,
+  newSession,
+  ready,
+  type Session,
+  screenshot,
+  setupBrowser,
+  visit,
+  waitForPath,
+} from './helpers.ts';
 
 setupBrowser();
 
@@ -19,8 +33,10 @@ const button = (page: Page, name: string) => page.locator('main').getByRole('but
 const W = IT.referralNew;
 const A = IT.referralActions;
 /** Waits for the success message a form shows (and focuses) after saving. */
-const saved = (page: Page, text: string) => page.locator('main .focus-notice', { hasText: text }).waitFor({ state: 'visible' });
-const inDays = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(Date.now() + n * 86_400_000));
+const saved = (page: Page, text: string) =>
+  page.locator('main .focus-notice', { hasText: text }).waitFor({ state: 'visible' });
+const inDays = (n: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(Date.now() + n * 86_400_000));
 
 async function axe(page: Page, label: string, shot?: string): Promise<void> {
   await expectNoAxeViolations(page, label);
@@ -53,12 +69,22 @@ async function pickCase(page: Page): Promise<Picked> {
     if (!cpi) continue;
     const detail = await json<{ hasIdentity: boolean; safeContact: { onlyThroughCentre: boolean } }>(`/cases/${c.id}`);
     if (!detail.hasIdentity) continue;
-    const consents = await json<{ items: { purpose: string; status: string; recipientOrganisationId: string | null }[] }>(`/cases/${c.id}/consents`);
-    if (consents.items.some((x) => x.purpose === 'sharing' && x.recipientOrganisationId === cpi.organisationId)) continue;
+    const consents = await json<{
+      items: { purpose: string; status: string; recipientOrganisationId: string | null }[];
+    }>(`/cases/${c.id}/consents`);
+    if (consents.items.some((x) => x.purpose === 'sharing' && x.recipientOrganisationId === cpi.organisationId))
+      continue;
     const consented = consents.items.some((x) => x.purpose === 'sharing' && x.status === 'active');
     const sent = await json<{ items: unknown[] }>(`/referrals?box=outbox&caseId=${c.id}`);
     const direct = !detail.safeContact.onlyThroughCentre;
-    found.push({ id: c.id, code: c.code, cpi, direct, consented, score: (sent.items.length ? 0 : 4) + (direct ? 2 : 0) + (consented ? 0 : 1) });
+    found.push({
+      id: c.id,
+      code: c.code,
+      cpi,
+      direct,
+      consented,
+      score: (sent.items.length ? 0 : 4) + (direct ? 2 : 0) + (consented ? 0 : 1),
+    });
     if (found.at(-1)?.score === 7) break;
   }
   const best = found.sort((a, b) => b.score - a.score)[0];
@@ -110,7 +136,9 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
     // What her consents do not cover is refused, each with the reason; the consents tab is linked.
     const R = IT.labels.refusals;
     expect(await page.locator('#ref-field-identity-name').isDisabled()).toBe(true);
-    expect(await page.locator('#ref-field-identity-name-hint').innerText()).toBe(picked.consented ? R.no_identity_consent : R.no_sharing_consent);
+    expect(await page.locator('#ref-field-identity-name-hint').innerText()).toBe(
+      picked.consented ? R.no_identity_consent : R.no_sharing_consent,
+    );
     if (!picked.consented) {
       expect(await page.locator('#ref-field-profile-ageBand').isDisabled()).toBe(true);
       expect(await page.locator('#ref-field-profile-ageBand-hint').innerText()).toBe(R.no_sharing_consent);
@@ -120,7 +148,10 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
       await button(page, IT.intake.next).click();
       await page.locator('main .error-summary').waitFor();
     }
-    await page.locator('main').getByRole('link', { name: picked.consented ? W.seeConsents : W.recordConsent }).click();
+    await page
+      .locator('main')
+      .getByRole('link', { name: picked.consented ? W.seeConsents : W.recordConsent })
+      .click();
     await waitForPath(page, `${caseUrl}/consensi`);
   });
 
@@ -147,8 +178,17 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
     await expect.poll(() => page.locator('#ref-field-identity-name').isEnabled()).toBe(true);
     // Phone and e-mail go only when her safe-contact preferences allow direct contact.
     expect(await page.locator('#ref-field-identity-phone').isEnabled()).toBe(picked.direct);
-    if (!picked.direct) expect(await page.locator('#ref-field-identity-phone-hint').innerText()).toBe(IT.labels.refusals.only_through_centre);
-    const fields = ['profile-ageBand', 'profile-employment', 'plan-goals', 'identity-name', ...(picked.direct ? ['identity-phone'] : [])];
+    if (!picked.direct)
+      expect(await page.locator('#ref-field-identity-phone-hint').innerText()).toBe(
+        IT.labels.refusals.only_through_centre,
+      );
+    const fields = [
+      'profile-ageBand',
+      'profile-employment',
+      'plan-goals',
+      'identity-name',
+      ...(picked.direct ? ['identity-phone'] : []),
+    ];
     for (const f of fields) await tick(page, `ref-field-${f}`);
     await axe(page, 'referral wizard step 2', 'referral-wizard-2-it');
     await button(page, IT.intake.next).click();
@@ -158,8 +198,16 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
     pseudonym = (await page.locator('main .lead-text .case-code').innerText()).trim();
     expect(pseudonym.length).toBeGreaterThan(3);
     const seen = await preview.innerText();
-    for (const text of [IT.labels.fieldGroups.identity, IT.labels.shareFields['identity.name'], IT.labels.shareFields['profile.ageBand'], IT.labels.shareFields['plan.goals']]) expect(seen).toContain(text);
-    expect(seen).toContain(picked.direct ? IT.referral.contactOnly.split(':')[0] : IT.labels.contactModes.through_centre);
+    for (const text of [
+      IT.labels.fieldGroups.identity,
+      IT.labels.shareFields['identity.name'],
+      IT.labels.shareFields['profile.ageBand'],
+      IT.labels.shareFields['plan.goals'],
+    ])
+      expect(seen).toContain(text);
+    expect(seen).toContain(
+      picked.direct ? IT.referral.contactOnly.split(':')[0] : IT.labels.contactModes.through_centre,
+    );
     expect(seen).not.toContain(IT.labels.shareFields['profile.citizenship']);
     await axe(page, 'referral wizard step 3 (preview)', 'referral-wizard-3-it');
     await button(page, IT.intake.next).click();
@@ -195,7 +243,9 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
     await waitForPath(page, referralPath);
     await ready(page, fmt(IT.referralPage.titleInbox, { pseudonym }));
     const text = await mainText(page);
-    expect(text).toContain(picked.direct ? IT.referral.contactOnly.split(':')[0] : IT.labels.contactModes.through_centre);
+    expect(text).toContain(
+      picked.direct ? IT.referral.contactOnly.split(':')[0] : IT.labels.contactModes.through_centre,
+    );
     expect(text).not.toContain(picked.code);
     await axe(page, 'referral page (CPI, sent)', 'referral-page-cpi-it');
     await button(page, A.buttons.accept).click();
@@ -204,7 +254,15 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
     await page.locator('#act-book').fill(inDays(7));
     await button(page, A.confirm.book).click();
     await saved(page, fmt(IT.referralPage.done, { what: IT.labels.historyKinds.book! }));
-    await expect.poll(() => mainText(page)).toContain(fmt(IT.referral.appointmentOn, { date: new Intl.DateTimeFormat('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(`${inDays(7)}T00:00:00`)) }));
+    await expect
+      .poll(() => mainText(page))
+      .toContain(
+        fmt(IT.referral.appointmentOn, {
+          date: new Intl.DateTimeFormat('it-IT', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+            new Date(`${inDays(7)}T00:00:00`),
+          ),
+        }),
+      );
     await button(page, A.buttons.report).click();
     await page.locator('#report-kind').selectOption('traineeship_started');
     await page.locator('#outcome-sector').selectOption('Q');
@@ -226,7 +284,9 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
     await visit(page, `${caseUrl}/piano`, { reload: true });
     await ready(page, new RegExp(IT.casePage.tabs.plan));
     const panel = page.locator('main .referral-reports');
-    await expect.poll(() => panel.innerText()).toContain(`Segnalato da ${picked.cpi.organisationName}: ${IT.labels.reportKinds.traineeship_started} il`);
+    await expect
+      .poll(() => panel.innerText())
+      .toContain(`Segnalato da ${picked.cpi.organisationName}: ${IT.labels.reportKinds.traineeship_started} il`);
     await axe(page, 'plan tab with reported outcomes', 'referral-plan-reports-it');
     await page.locator('main nav').getByRole('link', { name: IT.referralTab.title, exact: true }).click();
     await waitForPath(page, `${caseUrl}/invii`);
@@ -250,7 +310,9 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
   test('the centre revokes the consent: the CPI referent loses the referral at once', async () => {
     await visit(centre.page, `${caseUrl}/consensi`);
     await ready(centre.page, new RegExp(IT.casePage.tabs.consents));
-    const row = centre.page.locator('main table tbody tr', { hasText: picked.cpi.organisationName }).filter({ hasText: IT.labels.consentStatuses.active! });
+    const row = centre.page
+      .locator('main table tbody tr', { hasText: picked.cpi.organisationName })
+      .filter({ hasText: IT.labels.consentStatuses.active! });
     await row.getByRole('button', { name: new RegExp(`^${IT.consents.revoke}`) }).click();
     await centre.page.locator('#revoke-date').waitFor();
     await button(centre.page, IT.consents.confirmRevoke).click();
@@ -268,6 +330,8 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
     await visit(centre.page, `${caseUrl}/invii`);
     await ready(centre.page, new RegExp(IT.referralTab.title));
     const sent = centre.page.locator('main table tbody tr', { hasText: picked.cpi.organisationName }).first();
-    await expect.poll(() => sent.innerText()).toContain(fmt(IT.referral.accessEnded, { reason: IT.labels.accessEndReasons.consent_revoked! }));
+    await expect
+      .poll(() => sent.innerText())
+      .toContain(fmt(IT.referral.accessEnded, { reason: IT.labels.accessEndReasons.consent_revoked! }));
   });
 });

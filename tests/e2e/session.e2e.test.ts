@@ -45,7 +45,8 @@ describe('sign-in and sign-out', () => {
     expect(session.path).toBe('/');
 
     // The cookie alone, sent by another client, opens the session while it is alive…
-    const withOldCookie = () => page.request.get('/api/v1/me', { headers: { cookie: `${session.name}=${session.value}` } });
+    const withOldCookie = () =>
+      page.request.get('/api/v1/me', { headers: { cookie: `${session.name}=${session.value}` } });
     const other = await newSession();
     const meWithCookie = () =>
       other.context.request.get('/api/v1/me', { headers: { cookie: `${session.name}=${session.value}` } });

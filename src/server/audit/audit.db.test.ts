@@ -51,7 +51,11 @@ describe('audit chain', () => {
 
   it.each([
     // an edited row fails its own hash
-    ['an edited row', [sql`UPDATE audit_log SET outcome = 'success' WHERE seq = 3`], { seq: '3', reason: 'hash_mismatch' }],
+    [
+      'an edited row',
+      [sql`UPDATE audit_log SET outcome = 'success' WHERE seq = 3`],
+      { seq: '3', reason: 'hash_mismatch' },
+    ],
     // a deleted row leaves a gap: the chain breaks at the row that followed it
     ['a deleted row', [sql`DELETE FROM audit_log WHERE seq = 3`], { seq: '4', reason: 'sequence_gap' }],
     [
@@ -101,7 +105,11 @@ describe('audit search', () => {
     const own = await app.inject({ method: 'GET', url: '/api/v1/audit', headers: cs.headers });
     const actors = new Set(own.json().items.map((i: { actorUserId: string }) => i.actorUserId));
     expect([...actors]).toEqual([colleague.id]);
-    const dated = await app.inject({ method: 'GET', url: `/api/v1/audit?from=2000-01-01&to=2000-01-02`, headers: s.headers });
+    const dated = await app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?from=2000-01-01&to=2000-01-02`,
+      headers: s.headers,
+    });
     expect(dated.json().items).toEqual([]);
     const badDate = await app.inject({ method: 'GET', url: `/api/v1/audit?from=ieri`, headers: s.headers });
     expect(badDate.statusCode).toBe(400);

@@ -47,7 +47,13 @@ export function registerAuditRoutes(app: FastifyInstance): void {
         const page = await searchAudit(ctx.tx, me, q);
         await ctx.audit({
           action: 'audit.search',
-          details: { actor: q.actor ?? null, subject: q.subject ?? null, from: q.from ?? null, to: q.to ?? null, results: page.items.length },
+          details: {
+            actor: q.actor ?? null,
+            subject: q.subject ?? null,
+            from: q.from ?? null,
+            to: q.to ?? null,
+            results: page.items.length,
+          },
         });
         return page;
       });

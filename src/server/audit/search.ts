@@ -39,8 +39,18 @@ export async function searchAudit(tx: Tx, me: Actor, q: AuditQuery) {
   if (q.actor) query = query.where('audit_log.actor_user_id', '=', q.actor);
   if (q.subject) query = query.where('audit_log.subject_id', '=', q.subject);
   // from/to are calendar days in Italy
-  if (q.from) query = query.where('audit_log.occurred_at', '>=', sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Rome'`);
-  if (q.to) query = query.where('audit_log.occurred_at', '<', sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Rome'`);
+  if (q.from)
+    query = query.where(
+      'audit_log.occurred_at',
+      '>=',
+      sql<Date>`(${q.from}::date)::timestamp AT TIME ZONE 'Europe/Rome'`,
+    );
+  if (q.to)
+    query = query.where(
+      'audit_log.occurred_at',
+      '<',
+      sql<Date>`(${q.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Rome'`,
+    );
   if (q.before) query = query.where('audit_log.seq', '<', q.before);
   const rows = await query.execute();
   const page = rows.slice(0, limit);

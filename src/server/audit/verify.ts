@@ -21,19 +21,26 @@ export async function verifyAuditChain(owner: Kysely<DB>): Promise<ChainReport> 
   let prevHash = GENESIS;
   let checked = 0;
   let after = 0n;
-  const head = await sql<{ last_seq: string; last_hash: string }>`SELECT last_seq::text, last_hash FROM audit_head WHERE id = 1`.execute(owner);
+  const head = await sql<{
+    last_seq: string;
+    last_hash: string;
+  }>`SELECT last_seq::text, last_hash FROM audit_head WHERE id = 1`.execute(owner);
   const headSeq = head.rows[0]?.last_seq ?? '0';
   for (;;) {
     const rows = await sql<{ seq: string; hash: string; prev_hash: string; expected: string }>`
       SELECT seq::text AS seq, hash, prev_hash,
         audit_row_hash(seq, occurred_at, actor_user_id, organisation_id, action, subject_type, subject_id,
           purpose, outcome, details, prev_hash) AS expected
-      FROM audit_log WHERE audit_log.seq > ${after.toString()}::bigint ORDER BY audit_log.seq LIMIT ${PAGE}`.execute(owner);
+      FROM audit_log WHERE audit_log.seq > ${after.toString()}::bigint ORDER BY audit_log.seq LIMIT ${PAGE}`.execute(
+      owner,
+    );
     for (const row of rows.rows) {
       const seq = BigInt(row.seq);
       if (seq !== expectedSeq) return { ok: false, checked, headSeq, broken: { seq: row.seq, reason: 'sequence_gap' } };
-      if (row.prev_hash !== prevHash) return { ok: false, checked, headSeq, broken: { seq: row.seq, reason: 'prev_hash_mismatch' } };
-      if (row.hash !== row.expected) return { ok: false, checked, headSeq, broken: { seq: row.seq, reason: 'hash_mismatch' } };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, checked, headSeq, broken: { seq: row.seq, reason: 'prev_hash_mismatch' } };
+      if (row.hash !== row.expected)
+        return { ok: false, checked, headSeq, broken: { seq: row.seq, reason: 'hash_mismatch' } };
       prevHash = row.hash;
       expectedSeq = seq + 1n;
       after = seq;

@@ -102,7 +102,11 @@ describe('sessions', () => {
   it('ends a session idle for more than 15 minutes, or older than 12 hours', async () => {
     const user = await makeUser(db, config, { organisationId: await makeOrg(db), roles: ['centre_operator'] });
     const idle = await signIn(app, db, user);
-    await db.owner.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 16 * 60_000) }).where('user_id', '=', user.id).execute();
+    await db.owner
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 16 * 60_000) })
+      .where('user_id', '=', user.id)
+      .execute();
     const res = await me(idle.cookie);
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('session_expired');
@@ -110,7 +114,11 @@ describe('sessions', () => {
 
     const old = await signIn(app, db, user);
     expect((await me(old.cookie)).statusCode).toBe(200);
-    await db.owner.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    await db.owner
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
     expect((await me(old.cookie)).statusCode).toBe(401);
   });
 
@@ -127,8 +135,16 @@ describe('canaries', () => {
     const canaryPassword = 'CANARY-Zelda-Ferrari-3391';
     const canaryName = 'canary.zelda.ferrari';
     const a = await login(canaryName, canaryPassword);
-    const b = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: canaryName, password: canaryPassword, extra: canaryPassword } });
-    const c = await app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { username: canaryName } });
+    const b = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: canaryName, password: canaryPassword, extra: canaryPassword },
+    });
+    const c = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { username: canaryName },
+    });
     for (const body of [a.body, b.body, c.body]) {
       expect(body).not.toContain(canaryPassword);
       expect(body).not.toContain(canaryName);

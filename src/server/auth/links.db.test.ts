@@ -26,7 +26,11 @@ describe('invitations and first login', () => {
     const orgId = await makeOrg(db);
     const admin = await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] });
     const s = await signIn(app, db, admin);
-    const invite = await post('/api/v1/users/invitations', { username: 'nuova.collega', displayName: 'Nuova Collega', roles: ['centre_operator'] }, s.headers);
+    const invite = await post(
+      '/api/v1/users/invitations',
+      { username: 'nuova.collega', displayName: 'Nuova Collega', roles: ['centre_operator'] },
+      s.headers,
+    );
     expect(invite.statusCode).toBe(201);
     const token = tokenOf(invite.json().inviteUrl);
 
@@ -34,7 +38,9 @@ describe('invitations and first login', () => {
     expect(weak.statusCode).toBe(400);
     expect(weak.json().fields[0]).toMatchObject({ field: 'password' });
     expect(weak.json().code).toBe('password_common');
-    expect((await post('/api/v1/auth/invitations/accept', { token, password: 'corta' })).json().code).toBe('password_too_short');
+    expect((await post('/api/v1/auth/invitations/accept', { token, password: 'corta' })).json().code).toBe(
+      'password_too_short',
+    );
     const password = 'Un-fiume-tranquillo-42';
     expect((await post('/api/v1/auth/invitations/accept', { token, password })).statusCode).toBe(204);
     expect((await post('/api/v1/auth/invitations/accept', { token, password })).statusCode).toBe(410);
@@ -73,11 +79,26 @@ describe('invitations and first login', () => {
     const orgId = await makeOrg(db);
     const admin = await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] });
     const s = await signIn(app, db, admin);
-    const escalate = await post('/api/v1/users/invitations', { username: 'furbetta', displayName: 'Furbetta', roles: ['platform_admin'] }, s.headers);
+    const escalate = await post(
+      '/api/v1/users/invitations',
+      { username: 'furbetta', displayName: 'Furbetta', roles: ['platform_admin'] },
+      s.headers,
+    );
     expect(escalate.statusCode).toBe(400);
-    const invite = await post('/api/v1/users/invitations', { username: 'scaduta', displayName: 'Scaduta', roles: ['dpo'] }, s.headers);
-    await db.owner.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('username', '=', 'scaduta').execute();
-    const res = await post('/api/v1/auth/invitations/accept', { token: tokenOf(invite.json().inviteUrl), password: 'Un-fiume-tranquillo-42' });
+    const invite = await post(
+      '/api/v1/users/invitations',
+      { username: 'scaduta', displayName: 'Scaduta', roles: ['dpo'] },
+      s.headers,
+    );
+    await db.owner
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('username', '=', 'scaduta')
+      .execute();
+    const res = await post('/api/v1/auth/invitations/accept', {
+      token: tokenOf(invite.json().inviteUrl),
+      password: 'Un-fiume-tranquillo-42',
+    });
     expect(res.statusCode).toBe(410);
     expect(await db.owner.selectFrom('users').select('id').where('username', '=', 'scaduta').execute()).toHaveLength(0);
   });
@@ -101,9 +122,17 @@ describe('password reset', () => {
     const link = await post(`/api/v1/users/${user.id}/password-reset`, {}, s.headers);
     expect(link.statusCode).toBe(201);
     const token = tokenOf(link.json().resetUrl);
-    expect((await post('/api/v1/auth/password-reset/complete', { token, password: 'Nuova-password-sicura-7' })).statusCode).toBe(204);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: userSession.cookie } })).statusCode).toBe(401);
-    expect((await post('/api/v1/auth/login', { username: user.username, password: user.password })).statusCode).toBe(401);
-    expect((await post('/api/v1/auth/login', { username: user.username, password: 'Nuova-password-sicura-7' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/auth/password-reset/complete', { token, password: 'Nuova-password-sicura-7' })).statusCode,
+    ).toBe(204);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: userSession.cookie } })).statusCode,
+    ).toBe(401);
+    expect((await post('/api/v1/auth/login', { username: user.username, password: user.password })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await post('/api/v1/auth/login', { username: user.username, password: 'Nuova-password-sicura-7' })).statusCode,
+    ).toBe(200);
   });
 });

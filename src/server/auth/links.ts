@@ -33,7 +33,12 @@ async function openLink(tx: Tx, token: string, kind: 'invite' | 'reset') {
 
 function checkPassword(password: string, context: string[]) {
   const problem = passwordProblem(password, context);
-  if (problem) throw invalidField('password', problem, problem === 'password_too_short' ? 'At least 12 characters' : 'Too common or too easy to guess');
+  if (problem)
+    throw invalidField(
+      'password',
+      problem,
+      problem === 'password_too_short' ? 'At least 12 characters' : 'Too common or too easy to guess',
+    );
 }
 
 /** An invited person chooses a password: the account exists from now on, MFA enrolment follows at first login. */
@@ -56,11 +61,24 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
     })
     .execute();
   for (const role of link.roles) {
-    await ctx.tx.insertInto('user_roles').values({ user_id: userId, organisation_id: link.organisation_id, role }).execute();
+    await ctx.tx
+      .insertInto('user_roles')
+      .values({ user_id: userId, organisation_id: link.organisation_id, role })
+      .execute();
   }
-  await ctx.tx.updateTable('invitations').set({ used_at: sql`now()`, user_id: userId }).where('id', '=', link.id).execute();
+  await ctx.tx
+    .updateTable('invitations')
+    .set({ used_at: sql`now()`, user_id: userId })
+    .where('id', '=', link.id)
+    .execute();
   const who = { userId, organisationId: link.organisation_id };
-  await ctx.audit({ action: 'auth.password_set', actor: who, subjectType: 'user', subjectId: userId, details: { via: 'invitation', roles: link.roles } });
+  await ctx.audit({
+    action: 'auth.password_set',
+    actor: who,
+    subjectType: 'user',
+    subjectId: userId,
+    details: { via: 'invitation', roles: link.roles },
+  });
 }
 
 export async function completePasswordReset(ctx: Ctx, token: string, password: string): Promise<void> {
@@ -70,13 +88,24 @@ export async function completePasswordReset(ctx: Ctx, token: string, password: s
   await setActor(ctx.tx, { userId: link.user_id, organisationId: link.organisation_id, roles: [] });
   await ctx.tx
     .updateTable('users')
-    .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null, reset_requested_at: null })
+    .set({
+      password_hash: await hashPassword(password),
+      failed_logins: 0,
+      locked_until: null,
+      reset_requested_at: null,
+    })
     .where('id', '=', link.user_id)
     .execute();
   await ctx.tx.updateTable('invitations').set({ used_at: sql`now()` }).where('id', '=', link.id).execute();
   await endAllSessions(ctx.tx, link.user_id);
   const who = { userId: link.user_id, organisationId: link.organisation_id };
-  await ctx.audit({ action: 'auth.password_set', actor: who, subjectType: 'user', subjectId: link.user_id, details: { via: 'reset' } });
+  await ctx.audit({
+    action: 'auth.password_set',
+    actor: who,
+    subjectType: 'user',
+    subjectId: link.user_id,
+    details: { via: 'reset' },
+  });
 }
 
 /**
@@ -86,7 +115,12 @@ export async function completePasswordReset(ctx: Ctx, token: string, password: s
 export async function requestPasswordReset(ctx: Ctx, username: string): Promise<void> {
   const actor = await actAsUserNamed(ctx.tx, username);
   if (!actor) {
-    await ctx.audit({ action: 'auth.password_reset_request', outcome: 'failure', actor: null, details: { reason: 'unknown_user' } });
+    await ctx.audit({
+      action: 'auth.password_reset_request',
+      outcome: 'failure',
+      actor: null,
+      details: { reason: 'unknown_user' },
+    });
     return;
   }
   await ctx.tx
@@ -101,7 +135,16 @@ export async function requestPasswordReset(ctx: Ctx, username: string): Promise<
 /** Creates a one-time link for an admin to hand over; the admin never sees or sets a password. */
 export async function createLink(
   tx: Tx,
-  fields: { kind: 'invite' | 'reset'; organisationId: string; createdBy: string; userId?: string; username?: string; displayName?: string; email?: string | null; roles?: Role[] },
+  fields: {
+    kind: 'invite' | 'reset';
+    organisationId: string;
+    createdBy: string;
+    userId?: string;
+    username?: string;
+    displayName?: string;
+    email?: string | null;
+    roles?: Role[];
+  },
 ) {
   const token = newToken();
   const hours = fields.kind === 'invite' ? INVITE_HOURS : RESET_HOURS;

@@ -22,9 +22,7 @@ function countUnknown(username: string): number {
   return n;
 }
 
-export type LoginResult =
-  | { ok: true; token: string; enrolled: boolean }
-  | { ok: false; delayMs: number };
+export type LoginResult = { ok: true; token: string; enrolled: boolean } | { ok: false; delayMs: number };
 
 /** Finds a user by name without knowing their organisation, and acts as them in this transaction. */
 export async function actAsUserNamed(tx: Tx, username: string): Promise<Actor | null> {
@@ -87,6 +85,12 @@ export async function loginWithPassword(ctx: Ctx, username: string, password: st
   }
   await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
   const { token } = await createSession(tx, { id: user.id, organisationId: user.organisation_id }, 'pre_auth');
-  await ctx.audit({ action: 'auth.login', actor, subjectType: 'user', subjectId: user.id, details: { stage: 'password' } });
+  await ctx.audit({
+    action: 'auth.login',
+    actor,
+    subjectType: 'user',
+    subjectId: user.id,
+    details: { stage: 'password' },
+  });
   return { ok: true, token, enrolled: user.totp_enrolled_at !== null };
 }

@@ -16,8 +16,7 @@ export async function verifyPassword(hash: string | null, password: string): Pro
   return argon2.verify(hash, password).catch(() => false);
 }
 
-const DUMMY_HASH =
-  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0TpKL0b6m0+1z2B0mzPjzqK0qOeJzG1ms0q0kD5W1Nw';
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0TpKL0b6m0+1z2B0mzPjzqK0qOeJzG1ms0q0kD5W1Nw';
 
 /** Returns a stable problem code, or null when the password is acceptable. */
 export function passwordProblem(password: string, context: string[] = []): string | null {

@@ -7,7 +7,13 @@ import { describeMe } from '../users/queries.ts';
 import { acceptInvitation, completePasswordReset, requestPasswordReset } from './links.ts';
 import { loginWithPassword } from './login.ts';
 import * as S from './schemas.ts';
-import { confirmEnrolment, type SecondFactorResult, startEnrolment, verifyRecoveryCode, verifyTotp } from './second-factor.ts';
+import {
+  confirmEnrolment,
+  type SecondFactorResult,
+  startEnrolment,
+  verifyRecoveryCode,
+  verifyTotp,
+} from './second-factor.ts';
 import { ABSOLUTE_HOURS, endSession, PRE_AUTH_COOKIE, PRE_AUTH_MINUTES, SESSION_COOKIE } from './sessions.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -38,7 +44,10 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
 
   api.post(
     '/auth/login',
-    { schema: { tags, body: S.Credentials, response: { 200: S.LoginAnswer, ...errors } }, config: { auth: 'public', ...loginLimit } },
+    {
+      schema: { tags, body: S.Credentials, response: { 200: S.LoginAnswer, ...errors } },
+      config: { auth: 'public', ...loginLimit },
+    },
     async (req, reply) => {
       const { username, password } = req.body;
       const result = await req.inContext((ctx) => loginWithPassword(ctx, username, password));
@@ -91,16 +100,20 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
     },
   );
 
-  api.post('/auth/logout', { schema: { tags, response: { 204: { type: 'null' }, 401: S.ErrorBody } } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE] as string;
-    await req.inContext(async (ctx) => {
-      await endSession(ctx.tx, token);
-      await ctx.audit({ action: 'auth.logout', subjectType: 'user', subjectId: ctx.me().userId });
-    });
-    clearAuthCookie(reply, SESSION_COOKIE);
-    reply.header('Clear-Site-Data', '"cache", "cookies", "storage"');
-    return reply.status(204).send();
-  });
+  api.post(
+    '/auth/logout',
+    { schema: { tags, response: { 204: { type: 'null' }, 401: S.ErrorBody } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE] as string;
+      await req.inContext(async (ctx) => {
+        await endSession(ctx.tx, token);
+        await ctx.audit({ action: 'auth.logout', subjectType: 'user', subjectId: ctx.me().userId });
+      });
+      clearAuthCookie(reply, SESSION_COOKIE);
+      reply.header('Clear-Site-Data', '"cache", "cookies", "storage"');
+      return reply.status(204).send();
+    },
+  );
 
   api.get('/auth/csrf', { schema: { tags, response: { 200: S.CsrfAnswer, 401: S.ErrorBody } } }, async (req) =>
     req.inContext(async (ctx) => ({ csrfToken: ctx.csrfToken as string })),
@@ -108,7 +121,10 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
 
   api.post(
     '/auth/password-reset',
-    { schema: { tags, body: S.UsernameOnly, response: { 202: S.Message, ...errors } }, config: { auth: 'public', ...loginLimit } },
+    {
+      schema: { tags, body: S.UsernameOnly, response: { 202: S.Message, ...errors } },
+      config: { auth: 'public', ...loginLimit },
+    },
     async (req, reply) => {
       const { username } = req.body;
       await req.inContext((ctx) => requestPasswordReset(ctx, username));
@@ -119,7 +135,10 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
   );
   api.post(
     '/auth/password-reset/complete',
-    { schema: { tags, body: S.TokenAndPassword, response: { 204: { type: 'null' }, ...errors } }, config: { auth: 'public', ...loginLimit } },
+    {
+      schema: { tags, body: S.TokenAndPassword, response: { 204: { type: 'null' }, ...errors } },
+      config: { auth: 'public', ...loginLimit },
+    },
     async (req, reply) => {
       const { token, password } = req.body;
       await req.inContext((ctx) => completePasswordReset(ctx, token, password));
@@ -128,7 +147,10 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
   );
   api.post(
     '/auth/invitations/accept',
-    { schema: { tags, body: S.TokenAndPassword, response: { 204: { type: 'null' }, ...errors } }, config: { auth: 'public', ...loginLimit } },
+    {
+      schema: { tags, body: S.TokenAndPassword, response: { 204: { type: 'null' }, ...errors } },
+      config: { auth: 'public', ...loginLimit },
+    },
     async (req, reply) => {
       const { token, password } = req.body;
       await req.inContext((ctx) => acceptInvitation(ctx, token, password));

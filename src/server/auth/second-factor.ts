@@ -19,7 +19,11 @@ async function loadUser(tx: Tx, userId: string) {
     .executeTakeFirstOrThrow();
 }
 
-async function fail(ctx: Ctx, action: 'auth.totp' | 'auth.recovery_code', failures: number): Promise<SecondFactorResult> {
+async function fail(
+  ctx: Ctx,
+  action: 'auth.totp' | 'auth.recovery_code',
+  failures: number,
+): Promise<SecondFactorResult> {
   const me = ctx.me();
   await ctx.tx
     .updateTable('users')
@@ -40,9 +44,15 @@ async function promote(ctx: Ctx, preToken: string, user: { id: string; organisat
   return createSession(ctx.tx, { id: user.id, organisationId: user.organisation_id }, 'full');
 }
 
-export async function verifyTotp(ctx: Ctx, masterKey: Buffer, preToken: string, code: string): Promise<SecondFactorResult> {
+export async function verifyTotp(
+  ctx: Ctx,
+  masterKey: Buffer,
+  preToken: string,
+  code: string,
+): Promise<SecondFactorResult> {
   const user = await loadUser(ctx.tx, ctx.me().userId);
-  if (!user.totp_secret || !user.totp_enrolled_at) throw new AppError(409, 'mfa_not_enrolled', 'Enrol a second factor first');
+  if (!user.totp_secret || !user.totp_enrolled_at)
+    throw new AppError(409, 'mfa_not_enrolled', 'Enrol a second factor first');
   const step = matchTotp(openSecret(masterKey, user.totp_secret, user.id), code);
   const last = user.totp_last_step === null ? -1 : Number(user.totp_last_step);
   if (step === null || step <= last) return fail(ctx, 'auth.totp', user.failed_logins + 1);
@@ -86,7 +96,12 @@ export async function startEnrolment(ctx: Ctx, masterKey: Buffer) {
     .set({ totp_secret: sealSecret(masterKey, secret, user.id) })
     .where('id', '=', user.id)
     .execute();
-  await ctx.audit({ action: 'auth.totp_enrol', subjectType: 'user', subjectId: user.id, details: { stage: 'started' } });
+  await ctx.audit({
+    action: 'auth.totp_enrol',
+    subjectType: 'user',
+    subjectId: user.id,
+    details: { stage: 'started' },
+  });
   const url = otpauthUrl(secret, user.username);
   return { secret, otpauthUrl: url, qrDataUrl: await QRCode.toDataURL(url, { margin: 1, width: 240 }) };
 }
@@ -109,9 +124,16 @@ export async function confirmEnrolment(ctx: Ctx, masterKey: Buffer, preToken: st
   await ctx.tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
   await ctx.tx
     .insertInto('recovery_codes')
-    .values(recoveryCodes.map((c) => ({ user_id: user.id, organisation_id: user.organisation_id, code_hash: sha256(c) })))
+    .values(
+      recoveryCodes.map((c) => ({ user_id: user.id, organisation_id: user.organisation_id, code_hash: sha256(c) })),
+    )
     .execute();
   const session = await promote(ctx, preToken, user);
-  await ctx.audit({ action: 'auth.totp_enrol', subjectType: 'user', subjectId: user.id, details: { stage: 'confirmed' } });
+  await ctx.audit({
+    action: 'auth.totp_enrol',
+    subjectType: 'user',
+    subjectId: user.id,
+    details: { stage: 'confirmed' },
+  });
   return { ok: true as const, ...session, recoveryCodes };
 }

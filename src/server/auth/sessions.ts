@@ -66,7 +66,11 @@ export async function loadSession(tx: Tx, token: string, stage: Stage): Promise<
       ),
       // last_seen_at is written at most once a minute: fewer row locks on a busy session
       sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale'),
-      sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = users.id), '{}')`.as('roles'),
+      sql<
+        string[]
+      >`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = users.id), '{}')`.as(
+        'roles',
+      ),
     ])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -77,7 +81,8 @@ export async function loadSession(tx: Tx, token: string, stage: Stage): Promise<
   }
   const actor: Actor = { userId: found.user_id, organisationId: found.organisation_id, roles: row.roles as Role[] };
   await setActor(tx, actor);
-  if (row.stale) await tx.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+  if (row.stale)
+    await tx.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
   return { actor, csrfToken: row.csrf_token, stage: row.stage };
 }
 

@@ -5,12 +5,21 @@ const PERIOD = 30;
 export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 
 function totpFor(secretBase32: string, label = 'Percorsi'): TOTP {
-  return new TOTP({ issuer: 'Percorsi', label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: 'Percorsi',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
-export const otpauthUrl = (secretBase32: string, username: string): string => totpFor(secretBase32, username).toString();
+export const otpauthUrl = (secretBase32: string, username: string): string =>
+  totpFor(secretBase32, username).toString();
 
-export const totpCode = (secretBase32: string, at = Date.now()): string => totpFor(secretBase32).generate({ timestamp: at });
+export const totpCode = (secretBase32: string, at = Date.now()): string =>
+  totpFor(secretBase32).generate({ timestamp: at });
 
 /**
  * Checks a 6-digit code within one step of clock drift and returns its time step, or null.

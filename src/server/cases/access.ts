@@ -39,7 +39,12 @@ export async function bumpCaseVersion(tx: Tx, caseId: string, expected: number):
 }
 
 export async function isOnTeam(tx: Tx, caseId: string, userId: string): Promise<boolean> {
-  const row = await tx.selectFrom('case_team').select('user_id').where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst();
+  const row = await tx
+    .selectFrom('case_team')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -50,7 +55,12 @@ export async function isOnTeam(tx: Tx, caseId: string, userId: string): Promise<
 export async function recordCaseEvent(
   tx: Tx,
   actor: Actor,
-  event: { caseId: string; kind: string; refId?: string; details?: Record<string, string | number | boolean | null | string[]> },
+  event: {
+    caseId: string;
+    kind: string;
+    refId?: string;
+    details?: Record<string, string | number | boolean | null | string[]>;
+  },
 ): Promise<void> {
   await tx
     .insertInto('case_events')

@@ -31,14 +31,21 @@ function baseQuery(tx: Tx, me: Actor, today: string) {
     .select((eb) => [
       sql<number>`coalesce(programmes.window_days, 182)`.as('window_days'),
       // a scalar subquery, not EXISTS: with EXISTS the planner read all the user's team rows per list
-      sql<boolean>`coalesce((SELECT true FROM case_team WHERE case_team.case_id = cases.id AND case_team.user_id = ${me.userId}), false)`.as('on_my_team'),
+      sql<boolean>`coalesce((SELECT true FROM case_team WHERE case_team.case_id = cases.id AND case_team.user_id = ${me.userId}), false)`.as(
+        'on_my_team',
+      ),
       dueActions(eb, today).as('due_actions'),
       dueFollowUps(eb, today).as('due_follow_ups'),
     ])
     .where('cases.organisation_id', '=', me.organisationId);
 }
 
-type ListedRow = CaseRow & { window_days: number; on_my_team: boolean; due_actions: number | null; due_follow_ups: number | null };
+type ListedRow = CaseRow & {
+  window_days: number;
+  on_my_team: boolean;
+  due_actions: number | null;
+  due_follow_ups: number | null;
+};
 
 function summarise(row: ListedRow, today: string) {
   const closedOn = isoDateOrNull(row.closed_on);
@@ -50,7 +57,15 @@ function summarise(row: ListedRow, today: string) {
     closedOn,
     closureOutcome: row.closure_outcome,
     riskLevel: row.risk_level,
-    eligibility: eligibilityOf({ status: row.status, closedOn, windowDays: row.window_days, programme: row.programme_code ?? 'lombardia-autonomia' }, today),
+    eligibility: eligibilityOf(
+      {
+        status: row.status,
+        closedOn,
+        windowDays: row.window_days,
+        programme: row.programme_code ?? 'lombardia-autonomia',
+      },
+      today,
+    ),
     onMyTeam: Boolean(row.on_my_team),
     dueActions: Number(row.due_actions ?? 0),
     dueFollowUps: Number(row.due_follow_ups ?? 0),
@@ -62,14 +77,28 @@ function summarise(row: ListedRow, today: string) {
 export async function listCases(tx: Tx, me: Actor, q: CaseListQuery, caseIds?: string[]) {
   const today = todayInItaly();
   let query = baseQuery(tx, me, today);
-  if (caseIds) query = query.where('cases.id', 'in', caseIds.length ? caseIds : ['00000000-0000-0000-0000-000000000000']);
+  if (caseIds)
+    query = query.where('cases.id', 'in', caseIds.length ? caseIds : ['00000000-0000-0000-0000-000000000000']);
   if (q.status) query = query.where('cases.status', '=', q.status as 'open' | 'closed');
-  if (q.mine) query = query.where((eb) => eb.exists(eb.selectFrom('case_team').select('user_id').whereRef('case_team.case_id', '=', 'cases.id').where('case_team.user_id', '=', me.userId)));
+  if (q.mine)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_team')
+          .select('user_id')
+          .whereRef('case_team.case_id', '=', 'cases.id')
+          .where('case_team.user_id', '=', me.userId),
+      ),
+    );
   const windowEnd = sql`cases.closed_on + coalesce(programmes.window_days, 182)`;
-  if (q.eligibility === 'eligible') query = query.where(sql<boolean>`(cases.status = 'open' OR ${windowEnd} >= ${today}::date)`);
-  if (q.eligibility === 'not_eligible') query = query.where(sql<boolean>`(cases.status = 'closed' AND ${windowEnd} < ${today}::date)`);
+  if (q.eligibility === 'eligible')
+    query = query.where(sql<boolean>`(cases.status = 'open' OR ${windowEnd} >= ${today}::date)`);
+  if (q.eligibility === 'not_eligible')
+    query = query.where(sql<boolean>`(cases.status = 'closed' AND ${windowEnd} < ${today}::date)`);
   if (q.eligibility === 'closing_soon') {
-    query = query.where(sql<boolean>`(cases.status = 'closed' AND ${windowEnd} BETWEEN ${today}::date AND ${today}::date + ${CLOSING_SOON_DAYS}::int)`);
+    query = query.where(
+      sql<boolean>`(cases.status = 'closed' AND ${windowEnd} BETWEEN ${today}::date AND ${today}::date + ${CLOSING_SOON_DAYS}::int)`,
+    );
   }
   // the subqueries count, so they always return a row: compare the count, not its existence
   if (q.due === 'actions') query = query.where((eb) => eb(dueActions(eb, today), '>', 0));
@@ -85,7 +114,9 @@ export async function listCases(tx: Tx, me: Actor, q: CaseListQuery, caseIds?: s
 
 export async function describeCase(tx: Tx, me: Actor, caseId: string): Promise<CaseDetail | null> {
   const today = todayInItaly();
-  const row = (await baseQuery(tx, me, today).where('cases.id', '=', caseId).executeTakeFirst()) as ListedRow | undefined;
+  const row = (await baseQuery(tx, me, today).where('cases.id', '=', caseId).executeTakeFirst()) as
+    | ListedRow
+    | undefined;
   if (!row) return null;
   const team = await tx
     .selectFrom('case_team')
@@ -131,7 +162,15 @@ export async function caseTimeline(tx: Tx, caseId: string) {
   const rows = await tx
     .selectFrom('case_events')
     .leftJoin('users', 'users.id', 'case_events.actor_user_id')
-    .select(['case_events.id', 'case_events.occurred_at', 'case_events.actor_user_id', 'users.display_name', 'case_events.kind', 'case_events.ref_id', 'case_events.details'])
+    .select([
+      'case_events.id',
+      'case_events.occurred_at',
+      'case_events.actor_user_id',
+      'users.display_name',
+      'case_events.kind',
+      'case_events.ref_id',
+      'case_events.details',
+    ])
     .where('case_events.case_id', '=', caseId)
     .orderBy('case_events.id', 'desc')
     .limit(500)

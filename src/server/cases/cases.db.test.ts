@@ -20,7 +20,14 @@ afterAll(async () => {
   await db?.close();
 });
 
-const CANARY = { firstName: 'Zenobia', lastName: 'Canarino', taxCode: 'CNRZNB85T50F205J', phone: '+39 333 0001122', email: 'zenobia.canarino@example.invalid', address: 'Via dei Canarini 7, Milano' };
+const CANARY = {
+  firstName: 'Zenobia',
+  lastName: 'Canarino',
+  taxCode: 'CNRZNB85T50F205J',
+  phone: '+39 333 0001122',
+  email: 'zenobia.canarino@example.invalid',
+  address: 'Via dei Canarini 7, Milano',
+};
 
 async function centre() {
   const orgId = await makeOrg(db, { type: 'cav' });
@@ -28,11 +35,14 @@ async function centre() {
   return { orgId, operator, s: await signIn(app, db, operator) };
 }
 
-const create = (s: Signed, payload: object) => app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload });
+const create = (s: Signed, payload: object) =>
+  app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload });
 
 /** Every text of every table, as a dump would show it. */
 async function dumpText(): Promise<string> {
-  const tables = await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`.execute(db.owner);
+  const tables = await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`.execute(
+    db.owner,
+  );
   const parts: string[] = [];
   for (const { t } of tables.rows) {
     const rows = await sql<{ j: string }>`SELECT row_to_json(x)::text AS j FROM ${sql.table(t)} x`.execute(db.owner);
@@ -44,7 +54,12 @@ async function dumpText(): Promise<string> {
 describe('cases and identity', () => {
   it('opens a case with a pseudonymous code and keeps her identity sealed', async () => {
     const { s } = await centre();
-    const res = await create(s, { takenInChargeOn: '2026-03-02', ageBand: '30_39', violenceTypes: ['psychological', 'economic'], identity: CANARY });
+    const res = await create(s, {
+      takenInChargeOn: '2026-03-02',
+      ageBand: '30_39',
+      violenceTypes: ['psychological', 'economic'],
+      identity: CANARY,
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.code).toMatch(/^[A-Z]+-2026-\d{5}$/);
@@ -56,7 +71,11 @@ describe('cases and identity', () => {
     expect(dump).not.toContain('CANARINO');
     expect(logs.join('\n')).not.toContain('Canarino');
 
-    const who = await app.inject({ method: 'GET', url: `/api/v1/cases/${body.id}/identity?purpose=colloquio`, headers: s.headers });
+    const who = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${body.id}/identity?purpose=colloquio`,
+      headers: s.headers,
+    });
     expect(who.statusCode).toBe(200);
     expect(who.json()).toMatchObject({ firstName: 'Zenobia', lastName: 'Canarino', taxCode: 'CNRZNB85T50F205J' });
     const audit = (await auditRows(db)).filter((r) => r.action === 'case.identity_read' && r.subject_id === body.id);
@@ -66,10 +85,23 @@ describe('cases and identity', () => {
 
   it('finds a case by surname or tax code through the blind index, exactly', async () => {
     const { s } = await centre();
-    const made = (await create(s, { takenInChargeOn: '2026-01-10', identity: { firstName: 'Ada', lastName: "D'Àngelo", taxCode: 'RSSMRA85T10A562S' } })).json();
-    const bySurname = await app.inject({ method: 'GET', url: `/api/v1/cases?surname=${encodeURIComponent('dangelo')}`, headers: s.headers });
+    const made = (
+      await create(s, {
+        takenInChargeOn: '2026-01-10',
+        identity: { firstName: 'Ada', lastName: "D'Àngelo", taxCode: 'RSSMRA85T10A562S' },
+      })
+    ).json();
+    const bySurname = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cases?surname=${encodeURIComponent('dangelo')}`,
+      headers: s.headers,
+    });
     expect(bySurname.json().items.map((c: { id: string }) => c.id)).toEqual([made.id]);
-    const byCode = await app.inject({ method: 'GET', url: '/api/v1/cases?taxCode=rssmra85t10a562s', headers: s.headers });
+    const byCode = await app.inject({
+      method: 'GET',
+      url: '/api/v1/cases?taxCode=rssmra85t10a562s',
+      headers: s.headers,
+    });
     expect(byCode.json().items).toHaveLength(1);
     const partial = await app.inject({ method: 'GET', url: '/api/v1/cases?surname=dange', headers: s.headers });
     expect(partial.json().items).toHaveLength(0);
@@ -77,16 +109,26 @@ describe('cases and identity', () => {
 
   it('seals equal values differently, and another organisation’s key cannot open them', async () => {
     const { s, orgId } = await centre();
-    const a = (await create(s, { takenInChargeOn: '2026-02-01', identity: { firstName: 'Uguale', lastName: 'Stessa' } })).json();
-    const b = (await create(s, { takenInChargeOn: '2026-02-01', identity: { firstName: 'Uguale', lastName: 'Stessa' } })).json();
-    const rows = await db.owner.selectFrom('case_identities').select(['case_id', 'sealed', 'surname_index']).where('case_id', 'in', [a.id, b.id]).execute();
+    const a = (
+      await create(s, { takenInChargeOn: '2026-02-01', identity: { firstName: 'Uguale', lastName: 'Stessa' } })
+    ).json();
+    const b = (
+      await create(s, { takenInChargeOn: '2026-02-01', identity: { firstName: 'Uguale', lastName: 'Stessa' } })
+    ).json();
+    const rows = await db.owner
+      .selectFrom('case_identities')
+      .select(['case_id', 'sealed', 'surname_index'])
+      .where('case_id', 'in', [a.id, b.id])
+      .execute();
     expect(rows[0]?.sealed).not.toBe(rows[1]?.sealed);
     expect(rows[0]?.surname_index).toBe(rows[1]?.surname_index);
     const other = await makeOrg(db, { type: 'cav' });
     const keys = await db.owner.transaction().execute(async (tx) => {
       await sql`SET LOCAL ROLE percorsi_app`.execute(tx);
       const k = async (org: string) => {
-        await sql`SELECT set_config('app.org_id', ${org}, true), set_config('app.user_id', ${org}, true), set_config('app.roles', 'centre_operator', true)`.execute(tx);
+        await sql`SELECT set_config('app.org_id', ${org}, true), set_config('app.user_id', ${org}, true), set_config('app.roles', 'centre_operator', true)`.execute(
+          tx,
+        );
         return dataKeyOf(tx, config.masterKey, org);
       };
       return { mine: await k(orgId), theirs: await k(other) };
@@ -99,7 +141,10 @@ describe('cases and identity', () => {
 
   it('refuses an invalid tax code or dates out of order, naming the field, writing nothing', async () => {
     const { s, orgId } = await centre();
-    const bad = await create(s, { takenInChargeOn: '2026-01-10', identity: { firstName: 'A', lastName: 'B', taxCode: 'RSSMRA85T10A562T' } });
+    const bad = await create(s, {
+      takenInChargeOn: '2026-01-10',
+      identity: { firstName: 'A', lastName: 'B', taxCode: 'RSSMRA85T10A562T' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields).toEqual([{ field: 'taxCode', message: 'invalid tax code' }]);
     const order = await create(s, { takenInChargeOn: '2026-01-10', firstContactOn: '2026-02-01' });
@@ -108,7 +153,11 @@ describe('cases and identity', () => {
     const unknown = await create(s, { takenInChargeOn: '2026-01-10', violenceTypes: ['invented'] });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().fields[0].field).toContain('violenceTypes');
-    const count = await db.owner.selectFrom('cases').select(sql<number>`count(*)::int`.as('n')).where('organisation_id', '=', orgId).executeTakeFirstOrThrow();
+    const count = await db.owner
+      .selectFrom('cases')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organisation_id', '=', orgId)
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(0);
   });
 
@@ -116,20 +165,49 @@ describe('cases and identity', () => {
     const { s } = await centre();
     const c = (await create(s, { takenInChargeOn: '2026-01-10' })).json();
     const patch = (version: number, payload: object) =>
-      app.inject({ method: 'PATCH', url: `/api/v1/cases/${c.id}`, headers: { ...s.headers, 'if-match': `"${version}"` }, payload });
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/cases/${c.id}`,
+        headers: { ...s.headers, 'if-match': `"${version}"` },
+        payload,
+      });
     expect((await patch(1, { riskTool: 'sara', riskLevel: 'high' })).statusCode).toBe(200);
     const stale = await patch(1, { education: 'tertiary' });
     expect(stale.statusCode).toBe(409);
-    const noMatch = await app.inject({ method: 'PATCH', url: `/api/v1/cases/${c.id}`, headers: s.headers, payload: { education: 'tertiary' } });
+    const noMatch = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${c.id}`,
+      headers: s.headers,
+      payload: { education: 'tertiary' },
+    });
     expect(noMatch.statusCode).toBe(428);
-    const closed = await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/closure`, headers: { ...s.headers, 'if-match': '"2"' }, payload: { closedOn: '2026-06-01', outcome: 'goals_reached' } });
+    const closed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/closure`,
+      headers: { ...s.headers, 'if-match': '"2"' },
+      payload: { closedOn: '2026-06-01', outcome: 'goals_reached' },
+    });
     expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toMatchObject({ status: 'closed', closureOutcome: 'goals_reached', eligibility: { reason: expect.any(String) } });
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      closureOutcome: 'goals_reached',
+      eligibility: { reason: expect.any(String) },
+    });
     expect((await patch(3, { education: 'tertiary' })).json().code).toBe('case_closed');
-    const reopened = await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/reopen`, headers: { ...s.headers, 'if-match': '"3"' }, payload: {} });
+    const reopened = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/reopen`,
+      headers: { ...s.headers, 'if-match': '"3"' },
+      payload: {},
+    });
     expect(reopened.json().status).toBe('open');
     const timeline = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline`, headers: s.headers });
-    expect(timeline.json().items.map((e: { kind: string }) => e.kind)).toEqual(['case.reopened', 'case.closed', 'profile.updated', 'case.opened']);
+    expect(timeline.json().items.map((e: { kind: string }) => e.kind)).toEqual([
+      'case.reopened',
+      'case.closed',
+      'profile.updated',
+      'case.opened',
+    ]);
     expect((await auditRows(db)).some((r) => r.action === 'case.reopen' && r.subject_id === c.id)).toBe(true);
   });
 });
@@ -140,13 +218,36 @@ describe('caseload filters', () => {
     const a = (await create(s, { takenInChargeOn: '2026-01-10' })).json();
     const b = (await create(s, { takenInChargeOn: '2025-01-10' })).json();
     const c = (await create(s, { takenInChargeOn: '2024-01-10' })).json();
-    const goal = await db.owner.insertInto('plan_goals').values({ case_id: a.id, organisation_id: orgId, domain: 'work', title: 'Lavoro' }).returning('id').executeTakeFirstOrThrow();
-    await db.owner.insertInto('plan_actions').values({ case_id: a.id, organisation_id: orgId, goal_id: goal.id, catalogue_code: 'orientation_interview', due_on: '2026-02-01' }).execute();
+    const goal = await db.owner
+      .insertInto('plan_goals')
+      .values({ case_id: a.id, organisation_id: orgId, domain: 'work', title: 'Lavoro' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.owner
+      .insertInto('plan_actions')
+      .values({
+        case_id: a.id,
+        organisation_id: orgId,
+        goal_id: goal.id,
+        catalogue_code: 'orientation_interview',
+        due_on: '2026-02-01',
+      })
+      .execute();
     const closeAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-    await db.owner.updateTable('cases').set({ status: 'closed', closed_on: closeAgo(170), closure_outcome: 'goals_reached' }).where('id', '=', b.id).execute();
-    await db.owner.updateTable('cases').set({ status: 'closed', closed_on: closeAgo(100), closure_outcome: 'goals_reached' }).where('id', '=', c.id).execute();
+    await db.owner
+      .updateTable('cases')
+      .set({ status: 'closed', closed_on: closeAgo(170), closure_outcome: 'goals_reached' })
+      .where('id', '=', b.id)
+      .execute();
+    await db.owner
+      .updateTable('cases')
+      .set({ status: 'closed', closed_on: closeAgo(100), closure_outcome: 'goals_reached' })
+      .where('id', '=', c.id)
+      .execute();
     const ids = async (query: string) =>
-      (await app.inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: s.headers })).json().items.map((i: { id: string }) => i.id);
+      (await app.inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: s.headers }))
+        .json()
+        .items.map((i: { id: string }) => i.id);
     expect(await ids('due=actions')).toEqual([a.id]);
     expect(await ids('due=follow_ups')).toEqual([]);
     expect(await ids('eligibility=closing_soon')).toEqual([b.id]);
@@ -161,10 +262,21 @@ describe('who sees a case', () => {
     const otherCentre = await centre();
     const cpiOrg = await makeOrg(db, { type: 'employment_centre' });
     const cpi = await signIn(app, db, await makeUser(db, config, { organisationId: cpiOrg, roles: ['cpi_referent'] }));
-    const room = await signIn(app, db, await makeUser(db, config, { organisationId: await makeOrg(db, { type: 'metro_city' }), roles: ['control_room_member'] }));
+    const room = await signIn(
+      app,
+      db,
+      await makeUser(db, config, {
+        organisationId: await makeOrg(db, { type: 'metro_city' }),
+        roles: ['control_room_member'],
+      }),
+    );
     const admin = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] }));
     for (const who of [otherCentre.s, cpi, room, admin]) {
-      for (const url of [`/api/v1/cases/${c.id}`, `/api/v1/cases/${c.id}/identity?purpose=curiosita`, `/api/v1/cases/${c.id}/timeline`]) {
+      for (const url of [
+        `/api/v1/cases/${c.id}`,
+        `/api/v1/cases/${c.id}/identity?purpose=curiosita`,
+        `/api/v1/cases/${c.id}/timeline`,
+      ]) {
         const res = await app.inject({ method: 'GET', url, headers: who.headers });
         expect(res.statusCode, url).toBe(404);
         expect(res.body).not.toContain('Canarino');
@@ -177,13 +289,38 @@ describe('who sees a case', () => {
     const seen = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: colleague.headers });
     expect(seen.statusCode).toBe(200);
     expect(seen.json().onMyTeam).toBe(false);
-    const denied = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/identity?purpose=verifica`, headers: colleague.headers });
+    const denied = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${c.id}/identity?purpose=verifica`,
+      headers: colleague.headers,
+    });
     expect(denied.statusCode).toBe(403);
     expect((await auditRows(db)).filter((r) => r.subject_id === c.id && r.outcome === 'denied')).toHaveLength(1);
-    await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/team`, headers: s.headers, payload: { userIds: [colleagueUser.id] } });
-    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/identity?purpose=verifica`, headers: colleague.headers })).statusCode).toBe(200);
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/team`,
+      headers: s.headers,
+      payload: { userIds: [colleagueUser.id] },
+    });
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/cases/${c.id}/identity?purpose=verifica`,
+          headers: colleague.headers,
+        })
+      ).statusCode,
+    ).toBe(200);
     const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['dpo'] }));
-    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/identity?purpose=richiesta%20di%20accesso`, headers: dpo.headers })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/cases/${c.id}/identity?purpose=richiesta%20di%20accesso`,
+          headers: dpo.headers,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await create(dpo, { takenInChargeOn: '2026-01-10' })).statusCode).toBe(404);
   });
 
@@ -192,8 +329,12 @@ describe('who sees a case', () => {
     await create(s, { takenInChargeOn: '2026-01-10' });
     const cpiOrg = await makeOrg(db, { type: 'employment_centre' });
     const n = await withContext(db, async (tx) => {
-      await sql`SELECT set_config('app.org_id', ${cpiOrg}, true), set_config('app.user_id', ${cpiOrg}, true), set_config('app.roles', 'cpi_referent', true)`.execute(tx);
-      return sql<{ n: number }>`SELECT (SELECT count(*) FROM cases)::int + (SELECT count(*) FROM case_identities)::int AS n`.execute(tx);
+      await sql`SELECT set_config('app.org_id', ${cpiOrg}, true), set_config('app.user_id', ${cpiOrg}, true), set_config('app.roles', 'cpi_referent', true)`.execute(
+        tx,
+      );
+      return sql<{
+        n: number;
+      }>`SELECT (SELECT count(*) FROM cases)::int + (SELECT count(*) FROM case_identities)::int AS n`.execute(tx);
     });
     expect(n.rows[0]?.n).toBe(0);
   });

@@ -16,7 +16,13 @@ export const daysBetween = (from: string, to: string) => Math.round((toDay(to) -
 
 export function eligibilityOf(input: EligibilityInput, today: string) {
   if (input.status === 'open' || !input.closedOn) {
-    return { programme: input.programme, eligible: true, reason: 'in_charge' as const, windowEndsOn: null, daysLeft: null };
+    return {
+      programme: input.programme,
+      eligible: true,
+      reason: 'in_charge' as const,
+      windowEndsOn: null,
+      daysLeft: null,
+    };
   }
   const windowEndsOn = addDays(input.closedOn, input.windowDays);
   const daysLeft = daysBetween(today, windowEndsOn);

@@ -10,9 +10,17 @@ import { isValidTaxCode } from './tax-code.ts';
 const notOnTeam = () => new AppError(403, 'not_on_case_team', 'Only the case team sees or changes her identity');
 
 /** Seals and stores her identity (all fields together, bound to the case id). */
-export async function storeIdentity(tx: Tx, masterKey: Buffer, c: { id: string; organisationId: string }, identity: Identity, expectedVersion?: number) {
+export async function storeIdentity(
+  tx: Tx,
+  masterKey: Buffer,
+  c: { id: string; organisationId: string },
+  identity: Identity,
+  expectedVersion?: number,
+) {
   if (identity.taxCode && !isValidTaxCode(identity.taxCode)) {
-    throw new AppError(400, 'invalid_tax_code', 'The tax code is not valid', [{ field: 'taxCode', message: 'invalid tax code' }]);
+    throw new AppError(400, 'invalid_tax_code', 'The tax code is not valid', [
+      { field: 'taxCode', message: 'invalid tax code' },
+    ]);
   }
   const key = await dataKeyOf(tx, masterKey, c.organisationId);
   const { codeWord, ...rest } = identity;
@@ -30,7 +38,10 @@ export async function storeIdentity(tx: Tx, masterKey: Buffer, c: { id: string; 
       .execute();
   }
   if (expectedVersion === undefined) {
-    await tx.insertInto('case_identities').values({ case_id: c.id, organisation_id: c.organisationId, ...values }).execute();
+    await tx
+      .insertInto('case_identities')
+      .values({ case_id: c.id, organisation_id: c.organisationId, ...values })
+      .execute();
     return 1;
   }
   const row = await tx
@@ -50,10 +61,20 @@ export async function readIdentity(ctx: Ctx, masterKey: Buffer, caseId: string, 
   ctx.authorise('case.identity.read');
   const allowed = me.roles.includes('dpo') || (await isOnTeam(ctx.tx, caseId, me.userId));
   if (!allowed) {
-    await ctx.audit({ action: 'case.identity_read', outcome: 'denied', subjectType: 'case', subjectId: caseId, purpose });
+    await ctx.audit({
+      action: 'case.identity_read',
+      outcome: 'denied',
+      subjectType: 'case',
+      subjectId: caseId,
+      purpose,
+    });
     return { denied: true as const };
   }
-  const stored = await ctx.tx.selectFrom('case_identities').select(['sealed', 'version']).where('case_id', '=', caseId).executeTakeFirst();
+  const stored = await ctx.tx
+    .selectFrom('case_identities')
+    .select(['sealed', 'version'])
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   if (!stored) throw notFound();
   const key = await dataKeyOf(ctx.tx, masterKey, row.organisation_id);
   const identity = JSON.parse(openWith(key, stored.sealed, `identity:${caseId}`)) as Identity;
@@ -63,13 +84,30 @@ export async function readIdentity(ctx: Ctx, masterKey: Buffer, caseId: string, 
   return { denied: false as const, identity: { ...identity, codeWord }, version: stored.version };
 }
 
-export async function replaceIdentity(ctx: Ctx, masterKey: Buffer, caseId: string, identity: Identity, ifMatch: number | null) {
+export async function replaceIdentity(
+  ctx: Ctx,
+  masterKey: Buffer,
+  caseId: string,
+  identity: Identity,
+  ifMatch: number | null,
+) {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   ctx.authorise('case.identity.write');
   if (!(await isOnTeam(ctx.tx, caseId, me.userId))) throw notOnTeam();
-  const existing = await ctx.tx.selectFrom('case_identities').select('version').where('case_id', '=', caseId).executeTakeFirst();
-  if (existing && ifMatch === null) throw new AppError(428, 'precondition_required', 'This change needs an If-Match header with the version');
-  const version = await storeIdentity(ctx.tx, masterKey, { id: caseId, organisationId: row.organisation_id }, identity, existing ? (ifMatch as number) : undefined);
+  const existing = await ctx.tx
+    .selectFrom('case_identities')
+    .select('version')
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (existing && ifMatch === null)
+    throw new AppError(428, 'precondition_required', 'This change needs an If-Match header with the version');
+  const version = await storeIdentity(
+    ctx.tx,
+    masterKey,
+    { id: caseId, organisationId: row.organisation_id },
+    identity,
+    existing ? (ifMatch as number) : undefined,
+  );
   await ctx.audit({ action: 'case.identity_update', subjectType: 'case', subjectId: caseId });
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'identity.updated' });
   return version;
@@ -78,7 +116,12 @@ export async function replaceIdentity(ctx: Ctx, masterKey: Buffer, caseId: strin
 export { notOnTeam };
 
 /** Exact search by surname or tax code through the blind indexes: case ids of the centre. */
-export async function findByIdentity(tx: Tx, masterKey: Buffer, organisationId: string, q: { surname?: string; taxCode?: string }) {
+export async function findByIdentity(
+  tx: Tx,
+  masterKey: Buffer,
+  organisationId: string,
+  q: { surname?: string; taxCode?: string },
+) {
   const key = await dataKeyOf(tx, masterKey, organisationId);
   const surname = q.surname ? blindIndex(key, 'surname', q.surname) : null;
   const taxCode = q.taxCode ? blindIndex(key, 'tax_code', q.taxCode.trim().toUpperCase()) : null;

@@ -8,7 +8,11 @@ import type { Tx } from '../db/context.ts';
  */
 export async function dataKeyOf(tx: Tx, masterKey: Buffer, organisationId: string): Promise<Buffer> {
   const aad = `org-key:${organisationId}`;
-  const row = await tx.selectFrom('organisation_keys').select('wrapped_key').where('organisation_id', '=', organisationId).executeTakeFirst();
+  const row = await tx
+    .selectFrom('organisation_keys')
+    .select('wrapped_key')
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
   if (row) return Buffer.from(openSecret(masterKey, row.wrapped_key, aad), 'base64');
   const key = randomBytes(32);
   await tx
@@ -19,8 +23,10 @@ export async function dataKeyOf(tx: Tx, masterKey: Buffer, organisationId: strin
 }
 
 /** Seals a value with a data key; `context` (e.g. the case id) is bound as associated data. */
-export const sealWith = (dataKey: Buffer, plain: string, context: string): string => sealSecret(dataKey, plain, context);
-export const openWith = (dataKey: Buffer, sealed: string, context: string): string => openSecret(dataKey, sealed, context);
+export const sealWith = (dataKey: Buffer, plain: string, context: string): string =>
+  sealSecret(dataKey, plain, context);
+export const openWith = (dataKey: Buffer, sealed: string, context: string): string =>
+  openSecret(dataKey, sealed, context);
 
 /** Normalises for exact search: case, accents and spaces do not matter. */
 export function normaliseForIndex(value: string): string {

@@ -45,9 +45,17 @@ export function checkProfile(p: Dated, today: string): void {
   const before = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a <= b;
   if (!before(p.firstContactOn, p.intakeOn)) fields.push({ field: 'intakeOn', message: 'before the first contact' });
   if (!before(p.intakeOn, p.takenInChargeOn)) fields.push({ field: 'takenInChargeOn', message: 'before the intake' });
-  if (!before(p.firstContactOn, p.takenInChargeOn)) fields.push({ field: 'takenInChargeOn', message: 'before the first contact' });
-  if (!before(p.takenInChargeOn, p.closedOn)) fields.push({ field: 'closedOn', message: 'before the taking in charge' });
-  for (const [field, value] of Object.entries({ firstContactOn: p.firstContactOn, intakeOn: p.intakeOn, takenInChargeOn: p.takenInChargeOn, closedOn: p.closedOn, riskAssessedOn: p.riskAssessedOn })) {
+  if (!before(p.firstContactOn, p.takenInChargeOn))
+    fields.push({ field: 'takenInChargeOn', message: 'before the first contact' });
+  if (!before(p.takenInChargeOn, p.closedOn))
+    fields.push({ field: 'closedOn', message: 'before the taking in charge' });
+  for (const [field, value] of Object.entries({
+    firstContactOn: p.firstContactOn,
+    intakeOn: p.intakeOn,
+    takenInChargeOn: p.takenInChargeOn,
+    closedOn: p.closedOn,
+    riskAssessedOn: p.riskAssessedOn,
+  })) {
     if (value && value > today) fields.push({ field, message: 'in the future' });
   }
   if (p.childrenCount != null && p.minorChildrenCount != null && p.minorChildrenCount > p.childrenCount) {

@@ -15,7 +15,10 @@ import { addToTeam, closeCase, createCase, removeFromTeam, reopenCase, updatePro
 const tags = ['cases'];
 const strict = { additionalProperties: false } as const;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 428: ErrorBody };
-const IdentityOut = Type.Object({ ...S.Identity.properties, codeWord: Type.Union([Type.String(), Type.Null()]), version: Type.Integer() }, strict);
+const IdentityOut = Type.Object(
+  { ...S.Identity.properties, codeWord: Type.Union([Type.String(), Type.Null()]), version: Type.Integer() },
+  strict,
+);
 
 /** Reads the case back (as the actor sees it) and sets its ETag. */
 async function present(ctx: Ctx, reply: FastifyReply, caseId: string) {
@@ -29,43 +32,71 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const key = config.masterKey;
 
-  api.post('/cases', { schema: { tags, body: S.CaseCreate, response: { 201: S.CaseDetail, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      const id = await createCase(ctx, key, req.body);
-      reply.status(201);
-      return present(ctx, reply, id);
-    }),
+  api.post(
+    '/cases',
+    { schema: { tags, body: S.CaseCreate, response: { 201: S.CaseDetail, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        const id = await createCase(ctx, key, req.body);
+        reply.status(201);
+        return present(ctx, reply, id);
+      }),
   );
 
-  api.get('/cases', { schema: { tags, querystring: S.CaseListQuery, response: { 200: Type.Object({ items: Type.Array(S.CaseSummary) }, strict), ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => {
-      const me = ctx.authorise('case.read');
-      const { surname, taxCode } = req.query;
-      const ids = surname || taxCode ? await findByIdentity(ctx.tx, key, me.organisationId, { surname, taxCode }) : undefined;
-      const items = await listCases(ctx.tx, me, req.query, ids);
-      await ctx.audit({
-        action: ids ? 'case.identity_search' : 'case.list',
-        subjectType: 'organisation',
-        subjectId: me.organisationId,
-        details: { results: items.length, status: req.query.status ?? null, eligibility: req.query.eligibility ?? null },
-      });
-      return { items };
-    }),
+  api.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        querystring: S.CaseListQuery,
+        response: { 200: Type.Object({ items: Type.Array(S.CaseSummary) }, strict), ...errors },
+      },
+    },
+    async (req) =>
+      req.inContext(async (ctx) => {
+        const me = ctx.authorise('case.read');
+        const { surname, taxCode } = req.query;
+        const ids =
+          surname || taxCode ? await findByIdentity(ctx.tx, key, me.organisationId, { surname, taxCode }) : undefined;
+        const items = await listCases(ctx.tx, me, req.query, ids);
+        await ctx.audit({
+          action: ids ? 'case.identity_search' : 'case.list',
+          subjectType: 'organisation',
+          subjectId: me.organisationId,
+          details: {
+            results: items.length,
+            status: req.query.status ?? null,
+            eligibility: req.query.eligibility ?? null,
+          },
+        });
+        return { items };
+      }),
   );
 
-  api.get('/cases/:id', { schema: { tags, params: S.CaseIdParams, response: { 200: S.CaseDetail, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      await loadCase(ctx, req.params.id, 'read');
-      const detail = await present(ctx, reply, req.params.id);
-      // the audit row last: it holds the audit chain's head row until commit
-      await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: req.params.id });
-      return detail;
-    }),
+  api.get(
+    '/cases/:id',
+    { schema: { tags, params: S.CaseIdParams, response: { 200: S.CaseDetail, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        await loadCase(ctx, req.params.id, 'read');
+        const detail = await present(ctx, reply, req.params.id);
+        // the audit row last: it holds the audit chain's head row until commit
+        await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: req.params.id });
+        return detail;
+      }),
   );
 
   api.patch(
     '/cases/:id',
-    { schema: { tags, params: S.CaseIdParams, headers: IfMatchHeaders, body: S.ProfilePatch, response: { 200: S.CaseDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: S.CaseIdParams,
+        headers: IfMatchHeaders,
+        body: S.ProfilePatch,
+        response: { 200: S.CaseDetail, ...errors },
+      },
+    },
     async (req, reply) =>
       req.inContext(async (ctx) => {
         await updateProfile(ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
@@ -75,7 +106,9 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
 
   api.get(
     '/cases/:id/identity',
-    { schema: { tags, params: S.CaseIdParams, querystring: S.PurposeQuery, response: { 200: IdentityOut, ...errors } } },
+    {
+      schema: { tags, params: S.CaseIdParams, querystring: S.PurposeQuery, response: { 200: IdentityOut, ...errors } },
+    },
     async (req, reply) => {
       const result = await req.inContext((ctx) => readIdentity(ctx, key, req.params.id, req.query.purpose));
       if (result.denied) throw notOnTeam();
@@ -86,7 +119,15 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
 
   api.put(
     '/cases/:id/identity',
-    { schema: { tags, params: S.CaseIdParams, headers: IfMatchHeaders, body: S.Identity, response: { 200: Type.Object({ version: Type.Integer() }, strict), ...errors } } },
+    {
+      schema: {
+        tags,
+        params: S.CaseIdParams,
+        headers: IfMatchHeaders,
+        body: S.Identity,
+        response: { 200: Type.Object({ version: Type.Integer() }, strict), ...errors },
+      },
+    },
     async (req, reply) =>
       req.inContext(async (ctx) => {
         const header = req.headers['if-match'];
@@ -96,16 +137,25 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
       }),
   );
 
-  api.post('/cases/:id/team', { schema: { tags, params: S.CaseIdParams, body: S.TeamChange, response: { 200: S.CaseDetail, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      await addToTeam(ctx, req.params.id, req.body.userIds);
-      return present(ctx, reply, req.params.id);
-    }),
+  api.post(
+    '/cases/:id/team',
+    { schema: { tags, params: S.CaseIdParams, body: S.TeamChange, response: { 200: S.CaseDetail, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        await addToTeam(ctx, req.params.id, req.body.userIds);
+        return present(ctx, reply, req.params.id);
+      }),
   );
 
   api.delete(
     '/cases/:id/team/:userId',
-    { schema: { tags, params: Type.Object({ id: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) }, strict), response: { 200: S.CaseDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) }, strict),
+        response: { 200: S.CaseDetail, ...errors },
+      },
+    },
     async (req, reply) =>
       req.inContext(async (ctx) => {
         await removeFromTeam(ctx, req.params.id, req.params.userId);
@@ -115,7 +165,15 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
 
   api.post(
     '/cases/:id/closure',
-    { schema: { tags, params: S.CaseIdParams, headers: IfMatchHeaders, body: S.Closure, response: { 200: S.CaseDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: S.CaseIdParams,
+        headers: IfMatchHeaders,
+        body: S.Closure,
+        response: { 200: S.CaseDetail, ...errors },
+      },
+    },
     async (req, reply) =>
       req.inContext(async (ctx) => {
         await closeCase(ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
@@ -125,7 +183,15 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
 
   api.post(
     '/cases/:id/reopen',
-    { schema: { tags, params: S.CaseIdParams, headers: IfMatchHeaders, body: S.Reopen, response: { 200: S.CaseDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: S.CaseIdParams,
+        headers: IfMatchHeaders,
+        body: S.Reopen,
+        response: { 200: S.CaseDetail, ...errors },
+      },
+    },
     async (req, reply) =>
       req.inContext(async (ctx) => {
         await reopenCase(ctx, req.params.id, parseIfMatch(req.headers['if-match']));
@@ -135,7 +201,13 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
 
   api.get(
     '/cases/:id/timeline',
-    { schema: { tags, params: S.CaseIdParams, response: { 200: Type.Object({ items: Type.Array(S.TimelineEntry) }, strict), ...errors } } },
+    {
+      schema: {
+        tags,
+        params: S.CaseIdParams,
+        response: { 200: Type.Object({ items: Type.Array(S.TimelineEntry) }, strict), ...errors },
+      },
+    },
     async (req) =>
       req.inContext(async (ctx) => {
         await loadCase(ctx, req.params.id, 'read');

@@ -9,17 +9,54 @@ export const AGE_BANDS = ['under_18', '18_29', '30_39', '40_49', '50_59', '60_69
 export const CITIZENSHIPS = ['italian', 'eu', 'non_eu'] as const;
 export const EDUCATION = ['none', 'primary', 'lower_secondary', 'upper_secondary', 'tertiary', 'unknown'] as const;
 export const EMPLOYMENT = ['employed', 'unemployed', 'student', 'homemaker', 'retired', 'other', 'unknown'] as const;
-export const VIOLENCE_TYPES = ['physical', 'sexual', 'psychological', 'economic', 'stalking', 'witnessed', 'harmful_practices'] as const;
+export const VIOLENCE_TYPES = [
+  'physical',
+  'sexual',
+  'psychological',
+  'economic',
+  'stalking',
+  'witnessed',
+  'harmful_practices',
+] as const;
 /** The 15 statutory author–victim relationships (ISTAT survey of anti-violence centres). */
 export const AUTHOR_RELATIONSHIPS = [
-  'spouse', 'cohabiting_partner', 'partner_not_cohabiting', 'former_spouse', 'former_cohabiting_partner',
-  'former_partner_not_cohabiting', 'father', 'mother', 'son', 'daughter', 'brother_sister', 'other_relative',
-  'colleague_employer', 'acquaintance_friend', 'stranger',
+  'spouse',
+  'cohabiting_partner',
+  'partner_not_cohabiting',
+  'former_spouse',
+  'former_cohabiting_partner',
+  'former_partner_not_cohabiting',
+  'father',
+  'mother',
+  'son',
+  'daughter',
+  'brother_sister',
+  'other_relative',
+  'colleague_employer',
+  'acquaintance_friend',
+  'stranger',
 ] as const;
-export const REFERRAL_SOURCES = ['self', 'helpline_1522', 'police', 'health_services', 'social_services', 'other_cav', 'lawyer', 'school', 'family_friends', 'other'] as const;
+export const REFERRAL_SOURCES = [
+  'self',
+  'helpline_1522',
+  'police',
+  'health_services',
+  'social_services',
+  'other_cav',
+  'lawyer',
+  'school',
+  'family_friends',
+  'other',
+] as const;
 export const RISK_TOOLS = ['sara', 'isa', 'other'] as const;
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export const CLOSURE_OUTCOMES = ['goals_reached', 'dropped_out', 'sent_to_local_services', 'moved_away', 'other'] as const;
+export const CLOSURE_OUTCOMES = [
+  'goals_reached',
+  'dropped_out',
+  'sent_to_local_services',
+  'moved_away',
+  'other',
+] as const;
 export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'through_centre'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -56,8 +93,12 @@ export const ProfileFields = {
   childrenCount: Type.Optional(N(Type.Integer({ minimum: 0, maximum: 30 }))),
   minorChildrenCount: Type.Optional(N(Type.Integer({ minimum: 0, maximum: 30 }))),
   childrenWitnessed: Type.Optional(N(Type.Boolean())),
-  violenceTypes: Type.Optional(Type.Array(Enum(VIOLENCE_TYPES), { uniqueItems: true, maxItems: VIOLENCE_TYPES.length })),
-  authorRelationships: Type.Optional(Type.Array(Enum(AUTHOR_RELATIONSHIPS), { uniqueItems: true, maxItems: AUTHOR_RELATIONSHIPS.length })),
+  violenceTypes: Type.Optional(
+    Type.Array(Enum(VIOLENCE_TYPES), { uniqueItems: true, maxItems: VIOLENCE_TYPES.length }),
+  ),
+  authorRelationships: Type.Optional(
+    Type.Array(Enum(AUTHOR_RELATIONSHIPS), { uniqueItems: true, maxItems: AUTHOR_RELATIONSHIPS.length }),
+  ),
   referralSource: Type.Optional(N(Enum(REFERRAL_SOURCES))),
   riskTool: Type.Optional(N(Enum(RISK_TOOLS))),
   riskLevel: Type.Optional(N(Enum(RISK_LEVELS))),
@@ -144,7 +185,9 @@ export const CaseDetail = Type.Object(
     riskAssessedOn: N(DateOnly),
     safeContact: SafeContact,
     hasIdentity: Type.Boolean(),
-    team: Type.Array(Type.Object({ userId: Type.String(), displayName: Type.String(), roleInCase: Type.String() }, strict)),
+    team: Type.Array(
+      Type.Object({ userId: Type.String(), displayName: Type.String(), roleInCase: Type.String() }, strict),
+    ),
   },
   strict,
 );
@@ -169,7 +212,10 @@ export const Closure = Type.Object({ closedOn: DateOnly, outcome: Enum(CLOSURE_O
 export const Reopen = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 300 })) }, strict);
 export const PurposeQuery = Type.Object({ purpose: Type.String({ minLength: 3, maxLength: 200 }) }, strict);
 export const CaseIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
-export const TeamChange = Type.Object({ userIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20, uniqueItems: true }) }, strict);
+export const TeamChange = Type.Object(
+  { userIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20, uniqueItems: true }) },
+  strict,
+);
 export const TimelineEntry = Type.Object(
   {
     id: Type.String(),

@@ -9,8 +9,14 @@ import type { CaseCreate, ProfilePatch } from './schemas.ts';
 
 const HOLDERS = ['cav', 'shelter_operator'];
 const PREFIX: Record<string, string> = {
-  milano: 'MI', rozzano: 'ROZ', melzo: 'MEL', 'san-donato-milanese': 'SDM', rho: 'RHO',
-  'cinisello-balsamo': 'CIN', legnano: 'LEG', pavia: 'PV',
+  milano: 'MI',
+  rozzano: 'ROZ',
+  melzo: 'MEL',
+  'san-donato-milanese': 'SDM',
+  rho: 'RHO',
+  'cinisello-balsamo': 'CIN',
+  legnano: 'LEG',
+  pavia: 'PV',
 };
 
 /** Takes a woman in charge: opens her case at the actor's centre, with a pseudonymous code. */
@@ -43,9 +49,16 @@ export async function createCase(ctx: Ctx, masterKey: Buffer, body: CaseCreate) 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await ctx.tx.insertInto('case_team').values({ case_id: created.id, user_id: me.userId, organisation_id: me.organisationId, role_in_case: 'lead' }).execute();
+  await ctx.tx
+    .insertInto('case_team')
+    .values({ case_id: created.id, user_id: me.userId, organisation_id: me.organisationId, role_in_case: 'lead' })
+    .execute();
   if (identity) await storeIdentity(ctx.tx, masterKey, { id: created.id, organisationId: me.organisationId }, identity);
-  await recordCaseEvent(ctx.tx, me, { caseId: created.id, kind: 'case.opened', details: { identity: Boolean(identity) } });
+  await recordCaseEvent(ctx.tx, me, {
+    caseId: created.id,
+    kind: 'case.opened',
+    details: { identity: Boolean(identity) },
+  });
   await ctx.audit({ action: 'case.create', subjectType: 'case', subjectId: created.id });
   return created.id;
 }
@@ -62,7 +75,11 @@ export async function updateProfile(ctx: Ctx, caseId: string, patch: ProfilePatc
     riskLevel: row.risk_level,
     riskTool: row.risk_tool,
   };
-  const dates = { firstContactOn: isoDateOrNull(current.firstContactOn), intakeOn: isoDateOrNull(current.intakeOn), takenInChargeOn: isoDate(current.takenInChargeOn) };
+  const dates = {
+    firstContactOn: isoDateOrNull(current.firstContactOn),
+    intakeOn: isoDateOrNull(current.intakeOn),
+    takenInChargeOn: isoDate(current.takenInChargeOn),
+  };
   checkProfile({ ...current, ...dates, ...patch }, todayInItaly());
   await bumpCaseVersion(ctx.tx, caseId, version);
   const columns = profileColumns(patch);
@@ -98,20 +115,35 @@ export async function removeFromTeam(ctx: Ctx, caseId: string, userId: string) {
   const { me } = await loadCase(ctx, caseId, 'write');
   const left = await ctx.tx.selectFrom('case_team').select('user_id').where('case_id', '=', caseId).execute();
   if (!left.some((t) => t.user_id === userId)) throw notFound();
-  if (left.length === 1) throw new AppError(409, 'team_cannot_be_empty', 'A case keeps at least one operator on its team');
+  if (left.length === 1)
+    throw new AppError(409, 'team_cannot_be_empty', 'A case keeps at least one operator on its team');
   await ctx.tx.deleteFrom('case_team').where('case_id', '=', caseId).where('user_id', '=', userId).execute();
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'team.removed', details: { userIds: [userId] } });
-  await ctx.audit({ action: 'case.team_change', subjectType: 'case', subjectId: caseId, details: { removed: [userId] } });
+  await ctx.audit({
+    action: 'case.team_change',
+    subjectType: 'case',
+    subjectId: caseId,
+    details: { removed: [userId] },
+  });
 }
 
 /** Closes the path with the ISTAT outcome; the eligibility window starts. */
-export async function closeCase(ctx: Ctx, caseId: string, body: { closedOn: string; outcome: string }, version: number) {
+export async function closeCase(
+  ctx: Ctx,
+  caseId: string,
+  body: { closedOn: string; outcome: string },
+  version: number,
+) {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   assertOpen(row);
   const takenOn = isoDate(row.taken_in_charge_on);
   checkProfile({ takenInChargeOn: takenOn, closedOn: body.closedOn }, todayInItaly());
   await bumpCaseVersion(ctx.tx, caseId, version);
-  await ctx.tx.updateTable('cases').set({ status: 'closed', closed_on: body.closedOn, closure_outcome: body.outcome }).where('id', '=', caseId).execute();
+  await ctx.tx
+    .updateTable('cases')
+    .set({ status: 'closed', closed_on: body.closedOn, closure_outcome: body.outcome })
+    .where('id', '=', caseId)
+    .execute();
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'case.closed', details: { outcome: body.outcome } });
   await ctx.audit({ action: 'case.close', subjectType: 'case', subjectId: caseId, details: { outcome: body.outcome } });
 }
@@ -120,7 +152,15 @@ export async function reopenCase(ctx: Ctx, caseId: string, version: number) {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   if (row.status !== 'closed') throw new AppError(409, 'case_open', 'The case is already open');
   await bumpCaseVersion(ctx.tx, caseId, version);
-  await ctx.tx.updateTable('cases').set({ status: 'open', closed_on: null, closure_outcome: null }).where('id', '=', caseId).execute();
-  await recordCaseEvent(ctx.tx, me, { caseId, kind: 'case.reopened', details: { previousOutcome: row.closure_outcome } });
+  await ctx.tx
+    .updateTable('cases')
+    .set({ status: 'open', closed_on: null, closure_outcome: null })
+    .where('id', '=', caseId)
+    .execute();
+  await recordCaseEvent(ctx.tx, me, {
+    caseId,
+    kind: 'case.reopened',
+    details: { previousOutcome: row.closure_outcome },
+  });
   await ctx.audit({ action: 'case.reopen', subjectType: 'case', subjectId: caseId });
 }

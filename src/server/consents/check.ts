@@ -44,7 +44,8 @@ export function checkConsentFields(c: ConsentFieldsInput, today: string): FieldE
   if (c.decision === 'refused' && c.expiresOn) bad('expiresOn', 'a refusal has no expiry');
   if (c.method === 'verbal_with_witness' && !c.witnessUserId) bad('witnessUserId', 'a verbal consent needs a witness');
   if (NEEDS_RECIPIENT.includes(c.purpose)) {
-    if (!c.recipientOrganisationId && !c.recipientType) bad('recipientOrganisationId', 'name an organisation or a type of organisation');
+    if (!c.recipientOrganisationId && !c.recipientType)
+      bad('recipientOrganisationId', 'name an organisation or a type of organisation');
     if (c.recipientOrganisationId && c.recipientType) bad('recipientType', 'a named organisation or a type, not both');
     if (!c.sharingPurpose) bad('sharingPurpose', 'required for this purpose');
   } else {

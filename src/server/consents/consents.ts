@@ -45,8 +45,16 @@ function toConsent(row: ConsentRow, today: string): Consent {
 
 export async function listConsents(ctx: Ctx, caseId: string): Promise<Consent[]> {
   await loadCase(ctx, caseId, 'read');
-  const rows = await consentsOf(ctx.tx, caseId).orderBy('consents.given_on', 'desc').orderBy('consents.created_at', 'desc').execute();
-  await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: caseId, details: { part: 'consents', results: rows.length } });
+  const rows = await consentsOf(ctx.tx, caseId)
+    .orderBy('consents.given_on', 'desc')
+    .orderBy('consents.created_at', 'desc')
+    .execute();
+  await ctx.audit({
+    action: 'case.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    details: { part: 'consents', results: rows.length },
+  });
   const today = todayInItaly();
   return rows.map((r) => toConsent(r, today));
 }
@@ -65,9 +73,14 @@ async function readConsent(tx: Tx, caseId: string, consentId: string): Promise<C
 export async function checkConsent(tx: Tx, me: Actor, input: ConsentFieldsInput, today: string): Promise<void> {
   const fields = checkConsentFields(input, today);
   if (input.recipientOrganisationId) {
-    const org = await tx.selectFrom('organisations').select('id').where('id', '=', input.recipientOrganisationId).executeTakeFirst();
+    const org = await tx
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '=', input.recipientOrganisationId)
+      .executeTakeFirst();
     if (!org) fields.push({ field: 'recipientOrganisationId', message: 'unknown organisation' });
-    else if (org.id === me.organisationId) fields.push({ field: 'recipientOrganisationId', message: 'the centre itself' });
+    else if (org.id === me.organisationId)
+      fields.push({ field: 'recipientOrganisationId', message: 'the centre itself' });
   }
   if (input.witnessUserId) {
     const witness = await tx
@@ -80,7 +93,8 @@ export async function checkConsent(tx: Tx, me: Actor, input: ConsentFieldsInput,
       .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
     if (!witness) fields.push({ field: 'witnessUserId', message: 'not a colleague of this centre' });
-    else if (witness.id === me.userId) fields.push({ field: 'witnessUserId', message: 'the witness is someone else than the operator' });
+    else if (witness.id === me.userId)
+      fields.push({ field: 'witnessUserId', message: 'the witness is someone else than the operator' });
   }
   if (fields.length) throw invalid(fields);
 }
@@ -124,7 +138,12 @@ export async function recordConsent(ctx: Ctx, caseId: string, body: ConsentCreat
     includesIdentity: body.includesIdentity ?? false,
   };
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'consent.recorded', refId: created.id, details });
-  await ctx.audit({ action: 'consent.record', subjectType: 'consent', subjectId: created.id, details: { caseId, ...details } });
+  await ctx.audit({
+    action: 'consent.record',
+    subjectType: 'consent',
+    subjectId: created.id,
+    details: { caseId, ...details },
+  });
   return readConsent(ctx.tx, caseId, created.id);
 }
 
@@ -144,7 +163,8 @@ export async function revokeConsent(ctx: Ctx, caseId: string, consentId: string,
   if (current.revoked_on !== null) throw new AppError(409, 'consent_revoked', 'The consent is already revoked');
   if (current.decision === 'refused') throw new AppError(409, 'consent_refused', 'A refusal has nothing to revoke');
   if (revokedOn > todayInItaly()) throw invalid([{ field: 'revokedOn', message: 'in the future' }]);
-  if (revokedOn < isoDate(current.given_on)) throw invalid([{ field: 'revokedOn', message: 'before the day it was given' }]);
+  if (revokedOn < isoDate(current.given_on))
+    throw invalid([{ field: 'revokedOn', message: 'before the day it was given' }]);
   const updated = await ctx.tx
     .updateTable('consents')
     .set({ revoked_on: revokedOn })
@@ -156,6 +176,11 @@ export async function revokeConsent(ctx: Ctx, caseId: string, consentId: string,
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'consent.revoked', refId: consentId, details: { revokedOn } });
   // the recipients of referrals resting on it lose access at once, in this transaction
   const ended = await endAccessForConsent(ctx.tx, me, consentId);
-  await ctx.audit({ action: 'consent.revoke', subjectType: 'consent', subjectId: consentId, details: { caseId, revokedOn, referralsEnded: ended } });
+  await ctx.audit({
+    action: 'consent.revoke',
+    subjectType: 'consent',
+    subjectId: consentId,
+    details: { caseId, revokedOn, referralsEnded: ended },
+  });
   return readConsent(ctx.tx, caseId, consentId);
 }

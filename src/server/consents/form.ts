@@ -55,7 +55,11 @@ export function renderConsentForm(input: ConsentFormInput): Promise<Buffer> {
 
   const boxTop = doc.y;
   doc.rect(MARGIN, boxTop, width, 30).lineWidth(1).strokeColor(INK).stroke();
-  doc.fillColor(INK).font('Helvetica').fontSize(11).text(`${L.caseCode}: `, MARGIN + 10, boxTop + 9, { continued: true });
+  doc
+    .fillColor(INK)
+    .font('Helvetica')
+    .fontSize(11)
+    .text(`${L.caseCode}: `, MARGIN + 10, boxTop + 9, { continued: true });
   doc.font('Helvetica-Bold').text(input.caseCode);
   doc.x = MARGIN;
   doc.y = boxTop + 44;
@@ -71,7 +75,8 @@ export function renderConsentForm(input: ConsentFormInput): Promise<Buffer> {
     doc.font('Helvetica').text(value);
   };
   if (input.recipientOrganisationName) row(L.recipient, input.recipientOrganisationName);
-  if (input.recipientType) row(L.recipient, `${L.recipientType}: ${ORGANISATION_TYPE_LABELS[input.lang][input.recipientType]}`);
+  if (input.recipientType)
+    row(L.recipient, `${L.recipientType}: ${ORGANISATION_TYPE_LABELS[input.lang][input.recipientType]}`);
   if (input.sharingPurpose) row(L.sharingPurpose, SHARING_PURPOSE_LABELS[input.lang][input.sharingPurpose]);
   if (input.purpose === 'sharing' || input.purpose === 'contact_by_other_body') {
     row(L.identity, input.includesIdentity ? L.yes : L.no);
@@ -91,7 +96,10 @@ export function renderConsentForm(input: ConsentFormInput): Promise<Buffer> {
   for (const [i, label] of [L.agree, L.disagree].entries()) {
     const x = MARGIN + i * 200;
     doc.rect(x, choicesY, 12, 12).lineWidth(1).stroke();
-    doc.font('Helvetica').fontSize(11).text(label, x + 20, choicesY + 1, { lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(label, x + 20, choicesY + 1, { lineBreak: false });
   }
   doc.x = MARGIN;
   doc.y = choicesY + 28;
@@ -105,7 +113,11 @@ export function renderConsentForm(input: ConsentFormInput): Promise<Buffer> {
     doc.moveDown(1.6);
     const y = doc.y;
     doc.font('Helvetica').fontSize(10).text(label, MARGIN, y, { lineBreak: false });
-    doc.moveTo(MARGIN + 250, y + 10).lineTo(MARGIN + width, y + 10).lineWidth(0.7).stroke();
+    doc
+      .moveTo(MARGIN + 250, y + 10)
+      .lineTo(MARGIN + width, y + 10)
+      .lineWidth(0.7)
+      .stroke();
     doc.x = MARGIN;
   }
   doc.moveDown(2);

@@ -21,13 +21,14 @@ const it = {
   disagree: 'Non acconsento',
   revokeHeading: 'Come ritirare il consenso',
   revoke:
-    "Puoi ritirare il consenso in qualsiasi momento, senza dare spiegazioni: basta dirlo alla tua operatrice del centro, di persona o per telefono. Il ritiro vale dal giorno in cui lo chiedi; ciò che è già stato comunicato prima resta valido. Puoi anche chiedere di vedere, correggere o cancellare i tuoi dati rivolgendoti al centro o al suo responsabile per la protezione dei dati.",
+    'Puoi ritirare il consenso in qualsiasi momento, senza dare spiegazioni: basta dirlo alla tua operatrice del centro, di persona o per telefono. Il ritiro vale dal giorno in cui lo chiedi; ciò che è già stato comunicato prima resta valido. Puoi anche chiedere di vedere, correggere o cancellare i tuoi dati rivolgendoti al centro o al suo responsabile per la protezione dei dati.',
   signatures: 'Firme',
   date: 'Data',
   signatureWoman: 'Firma della donna',
   signatureOperator: "Firma dell'operatrice",
   signatureWitness: 'Firma della testimone (solo per consenso verbale)',
-  footer: 'Una copia di questo modulo è per te, se lo desideri. Il tuo nome non è stampato: il centro lo collega al codice.',
+  footer:
+    'Una copia di questo modulo è per te, se lo desideri. Il tuo nome non è stampato: il centro lo collega al codice.',
   printedOn: 'Stampato il',
 };
 export type FormLabels = Record<keyof typeof it, string>;

@@ -10,7 +10,11 @@ import { CURRENT_TEXT_VERSION } from './texts.ts';
  * The consent form to print for her to read and sign, for one purpose (and, for sharing or
  * contact, one recipient). It carries the case code, never her name. Audited `consent.form_print`.
  */
-export async function printConsentForm(ctx: Ctx, caseId: string, q: FormQuery): Promise<{ pdf: Buffer; caseCode: string }> {
+export async function printConsentForm(
+  ctx: Ctx,
+  caseId: string,
+  q: FormQuery,
+): Promise<{ pdf: Buffer; caseCode: string }> {
   const { me, row } = await loadCase(ctx, caseId, 'read');
   const today = todayInItaly();
   const lang = q.lang ?? 'it';

@@ -14,16 +14,21 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export function registerConsentRoutes(app: FastifyInstance, _deps: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/cases/:id/consents', { schema: { tags, params: CaseIdParams, response: { 200: S.ConsentList, ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => ({ items: await listConsents(ctx, req.params.id) })),
+  api.get(
+    '/cases/:id/consents',
+    { schema: { tags, params: CaseIdParams, response: { 200: S.ConsentList, ...errors } } },
+    async (req) => req.inContext(async (ctx) => ({ items: await listConsents(ctx, req.params.id) })),
   );
 
-  api.post('/cases/:id/consents', { schema: { tags, params: CaseIdParams, body: S.ConsentCreate, response: { 201: S.Consent, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      const consent = await recordConsent(ctx, req.params.id, req.body);
-      reply.status(201);
-      return consent;
-    }),
+  api.post(
+    '/cases/:id/consents',
+    { schema: { tags, params: CaseIdParams, body: S.ConsentCreate, response: { 201: S.Consent, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        const consent = await recordConsent(ctx, req.params.id, req.body);
+        reply.status(201);
+        return consent;
+      }),
   );
 
   api.post(
@@ -37,7 +42,8 @@ export function registerConsentRoutes(app: FastifyInstance, _deps: { config: Con
     {
       schema: {
         tags,
-        description: 'The consent form to print and sign, as a PDF (Italian or English). It shows the case code, never her name.',
+        description:
+          'The consent form to print and sign, as a PDF (Italian or English). It shows the case code, never her name.',
         params: CaseIdParams,
         querystring: S.FormQuery,
         produces: ['application/pdf'],

@@ -4,7 +4,8 @@ import { CONSENT_PURPOSES, FORM_LANGUAGES, SHARING_PURPOSES } from './texts.ts';
 
 const strict = { additionalProperties: false } as const;
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Enum = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
+const Enum = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
 const DateOnly = Type.String({ format: 'date' });
 const Uuid = Type.String({ format: 'uuid' });
 

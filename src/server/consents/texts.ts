@@ -5,7 +5,14 @@
  */
 export const CONSENT_PURPOSES = ['service', 'sharing', 'statistics', 'contact_by_other_body'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export const SHARING_PURPOSES = ['work_orientation', 'training', 'housing', 'social_support', 'health', 'legal'] as const;
+export const SHARING_PURPOSES = [
+  'work_orientation',
+  'training',
+  'housing',
+  'social_support',
+  'health',
+  'legal',
+] as const;
 export type SharingPurpose = (typeof SHARING_PURPOSES)[number];
 export const FORM_LANGUAGES = ['it', 'en'] as const;
 export type FormLanguage = (typeof FORM_LANGUAGES)[number];

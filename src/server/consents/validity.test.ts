@@ -94,15 +94,26 @@ describe('consent validity', () => {
 });
 
 describe('consent combinations', () => {
-  const base = { purpose: 'sharing' as const, decision: 'granted' as const, method: 'signed_form' as const, textVersion: '2026-01', givenOn: '2026-03-10' };
+  const base = {
+    purpose: 'sharing' as const,
+    decision: 'granted' as const,
+    method: 'signed_form' as const,
+    textVersion: '2026-01',
+    givenOn: '2026-03-10',
+  };
   const fieldsOf = (over: object) => checkConsentFields({ ...base, ...over }, '2026-06-01').map((f) => f.field);
 
   it('asks a recipient and a purpose for sharing, and nothing of the kind for service', () => {
     expect(fieldsOf({ recipientType: 'employment_centre', sharingPurpose: 'training' })).toEqual([]);
     expect(fieldsOf({ sharingPurpose: 'training' })).toEqual(['recipientOrganisationId']);
-    expect(fieldsOf({ recipientOrganisationId: CPI, recipientType: 'employment_centre', sharingPurpose: 'training' })).toEqual(['recipientType']);
+    expect(
+      fieldsOf({ recipientOrganisationId: CPI, recipientType: 'employment_centre', sharingPurpose: 'training' }),
+    ).toEqual(['recipientType']);
     expect(fieldsOf({ recipientOrganisationId: CPI })).toEqual(['sharingPurpose']);
-    expect(fieldsOf({ purpose: 'service', recipientOrganisationId: CPI, includesIdentity: true })).toEqual(['recipientOrganisationId', 'includesIdentity']);
+    expect(fieldsOf({ purpose: 'service', recipientOrganisationId: CPI, includesIdentity: true })).toEqual([
+      'recipientOrganisationId',
+      'includesIdentity',
+    ]);
   });
 
   it('checks the text version, the dates and the witness', () => {

@@ -33,7 +33,10 @@ export interface ConsentRequest {
 export type ConsentStatus = 'active' | 'expired' | 'revoked' | 'refused';
 
 /** The status shown on the case page, on `today`. */
-export function consentStatus(c: Pick<ConsentFacts, 'decision' | 'expiresOn' | 'revokedOn'>, today: string): ConsentStatus {
+export function consentStatus(
+  c: Pick<ConsentFacts, 'decision' | 'expiresOn' | 'revokedOn'>,
+  today: string,
+): ConsentStatus {
   if (c.decision === 'refused') return 'refused';
   if (c.revokedOn !== null && c.revokedOn <= today) return 'revoked';
   if (c.expiresOn !== null && c.expiresOn < today) return 'expired';
@@ -83,7 +86,12 @@ export function pickValidConsent<T extends ConsentFacts>(consents: readonly T[],
 
 /** Reads a case's consents (as the transaction's actor: RLS applies) and picks the one covering `request`. */
 export async function findValidConsent(tx: Tx, caseId: string, request: ConsentRequest): Promise<ConsentFacts | null> {
-  const rows = await tx.selectFrom('consents').selectAll().where('case_id', '=', caseId).where('purpose', '=', request.purpose).execute();
+  const rows = await tx
+    .selectFrom('consents')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('purpose', '=', request.purpose)
+    .execute();
   const facts = rows.map(
     (row): ConsentFacts => ({
       id: row.id,

@@ -20,7 +20,9 @@ export async function migrate(owner: Kysely<DB>): Promise<string[]> {
     await owner.transaction().execute(async (tx) => {
       // Serialise concurrent starters of several app nodes.
       await sql`SELECT pg_advisory_xact_lock(4242)`.execute(tx);
-      const again = await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_migrations WHERE name = ${file}`.execute(tx);
+      const again = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM schema_migrations WHERE name = ${file}`.execute(tx);
       if (again.rows[0]?.n) return;
       await sql.raw(text).execute(tx);
       await sql`INSERT INTO schema_migrations (name) VALUES (${file})`.execute(tx);

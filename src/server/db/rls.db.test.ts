@@ -43,13 +43,13 @@ describe('row-level security catalog', () => {
     const tables = await tablesOf();
     for (const t of tables) {
       if (t.relname === 'audit_head') continue;
-      const n = await withContext(db, (tx) => sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t.relname)}`.execute(tx)).catch(
-        (e: { code?: string }) => {
-          // no grant at all is a denial too
-          if (e.code === '42501') return { rows: [{ n: 0 }] };
-          throw e;
-        },
-      );
+      const n = await withContext(db, (tx) =>
+        sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t.relname)}`.execute(tx),
+      ).catch((e: { code?: string }) => {
+        // no grant at all is a denial too
+        if (e.code === '42501') return { rows: [{ n: 0 }] };
+        throw e;
+      });
       expect(n.rows[0]?.n, t.relname).toBe(0);
     }
     const owner = await sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations`.execute(db.owner);

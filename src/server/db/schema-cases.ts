@@ -187,4 +187,3 @@ export interface CaseEventsTable {
   ref_id: Nullable<string>;
   details: Json;
 }
-

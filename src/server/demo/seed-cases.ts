@@ -14,8 +14,26 @@ import { FIRST_NAMES, type Random, SURNAMES, seeded } from './random.ts';
 import { seedPlanFor } from './seed-plans.ts';
 import { seedDemoReferrals } from './seed-referrals.ts';
 
-const VIOLENCE = [['psychological', 90], ['physical', 60], ['economic', 40], ['stalking', 20], ['sexual', 15], ['witnessed', 25]] as const;
-const AUTHORS = [['spouse', 35], ['cohabiting_partner', 20], ['former_spouse', 12], ['former_cohabiting_partner', 10], ['partner_not_cohabiting', 6], ['father', 4], ['son', 3], ['other_relative', 4], ['acquaintance_friend', 4], ['colleague_employer', 2]] as const;
+const VIOLENCE = [
+  ['psychological', 90],
+  ['physical', 60],
+  ['economic', 40],
+  ['stalking', 20],
+  ['sexual', 15],
+  ['witnessed', 25],
+] as const;
+const AUTHORS = [
+  ['spouse', 35],
+  ['cohabiting_partner', 20],
+  ['former_spouse', 12],
+  ['former_cohabiting_partner', 10],
+  ['partner_not_cohabiting', 6],
+  ['father', 4],
+  ['son', 3],
+  ['other_relative', 4],
+  ['acquaintance_friend', 4],
+  ['colleague_employer', 2],
+] as const;
 
 /** Centres that hold demo cases, and the demo operator acting for each. */
 async function centresWithOperators(tx: Tx) {
@@ -31,28 +49,73 @@ async function centresWithOperators(tx: Tx) {
 }
 
 function profileFor(r: Random, takenOn: string, residences: string[]) {
-  const children = r.weighted([[0, 35], [1, 30], [2, 25], [3, 10]] as const);
+  const children = r.weighted([
+    [0, 35],
+    [1, 30],
+    [2, 25],
+    [3, 10],
+  ] as const);
   return {
     takenInChargeOn: takenOn,
     firstContactOn: addDays(takenOn, -r.int(7, 40)),
     intakeOn: addDays(takenOn, -r.int(0, 6)),
-    ageBand: r.weighted([['18_29', 20], ['30_39', 32], ['40_49', 28], ['50_59', 13], ['60_69', 5], ['70_plus', 2]] as const),
-    citizenship: r.weighted([['italian', 68], ['eu', 8], ['non_eu', 24]] as const),
+    ageBand: r.weighted([
+      ['18_29', 20],
+      ['30_39', 32],
+      ['40_49', 28],
+      ['50_59', 13],
+      ['60_69', 5],
+      ['70_plus', 2],
+    ] as const),
+    citizenship: r.weighted([
+      ['italian', 68],
+      ['eu', 8],
+      ['non_eu', 24],
+    ] as const),
     residenceCode: r.pick(residences),
-    education: r.weighted([['lower_secondary', 30], ['upper_secondary', 42], ['tertiary', 20], ['primary', 6], ['none', 2]] as const),
-    employment: r.weighted([['unemployed', 38], ['employed', 34], ['homemaker', 14], ['student', 5], ['other', 9]] as const),
+    education: r.weighted([
+      ['lower_secondary', 30],
+      ['upper_secondary', 42],
+      ['tertiary', 20],
+      ['primary', 6],
+      ['none', 2],
+    ] as const),
+    employment: r.weighted([
+      ['unemployed', 38],
+      ['employed', 34],
+      ['homemaker', 14],
+      ['student', 5],
+      ['other', 9],
+    ] as const),
     childrenCount: children,
     minorChildrenCount: Math.min(children, r.int(0, children)),
     childrenWitnessed: children > 0 ? r.chance(0.6) : null,
     violenceTypes: [...new Set([r.weighted(VIOLENCE), r.weighted(VIOLENCE), 'psychological' as const])],
     authorRelationships: [r.weighted(AUTHORS)],
-    referralSource: r.weighted([['self', 40], ['helpline_1522', 15], ['police', 12], ['health_services', 12], ['social_services', 13], ['family_friends', 8]] as const),
+    referralSource: r.weighted([
+      ['self', 40],
+      ['helpline_1522', 15],
+      ['police', 12],
+      ['health_services', 12],
+      ['social_services', 13],
+      ['family_friends', 8],
+    ] as const),
     riskTool: 'sara' as const,
-    riskLevel: r.weighted([['low', 40], ['medium', 40], ['high', 20]] as const),
+    riskLevel: r.weighted([
+      ['low', 40],
+      ['medium', 40],
+      ['high', 20],
+    ] as const),
     riskAssessedOn: takenOn,
     safeContact: {
       channels: r.some(['phone', 'sms', 'through_centre'] as const, 1, 2),
-      windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[], from: '10:00', to: '12:00' }],
+      windows: [
+        {
+          days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[],
+          from: '10:00',
+          to: '12:00',
+        },
+      ],
       noVoicemail: true,
       onlyThroughCentre: r.chance(0.4),
     },
@@ -71,42 +134,116 @@ export async function seedDemoCases(db: Database, config: Config, count = 200): 
   const cpis: string[] = [];
   const owner = db.owner;
   centres.push(...(await owner.transaction().execute((tx) => centresWithOperators(tx))));
-  residences.push(...(await owner.selectFrom('municipalities').select('istat_code').where('province', '=', 'MI').execute()).map((m) => m.istat_code));
-  cpis.push(...(await owner.selectFrom('organisations').select('id').where('type', '=', 'employment_centre').execute()).map((o) => o.id));
+  residences.push(
+    ...(await owner.selectFrom('municipalities').select('istat_code').where('province', '=', 'MI').execute()).map(
+      (m) => m.istat_code,
+    ),
+  );
+  cpis.push(
+    ...(await owner.selectFrom('organisations').select('id').where('type', '=', 'employment_centre').execute()).map(
+      (o) => o.id,
+    ),
+  );
   if (!centres.length) return 0;
   let made = 0;
   for (let i = 0; i < count; i++) {
     const centre = centres[i % centres.length] as { userId: string; organisationId: string };
     const takenOn = addDays(today, -r.int(20, 900));
     await withContext(db, async (tx) => {
-      const actor = { userId: centre.userId, organisationId: centre.organisationId, roles: ['centre_operator'] as Role[] };
+      const actor = {
+        userId: centre.userId,
+        organisationId: centre.organisationId,
+        roles: ['centre_operator'] as Role[],
+      };
       await setActor(tx, actor);
       const ctx = makeCtx(tx, actor);
       const anonymous = r.chance(0.15);
-      const identity = anonymous ? undefined : { firstName: r.pick(FIRST_NAMES), lastName: r.pick(SURNAMES), phone: `+39 3${r.int(10, 99)} 000${r.int(1000, 9999)}`, languages: ['it'] };
+      const identity = anonymous
+        ? undefined
+        : {
+            firstName: r.pick(FIRST_NAMES),
+            lastName: r.pick(SURNAMES),
+            phone: `+39 3${r.int(10, 99)} 000${r.int(1000, 9999)}`,
+            languages: ['it'],
+          };
       const caseId = await createCase(ctx, config.masterKey, { ...profileFor(r, takenOn, residences), identity });
-      await recordConsent(ctx, caseId, { purpose: 'service', decision: 'granted', textVersion: '2026-01', method: 'signed_form', givenOn: takenOn });
+      await recordConsent(ctx, caseId, {
+        purpose: 'service',
+        decision: 'granted',
+        textVersion: '2026-01',
+        method: 'signed_form',
+        givenOn: takenOn,
+      });
       if (r.chance(0.7)) {
-        await recordConsent(ctx, caseId, { purpose: 'sharing', decision: r.chance(0.9) ? 'granted' : 'refused', textVersion: '2026-01', method: 'signed_form', givenOn: takenOn, recipientType: 'employment_centre', sharingPurpose: 'work_orientation' });
+        await recordConsent(ctx, caseId, {
+          purpose: 'sharing',
+          decision: r.chance(0.9) ? 'granted' : 'refused',
+          textVersion: '2026-01',
+          method: 'signed_form',
+          givenOn: takenOn,
+          recipientType: 'employment_centre',
+          sharingPurpose: 'work_orientation',
+        });
       }
       await seedPlanFor(ctx, r, caseId, takenOn, cpis);
       let version = 1;
       if (r.chance(0.35)) {
         const hiredOn = addDays(takenOn, r.int(60, 400));
         if (hiredOn < today) {
-          await recordOutcome(ctx, caseId, { kind: 'hired', occurredOn: hiredOn, details: { contractType: r.weighted([['fixed_term', 45], ['permanent', 20], ['apprenticeship', 10], ['agency', 20], ['self_employed', 5]] as const), weeklyHours: r.pick([20, 24, 30, 36, 40]), sector: r.pick(['G', 'I', 'N', 'Q', 'C', 'S'] as const) } });
-          const due = await tx.selectFrom('follow_ups').select(['id', 'due_on']).where('case_id', '=', caseId).orderBy('months').execute();
+          await recordOutcome(ctx, caseId, {
+            kind: 'hired',
+            occurredOn: hiredOn,
+            details: {
+              contractType: r.weighted([
+                ['fixed_term', 45],
+                ['permanent', 20],
+                ['apprenticeship', 10],
+                ['agency', 20],
+                ['self_employed', 5],
+              ] as const),
+              weeklyHours: r.pick([20, 24, 30, 36, 40]),
+              sector: r.pick(['G', 'I', 'N', 'Q', 'C', 'S'] as const),
+            },
+          });
+          const due = await tx
+            .selectFrom('follow_ups')
+            .select(['id', 'due_on'])
+            .where('case_id', '=', caseId)
+            .orderBy('months')
+            .execute();
           for (const f of due) {
             const dueOn = isoDate(f.due_on);
-            if (dueOn < addDays(today, -20)) await recordFollowUp(ctx, caseId, f.id, { doneOn: addDays(dueOn, r.int(0, 14)), stillWorking: r.chance(0.8) });
+            if (dueOn < addDays(today, -20))
+              await recordFollowUp(ctx, caseId, f.id, {
+                doneOn: addDays(dueOn, r.int(0, 14)),
+                stillWorking: r.chance(0.8),
+              });
           }
         }
       }
       const closeOn = addDays(takenOn, r.int(120, 700));
       if (closeOn < today && r.chance(0.45)) {
-        const current = await tx.selectFrom('cases').select('version').where('id', '=', caseId).executeTakeFirstOrThrow();
+        const current = await tx
+          .selectFrom('cases')
+          .select('version')
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow();
         version = current.version;
-        await closeCase(ctx, caseId, { closedOn: closeOn, outcome: r.weighted([['goals_reached', 50], ['dropped_out', 20], ['sent_to_local_services', 15], ['moved_away', 10], ['other', 5]] as const) }, version);
+        await closeCase(
+          ctx,
+          caseId,
+          {
+            closedOn: closeOn,
+            outcome: r.weighted([
+              ['goals_reached', 50],
+              ['dropped_out', 20],
+              ['sent_to_local_services', 15],
+              ['moved_away', 10],
+              ['other', 5],
+            ] as const),
+          },
+          version,
+        );
       }
     });
     made++;

@@ -21,19 +21,74 @@ export interface DemoLogin {
 
 /** Synthetic people for every role, in real organisations of the network (name pattern → users). */
 const DEMO_PEOPLE: Array<{ org: string; username: string; displayName: string; role: Role }> = [
-  { org: '%(CADMI)%', username: 'operatrice.cadmi', displayName: 'Giulia Demo (operatrice CAV)', role: 'centre_operator' },
+  {
+    org: '%(CADMI)%',
+    username: 'operatrice.cadmi',
+    displayName: 'Giulia Demo (operatrice CAV)',
+    role: 'centre_operator',
+  },
   { org: '%(CADMI)%', username: 'admin.cadmi', displayName: 'Paola Demo (amministratrice)', role: 'org_admin' },
   { org: '%(CADMI)%', username: 'dpo.cadmi', displayName: 'Marta Demo (RPD)', role: 'dpo' },
-  { org: '%HARA%Rho%', username: 'operatrice.hara', displayName: 'Sara Demo (operatrice CAV)', role: 'centre_operator' },
-  { org: "Centro per l'Impiego di Milano%", username: 'referente.cpi.milano', displayName: 'Luca Demo (referente CPI)', role: 'cpi_referent' },
-  { org: "Centro per l'Impiego di Rho", username: 'referente.cpi.rho', displayName: 'Anna Demo (referente CPI)', role: 'cpi_referent' },
-  { org: 'Comune di Milano', username: 'coordinatrice.milano', displayName: 'Elena Demo (coordinatrice di rete)', role: 'network_coordinator' },
-  { org: 'Comune di Milano', username: 'servizi.milano', displayName: 'Franco Demo (servizi sociali)', role: 'service_operator' },
-  { org: 'Comune di Pavia', username: 'coordinatrice.pavia', displayName: 'Chiara Demo (coordinatrice di rete)', role: 'network_coordinator' },
-  { org: 'Città metropolitana di Milano', username: 'cabina.regia', displayName: 'Roberto Demo (cabina di regia)', role: 'control_room_member' },
-  { org: 'Città metropolitana di Milano', username: 'admin.piattaforma', displayName: 'Irene Demo (amministrazione piattaforma)', role: 'platform_admin' },
-  { org: 'AFOL Metropolitana%', username: 'formazione.afol', displayName: 'Davide Demo (formazione)', role: 'training_coordinator' },
-  { org: 'AFOL Metropolitana%', username: 'aziende.afol', displayName: 'Silvia Demo (rapporti con le aziende)', role: 'company_liaison' },
+  {
+    org: '%HARA%Rho%',
+    username: 'operatrice.hara',
+    displayName: 'Sara Demo (operatrice CAV)',
+    role: 'centre_operator',
+  },
+  {
+    org: "Centro per l'Impiego di Milano%",
+    username: 'referente.cpi.milano',
+    displayName: 'Luca Demo (referente CPI)',
+    role: 'cpi_referent',
+  },
+  {
+    org: "Centro per l'Impiego di Rho",
+    username: 'referente.cpi.rho',
+    displayName: 'Anna Demo (referente CPI)',
+    role: 'cpi_referent',
+  },
+  {
+    org: 'Comune di Milano',
+    username: 'coordinatrice.milano',
+    displayName: 'Elena Demo (coordinatrice di rete)',
+    role: 'network_coordinator',
+  },
+  {
+    org: 'Comune di Milano',
+    username: 'servizi.milano',
+    displayName: 'Franco Demo (servizi sociali)',
+    role: 'service_operator',
+  },
+  {
+    org: 'Comune di Pavia',
+    username: 'coordinatrice.pavia',
+    displayName: 'Chiara Demo (coordinatrice di rete)',
+    role: 'network_coordinator',
+  },
+  {
+    org: 'Città metropolitana di Milano',
+    username: 'cabina.regia',
+    displayName: 'Roberto Demo (cabina di regia)',
+    role: 'control_room_member',
+  },
+  {
+    org: 'Città metropolitana di Milano',
+    username: 'admin.piattaforma',
+    displayName: 'Irene Demo (amministrazione piattaforma)',
+    role: 'platform_admin',
+  },
+  {
+    org: 'AFOL Metropolitana%',
+    username: 'formazione.afol',
+    displayName: 'Davide Demo (formazione)',
+    role: 'training_coordinator',
+  },
+  {
+    org: 'AFOL Metropolitana%',
+    username: 'aziende.afol',
+    displayName: 'Silvia Demo (rapporti con le aziende)',
+    role: 'company_liaison',
+  },
 ];
 
 export const demoLoginsPath = (config: Config) => path.join(config.dataDir, 'demo-logins.json');
@@ -81,7 +136,14 @@ export async function seedDemo(db: Database, config: Config): Promise<DemoLogin[
         })
         .execute();
       await tx.insertInto('user_roles').values({ user_id: id, organisation_id: org.id, role: person.role }).execute();
-      logins.push({ username: person.username, password, totpSecret, role: person.role, organisationId: org.id, organisationName: org.name });
+      logins.push({
+        username: person.username,
+        password,
+        totpSecret,
+        role: person.role,
+        organisationId: org.id,
+        organisationName: org.name,
+      });
     }
   });
   await writeFile(demoLoginsPath(config), `${JSON.stringify(logins, null, 2)}\n`, { mode: 0o600 });
@@ -96,5 +158,7 @@ export function printDemoLogins(logins: DemoLogin[], config: Config): void {
   console.log(`\nDEMO — dati sintetici. Logins (also in ${demoLoginsPath(config)}):\n`);
   console.log(line(header));
   for (const r of rows) console.log(line(r));
-  console.log(`\nOpen ${config.publicUrl} — add the TOTP secret to an authenticator app (or: npx tsx scripts/totp.ts SECRET).\n`);
+  console.log(
+    `\nOpen ${config.publicUrl} — add the TOTP secret to an authenticator app (or: npx tsx scripts/totp.ts SECRET).\n`,
+  );
 }

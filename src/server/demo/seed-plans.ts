@@ -9,11 +9,26 @@ type Goal = PlanIn['goals'][number];
 
 /** Goal templates by domain: a title and the catalogue actions that usually serve it. */
 const TEMPLATES: Array<{ domain: Goal['domain']; title: string; actions: string[]; weight: number }> = [
-  { domain: 'work', title: 'Trovare un lavoro stabile', actions: ['orientation_interview', 'cpi_registration', 'job_search_support'], weight: 80 },
+  {
+    domain: 'work',
+    title: 'Trovare un lavoro stabile',
+    actions: ['orientation_interview', 'cpi_registration', 'job_search_support'],
+    weight: 80,
+  },
   { domain: 'training', title: 'Completare un corso professionale', actions: ['course_enrolment'], weight: 45 },
   { domain: 'work', title: 'Fare un tirocinio', actions: ['cpi_registration', 'traineeship'], weight: 30 },
-  { domain: 'housing', title: 'Trovare una casa in autonomia', actions: ['social_housing_application', 'rent_support'], weight: 45 },
-  { domain: 'economic_autonomy', title: 'Gestire il proprio reddito', actions: ['bank_account', 'freedom_income_application', 'financial_literacy'], weight: 50 },
+  {
+    domain: 'housing',
+    title: 'Trovare una casa in autonomia',
+    actions: ['social_housing_application', 'rent_support'],
+    weight: 45,
+  },
+  {
+    domain: 'economic_autonomy',
+    title: 'Gestire il proprio reddito',
+    actions: ['bank_account', 'freedom_income_application', 'financial_literacy'],
+    weight: 50,
+  },
   { domain: 'childcare', title: 'Conciliare lavoro e cura dei figli', actions: ['childcare_place'], weight: 30 },
   { domain: 'legal', title: 'Tutela legale', actions: ['legal_aid'], weight: 35 },
 ];
@@ -31,10 +46,20 @@ export async function seedPlanFor(ctx: Ctx, r: Random, caseId: string, takenOn: 
       const past = dueOn < today;
       return {
         catalogueCode: code,
-        responsibleOrganisationId: code.startsWith('cpi') || code === 'traineeship' || code === 'job_search_support' ? r.pick(cpis) : null,
+        responsibleOrganisationId:
+          code.startsWith('cpi') || code === 'traineeship' || code === 'job_search_support' ? r.pick(cpis) : null,
         startsOn,
         dueOn,
-        status: past ? r.weighted([['done', 70], ['cancelled', 10], ['in_progress', 20]] as const) : r.weighted([['planned', 50], ['in_progress', 50]] as const),
+        status: past
+          ? r.weighted([
+              ['done', 70],
+              ['cancelled', 10],
+              ['in_progress', 20],
+            ] as const)
+          : r.weighted([
+              ['planned', 50],
+              ['in_progress', 50],
+            ] as const),
       };
     }),
   }));
@@ -43,6 +68,9 @@ export async function seedPlanFor(ctx: Ctx, r: Random, caseId: string, takenOn: 
   await agreePlan(ctx, caseId, { version, agreedOn: today, method: r.chance(0.8) ? 'signed' : 'verbal' });
   const reviewOn = addDays(takenOn, r.int(90, 200));
   if (reviewOn < today && r.chance(0.5)) {
-    await addReview(ctx, caseId, { reviewedOn: reviewOn, summary: 'Revisione periodica: obiettivi confermati, azioni aggiornate.' });
+    await addReview(ctx, caseId, {
+      reviewedOn: reviewOn,
+      summary: 'Revisione periodica: obiettivi confermati, azioni aggiornate.',
+    });
   }
 }

@@ -12,7 +12,18 @@ import { sendReferral } from '../referrals/send-referral.ts';
 import { applyTransition } from '../referrals/transition.ts';
 import { seeded } from './random.ts';
 
-const FIELDS = ['profile.ageBand', 'profile.citizenship', 'profile.residence', 'profile.education', 'profile.employment', 'needs.profile', 'needs.work_history', 'needs.availability', 'plan.goals', 'plan.actions'] as const;
+const FIELDS = [
+  'profile.ageBand',
+  'profile.citizenship',
+  'profile.residence',
+  'profile.education',
+  'profile.employment',
+  'needs.profile',
+  'needs.work_history',
+  'needs.availability',
+  'plan.goals',
+  'plan.actions',
+] as const;
 
 /**
  * Synthetic referrals for the demo: open cases whose sharing consent for employment centres is
@@ -51,18 +62,42 @@ export async function seedDemoReferrals(db: Database, config: Config): Promise<n
       const to = staffed ? { id: staffed } : (await destinationsFor(tx, row, sender.organisationId)).suggestedCpi;
       if (!to) return null;
       const fields = FIELDS.filter(() => r.chance(0.7));
-      const body = { caseId: c.id, recipientOrganisationId: to.id, purpose: 'work_orientation' as const, urgency: r.weighted([['routine', 70], ['priority', 25], ['urgent', 5]] as const), shareFields: fields };
+      const body = {
+        caseId: c.id,
+        recipientOrganisationId: to.id,
+        purpose: 'work_orientation' as const,
+        urgency: r.weighted([
+          ['routine', 70],
+          ['priority', 25],
+          ['urgent', 5],
+        ] as const),
+        shareFields: fields,
+      };
       return { ...(await sendReferral(ctx, config.masterKey, body, randomUUID())), to: to.id };
     });
     if (!sent) continue;
     made++;
     // spread the sending dates, with deadlines recomputed on the recipient's calendar
     const sentOn = addDays(today, -r.int(0, 25));
-    const org = await db.owner.selectFrom('organisations').select(['type', 'municipality_code']).where('id', '=', sent.to).executeTakeFirstOrThrow();
-    const due = dueDates(sentOn, await db.owner.transaction().execute((tx) => ruleFor(tx, c.organisation_id, org.type)), org.municipality_code);
+    const org = await db.owner
+      .selectFrom('organisations')
+      .select(['type', 'municipality_code'])
+      .where('id', '=', sent.to)
+      .executeTakeFirstOrThrow();
+    const due = dueDates(
+      sentOn,
+      await db.owner.transaction().execute((tx) => ruleFor(tx, c.organisation_id, org.type)),
+      org.municipality_code,
+    );
     await db.owner
       .updateTable('referrals')
-      .set({ sent_at: new Date(`${sentOn}T09:30:00Z`), sent_on: sentOn, ack_due_on: due.ackDueOn, appointment_due_on: due.appointmentDueOn, expires_on: due.expiresOn })
+      .set({
+        sent_at: new Date(`${sentOn}T09:30:00Z`),
+        sent_on: sentOn,
+        ack_due_on: due.ackDueOn,
+        appointment_due_on: due.appointmentDueOn,
+        expires_on: due.expiresOn,
+      })
       .where('id', '=', sent.id)
       .execute();
     const referent = referents.find((u) => u.organisation_id === sent.to);
@@ -73,7 +108,14 @@ export async function seedDemoReferrals(db: Database, config: Config): Promise<n
       { action: 'accept' as const },
       { action: 'book' as const, appointmentOn: addDays(sentOn, r.int(3, 12)) },
       { action: 'report' as const, report: { kind: 'registered' as const, occurredOn: addDays(sentOn, r.int(3, 12)) } },
-      { action: 'report' as const, report: { kind: 'traineeship_started' as const, occurredOn: addDays(sentOn, r.int(13, 20)), details: { sector: 'G', weeklyHours: 20 } } },
+      {
+        action: 'report' as const,
+        report: {
+          kind: 'traineeship_started' as const,
+          occurredOn: addDays(sentOn, r.int(13, 20)),
+          details: { sector: 'G', weeklyHours: 20 },
+        },
+      },
     ].slice(0, r.int(1, 4));
     let version = 1;
     for (const s of steps) {

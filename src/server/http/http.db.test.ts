@@ -30,9 +30,16 @@ describe('HTTP hardening', () => {
 
   it('refuses unknown fields with 400 naming the field, and writes nothing', async () => {
     const before = (await auditRows(db)).length;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y', role: 'platform_admin' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'x', password: 'y', role: 'platform_admin' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'validation_failed', fields: [{ field: 'role', message: 'unknown field' }] });
+    expect(res.json()).toMatchObject({
+      code: 'validation_failed',
+      fields: [{ field: 'role', message: 'unknown field' }],
+    });
     expect((await auditRows(db)).length).toBe(before);
   });
 
@@ -42,10 +49,19 @@ describe('HTTP hardening', () => {
   });
 
   it('answers 413 to an oversized body, and 415 to a form post', async () => {
-    const big = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y'.repeat(70_000) } });
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'x', password: 'y'.repeat(70_000) },
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('payload_too_large');
-    const form = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=x&password=y' });
+    const form = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'username=x&password=y',
+    });
     expect(form.statusCode).toBe(415);
   });
 
@@ -55,10 +71,17 @@ describe('HTTP hardening', () => {
     const s = await signIn(app, db, admin);
     const before = (await auditRows(db)).length;
     // the invitation would be created, but a duplicate username is refused first: no link, no audit row
-    const res = await app.inject({ method: 'POST', url: '/api/v1/users/invitations', headers: s.headers, payload: { username: admin.username, displayName: 'Doppione', roles: ['dpo'] } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users/invitations',
+      headers: s.headers,
+      payload: { username: admin.username, displayName: 'Doppione', roles: ['dpo'] },
+    });
     expect(res.statusCode).toBe(409);
     expect((await auditRows(db)).length).toBe(before);
-    expect(await db.owner.selectFrom('invitations').select('id').where('display_name', '=', 'Doppione').execute()).toHaveLength(0);
+    expect(
+      await db.owner.selectFrom('invitations').select('id').where('display_name', '=', 'Doppione').execute(),
+    ).toHaveLength(0);
   });
 
   it('answers JSON 404s without stack traces', async () => {
@@ -71,7 +94,17 @@ describe('HTTP hardening', () => {
     const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/auth/login', '/api/v1/auth/totp', '/api/v1/auth/logout', '/api/v1/me', '/api/v1/networks', '/api/v1/organisations', '/api/v1/organisations/{id}', '/api/v1/protocols', '/api/v1/audit']) {
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/auth/totp',
+      '/api/v1/auth/logout',
+      '/api/v1/me',
+      '/api/v1/networks',
+      '/api/v1/organisations',
+      '/api/v1/organisations/{id}',
+      '/api/v1/protocols',
+      '/api/v1/audit',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     const docs = await app.inject({ method: 'GET', url: '/api/docs/' });

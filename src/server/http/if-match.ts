@@ -7,8 +7,9 @@ export const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.Strin
 export function parseIfMatch(header: string | undefined): number {
   if (header === undefined || header.trim() === '') throw preconditionRequired();
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new AppError(400, 'validation_failed', 'The If-Match header is not a version', [
-    { field: 'if-match', message: 'expected "<version>"' },
-  ]);
+  if (!m)
+    throw new AppError(400, 'validation_failed', 'The If-Match header is not a version', [
+      { field: 'if-match', message: 'expected "<version>"' },
+    ]);
   return Number(m[1]);
 }

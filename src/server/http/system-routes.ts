@@ -6,9 +6,8 @@ import type { Database } from '../db/database.ts';
 const Meta = Type.Object({ demo: Type.Boolean(), version: Type.String() }, { additionalProperties: false });
 
 export function registerSystemRoutes(api: FastifyInstance, deps: { db: Database; config: Config }): void {
-  api.get(
-    '/meta',
-    { schema: { tags: ['system'], response: { 200: Meta } }, config: { auth: 'public' } },
-    async () => ({ demo: deps.config.demo, version: '0.1.0' }),
-  );
+  api.get('/meta', { schema: { tags: ['system'], response: { 200: Meta } }, config: { auth: 'public' } }, async () => ({
+    demo: deps.config.demo,
+    version: '0.1.0',
+  }));
 }

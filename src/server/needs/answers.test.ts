@@ -17,7 +17,17 @@ describe('questionnaire', () => {
   it('has the sections of the protocol, unique ids and Italian and English labels everywhere', () => {
     expect(QUESTIONNAIRE.version).toBe('2026-1');
     expect(QUESTIONNAIRE.sections.map((s) => s.id)).toEqual([
-      'education_languages', 'work_history', 'skills', 'licences_mobility', 'care', 'housing', 'income_debts', 'health', 'availability', 'legal', 'aspirations',
+      'education_languages',
+      'work_history',
+      'skills',
+      'licences_mobility',
+      'care',
+      'housing',
+      'income_debts',
+      'health',
+      'availability',
+      'legal',
+      'aspirations',
     ]);
     const ids = QUESTIONNAIRE.sections.flatMap((s) => s.questions.map((q) => q.id));
     expect(new Set(ids).size).toBe(ids.length);
@@ -34,7 +44,16 @@ describe('questionnaire', () => {
     }
     expect(QUESTIONS.get('italian_level')).toMatchObject({ type: 'choice' });
     const italian = QUESTIONS.get('italian_level');
-    expect(italian?.type === 'choice' && italian.options.map((o) => o.value)).toEqual(['none', 'a1', 'a2', 'b1', 'b2', 'c1', 'c2', 'native']);
+    expect(italian?.type === 'choice' && italian.options.map((o) => o.value)).toEqual([
+      'none',
+      'a1',
+      'a2',
+      'b1',
+      'b2',
+      'c1',
+      'c2',
+      'native',
+    ]);
     expect(QUESTIONS.get('aspirations_note')).toMatchObject({ type: 'text', maxLength: 500 });
   });
 });
@@ -50,31 +69,70 @@ describe('answers', () => {
       aspirations_note: '  lavorare con i bambini  ',
       desired_sectors: [],
     });
-    expect(out).toEqual({ italian_level: 'b1', other_languages: ['en', 'ar'], has_car: false, years_worked: 3, aspirations_note: 'lavorare con i bambini', desired_sectors: [] });
+    expect(out).toEqual({
+      italian_level: 'b1',
+      other_languages: ['en', 'ar'],
+      has_car: false,
+      years_worked: 3,
+      aspirations_note: 'lavorare con i bambini',
+      desired_sectors: [],
+    });
     expect(validateAnswers(QUESTIONNAIRE_VERSION, { aspirations_note: '   ' })).toEqual({});
   });
 
   it('names each wrong answer as answers.<questionId>', () => {
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { favourite_colour: 'blue' }))).toEqual(['answers.favourite_colour']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { italian_level: 'd1' }))).toEqual(['answers.italian_level']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { italian_level: 3 }))).toEqual(['answers.italian_level']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { other_languages: ['en', 'en'] }))).toEqual(['answers.other_languages']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { other_languages: ['klingon'] }))).toEqual(['answers.other_languages']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { other_languages: 'en' }))).toEqual(['answers.other_languages']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { desired_sectors: ['retail', 'cleaning', 'beauty', 'crafts', 'logistics', 'other'] }))).toEqual(['answers.desired_sectors']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { years_worked: 61 }))).toEqual(['answers.years_worked']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { years_worked: 2.5 }))).toEqual(['answers.years_worked']);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { favourite_colour: 'blue' }))).toEqual([
+      'answers.favourite_colour',
+    ]);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { italian_level: 'd1' }))).toEqual([
+      'answers.italian_level',
+    ]);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { italian_level: 3 }))).toEqual([
+      'answers.italian_level',
+    ]);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { other_languages: ['en', 'en'] }))).toEqual([
+      'answers.other_languages',
+    ]);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { other_languages: ['klingon'] }))).toEqual([
+      'answers.other_languages',
+    ]);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { other_languages: 'en' }))).toEqual([
+      'answers.other_languages',
+    ]);
+    expect(
+      fieldsOf(() =>
+        validateAnswers(QUESTIONNAIRE_VERSION, {
+          desired_sectors: ['retail', 'cleaning', 'beauty', 'crafts', 'logistics', 'other'],
+        }),
+      ),
+    ).toEqual(['answers.desired_sectors']);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { years_worked: 61 }))).toEqual([
+      'answers.years_worked',
+    ]);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { years_worked: 2.5 }))).toEqual([
+      'answers.years_worked',
+    ]);
     expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { has_car: 'yes' }))).toEqual(['answers.has_car']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { aspirations_note: 'x'.repeat(501) }))).toEqual(['answers.aspirations_note']);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { aspirations_note: 'x'.repeat(501) }))).toEqual([
+      'answers.aspirations_note',
+    ]);
     expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { 'Zenobia Canarino': 'x' }))).toEqual(['answers']);
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { italian_level: 'zz', has_car: 1 }))).toEqual(['answers.italian_level', 'answers.has_car']);
+    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { italian_level: 'zz', has_car: 1 }))).toEqual([
+      'answers.italian_level',
+      'answers.has_car',
+    ]);
   });
 
   it('refuses answers that contradict each other, and an unknown questionnaire version', () => {
-    expect(fieldsOf(() => validateAnswers(QUESTIONNAIRE_VERSION, { last_job_ended: 'never_worked', last_job_sector: 'retail', years_worked: 4 }))).toEqual([
-      'answers.last_job_sector',
-      'answers.years_worked',
-    ]);
+    expect(
+      fieldsOf(() =>
+        validateAnswers(QUESTIONNAIRE_VERSION, {
+          last_job_ended: 'never_worked',
+          last_job_sector: 'retail',
+          years_worked: 4,
+        }),
+      ),
+    ).toEqual(['answers.last_job_sector', 'answers.years_worked']);
     expect(fieldsOf(() => validateAnswers('2019-1', {}))).toEqual(['questionnaireVersion']);
   });
 });

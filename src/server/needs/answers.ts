@@ -8,17 +8,23 @@ export type Answers = Record<string, AnswerValue>;
 function problem(q: Question, value: unknown): string | null {
   switch (q.type) {
     case 'choice':
-      return typeof value === 'string' && q.options.some((o) => o.value === value) ? null : 'not one of the allowed values';
+      return typeof value === 'string' && q.options.some((o) => o.value === value)
+        ? null
+        : 'not one of the allowed values';
     case 'multi': {
       if (!Array.isArray(value)) return 'expected a list of values';
       if (value.length > q.maxItems) return `at most ${q.maxItems} values`;
       if (new Set(value).size !== value.length) return 'repeated value';
-      return value.every((v) => typeof v === 'string' && q.options.some((o) => o.value === v)) ? null : 'not one of the allowed values';
+      return value.every((v) => typeof v === 'string' && q.options.some((o) => o.value === v))
+        ? null
+        : 'not one of the allowed values';
     }
     case 'boolean':
       return typeof value === 'boolean' ? null : 'expected true or false';
     case 'integer':
-      return Number.isInteger(value) && (value as number) >= q.min && (value as number) <= q.max ? null : `expected a whole number from ${q.min} to ${q.max}`;
+      return Number.isInteger(value) && (value as number) >= q.min && (value as number) <= q.max
+        ? null
+        : `expected a whole number from ${q.min} to ${q.max}`;
     case 'text':
       if (typeof value !== 'string') return 'expected text';
       return value.length <= q.maxLength ? null : `at most ${q.maxLength} characters`;
@@ -32,7 +38,9 @@ function problem(q: Question, value: unknown): string | null {
  */
 export function validateAnswers(version: string, answers: Record<string, unknown>): Answers {
   if (version !== QUESTIONNAIRE_VERSION) {
-    throw new AppError(400, 'validation_failed', 'Unknown questionnaire version', [{ field: 'questionnaireVersion', message: `expected ${QUESTIONNAIRE_VERSION}` }]);
+    throw new AppError(400, 'validation_failed', 'Unknown questionnaire version', [
+      { field: 'questionnaireVersion', message: `expected ${QUESTIONNAIRE_VERSION}` },
+    ]);
   }
   const fields: FieldError[] = [];
   const out: Answers = {};
@@ -50,8 +58,10 @@ export function validateAnswers(version: string, answers: Record<string, unknown
     else if (value !== '') out[id] = value as AnswerValue;
   }
   if (out.last_job_ended === 'never_worked') {
-    if (out.last_job_sector !== undefined) fields.push({ field: 'answers.last_job_sector', message: 'not applicable when she never worked' });
-    if (typeof out.years_worked === 'number' && out.years_worked > 0) fields.push({ field: 'answers.years_worked', message: 'must be 0 when she never worked' });
+    if (out.last_job_sector !== undefined)
+      fields.push({ field: 'answers.last_job_sector', message: 'not applicable when she never worked' });
+    if (typeof out.years_worked === 'number' && out.years_worked > 0)
+      fields.push({ field: 'answers.years_worked', message: 'must be 0 when she never worked' });
   }
   if (fields.length) throw new AppError(400, 'validation_failed', 'The answers do not fit the questionnaire', fields);
   return out;

@@ -26,7 +26,9 @@ export interface QuestionDiff {
 }
 
 const same = (x: AnswerValue | null, y: AnswerValue | null) =>
-  Array.isArray(x) && Array.isArray(y) ? x.length === y.length && [...x].sort().join('\u0000') === [...y].sort().join('\u0000') : x === y;
+  Array.isArray(x) && Array.isArray(y)
+    ? x.length === y.length && [...x].sort().join('\u0000') === [...y].sort().join('\u0000')
+    : x === y;
 
 const NOT_ASSESSED: DomainNeed = { level: 'none', reasons: ['not_assessed'] };
 
@@ -38,7 +40,9 @@ export function compareAssessments(a: AssessmentForCompare, b: AssessmentForComp
     const delta = LEVELS.indexOf(db.level) - LEVELS.indexOf(da.level);
     return { domain, a: da, b: db, trend: delta < 0 ? 'decreased' : delta > 0 ? 'increased' : 'unchanged' };
   });
-  const known = SECTIONS.flatMap((s) => s.questions.map((q) => ({ questionId: q.id, sectionId: s.id as string | null })));
+  const known = SECTIONS.flatMap((s) =>
+    s.questions.map((q) => ({ questionId: q.id, sectionId: s.id as string | null })),
+  );
   const seen = new Set(known.map((k) => k.questionId));
   // answers of another questionnaire version that this one does not know still show, at the end
   const extra = [...new Set([...Object.keys(a.answers), ...Object.keys(b.answers)])]
@@ -50,6 +54,10 @@ export function compareAssessments(a: AssessmentForCompare, b: AssessmentForComp
     const vb = b.answers[questionId] ?? null;
     return { questionId, sectionId, a: va, b: vb, changed: !same(va, vb) };
   });
-  const head = (x: AssessmentForCompare) => ({ id: x.id, assessedOn: x.assessedOn, questionnaireVersion: x.questionnaireVersion });
+  const head = (x: AssessmentForCompare) => ({
+    id: x.id,
+    assessedOn: x.assessedOn,
+    questionnaireVersion: x.questionnaireVersion,
+  });
   return { a: head(a), b: head(b), domains, questions };
 }

@@ -61,17 +61,39 @@ describe('needs profile', () => {
 
   it('finds high needs where she has no income, no home of her own and no childcare', () => {
     const p = computeProfile(struggling);
-    expect(p.economic_autonomy).toEqual({ level: 'high', reasons: ['no_income', 'overwhelming_debts', 'no_own_bank_account'] });
+    expect(p.economic_autonomy).toEqual({
+      level: 'high',
+      reasons: ['no_income', 'overwhelming_debts', 'no_own_bank_account'],
+    });
     expect(p.work).toEqual({ level: 'medium', reasons: ['never_worked'] });
     expect(p.training).toEqual({ level: 'high', reasons: ['italian_basic', 'low_education', 'low_digital_skills'] });
     expect(p.housing).toEqual({ level: 'medium', reasons: ['in_shelter'] });
     expect(p.childcare).toEqual({ level: 'medium', reasons: ['childcare_missing'] });
-    expect(p.legal).toEqual({ level: 'high', reasons: ['legal_separation_custody', 'legal_residence_permit', 'debt_advice'] });
+    expect(p.legal).toEqual({
+      level: 'high',
+      reasons: ['legal_separation_custody', 'legal_residence_permit', 'debt_advice'],
+    });
     expect(p.wellbeing).toEqual({ level: 'none', reasons: [] });
     const goals = proposeGoals(p);
-    expect(goals.map((g) => g.domain)).toEqual(['training', 'economic_autonomy', 'legal', 'work', 'housing', 'childcare']);
-    expect(goals.find((g) => g.domain === 'economic_autonomy')?.suggestedActions).toEqual(['freedom_income_application', 'financial_literacy', 'bank_account']);
-    expect(goals.find((g) => g.domain === 'work')?.suggestedActions).toEqual(['orientation_interview', 'cpi_registration', 'gol_pathway', 'traineeship']);
+    expect(goals.map((g) => g.domain)).toEqual([
+      'training',
+      'economic_autonomy',
+      'legal',
+      'work',
+      'housing',
+      'childcare',
+    ]);
+    expect(goals.find((g) => g.domain === 'economic_autonomy')?.suggestedActions).toEqual([
+      'freedom_income_application',
+      'financial_literacy',
+      'bank_account',
+    ]);
+    expect(goals.find((g) => g.domain === 'work')?.suggestedActions).toEqual([
+      'orientation_interview',
+      'cpi_registration',
+      'gol_pathway',
+      'traineeship',
+    ]);
     expect(goals.find((g) => g.domain === 'childcare')?.suggestedActions).toEqual(['childcare_place']);
   });
 
@@ -83,12 +105,20 @@ describe('needs profile', () => {
 
   it('follows single answers to their reasons and levels', () => {
     expect(computeProfile({ housing_situation: 'homeless' }).housing).toEqual({ level: 'high', reasons: ['homeless'] });
-    expect(computeProfile({ housing_situation: 'own_rent', housing_at_risk: true, monthly_income: 'under_500' }).housing).toEqual({
+    expect(
+      computeProfile({ housing_situation: 'own_rent', housing_at_risk: true, monthly_income: 'under_500' }).housing,
+    ).toEqual({
       level: 'high',
       reasons: ['housing_at_risk', 'rent_unaffordable'],
     });
-    expect(computeProfile({ work_limits: 'severe' }).wellbeing).toEqual({ level: 'medium', reasons: ['health_limits_severe'] });
-    expect(computeProfile({ last_job_ended: 'under_6_months', years_worked: 5 }).work).toEqual({ level: 'low', reasons: ['not_working'] });
+    expect(computeProfile({ work_limits: 'severe' }).wellbeing).toEqual({
+      level: 'medium',
+      reasons: ['health_limits_severe'],
+    });
+    expect(computeProfile({ last_job_ended: 'under_6_months', years_worked: 5 }).work).toEqual({
+      level: 'low',
+      reasons: ['not_working'],
+    });
     expect(computeProfile({ children_under_6: 1, childcare_arranged: 'partly' }).childcare.level).toBe('low');
   });
 
@@ -106,17 +136,44 @@ describe('needs profile', () => {
 
 describe('comparing two assessments', () => {
   it('shows per domain how the need moved and per question what changed', () => {
-    const later: Answers = { ...struggling, housing_situation: 'own_rent', monthly_income: '500_999', legal_matters: ['residence_permit', 'separation_custody'] };
-    const a = { id: 'a', assessedOn: '2026-01-10', questionnaireVersion: QUESTIONNAIRE_VERSION, answers: struggling, profile: computeProfile(struggling) };
-    const b = { id: 'b', assessedOn: '2026-04-10', questionnaireVersion: QUESTIONNAIRE_VERSION, answers: later, profile: computeProfile(later) };
+    const later: Answers = {
+      ...struggling,
+      housing_situation: 'own_rent',
+      monthly_income: '500_999',
+      legal_matters: ['residence_permit', 'separation_custody'],
+    };
+    const a = {
+      id: 'a',
+      assessedOn: '2026-01-10',
+      questionnaireVersion: QUESTIONNAIRE_VERSION,
+      answers: struggling,
+      profile: computeProfile(struggling),
+    };
+    const b = {
+      id: 'b',
+      assessedOn: '2026-04-10',
+      questionnaireVersion: QUESTIONNAIRE_VERSION,
+      answers: later,
+      profile: computeProfile(later),
+    };
     const diff = compareAssessments(a, b);
     expect(diff.a).toEqual({ id: 'a', assessedOn: '2026-01-10', questionnaireVersion: QUESTIONNAIRE_VERSION });
-    expect(diff.domains.find((d) => d.domain === 'housing')).toMatchObject({ trend: 'decreased', a: { level: 'medium' }, b: { level: 'none' } });
+    expect(diff.domains.find((d) => d.domain === 'housing')).toMatchObject({
+      trend: 'decreased',
+      a: { level: 'medium' },
+      b: { level: 'none' },
+    });
     expect(diff.domains.find((d) => d.domain === 'work')?.trend).toBe('unchanged');
     const changed = diff.questions.filter((q) => q.changed).map((q) => q.questionId);
     expect(changed).toEqual(['housing_situation', 'monthly_income']);
     expect(diff.questions.find((q) => q.questionId === 'legal_matters')?.changed).toBe(false);
-    expect(diff.questions.find((q) => q.questionId === 'aspirations_note')).toEqual({ questionId: 'aspirations_note', sectionId: 'aspirations', a: null, b: null, changed: false });
+    expect(diff.questions.find((q) => q.questionId === 'aspirations_note')).toEqual({
+      questionId: 'aspirations_note',
+      sectionId: 'aspirations',
+      a: null,
+      b: null,
+      changed: false,
+    });
     expect(diff.questions).toHaveLength(QUESTIONS.size);
     const reversed = compareAssessments(b, a);
     expect(reversed.domains.find((d) => d.domain === 'housing')?.trend).toBe('increased');

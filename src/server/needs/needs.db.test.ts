@@ -23,7 +23,12 @@ async function centre() {
   return { orgId, operator, s: await signIn(app, db, operator) };
 }
 async function openCase(s: Signed) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn: '2026-01-10' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: s.headers,
+    payload: { takenInChargeOn: '2026-01-10' },
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: string; version: number };
 }
@@ -33,12 +38,25 @@ const record = (s: Signed, caseId: string, payload: object) =>
 const first = {
   questionnaireVersion: '2026-1',
   assessedOn: '2026-01-20',
-  answers: { housing_situation: 'shelter', monthly_income: 'none', own_bank_account: false, italian_level: 'a2', last_job_ended: 'over_2_years', aspirations_note: 'Vorrebbe lavorare in una scuola' },
+  answers: {
+    housing_situation: 'shelter',
+    monthly_income: 'none',
+    own_bank_account: false,
+    italian_level: 'a2',
+    last_job_ended: 'over_2_years',
+    aspirations_note: 'Vorrebbe lavorare in una scuola',
+  },
 };
 const later = {
   questionnaireVersion: '2026-1',
   assessedOn: '2026-02-20',
-  answers: { housing_situation: 'own_rent', monthly_income: '500_999', own_bank_account: true, italian_level: 'b2', last_job_ended: 'currently_working' },
+  answers: {
+    housing_situation: 'own_rent',
+    monthly_income: '500_999',
+    own_bank_account: true,
+    italian_level: 'b2',
+    last_job_ended: 'currently_working',
+  },
 };
 
 describe('needs assessments', () => {
@@ -48,7 +66,9 @@ describe('needs assessments', () => {
     expect(res.statusCode).toBe(200);
     const q = res.json();
     expect(q.version).toBe('2026-1');
-    const italian = q.sections.flatMap((x: { questions: Array<{ id: string }> }) => x.questions).find((x: { id: string }) => x.id === 'italian_level');
+    const italian = q.sections
+      .flatMap((x: { questions: Array<{ id: string }> }) => x.questions)
+      .find((x: { id: string }) => x.id === 'italian_level');
     expect(italian.options.map((o: { value: string }) => o.value)).toContain('native');
     expect(italian.label).toEqual({ it: 'Livello di italiano (QCER)', en: 'Italian level (CEFR)' });
   });
@@ -59,32 +79,73 @@ describe('needs assessments', () => {
     const a = await record(s, c.id, first);
     expect(a.statusCode).toBe(201);
     const made = a.json();
-    expect(made).toMatchObject({ caseId: c.id, questionnaireVersion: '2026-1', assessedOn: '2026-01-20', answers: first.answers });
+    expect(made).toMatchObject({
+      caseId: c.id,
+      questionnaireVersion: '2026-1',
+      assessedOn: '2026-01-20',
+      answers: first.answers,
+    });
     expect(made.profile.housing).toEqual({ level: 'medium', reasons: ['in_shelter'] });
     expect(made.profile.economic_autonomy).toEqual({ level: 'high', reasons: ['no_income', 'no_own_bank_account'] });
-    expect(made.proposedGoals[0]).toEqual({ domain: 'economic_autonomy', level: 'high', reasons: ['no_income', 'no_own_bank_account'], suggestedActions: ['freedom_income_application', 'bank_account'] });
+    expect(made.proposedGoals[0]).toEqual({
+      domain: 'economic_autonomy',
+      level: 'high',
+      reasons: ['no_income', 'no_own_bank_account'],
+      suggestedActions: ['freedom_income_application', 'bank_account'],
+    });
     expect(made.profile.childcare).toEqual({ level: 'none', reasons: ['not_assessed'] });
     const b = (await record(s, c.id, later)).json();
 
-    const list = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/needs-assessments`, headers: s.headers });
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${c.id}/needs-assessments`,
+      headers: s.headers,
+    });
     expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([b.id, made.id]);
 
-    const cmp = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/needs-assessments/compare?a=${made.id}&b=${b.id}`, headers: s.headers });
+    const cmp = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${c.id}/needs-assessments/compare?a=${made.id}&b=${b.id}`,
+      headers: s.headers,
+    });
     expect(cmp.statusCode).toBe(200);
     const diff = cmp.json();
-    expect(diff.domains.find((d: { domain: string }) => d.domain === 'economic_autonomy')).toMatchObject({ trend: 'decreased', a: { level: 'high' }, b: { level: 'low' } });
-    expect(diff.questions.find((q: { questionId: string }) => q.questionId === 'italian_level')).toEqual({ questionId: 'italian_level', sectionId: 'education_languages', a: 'a2', b: 'b2', changed: true });
-    expect(diff.questions.find((q: { questionId: string }) => q.questionId === 'aspirations_note')).toMatchObject({ a: 'Vorrebbe lavorare in una scuola', b: null, changed: true });
+    expect(diff.domains.find((d: { domain: string }) => d.domain === 'economic_autonomy')).toMatchObject({
+      trend: 'decreased',
+      a: { level: 'high' },
+      b: { level: 'low' },
+    });
+    expect(diff.questions.find((q: { questionId: string }) => q.questionId === 'italian_level')).toEqual({
+      questionId: 'italian_level',
+      sectionId: 'education_languages',
+      a: 'a2',
+      b: 'b2',
+      changed: true,
+    });
+    expect(diff.questions.find((q: { questionId: string }) => q.questionId === 'aspirations_note')).toMatchObject({
+      a: 'Vorrebbe lavorare in una scuola',
+      b: null,
+      changed: true,
+    });
 
     const other = await openCase(s);
     const stranger = (await record(s, other.id, first)).json();
-    const cross = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/needs-assessments/compare?a=${made.id}&b=${stranger.id}`, headers: s.headers });
+    const cross = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${c.id}/needs-assessments/compare?a=${made.id}&b=${stranger.id}`,
+      headers: s.headers,
+    });
     expect(cross.statusCode).toBe(404);
 
-    const timeline = (await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline`, headers: s.headers })).json();
+    const timeline = (
+      await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline`, headers: s.headers })
+    ).json();
     const events = timeline.items.filter((e: { kind: string }) => e.kind === 'needs.recorded');
     expect(events).toHaveLength(2);
-    expect(events[1]).toMatchObject({ refId: made.id, details: { questionnaireVersion: '2026-1', highNeeds: ['economic_autonomy'] } });
+    expect(events[1]).toMatchObject({
+      refId: made.id,
+      details: { questionnaireVersion: '2026-1', highNeeds: ['economic_autonomy'] },
+    });
     const audit = (await auditRows(db)).filter((r) => r.action === 'needs.record' && r.subject_id === c.id);
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit)).not.toContain('scuola');
@@ -99,7 +160,10 @@ describe('needs assessments', () => {
     expect(unknown.json().fields).toEqual([{ field: 'answers.shoe_size', message: 'unknown question' }]);
     const value = await record(s, c.id, { ...first, answers: { housing_situation: 'castle', italian_level: 'B2' } });
     expect(value.statusCode).toBe(400);
-    expect(value.json().fields.map((f: { field: string }) => f.field)).toEqual(['answers.housing_situation', 'answers.italian_level']);
+    expect(value.json().fields.map((f: { field: string }) => f.field)).toEqual([
+      'answers.housing_situation',
+      'answers.italian_level',
+    ]);
     const version = await record(s, c.id, { ...first, questionnaireVersion: '2020-1' });
     expect(version.json().fields[0].field).toBe('questionnaireVersion');
     const future = await record(s, c.id, { ...first, assessedOn: '2099-01-01' });
@@ -108,14 +172,21 @@ describe('needs assessments', () => {
     expect(early.json().fields[0].field).toBe('assessedOn');
     const shape = await record(s, c.id, { ...first, extra: true });
     expect(shape.statusCode).toBe(400);
-    const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM needs_assessments WHERE case_id = ${c.id}`.execute(db.owner);
+    const n = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM needs_assessments WHERE case_id = ${c.id}`.execute(db.owner);
     expect(n.rows[0]?.n).toBe(0);
   });
 
   it('refuses a new assessment on a closed case', async () => {
     const { s } = await centre();
     const c = await openCase(s);
-    const closed = await app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/closure`, headers: { ...s.headers, 'if-match': `"${c.version}"` }, payload: { closedOn: '2026-02-01', outcome: 'goals_reached' } });
+    const closed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/closure`,
+      headers: { ...s.headers, 'if-match': `"${c.version}"` },
+      payload: { closedOn: '2026-02-01', outcome: 'goals_reached' },
+    });
     expect(closed.statusCode).toBe(200);
     const res = await record(s, c.id, first);
     expect(res.statusCode).toBe(409);

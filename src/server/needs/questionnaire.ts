@@ -32,7 +32,12 @@ export interface Section {
 const o = (value: string, it: string, en: string): Option => ({ value, label: { it, en } });
 const l = (it: string, en: string): Label => ({ it, en });
 
-const LEVELS = [o('none', 'Nessuna', 'None'), o('basic', 'Di base', 'Basic'), o('intermediate', 'Intermedia', 'Intermediate'), o('advanced', 'Avanzata', 'Advanced')];
+const LEVELS = [
+  o('none', 'Nessuna', 'None'),
+  o('basic', 'Di base', 'Basic'),
+  o('intermediate', 'Intermedia', 'Intermediate'),
+  o('advanced', 'Avanzata', 'Advanced'),
+];
 const SECTORS = [
   o('care_domestic', 'Assistenza familiare e lavoro domestico', 'Home care and domestic work'),
   o('cleaning', 'Pulizie', 'Cleaning'),
@@ -49,7 +54,12 @@ const SECTORS = [
   o('it_digital', 'Informatica e digitale', 'IT and digital'),
   o('other', 'Altro', 'Other'),
 ];
-const YES_NO_PARTLY = [o('yes', 'Sì', 'Yes'), o('partly', 'In parte', 'Partly'), o('no', 'No', 'No'), o('not_needed', 'Non serve', 'Not needed')];
+const YES_NO_PARTLY = [
+  o('yes', 'Sì', 'Yes'),
+  o('partly', 'In parte', 'Partly'),
+  o('no', 'No', 'No'),
+  o('not_needed', 'Non serve', 'Not needed'),
+];
 
 export const SECTIONS: Section[] = [
   {
@@ -74,13 +84,22 @@ export const SECTIONS: Section[] = [
         id: 'qualification_recognised',
         type: 'choice',
         label: l('Titolo estero riconosciuto in Italia', 'Foreign qualification recognised in Italy'),
-        options: [o('yes', 'Sì', 'Yes'), o('in_progress', 'In corso', 'In progress'), o('no', 'No', 'No'), o('not_applicable', 'Non applicabile', 'Not applicable')],
+        options: [
+          o('yes', 'Sì', 'Yes'),
+          o('in_progress', 'In corso', 'In progress'),
+          o('no', 'No', 'No'),
+          o('not_applicable', 'Non applicabile', 'Not applicable'),
+        ],
       },
       {
         id: 'italian_level',
         type: 'choice',
         label: l('Livello di italiano (QCER)', 'Italian level (CEFR)'),
-        options: [o('none', 'Nessuno', 'None'), ...['a1', 'a2', 'b1', 'b2', 'c1', 'c2'].map((v) => o(v, v.toUpperCase(), v.toUpperCase())), o('native', 'Madrelingua', 'Native speaker')],
+        options: [
+          o('none', 'Nessuno', 'None'),
+          ...['a1', 'a2', 'b1', 'b2', 'c1', 'c2'].map((v) => o(v, v.toUpperCase(), v.toUpperCase())),
+          o('native', 'Madrelingua', 'Native speaker'),
+        ],
       },
       {
         id: 'other_languages',
@@ -88,9 +107,18 @@ export const SECTIONS: Section[] = [
         maxItems: 12,
         label: l('Altre lingue conosciute', 'Other languages she speaks'),
         options: [
-          o('en', 'Inglese', 'English'), o('fr', 'Francese', 'French'), o('es', 'Spagnolo', 'Spanish'), o('ar', 'Arabo', 'Arabic'),
-          o('uk', 'Ucraino', 'Ukrainian'), o('ru', 'Russo', 'Russian'), o('ro', 'Rumeno', 'Romanian'), o('sq', 'Albanese', 'Albanian'),
-          o('zh', 'Cinese', 'Chinese'), o('pt', 'Portoghese', 'Portuguese'), o('de', 'Tedesco', 'German'), o('other', 'Altra', 'Other'),
+          o('en', 'Inglese', 'English'),
+          o('fr', 'Francese', 'French'),
+          o('es', 'Spagnolo', 'Spanish'),
+          o('ar', 'Arabo', 'Arabic'),
+          o('uk', 'Ucraino', 'Ukrainian'),
+          o('ru', 'Russo', 'Russian'),
+          o('ro', 'Rumeno', 'Romanian'),
+          o('sq', 'Albanese', 'Albanian'),
+          o('zh', 'Cinese', 'Chinese'),
+          o('pt', 'Portoghese', 'Portuguese'),
+          o('de', 'Tedesco', 'German'),
+          o('other', 'Altra', 'Other'),
         ],
       },
     ],
@@ -99,8 +127,19 @@ export const SECTIONS: Section[] = [
     id: 'work_history',
     label: l('Esperienze di lavoro', 'Work history'),
     questions: [
-      { id: 'years_worked', type: 'integer', min: 0, max: 60, label: l('Anni di lavoro in totale', 'Years worked in total') },
-      { id: 'last_job_sector', type: 'choice', label: l('Settore dell’ultimo lavoro', 'Sector of her last job'), options: SECTORS },
+      {
+        id: 'years_worked',
+        type: 'integer',
+        min: 0,
+        max: 60,
+        label: l('Anni di lavoro in totale', 'Years worked in total'),
+      },
+      {
+        id: 'last_job_sector',
+        type: 'choice',
+        label: l('Settore dell’ultimo lavoro', 'Sector of her last job'),
+        options: SECTORS,
+      },
       {
         id: 'last_job_ended',
         type: 'choice',
@@ -119,16 +158,29 @@ export const SECTIONS: Section[] = [
     id: 'skills',
     label: l('Competenze', 'Skills'),
     questions: [
-      { id: 'professional_skills', type: 'choice', label: l('Competenze professionali (autovalutazione)', 'Professional skills (self-assessed)'), options: LEVELS },
-      { id: 'digital_skills', type: 'choice', label: l('Competenze digitali (autovalutazione)', 'Digital skills (self-assessed)'), options: LEVELS },
+      {
+        id: 'professional_skills',
+        type: 'choice',
+        label: l('Competenze professionali (autovalutazione)', 'Professional skills (self-assessed)'),
+        options: LEVELS,
+      },
+      {
+        id: 'digital_skills',
+        type: 'choice',
+        label: l('Competenze digitali (autovalutazione)', 'Digital skills (self-assessed)'),
+        options: LEVELS,
+      },
       {
         id: 'digital_tools',
         type: 'multi',
         maxItems: 6,
         label: l('Strumenti digitali che usa', 'Digital tools she uses'),
         options: [
-          o('smartphone', 'Smartphone', 'Smartphone'), o('email', 'Posta elettronica', 'Email'), o('office_suite', 'Programmi d’ufficio', 'Office software'),
-          o('online_forms', 'Moduli e servizi online', 'Online forms and services'), o('digital_identity', 'SPID o CIE', 'SPID or CIE digital identity'),
+          o('smartphone', 'Smartphone', 'Smartphone'),
+          o('email', 'Posta elettronica', 'Email'),
+          o('office_suite', 'Programmi d’ufficio', 'Office software'),
+          o('online_forms', 'Moduli e servizi online', 'Online forms and services'),
+          o('digital_identity', 'SPID o CIE', 'SPID or CIE digital identity'),
           o('video_calls', 'Videochiamate', 'Video calls'),
         ],
       },
@@ -142,7 +194,12 @@ export const SECTIONS: Section[] = [
         id: 'driving_licence',
         type: 'choice',
         label: l('Patente di guida', 'Driving licence'),
-        options: [o('none', 'Nessuna', 'None'), o('b', 'Patente B', 'Category B licence'), o('foreign_to_convert', 'Estera, da convertire', 'Foreign, to be converted'), o('other', 'Altra', 'Other')],
+        options: [
+          o('none', 'Nessuna', 'None'),
+          o('b', 'Patente B', 'Category B licence'),
+          o('foreign_to_convert', 'Estera, da convertire', 'Foreign, to be converted'),
+          o('other', 'Altra', 'Other'),
+        ],
       },
       { id: 'has_car', type: 'boolean', label: l('Dispone di un’auto', 'Has a car available') },
       {
@@ -157,10 +214,31 @@ export const SECTIONS: Section[] = [
     id: 'care',
     label: l('Carichi di cura e servizi per l’infanzia', 'Caring duties and childcare'),
     questions: [
-      { id: 'children_under_6', type: 'integer', min: 0, max: 10, label: l('Figli sotto i 6 anni', 'Children under 6') },
-      { id: 'children_6_to_17', type: 'integer', min: 0, max: 15, label: l('Figli dai 6 ai 17 anni', 'Children aged 6 to 17') },
-      { id: 'childcare_arranged', type: 'choice', label: l('Cura dei figli organizzata', 'Childcare arranged'), options: YES_NO_PARTLY },
-      { id: 'other_caring_duties', type: 'boolean', label: l('Cura di altri familiari (anziani, disabili)', 'Care of other relatives (elderly, disabled)') },
+      {
+        id: 'children_under_6',
+        type: 'integer',
+        min: 0,
+        max: 10,
+        label: l('Figli sotto i 6 anni', 'Children under 6'),
+      },
+      {
+        id: 'children_6_to_17',
+        type: 'integer',
+        min: 0,
+        max: 15,
+        label: l('Figli dai 6 ai 17 anni', 'Children aged 6 to 17'),
+      },
+      {
+        id: 'childcare_arranged',
+        type: 'choice',
+        label: l('Cura dei figli organizzata', 'Childcare arranged'),
+        options: YES_NO_PARTLY,
+      },
+      {
+        id: 'other_caring_duties',
+        type: 'boolean',
+        label: l('Cura di altri familiari (anziani, disabili)', 'Care of other relatives (elderly, disabled)'),
+      },
     ],
   },
   {
@@ -179,7 +257,11 @@ export const SECTIONS: Section[] = [
           o('other', 'Altro', 'Other'),
         ],
       },
-      { id: 'housing_at_risk', type: 'boolean', label: l('Rischio di perdere l’alloggio', 'At risk of losing her housing') },
+      {
+        id: 'housing_at_risk',
+        type: 'boolean',
+        label: l('Rischio di perdere l’alloggio', 'At risk of losing her housing'),
+      },
     ],
   },
   {
@@ -190,24 +272,54 @@ export const SECTIONS: Section[] = [
         id: 'monthly_income',
         type: 'choice',
         label: l('Reddito mensile personale', 'Personal monthly income'),
-        options: [o('none', 'Nessuno', 'None'), o('under_500', 'Meno di 500 €', 'Under €500'), o('500_999', 'Da 500 a 999 €', '€500 to €999'), o('1000_1499', 'Da 1.000 a 1.499 €', '€1,000 to €1,499'), o('1500_plus', '1.500 € o più', '€1,500 or more')],
+        options: [
+          o('none', 'Nessuno', 'None'),
+          o('under_500', 'Meno di 500 €', 'Under €500'),
+          o('500_999', 'Da 500 a 999 €', '€500 to €999'),
+          o('1000_1499', 'Da 1.000 a 1.499 €', '€1,000 to €1,499'),
+          o('1500_plus', '1.500 € o più', '€1,500 or more'),
+        ],
       },
-      { id: 'debts', type: 'choice', label: l('Debiti', 'Debts'), options: [o('none', 'Nessuno', 'None'), o('manageable', 'Sostenibili', 'Manageable'), o('overwhelming', 'Non sostenibili', 'Overwhelming')] },
-      { id: 'own_bank_account', type: 'boolean', label: l('Conto corrente intestato a lei', 'Bank account in her own name') },
+      {
+        id: 'debts',
+        type: 'choice',
+        label: l('Debiti', 'Debts'),
+        options: [
+          o('none', 'Nessuno', 'None'),
+          o('manageable', 'Sostenibili', 'Manageable'),
+          o('overwhelming', 'Non sostenibili', 'Overwhelming'),
+        ],
+      },
+      {
+        id: 'own_bank_account',
+        type: 'boolean',
+        label: l('Conto corrente intestato a lei', 'Bank account in her own name'),
+      },
     ],
   },
   {
     id: 'health',
     label: l('Salute', 'Health'),
     questions: [
-      { id: 'work_limits', type: 'choice', label: l('Limitazioni di salute al lavoro', 'Health limits on work'), options: [o('none', 'Nessuna', 'None'), o('some', 'Alcune', 'Some'), o('severe', 'Gravi', 'Severe')] },
+      {
+        id: 'work_limits',
+        type: 'choice',
+        label: l('Limitazioni di salute al lavoro', 'Health limits on work'),
+        options: [o('none', 'Nessuna', 'None'), o('some', 'Alcune', 'Some'), o('severe', 'Gravi', 'Severe')],
+      },
     ],
   },
   {
     id: 'availability',
     label: l('Disponibilità', 'Availability'),
     questions: [
-      { id: 'hours_per_week', type: 'integer', min: 0, max: 48, label: l('Ore disponibili a settimana', 'Hours available per week') },
+      {
+        id: 'hours_per_week',
+        type: 'integer',
+        min: 0,
+        max: 48,
+        label: l('Ore disponibili a settimana', 'Hours available per week'),
+      },
       { id: 'shifts_ok', type: 'boolean', label: l('Disponibile a turni', 'Can work shifts') },
     ],
   },
@@ -221,8 +333,11 @@ export const SECTIONS: Section[] = [
         maxItems: 5,
         label: l('Questioni su cui serve consulenza', 'Matters needing advice'),
         options: [
-          o('separation_custody', 'Separazione o affidamento', 'Separation or custody'), o('residence_permit', 'Permesso di soggiorno', 'Residence permit'),
-          o('debts', 'Debiti e pignoramenti', 'Debts and seizures'), o('employment_rights', 'Diritti sul lavoro', 'Employment rights'), o('other', 'Altro', 'Other'),
+          o('separation_custody', 'Separazione o affidamento', 'Separation or custody'),
+          o('residence_permit', 'Permesso di soggiorno', 'Residence permit'),
+          o('debts', 'Debiti e pignoramenti', 'Debts and seizures'),
+          o('employment_rights', 'Diritti sul lavoro', 'Employment rights'),
+          o('other', 'Altro', 'Other'),
         ],
       },
     ],
@@ -231,9 +346,20 @@ export const SECTIONS: Section[] = [
     id: 'aspirations',
     label: l('Aspirazioni', 'Aspirations'),
     questions: [
-      { id: 'desired_sectors', type: 'multi', maxItems: 5, label: l('Settori in cui vorrebbe lavorare', 'Sectors she would like to work in'), options: SECTORS },
+      {
+        id: 'desired_sectors',
+        type: 'multi',
+        maxItems: 5,
+        label: l('Settori in cui vorrebbe lavorare', 'Sectors she would like to work in'),
+        options: SECTORS,
+      },
       { id: 'wants_training', type: 'boolean', label: l('Desidera fare formazione', 'Wants training') },
-      { id: 'aspirations_note', type: 'text', maxLength: 500, label: l('Cosa desidera (breve, senza dati identificativi)', 'What she wants (short, nothing identifying)') },
+      {
+        id: 'aspirations_note',
+        type: 'text',
+        maxLength: 500,
+        label: l('Cosa desidera (breve, senza dati identificativi)', 'What she wants (short, nothing identifying)'),
+      },
     ],
   },
 ];

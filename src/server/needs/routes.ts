@@ -22,7 +22,17 @@ async function readAssessments(tx: Tx, caseId: string, ids?: string[]) {
   let q = tx
     .selectFrom('needs_assessments as n')
     .leftJoin('users as u', 'u.id', 'n.recorded_by')
-    .select(['n.id', 'n.case_id', 'n.questionnaire_version', 'n.assessed_on', 'n.answers', 'n.profile', 'n.recorded_by', 'u.display_name', 'n.created_at'])
+    .select([
+      'n.id',
+      'n.case_id',
+      'n.questionnaire_version',
+      'n.assessed_on',
+      'n.answers',
+      'n.profile',
+      'n.recorded_by',
+      'u.display_name',
+      'n.created_at',
+    ])
     .where('n.case_id', '=', caseId);
   if (ids) q = q.where('n.id', 'in', ids);
   const rows = await q.orderBy('n.assessed_on', 'desc').orderBy('n.created_at', 'desc').limit(200).execute();
@@ -62,9 +72,12 @@ export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Confi
         assertOpen(row);
         const answers = validateAnswers(req.body.questionnaireVersion, req.body.answers);
         const { assessedOn } = req.body;
-        if (assessedOn > todayInItaly()) throw invalidField('assessedOn', 'validation_failed', 'must not be in the future');
-        const firstDate = isoDateOrNull(row.first_contact_on) ?? isoDateOrNull(row.intake_on) ?? isoDate(row.taken_in_charge_on);
-        if (assessedOn < firstDate) throw invalidField('assessedOn', 'validation_failed', 'must not be before the first contact');
+        if (assessedOn > todayInItaly())
+          throw invalidField('assessedOn', 'validation_failed', 'must not be in the future');
+        const firstDate =
+          isoDateOrNull(row.first_contact_on) ?? isoDateOrNull(row.intake_on) ?? isoDate(row.taken_in_charge_on);
+        if (assessedOn < firstDate)
+          throw invalidField('assessedOn', 'validation_failed', 'must not be before the first contact');
         const profile = computeProfile(answers);
         const inserted = await ctx.tx
           .insertInto('needs_assessments')
@@ -82,7 +95,12 @@ export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Confi
         const high = DOMAINS.filter((d) => profile[d].level === 'high');
         const details = { questionnaireVersion: req.body.questionnaireVersion, highNeeds: high };
         await recordCaseEvent(ctx.tx, me, { caseId: row.id, kind: 'needs.recorded', refId: inserted.id, details });
-        await ctx.audit({ action: 'needs.record', subjectType: 'case', subjectId: row.id, details: { assessmentId: inserted.id, ...details } });
+        await ctx.audit({
+          action: 'needs.record',
+          subjectType: 'case',
+          subjectId: row.id,
+          details: { assessmentId: inserted.id, ...details },
+        });
         const [created] = await readAssessments(ctx.tx, row.id, [inserted.id]);
         reply.status(201);
         return created;
@@ -91,12 +109,23 @@ export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Confi
 
   api.get(
     '/cases/:id/needs-assessments',
-    { schema: { tags, params: CaseIdParams, response: { 200: Type.Object({ items: Type.Array(S.Assessment) }, { additionalProperties: false }), ...errors } } },
+    {
+      schema: {
+        tags,
+        params: CaseIdParams,
+        response: { 200: Type.Object({ items: Type.Array(S.Assessment) }, { additionalProperties: false }), ...errors },
+      },
+    },
     async (req) =>
       req.inContext(async (ctx) => {
         const { row } = await loadCase(ctx, req.params.id, 'read');
         const items = await readAssessments(ctx.tx, row.id);
-        await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: row.id, details: { view: 'needs_assessments', results: items.length } });
+        await ctx.audit({
+          action: 'case.read',
+          subjectType: 'case',
+          subjectId: row.id,
+          details: { view: 'needs_assessments', results: items.length },
+        });
         return { items };
       }),
   );
@@ -111,7 +140,12 @@ export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Confi
         const a = found.find((x) => x.id === req.query.a);
         const b = found.find((x) => x.id === req.query.b);
         if (!a || !b) throw notFound();
-        await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: row.id, details: { view: 'needs_compare', a: a.id, b: b.id } });
+        await ctx.audit({
+          action: 'case.read',
+          subjectType: 'case',
+          subjectId: row.id,
+          details: { view: 'needs_compare', a: a.id, b: b.id },
+        });
         return compareAssessments(a, b);
       }),
   );

@@ -21,7 +21,10 @@ export const Question = Type.Object(
   strict,
 );
 export const QuestionnaireOut = Type.Object(
-  { version: Type.String(), sections: Type.Array(Type.Object({ id: Type.String(), label: Label, questions: Type.Array(Question) }, strict)) },
+  {
+    version: Type.String(),
+    sections: Type.Array(Type.Object({ id: Type.String(), label: Label, questions: Type.Array(Question) }, strict)),
+  },
   strict,
 );
 
@@ -39,7 +42,12 @@ export const AssessmentCreate = Type.Object(
 export const DomainNeed = Type.Object({ level: Enum(LEVELS), reasons: Type.Array(Type.String()) }, strict);
 export const Profile = Type.Object(Object.fromEntries(DOMAINS.map((d) => [d, DomainNeed])), strict);
 export const ProposedGoal = Type.Object(
-  { domain: Enum(DOMAINS), level: Enum(LEVELS), reasons: Type.Array(Type.String()), suggestedActions: Type.Array(Type.String()) },
+  {
+    domain: Enum(DOMAINS),
+    level: Enum(LEVELS),
+    reasons: Type.Array(Type.String()),
+    suggestedActions: Type.Array(Type.String()),
+  },
   strict,
 );
 export const Assessment = Type.Object(
@@ -58,15 +66,37 @@ export const Assessment = Type.Object(
   strict,
 );
 
-export const CompareQuery = Type.Object({ a: Type.String({ format: 'uuid' }), b: Type.String({ format: 'uuid' }) }, strict);
+export const CompareQuery = Type.Object(
+  { a: Type.String({ format: 'uuid' }), b: Type.String({ format: 'uuid' }) },
+  strict,
+);
 const Head = Type.Object({ id: Type.String(), assessedOn: DateOnly, questionnaireVersion: Type.String() }, strict);
 export const CompareOut = Type.Object(
   {
     a: Head,
     b: Head,
-    domains: Type.Array(Type.Object({ domain: Enum(DOMAINS), a: DomainNeed, b: DomainNeed, trend: Enum(['decreased', 'increased', 'unchanged'] as const) }, strict)),
+    domains: Type.Array(
+      Type.Object(
+        {
+          domain: Enum(DOMAINS),
+          a: DomainNeed,
+          b: DomainNeed,
+          trend: Enum(['decreased', 'increased', 'unchanged'] as const),
+        },
+        strict,
+      ),
+    ),
     questions: Type.Array(
-      Type.Object({ questionId: Type.String(), sectionId: N(Type.String()), a: N(AnswerValue), b: N(AnswerValue), changed: Type.Boolean() }, strict),
+      Type.Object(
+        {
+          questionId: Type.String(),
+          sectionId: N(Type.String()),
+          a: N(AnswerValue),
+          b: N(AnswerValue),
+          changed: Type.Boolean(),
+        },
+        strict,
+      ),
     ),
   },
   strict,

@@ -18,7 +18,12 @@ async function loadAdhesion(tx: Tx, id: string): Promise<Adhesion> {
 }
 
 /** The actor's organisation asks to join a protocol it has not signed. */
-export async function requestAdhesion(tx: Tx, actor: Actor, protocolId: string, motivation: string | null): Promise<Adhesion> {
+export async function requestAdhesion(
+  tx: Tx,
+  actor: Actor,
+  protocolId: string,
+  motivation: string | null,
+): Promise<Adhesion> {
   const protocol = await tx.selectFrom('protocols').select('id').where('id', '=', protocolId).executeTakeFirst();
   if (!protocol) throw notFound();
   const signed = await tx

@@ -97,7 +97,13 @@ export function collectOrganisations(data: NetworkData): OrganisationDraft[] {
     }
   }
   for (const h of data.health) {
-    const mention = { name: h.name, type: organisationType(h.type), uncertain: h.uncertain, notes: [h.notes], sourceIds: h.sourceIds };
+    const mention = {
+      name: h.name,
+      type: organisationType(h.type),
+      uncertain: h.uncertain,
+      notes: [h.notes],
+      sourceIds: h.sourceIds,
+    };
     if (h.networks.length === 0) add(mention);
     for (const networkId of h.networks) add(mention, { networkId, role: null });
   }

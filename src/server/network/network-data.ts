@@ -97,8 +97,20 @@ export async function loadNetworkData(file = networkDataPath()): Promise<Network
   return { ...data, paviaProgrammeDate: await readPaviaProgrammeDate(path.resolve(path.dirname(file), '../seeds')) };
 }
 
-const MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre',
-  'ottobre', 'novembre', 'dicembre'];
+const MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 
 /** The Pavia press release (seed 003) ends with "Pavia, 17 dicembre 2021". */
 export async function readPaviaProgrammeDate(seedsDir: string): Promise<string | null> {
@@ -114,13 +126,7 @@ export async function readPaviaProgrammeDate(seedsDir: string): Promise<string |
 
 /** A comparison key for names: case, quotes, dashes and spaces do not matter. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return name.normalize('NFC').toLowerCase().replace(/[’‘`]/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
 }
 
 export const AFOL_NAME = "AFOL Metropolitana (Agenzia Metropolitana per la Formazione, l'Orientamento e il Lavoro)";

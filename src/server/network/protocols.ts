@@ -59,7 +59,15 @@ export function adhesionRows(tx: Tx) {
   return tx
     .selectFrom('protocol_adhesions as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.id', 'a.organisation_id', 'o.name as organisation_name', 'a.status', 'a.motivation', 'a.requested_at', 'a.decided_at']);
+    .select([
+      'a.id',
+      'a.organisation_id',
+      'o.name as organisation_name',
+      'a.status',
+      'a.motivation',
+      'a.requested_at',
+      'a.decided_at',
+    ]);
 }
 
 type AdhesionRow = Awaited<ReturnType<ReturnType<typeof adhesionRows>['executeTakeFirstOrThrow']>>;

@@ -18,8 +18,12 @@ function networkRows(tx: Tx) {
       'n.source_ids',
       'm.istat_code as lead_code',
       'm.name as lead_name',
-      sql<number>`(SELECT count(*)::int FROM network_municipalities x WHERE x.network_id = n.id)`.as('municipality_count'),
-      sql<number>`(SELECT count(*)::int FROM organisation_networks x WHERE x.network_id = n.id)`.as('organisation_count'),
+      sql<number>`(SELECT count(*)::int FROM network_municipalities x WHERE x.network_id = n.id)`.as(
+        'municipality_count',
+      ),
+      sql<number>`(SELECT count(*)::int FROM organisation_networks x WHERE x.network_id = n.id)`.as(
+        'organisation_count',
+      ),
     ]);
 }
 
@@ -81,7 +85,9 @@ export async function listOrganisations(
       'o.town',
       'o.uncertain',
       'o.operates_shelters',
-      sql<string[]>`array(SELECT x.network_id FROM organisation_networks x WHERE x.organisation_id = o.id ORDER BY x.network_id)`.as(
+      sql<
+        string[]
+      >`array(SELECT x.network_id FROM organisation_networks x WHERE x.organisation_id = o.id ORDER BY x.network_id)`.as(
         'network_ids',
       ),
     ])

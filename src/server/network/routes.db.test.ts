@@ -29,7 +29,8 @@ async function member(roles: Role[], type = 'cav'): Promise<{ orgId: string; use
   return { orgId, userId: user.id, s: await signIn(app, db, user) };
 }
 
-const get = (url: string, s?: Signed) => app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s ? { cookie: s.cookie } : {} });
+const get = (url: string, s?: Signed) =>
+  app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s ? { cookie: s.cookie } : {} });
 const keys = (o: object) => Object.keys(o).sort();
 
 async function protocolId(code: string): Promise<string> {
@@ -48,9 +49,21 @@ describe('network directory', () => {
     expect(items).toHaveLength(8);
     const milano = items.find((n: { id: string }) => n.id === 'milano');
     expect(keys(milano)).toEqual(
-      ['hasShelters', 'id', 'leadMunicipality', 'municipalityCount', 'name', 'organisationCount', 'sheltersNote'].sort(),
+      [
+        'hasShelters',
+        'id',
+        'leadMunicipality',
+        'municipalityCount',
+        'name',
+        'organisationCount',
+        'sheltersNote',
+      ].sort(),
     );
-    expect(milano).toMatchObject({ leadMunicipality: { istatCode: '015146', name: 'Milano' }, municipalityCount: 1, hasShelters: true });
+    expect(milano).toMatchObject({
+      leadMunicipality: { istatCode: '015146', name: 'Milano' },
+      municipalityCount: 1,
+      hasShelters: true,
+    });
     expect(milano.organisationCount).toBeGreaterThanOrEqual(20);
 
     const detail = await get('/networks/legnano', s);
@@ -74,18 +87,42 @@ describe('network directory', () => {
     expect(milano.every((o: { networkIds: string[] }) => o.networkIds.includes('milano'))).toBe(true);
     expect((await get('/organisations?type=spaceship', s)).statusCode).toBe(400);
 
-    const cadmiId = await findOrganisationIdByName(db.owner, 'Associazione Casa di Accoglienza delle Donne Maltrattate di Milano (CADMI)');
+    const cadmiId = await findOrganisationIdByName(
+      db.owner,
+      'Associazione Casa di Accoglienza delle Donne Maltrattate di Milano (CADMI)',
+    );
     const res = await get(`/organisations/${cadmiId}`, s);
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBe('"1"');
     const cadmi = res.json();
     expect(keys(cadmi)).toEqual(
-      ['address', 'description', 'helpline', 'id', 'name', 'networks', 'notes', 'operatesShelters', 'parent', 'protocols',
-        'sourceIds', 'town', 'type', 'uncertain', 'version', 'website'].sort(),
+      [
+        'address',
+        'description',
+        'helpline',
+        'id',
+        'name',
+        'networks',
+        'notes',
+        'operatesShelters',
+        'parent',
+        'protocols',
+        'sourceIds',
+        'town',
+        'type',
+        'uncertain',
+        'version',
+        'website',
+      ].sort(),
     );
     expect(cadmi).toMatchObject({ address: null, operatesShelters: true, uncertain: true, parent: null, version: 1 });
     expect(cadmi.networks).toEqual([{ id: 'milano', name: 'Rete Antiviolenza del Comune di Milano', role: null }]);
-    expect(cadmi.protocols).toContainEqual({ id: await protocolId('milano-lavoro-2022'), name: expect.any(String), kind: 'original', joinedOn: '2022-05-02' });
+    expect(cadmi.protocols).toContainEqual({
+      id: await protocolId('milano-lavoro-2022'),
+      name: expect.any(String),
+      kind: 'original',
+      joinedOn: '2022-05-02',
+    });
     const read = (await auditRows(db)).filter((r) => r.action === 'organisation.read' && r.actor_user_id === userId);
     expect(read.map((r) => r.subject_id)).toEqual([cadmiId]);
 
@@ -112,7 +149,12 @@ describe('network directory', () => {
     expect(metro.signatories).toHaveLength(9);
     expect(keys(metro.signatories[0])).toEqual(['joinedOn', 'kind', 'name', 'organisationId']);
     const unnamed = items[3].signatories.find((x: { name: string }) => x.name === 'Ufficio Scolastico Territoriale');
-    expect(unnamed).toEqual({ organisationId: null, name: 'Ufficio Scolastico Territoriale', kind: 'original', joinedOn: '2023-11-22' });
+    expect(unnamed).toEqual({
+      organisationId: null,
+      name: 'Ufficio Scolastico Territoriale',
+      kind: 'original',
+      joinedOn: '2023-11-22',
+    });
   });
 
   it('refuses everything without a session', async () => {
@@ -134,14 +176,23 @@ describe('editing an organisation', () => {
     app.inject({
       method: 'PATCH',
       url: `/api/v1/organisations/${id}`,
-      headers: { cookie: s.cookie, ...(csrf ? { 'x-csrf-token': s.csrf } : {}), ...(version ? { 'if-match': version } : {}) },
+      headers: {
+        cookie: s.cookie,
+        ...(csrf ? { 'x-csrf-token': s.csrf } : {}),
+        ...(version ? { 'if-match': version } : {}),
+      },
       payload,
     });
 
   it('lets an org admin edit their own organisation, with optimistic versions, audited without values', async () => {
     const { orgId, userId, s } = await member(['org_admin'], 'training_body');
     const canary = 'CANARY-descrizione-7f3a';
-    const ok = await patch(orgId, s, { description: canary, website: 'https://ente.example.it', helpline: null }, '"1"');
+    const ok = await patch(
+      orgId,
+      s,
+      { description: canary, website: 'https://ente.example.it', helpline: null },
+      '"1"',
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
     expect(ok.json()).toMatchObject({ id: orgId, description: canary, website: 'https://ente.example.it', version: 2 });
@@ -155,9 +206,15 @@ describe('editing an organisation', () => {
     const again = await patch(orgId, s, { address: 'via Roma 1' }, '"2"');
     expect(again.json()).toMatchObject({ address: 'via Roma 1', description: canary, version: 3 });
 
-    const row = await db.owner.selectFrom('organisations').select(['description', 'version']).where('id', '=', orgId).executeTakeFirstOrThrow();
+    const row = await db.owner
+      .selectFrom('organisations')
+      .select(['description', 'version'])
+      .where('id', '=', orgId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ description: canary, version: 3 });
-    const updates = (await auditRows(db)).filter((r) => r.action === 'organisation.update' && r.actor_user_id === userId);
+    const updates = (await auditRows(db)).filter(
+      (r) => r.action === 'organisation.update' && r.actor_user_id === userId,
+    );
     expect(updates.map((r) => r.details)).toEqual([{ fields: ['description', 'website'] }, { fields: ['address'] }]);
     expect(updates.every((r) => r.subject_id === orgId && r.subject_type === 'organisation')).toBe(true);
     expect(JSON.stringify(await auditRows(db))).not.toContain(canary);
@@ -171,7 +228,11 @@ describe('editing an organisation', () => {
       const res = await patch(victim, s, { description: 'presa' }, '"1"');
       expect(res.statusCode, roles.join()).toBe(404);
     }
-    const row = await db.owner.selectFrom('organisations').select(['description', 'version']).where('id', '=', victim).executeTakeFirstOrThrow();
+    const row = await db.owner
+      .selectFrom('organisations')
+      .select(['description', 'version'])
+      .where('id', '=', victim)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ description: null, version: 1 });
   });
 
@@ -180,7 +241,11 @@ describe('editing an organisation', () => {
     const { orgId, userId } = await member(['org_admin']);
     const changed = await withContext(db, async (tx) => {
       await setActor(tx, { userId, organisationId: orgId, roles: ['org_admin'] });
-      const r = await tx.updateTable('organisations').set({ description: 'presa' }).where('id', '=', victim).executeTakeFirst();
+      const r = await tx
+        .updateTable('organisations')
+        .set({ description: 'presa' })
+        .where('id', '=', victim)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows);
     });
     expect(changed).toBe(0);
@@ -199,7 +264,11 @@ describe('editing an organisation', () => {
     const address = await patch(orgId, s, { address: 'via Segreta 3' }, '"1"');
     expect(address.statusCode).toBe(400);
     expect(address.json()).toMatchObject({ code: 'shelter_address_forbidden', fields: [{ field: 'address' }] });
-    const row = await db.owner.selectFrom('organisations').select(['address', 'name', 'version']).where('id', '=', orgId).executeTakeFirstOrThrow();
+    const row = await db.owner
+      .selectFrom('organisations')
+      .select(['address', 'name', 'version'])
+      .where('id', '=', orgId)
+      .executeTakeFirstOrThrow();
     expect(row.address).toBeNull();
     expect(row.version).toBe(1);
     expect(logs.join('')).not.toContain('via Segreta 3');
@@ -207,7 +276,8 @@ describe('editing an organisation', () => {
 });
 
 describe('adhering to a protocol', () => {
-  const post = (url: string, s: Signed, payload: object) => app.inject({ method: 'POST', url: `/api/v1${url}`, headers: s.headers, payload });
+  const post = (url: string, s: Signed, payload: object) =>
+    app.inject({ method: 'POST', url: `/api/v1${url}`, headers: s.headers, payload });
 
   it('lets an org admin ask, the control room approve, and the organisation become a signatory', async () => {
     const pid = await protocolId('metropolitano-2023');
@@ -215,10 +285,20 @@ describe('adhering to a protocol', () => {
     const other = await member(['org_admin']);
     const room = await member(['control_room_member'], 'metro_city');
 
-    const req = await post(`/protocols/${pid}/adhesions`, asker.s, { motivation: 'Formazione per le donne della rete' });
+    const req = await post(`/protocols/${pid}/adhesions`, asker.s, {
+      motivation: 'Formazione per le donne della rete',
+    });
     expect(req.statusCode).toBe(201);
     const adhesion = req.json();
-    expect(keys(adhesion)).toEqual(['decidedAt', 'id', 'motivation', 'organisationId', 'organisationName', 'requestedAt', 'status']);
+    expect(keys(adhesion)).toEqual([
+      'decidedAt',
+      'id',
+      'motivation',
+      'organisationId',
+      'organisationName',
+      'requestedAt',
+      'status',
+    ]);
     expect(adhesion).toMatchObject({ organisationId: asker.orgId, status: 'requested', decidedAt: null });
     const twice = await post(`/protocols/${pid}/adhesions`, asker.s, {});
     expect(twice.statusCode).toBe(409);
@@ -228,7 +308,9 @@ describe('adhering to a protocol', () => {
     expect(seenByAsker.map((a: { id: string }) => a.id)).toContain(adhesion.id);
     const seenByOther = (await get(`/protocols/${pid}`, other.s)).json().adhesions;
     expect(seenByOther.map((a: { id: string }) => a.id)).not.toContain(adhesion.id);
-    expect((await get(`/protocols/${pid}`, room.s)).json().adhesions.map((a: { id: string }) => a.id)).toContain(adhesion.id);
+    expect((await get(`/protocols/${pid}`, room.s)).json().adhesions.map((a: { id: string }) => a.id)).toContain(
+      adhesion.id,
+    );
 
     const decision = `/protocols/${pid}/adhesions/${adhesion.id}/decision`;
     const byAdmin = await post(decision, other.s, { decision: 'approved' });
@@ -245,14 +327,21 @@ describe('adhering to a protocol', () => {
     expect(decidedTwice.json().code).toBe('adhesion_decided');
 
     const protocol = (await get(`/protocols/${pid}`, asker.s)).json();
-    expect(protocol.signatories).toContainEqual({ organisationId: asker.orgId, name: adhesion.organisationName, kind: 'adhesion', joinedOn: todayInItaly() });
+    expect(protocol.signatories).toContainEqual({
+      organisationId: asker.orgId,
+      name: adhesion.organisationName,
+      kind: 'adhesion',
+      joinedOn: todayInItaly(),
+    });
     const org = (await get(`/organisations/${asker.orgId}`, asker.s)).json();
     expect(org.protocols).toEqual([{ id: pid, name: protocol.name, kind: 'adhesion', joinedOn: todayInItaly() }]);
     const again = await post(`/protocols/${pid}/adhesions`, asker.s, {});
     expect(again.json().code).toBe('already_signatory');
 
     const audit = await auditRows(db);
-    expect(audit.find((r) => r.action === 'protocol.adhesion_request' && r.subject_id === adhesion.id)?.actor_user_id).toBe(asker.userId);
+    expect(
+      audit.find((r) => r.action === 'protocol.adhesion_request' && r.subject_id === adhesion.id)?.actor_user_id,
+    ).toBe(asker.userId);
     const decided = audit.find((r) => r.action === 'protocol.adhesion_decide' && r.subject_id === adhesion.id);
     expect(decided?.actor_user_id).toBe(room.userId);
     expect(decided?.details).toEqual({ protocolId: pid, organisationId: asker.orgId, decision: 'approved' });
@@ -260,7 +349,10 @@ describe('adhering to a protocol', () => {
 
   it('refuses a request from an original signatory, from a non-admin, and a rejection makes no signatory', async () => {
     const pid = await protocolId('milano-lavoro-2022');
-    const cadmiId = await findOrganisationIdByName(db.owner, 'Associazione Casa di Accoglienza delle Donne Maltrattate di Milano (CADMI)');
+    const cadmiId = await findOrganisationIdByName(
+      db.owner,
+      'Associazione Casa di Accoglienza delle Donne Maltrattate di Milano (CADMI)',
+    );
     const cadmiAdmin = await makeUser(db, config, { organisationId: cadmiId ?? '', roles: ['org_admin'] });
     const signed = await post(`/protocols/${pid}/adhesions`, await signIn(app, db, cadmiAdmin), {});
     expect(signed.statusCode).toBe(409);
@@ -272,7 +364,9 @@ describe('adhering to a protocol', () => {
     const asker = await member(['org_admin'], 'ngo');
     const room = await member(['platform_admin'], 'other');
     const adhesion = (await post(`/protocols/${pid}/adhesions`, asker.s, { motivation: null })).json();
-    const rejected = await post(`/protocols/${pid}/adhesions/${adhesion.id}/decision`, room.s, { decision: 'rejected' });
+    const rejected = await post(`/protocols/${pid}/adhesions/${adhesion.id}/decision`, room.s, {
+      decision: 'rejected',
+    });
     expect(rejected.json().status).toBe('rejected');
     const signatories = (await get(`/protocols/${pid}`, asker.s)).json().signatories;
     expect(signatories.map((x: { organisationId: string | null }) => x.organisationId)).not.toContain(asker.orgId);

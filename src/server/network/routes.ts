@@ -11,7 +11,6 @@ import {
   AdhesionRequest,
   ErrorBody,
   IdParam,
-
   NetworkDetail,
   NetworkIdParam,
   NetworkList,

@@ -7,7 +7,9 @@ const Obj = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, 
 const IsoDate = Type.String({ format: 'date' });
 const IsoDateTime = Type.String({ format: 'date-time' });
 
-export const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
+export const Uuid = Type.String({
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+});
 export const NetworkIdParam = Obj({ id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }) });
 export const IdParam = Obj({ id: Uuid });
 export const AdhesionParams = Obj({ id: Uuid, adhesionId: Uuid });
@@ -29,7 +31,9 @@ export const NetworkList = Obj({ items: Type.Array(NetworkSummary) });
 export const NetworkDetail = Obj({
   ...NetworkSummary.properties,
   municipalities: Type.Array(MunicipalityRef),
-  organisations: Type.Array(Obj({ id: Type.String(), name: Type.String(), type: Type.String(), uncertain: Type.Boolean() })),
+  organisations: Type.Array(
+    Obj({ id: Type.String(), name: Type.String(), type: Type.String(), uncertain: Type.Boolean() }),
+  ),
   notes: Nullable(Type.String()),
   sourceIds: Type.Array(Type.String()),
 });
@@ -65,7 +69,12 @@ export const OrganisationDetail = Obj({
   sourceIds: Type.Array(Type.String()),
   networks: Type.Array(Obj({ id: Type.String(), name: Type.String(), role: Nullable(Type.String()) })),
   protocols: Type.Array(
-    Obj({ id: Type.String(), name: Type.String(), kind: Type.Union([Type.Literal('original'), Type.Literal('adhesion')]), joinedOn: IsoDate }),
+    Obj({
+      id: Type.String(),
+      name: Type.String(),
+      kind: Type.Union([Type.Literal('original'), Type.Literal('adhesion')]),
+      joinedOn: IsoDate,
+    }),
   ),
   parent: Nullable(Obj({ id: Type.String(), name: Type.String() })),
   version: Type.Integer(),

@@ -45,7 +45,11 @@ describe('seedNetwork', () => {
     expect(first).not.toBeNull();
     expect(await count('networks')).toBe(8);
     expect(await count('municipalities')).toBe(134);
-    const pavia = await db.owner.selectFrom('municipalities').selectAll().where('istat_code', '=', '018110').executeTakeFirstOrThrow();
+    const pavia = await db.owner
+      .selectFrom('municipalities')
+      .selectAll()
+      .where('istat_code', '=', '018110')
+      .executeTakeFirstOrThrow();
     expect(pavia).toMatchObject({ name: 'Pavia', province: 'PV' });
     const placed = await db.owner
       .selectFrom('network_municipalities')
@@ -74,7 +78,10 @@ describe('seedNetwork', () => {
     expect(strozzi?.address).toBe('via Strozzi');
     const branches = cpis.filter((c) => c.parent_id === strozzi?.id);
     expect(branches).toHaveLength(5);
-    expect(branches.find((b) => b.name.includes('Paravia'))).toMatchObject({ address: 'via Paravia 26', uncertain: false });
+    expect(branches.find((b) => b.name.includes('Paravia'))).toMatchObject({
+      address: 'via Paravia 26',
+      uncertain: false,
+    });
     expect(branches.find((b) => b.name.includes('Boifava'))).toMatchObject({ uncertain: true });
   });
 
@@ -83,20 +90,32 @@ describe('seedNetwork', () => {
     expect(afol).toMatchObject({ name: AFOL_NAME, type: 'other' });
     const rows = await db.owner.selectFrom('organisations').select('id').where('name', 'ilike', 'AFOL%').execute();
     expect(rows).toHaveLength(1);
-    const nets = await db.owner.selectFrom('organisation_networks').select('network_id').where('organisation_id', '=', afol.id).execute();
+    const nets = await db.owner
+      .selectFrom('organisation_networks')
+      .select('network_id')
+      .where('organisation_id', '=', afol.id)
+      .execute();
     expect(nets.map((n) => n.network_id)).toEqual(['milano']);
   });
 
   it('merges a body named in several networks into one organisation with several memberships', async () => {
     const ats = await org('ATS Città Metropolitana di Milano');
     expect(ats.type).toBe('ats_asst');
-    const nets = await db.owner.selectFrom('organisation_networks').select(['network_id', 'role']).where('organisation_id', '=', ats.id).execute();
+    const nets = await db.owner
+      .selectFrom('organisation_networks')
+      .select(['network_id', 'role'])
+      .where('organisation_id', '=', ats.id)
+      .execute();
     expect(nets.map((n) => n.network_id).sort()).toEqual(
       ['cinisello-balsamo', 'legnano', 'melzo', 'milano', 'rho', 'rozzano', 'san-donato-milanese'].sort(),
     );
     const asst = await org('ASST Melegnano e Martesana');
     expect(asst.name).toBe('ASST Melegnano e della Martesana');
-    const rome = await db.owner.selectFrom('organisations').select('id').where('name', 'ilike', 'ATS Milano%').execute();
+    const rome = await db.owner
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', 'ilike', 'ATS Milano%')
+      .execute();
     expect(rome).toHaveLength(0);
   });
 
@@ -109,7 +128,13 @@ describe('seedNetwork', () => {
     expect(withAddress.length).toBeGreaterThan(0);
     for (const o of withAddress) expect(o.type, o.name).toBe('employment_centre');
     const cadmi = await org('Associazione Casa di Accoglienza delle Donne Maltrattate di Milano (CADMI)');
-    expect(cadmi).toMatchObject({ type: 'cav', operates_shelters: true, address: null, helpline: '02 55015519', uncertain: true });
+    expect(cadmi).toMatchObject({
+      type: 'cav',
+      operates_shelters: true,
+      address: null,
+      helpline: '02 55015519',
+      uncertain: true,
+    });
     const ceas = await org('Centro Ambrosiano di Solidarietà – Ce.A.S. Onlus');
     expect(ceas).toMatchObject({ type: 'shelter_operator', operates_shelters: true, address: null });
   });
@@ -125,7 +150,7 @@ describe('seedNetwork', () => {
     expect(niguarda.uncertain).toBe(true);
     expect(niguarda.notes).not.toContain('As above');
     expect(niguarda.notes).toContain('cut off');
-    const telefono = await org('Associazione Telefono Donna Onlus (now \'Telefono Donna Italia\')');
+    const telefono = await org("Associazione Telefono Donna Onlus (now 'Telefono Donna Italia')");
     expect(telefono.helpline).toBeNull();
   });
 
@@ -154,12 +179,21 @@ describe('seedNetwork', () => {
     const lavoro = await signatoriesOf('milano-lavoro-2022');
     const centres = lavoro.filter((s) => s.type === 'cav' || s.type === 'shelter_operator');
     expect(centres).toHaveLength(13);
-    expect(lavoro.map((s) => s.orgName)).toEqual(expect.arrayContaining(['Comune di Milano', 'ActionAid Italia', AFOL_NAME]));
+    expect(lavoro.map((s) => s.orgName)).toEqual(
+      expect.arrayContaining(['Comune di Milano', 'ActionAid Italia', AFOL_NAME]),
+    );
     expect(lavoro.every((s) => s.signatory_name === null)).toBe(true);
 
     const milano = await signatoriesOf('protocollo-milano-2023');
     const names = milano.map((s) => s.orgName ?? s.signatory_name);
-    expect(names).toEqual(expect.arrayContaining(['Comune di Milano', 'Questura di Milano', 'ASST Gaetano Pini-CTO', 'Tribunale per i Minorenni di Milano']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Comune di Milano',
+        'Questura di Milano',
+        'ASST Gaetano Pini-CTO',
+        'Tribunale per i Minorenni di Milano',
+      ]),
+    );
     expect(names).not.toContain('ActionAid Italia');
     expect(milano.filter((s) => s.signatory_name?.startsWith('Municipio '))).toHaveLength(9);
 
@@ -170,6 +204,8 @@ describe('seedNetwork', () => {
   it('is idempotent', async () => {
     const before = await Promise.all([count('organisations'), count('protocol_signatories'), count('municipalities')]);
     expect(await seedNetwork(db.owner, data)).toBeNull();
-    expect(await Promise.all([count('organisations'), count('protocol_signatories'), count('municipalities')])).toEqual(before);
+    expect(await Promise.all([count('organisations'), count('protocol_signatories'), count('municipalities')])).toEqual(
+      before,
+    );
   });
 });

@@ -26,7 +26,10 @@ export interface NetworkSeedResult {
 export async function seedNetwork(owner: Kysely<DB>, data: NetworkData): Promise<NetworkSeedResult | null> {
   return owner.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(4243)`.execute(tx);
-    const existing = await tx.selectFrom('networks').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const existing = await tx
+      .selectFrom('networks')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(existing.n) > 0) return null;
 
     const municipalities = [

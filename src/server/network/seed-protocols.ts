@@ -24,12 +24,12 @@ const KNOWN: Record<string, Omit<ProtocolPlan, 'name' | 'signedOn' | 'sourceIds'
   '2022-05-02': {
     code: 'milano-lavoro-2022',
     scope:
-      "Empowerment socio-economico delle donne che escono dalla violenza nella città di Milano: formazione degli " +
+      'Empowerment socio-economico delle donne che escono dalla violenza nella città di Milano: formazione degli ' +
       "operatori dei Centri per l'impiego di AFOL, campagne informative nelle aziende, analisi dei bisogni formativi " +
       "e lavorativi, piani individuali di empowerment per l'inserimento e il mantenimento del lavoro, monitoraggio e " +
       'valutazione costruiti con le donne.',
     summary:
-      "Firmato dal Comune di Milano con Città metropolitana, AFOL Metropolitana, ActionAid Italia e i 14 enti della " +
+      'Firmato dal Comune di Milano con Città metropolitana, AFOL Metropolitana, ActionAid Italia e i 14 enti della ' +
       'rete antiviolenza cittadina (un comunicato successivo ne conta 15); 13 enti sono identificati nelle fonti. ' +
       'I firmatari formano la cabina di regia e auspicano l’adesione di altri enti.',
   },
@@ -124,7 +124,9 @@ export function resolveSignatory(name: string, orgs: SeededOrganisation[], plan:
   const comune = /^comune di (.+)$/i.exec(name.trim());
   const org =
     orgs.find((o) => nameKey(o.name) === key) ??
-    (comune ? orgs.find((o) => o.type === 'municipality' && nameKey(o.town ?? '') === nameKey(comune[1] ?? '')) : undefined);
+    (comune
+      ? orgs.find((o) => o.type === 'municipality' && nameKey(o.town ?? '') === nameKey(comune[1] ?? ''))
+      : undefined);
   return [org ? { organisationId: org.id, signatoryName: null } : { organisationId: null, signatoryName: name.trim() }];
 }
 

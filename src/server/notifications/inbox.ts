@@ -31,7 +31,13 @@ export async function listInbox(ctx: Ctx, query: InboxQuery): Promise<Inbox> {
   for (const r of rows) {
     // a kind this version does not know (written by a newer node) is left out, not mislabelled
     if (!isNotificationKind(r.kind)) continue;
-    items.push({ id: r.id, kind: r.kind, referralId: r.referral_id, createdAt: iso(r.created_at), readAt: r.read_at ? iso(r.read_at) : null });
+    items.push({
+      id: r.id,
+      kind: r.kind,
+      referralId: r.referral_id,
+      createdAt: iso(r.created_at),
+      readAt: r.read_at ? iso(r.read_at) : null,
+    });
   }
   return { items, unread: Number(unread.n) };
 }
@@ -39,13 +45,28 @@ export async function listInbox(ctx: Ctx, query: InboxQuery): Promise<Inbox> {
 /** Marks one of the user's notifications as read; another user's id is not found (404). */
 export async function markRead(ctx: Ctx, id: string): Promise<void> {
   const me = ctx.authorise('notification.read');
-  const row = await ctx.tx.selectFrom('notifications').select(['id', 'read_at']).where('id', '=', id).where('user_id', '=', me.userId).executeTakeFirst();
+  const row = await ctx.tx
+    .selectFrom('notifications')
+    .select(['id', 'read_at'])
+    .where('id', '=', id)
+    .where('user_id', '=', me.userId)
+    .executeTakeFirst();
   if (!row) throw notFound();
   if (row.read_at) return;
-  await ctx.tx.updateTable('notifications').set({ read_at: sql`now()` }).where('id', '=', id).where('user_id', '=', me.userId).execute();
+  await ctx.tx
+    .updateTable('notifications')
+    .set({ read_at: sql`now()` })
+    .where('id', '=', id)
+    .where('user_id', '=', me.userId)
+    .execute();
 }
 
 export async function markAllRead(ctx: Ctx): Promise<void> {
   const me = ctx.authorise('notification.read');
-  await ctx.tx.updateTable('notifications').set({ read_at: sql`now()` }).where('user_id', '=', me.userId).where('read_at', 'is', null).execute();
+  await ctx.tx
+    .updateTable('notifications')
+    .set({ read_at: sql`now()` })
+    .where('user_id', '=', me.userId)
+    .where('read_at', 'is', null)
+    .execute();
 }

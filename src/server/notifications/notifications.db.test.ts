@@ -13,9 +13,12 @@ const as = <T>(u: TestUser, fn: (tx: Tx) => Promise<T>) =>
     await setActor(tx, actorOf(u));
     return fn(tx);
   });
-const setEmail = (u: TestUser, email: string | null) => t.db.owner.updateTable('users').set({ email }).where('id', '=', u.id).execute();
-const inboxOf = async (u: TestUser) => t.db.owner.selectFrom('notifications').selectAll().where('user_id', '=', u.id).execute();
-const outboxOf = async (u: TestUser) => t.db.owner.selectFrom('email_outbox').selectAll().where('user_id', '=', u.id).execute();
+const setEmail = (u: TestUser, email: string | null) =>
+  t.db.owner.updateTable('users').set({ email }).where('id', '=', u.id).execute();
+const inboxOf = async (u: TestUser) =>
+  t.db.owner.selectFrom('notifications').selectAll().where('user_id', '=', u.id).execute();
+const outboxOf = async (u: TestUser) =>
+  t.db.owner.selectFrom('email_outbox').selectAll().where('user_id', '=', u.id).execute();
 const get = (s: Signed | null, url: string) => t.app.inject({ method: 'GET', url, headers: s?.headers ?? {} });
 const post = (s: Signed | null, url: string) => t.app.inject({ method: 'POST', url, headers: s?.headers ?? {} });
 
@@ -31,7 +34,8 @@ async function network() {
   const disabled = await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] });
   const admin = await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['org_admin'] });
   const elsewhere = await makeUser(t.db, t.config, { organisationId: otherOrg, roles: ['cpi_referent'] });
-  for (const u of [operator, colleague, referent, disabled, admin, elsewhere]) await setEmail(u, `${u.username}@example.test`);
+  for (const u of [operator, colleague, referent, disabled, admin, elsewhere])
+    await setEmail(u, `${u.username}@example.test`);
   await t.db.owner.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', disabled.id).execute();
   return { centreOrg, cpiOrg, operator, colleague, referent, noEmail, disabled, admin, elsewhere };
 }
@@ -40,54 +44,98 @@ describe('notify_users', () => {
   it('notifies the active users with the roles in that organisation, and mails those with an address', async () => {
     const n = await network();
     const referralId = randomUUID();
-    const count = await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received', referralId }));
+    const count = await as(n.operator, (tx) =>
+      notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received', referralId }),
+    );
     expect(count).toBe(2);
-    expect((await inboxOf(n.referent)).map((r) => [r.kind, r.referral_id, r.organisation_id, r.read_at])).toEqual([['referral_received', referralId, n.cpiOrg, null]]);
+    expect((await inboxOf(n.referent)).map((r) => [r.kind, r.referral_id, r.organisation_id, r.read_at])).toEqual([
+      ['referral_received', referralId, n.cpiOrg, null],
+    ]);
     expect(await inboxOf(n.noEmail)).toHaveLength(1);
-    for (const u of [n.disabled, n.admin, n.elsewhere, n.operator, n.colleague]) expect(await inboxOf(u), u.username).toHaveLength(0);
+    for (const u of [n.disabled, n.admin, n.elsewhere, n.operator, n.colleague])
+      expect(await inboxOf(u), u.username).toHaveLength(0);
     const mails = await outboxOf(n.referent);
-    expect(mails.map((m) => [m.to_address, m.template, m.attempts, m.sent_at, m.failed_at])).toEqual([[`${n.referent.username}@example.test`, 'referral_received', 0, null, null]]);
+    expect(mails.map((m) => [m.to_address, m.template, m.attempts, m.sent_at, m.failed_at])).toEqual([
+      [`${n.referent.username}@example.test`, 'referral_received', 0, null, null],
+    ]);
     expect(await outboxOf(n.noEmail)).toHaveLength(0);
   });
 
   it('notifies exactly the given users, only in that organisation, never the actor', async () => {
     const n = await network();
     const ids = [n.referent.id, n.disabled.id, n.elsewhere.id, n.operator.id];
-    expect(await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, userIds: ids, kind: 'referral_message' }))).toBe(1);
+    expect(
+      await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, userIds: ids, kind: 'referral_message' })),
+    ).toBe(1);
     expect((await inboxOf(n.referent)).map((r) => [r.kind, r.referral_id])).toEqual([['referral_message', null]]);
     expect(await inboxOf(n.elsewhere)).toHaveLength(0);
     // users and roles together: the given users who hold one of the roles
-    expect(await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, userIds: [n.referent.id, n.admin.id], roles: ['org_admin'], kind: 'referral_overdue' }))).toBe(1);
+    expect(
+      await as(n.operator, (tx) =>
+        notify(tx, {
+          organisationId: n.cpiOrg,
+          userIds: [n.referent.id, n.admin.id],
+          roles: ['org_admin'],
+          kind: 'referral_overdue',
+        }),
+      ),
+    ).toBe(1);
     expect(await inboxOf(n.admin)).toHaveLength(1);
     // the centre's own operators, less the one who acted
-    expect(await as(n.operator, (tx) => notify(tx, { organisationId: n.centreOrg, roles: ['centre_operator'], kind: 'referral_accepted' }))).toBe(1);
+    expect(
+      await as(n.operator, (tx) =>
+        notify(tx, { organisationId: n.centreOrg, roles: ['centre_operator'], kind: 'referral_accepted' }),
+      ),
+    ).toBe(1);
     expect(await inboxOf(n.colleague)).toHaveLength(1);
     expect(await inboxOf(n.operator)).toHaveLength(0);
-    expect(await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, userIds: [], kind: 'referral_message' }))).toBe(0);
+    expect(
+      await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, userIds: [], kind: 'referral_message' })),
+    ).toBe(0);
   });
 
   it('refuses without a signed-in actor, and gives the app role nothing of the outbox', async () => {
     const n = await network();
-    const anonymous = withContext(t.db, (tx) => notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received' }));
+    const anonymous = withContext(t.db, (tx) =>
+      notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received' }),
+    );
     await expect(anonymous).rejects.toMatchObject({ code: '42501' });
     expect(await inboxOf(n.referent)).toHaveLength(0);
-    await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received' }));
+    await as(n.operator, (tx) =>
+      notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received' }),
+    );
     for (const u of [n.operator, n.referent]) {
       const read = as(u, (tx) => tx.selectFrom('email_outbox').select('id').execute());
       await expect(read, u.username).rejects.toMatchObject({ code: '42501' });
     }
     // nor call the actor-less body of notify_users
-    const direct = as(n.operator, (tx) => sql`SELECT notify_recipients(${n.cpiOrg}::uuid, NULL, ${[n.referent.id]}::uuid[], 'referral_received', NULL, NULL)`.execute(tx));
+    const direct = as(n.operator, (tx) =>
+      sql`SELECT notify_recipients(${n.cpiOrg}::uuid, NULL, ${[n.referent.id]}::uuid[], 'referral_received', NULL, NULL)`.execute(
+        tx,
+      ),
+    );
     await expect(direct).rejects.toMatchObject({ code: '42501' });
     // the app role cannot write notifications directly either
-    const forged = as(n.operator, (tx) => tx.insertInto('notifications').values({ user_id: n.referent.id, organisation_id: n.cpiOrg, kind: 'referral_received' }).execute());
+    const forged = as(n.operator, (tx) =>
+      tx
+        .insertInto('notifications')
+        .values({ user_id: n.referent.id, organisation_id: n.cpiOrg, kind: 'referral_received' })
+        .execute(),
+    );
     await expect(forged).rejects.toMatchObject({ code: '42501' });
   });
 
   it('lets system jobs notify through the owner connection', async () => {
     const n = await network();
-    expect(await notifyFromSystem(t.db.owner, { organisationId: n.centreOrg, roles: ['centre_operator'], kind: 'referral_overdue' })).toBe(2);
-    for (const u of [n.operator, n.colleague]) expect((await inboxOf(u)).map((r) => r.kind)).toEqual(['referral_overdue']);
+    expect(
+      await notifyFromSystem(t.db.owner, {
+        organisationId: n.centreOrg,
+        roles: ['centre_operator'],
+        kind: 'referral_overdue',
+      }),
+    ).toBe(2);
+    for (const u of [n.operator, n.colleague])
+      expect((await inboxOf(u)).map((r) => r.kind)).toEqual(['referral_overdue']);
     expect(await outboxOf(n.operator)).toHaveLength(1);
   });
 });
@@ -96,12 +144,19 @@ describe('the inbox', () => {
   it('lists and marks as read only the user’s own notifications', async () => {
     const n = await network();
     const referralId = randomUUID();
-    await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received', referralId }));
-    await as(n.operator, (tx) => notify(tx, { organisationId: n.cpiOrg, userIds: [n.referent.id], kind: 'referral_withdrawn', referralId }));
+    await as(n.operator, (tx) =>
+      notify(tx, { organisationId: n.cpiOrg, roles: ['cpi_referent'], kind: 'referral_received', referralId }),
+    );
+    await as(n.operator, (tx) =>
+      notify(tx, { organisationId: n.cpiOrg, userIds: [n.referent.id], kind: 'referral_withdrawn', referralId }),
+    );
     const s = await signIn(t.app, t.db, n.referent);
     const inbox = (await get(s, '/api/v1/notifications')).json();
     expect(inbox.unread).toBe(2);
-    expect(inbox.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['referral_received', 'referral_withdrawn']);
+    expect(inbox.items.map((i: { kind: string }) => i.kind).sort()).toEqual([
+      'referral_received',
+      'referral_withdrawn',
+    ]);
     expect(Object.keys(inbox.items[0]).sort()).toEqual(['createdAt', 'id', 'kind', 'readAt', 'referralId']);
     expect(inbox.items[0]).toMatchObject({ referralId, readAt: null });
 
@@ -129,7 +184,11 @@ describe('the inbox', () => {
     expect((await post(null, '/api/v1/notifications/read-all')).statusCode).toBe(401);
     expect((await post(null, `/api/v1/notifications/${randomUUID()}/read`)).statusCode).toBe(401);
     const s = await signIn(t.app, t.db, n.admin);
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/notifications/read-all', headers: { cookie: s.cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/read-all',
+      headers: { cookie: s.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect((await get(s, '/api/v1/notifications?unread=maybe')).statusCode).toBe(400);
     expect((await get(s, '/api/v1/notifications?userId=x')).statusCode).toBe(400);

@@ -83,7 +83,12 @@ async function markFailed(owner: Kysely<DB>, row: Claimed, code: string, final =
 
 type Outcome = { result: 'sent' } | { result: 'retry' | 'gave_up'; code: string };
 
-export function startOutboxWorker(deps: { db: Database; config: Config; logger: WorkerLogger; intervalMs: number }): OutboxWorker {
+export function startOutboxWorker(deps: {
+  db: Database;
+  config: Config;
+  logger: WorkerLogger;
+  intervalMs: number;
+}): OutboxWorker {
   const { db, config, logger } = deps;
   if (!config.smtpUrl) throw new Error('startOutboxWorker: smtpUrl is not configured');
   const transport = nodemailer.createTransport({
@@ -94,7 +99,10 @@ export function startOutboxWorker(deps: { db: Database; config: Config; logger: 
     logger: false,
     debug: false,
   });
-  const fail = async (row: Claimed, code: string, final = false): Promise<Outcome> => ({ result: await markFailed(db.owner, row, code, final), code });
+  const fail = async (row: Claimed, code: string, final = false): Promise<Outcome> => ({
+    result: await markFailed(db.owner, row, code, final),
+    code,
+  });
 
   async function send(row: Claimed): Promise<Outcome> {
     // disabled since the mail was queued, or queued by a newer version: never sent
@@ -126,7 +134,8 @@ export function startOutboxWorker(deps: { db: Database; config: Config; logger: 
       if (outcome.result === 'gave_up') gaveUp++;
     }
     const failed = rows.length - sent;
-    if (rows.length > 0) logger.info({ claimed: rows.length, sent, failed, gaveUp, codes: [...codes] }, 'email outbox run');
+    if (rows.length > 0)
+      logger.info({ claimed: rows.length, sent, failed, gaveUp, codes: [...codes] }, 'email outbox run');
     return { sent, failed };
   }
 

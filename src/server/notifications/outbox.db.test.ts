@@ -45,21 +45,43 @@ async function queued(kind: 'referral_received' | 'referral_declined' = 'referra
   const username = `${CANARY.toLowerCase()}.${randomUUID().slice(0, 6)}`;
   const referent = await makeUser(db, config, { organisationId: cpi, roles: ['cpi_referent'], username });
   const address = `${username}@example.test`;
-  await db.owner.updateTable('users').set({ email: address, display_name: `Dott.ssa ${CANARY}` }).where('id', '=', referent.id).execute();
+  await db.owner
+    .updateTable('users')
+    .set({ email: address, display_name: `Dott.ssa ${CANARY}` })
+    .where('id', '=', referent.id)
+    .execute();
   const referralId = randomUUID();
   await withContext(db, async (tx) => {
     await setActor(tx, { userId: operator.id, organisationId: centre, roles: ['centre_operator'] });
     await notify(tx, { organisationId: cpi, roles: ['cpi_referent'], kind, referralId });
   });
-  const row = await db.owner.selectFrom('email_outbox').select('id').where('user_id', '=', referent.id).executeTakeFirstOrThrow();
+  const row = await db.owner
+    .selectFrom('email_outbox')
+    .select('id')
+    .where('user_id', '=', referent.id)
+    .executeTakeFirstOrThrow();
   return { referent, address, referralId, outboxId: row.id };
 }
 
-const rowOf = (id: string) => db.owner.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const rowOf = (id: string) =>
+  db.owner.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 /** Seconds from the database's now() to the row's next attempt. */
 const waitOf = async (id: string) =>
-  Number((await sql<{ s: number }>`SELECT extract(epoch FROM next_attempt_at - now())::float8 AS s FROM email_outbox WHERE id = ${id}`.execute(db.owner)).rows[0]?.s);
-const makeDue = (id: string) => db.owner.updateTable('email_outbox').set({ next_attempt_at: sql`now() - interval '1 second'` }).where('id', '=', id).execute();
+  Number(
+    (
+      await sql<{
+        s: number;
+      }>`SELECT extract(epoch FROM next_attempt_at - now())::float8 AS s FROM email_outbox WHERE id = ${id}`.execute(
+        db.owner,
+      )
+    ).rows[0]?.s,
+  );
+const makeDue = (id: string) =>
+  db.owner
+    .updateTable('email_outbox')
+    .set({ next_attempt_at: sql`now() - interval '1 second'` })
+    .where('id', '=', id)
+    .execute();
 
 describe('the e-mail outbox', () => {
   it('sends a queued mail through SMTP once, in Italian and English, with no personal data', async () => {
@@ -74,7 +96,8 @@ describe('the e-mail outbox', () => {
     expect(mail.parsed.text).toContain('Accedi a https://percorsi.test e apri la pagina Notifiche');
     expect(mail.parsed.text).toContain('Sign in at https://percorsi.test');
     const content = `${mail.parsed.subject}\n${mail.parsed.text}`;
-    for (const secret of [CANARY, CANARY.toLowerCase(), q.referralId, q.referent.id]) expect(content).not.toContain(secret);
+    for (const secret of [CANARY, CANARY.toLowerCase(), q.referralId, q.referent.id])
+      expect(content).not.toContain(secret);
     expect(mail.raw).not.toContain(CANARY); // not in any header either, the To address aside
     const row = await rowOf(q.outboxId);
     expect([row.attempts, row.last_error, row.failed_at, row.sent_at instanceof Date]).toEqual([0, null, null, true]);
@@ -104,7 +127,9 @@ describe('the e-mail outbox', () => {
     row = await rowOf(q.outboxId);
     expect([row.attempts, row.last_error, row.failed_at, row.sent_at instanceof Date]).toEqual([2, null, null, true]);
     expect(receiver.refused).toBeGreaterThanOrEqual(2);
-    expect(receiver.mails.map((m) => m.parsed.subject)).toEqual(['Percorsi: un invio non è stato accettato / A referral was declined']);
+    expect(receiver.mails.map((m) => m.parsed.subject)).toEqual([
+      'Percorsi: un invio non è stato accettato / A referral was declined',
+    ]);
     // the server's reply quoted the address: neither the outbox nor the log lines carry it
     expect(JSON.stringify(logs)).not.toContain(CANARY.toLowerCase());
     expect(JSON.stringify(logs)).toContain('EENVELOPE_550');
@@ -121,7 +146,12 @@ describe('the e-mail outbox', () => {
     }
     expect(waits.slice(0, 7)).toEqual([1, 2, 4, 8, 16, 32, 60]);
     const row = await rowOf(q.outboxId);
-    expect([row.attempts, row.last_error, row.sent_at, row.failed_at instanceof Date]).toEqual([MAX_ATTEMPTS, 'EENVELOPE_550', null, true]);
+    expect([row.attempts, row.last_error, row.sent_at, row.failed_at instanceof Date]).toEqual([
+      MAX_ATTEMPTS,
+      'EENVELOPE_550',
+      null,
+      true,
+    ]);
     await makeDue(q.outboxId);
     receiver.refuseNext(0);
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0 });

@@ -12,17 +12,27 @@ const noContent = { 204: { type: 'null' } } as const;
 export function registerNotificationRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/notifications', { schema: { tags, querystring: S.InboxQuery, response: { 200: S.Inbox, ...errors } } }, async (req) =>
-    req.inContext((ctx) => listInbox(ctx, req.query)),
+  api.get(
+    '/notifications',
+    { schema: { tags, querystring: S.InboxQuery, response: { 200: S.Inbox, ...errors } } },
+    async (req) => req.inContext((ctx) => listInbox(ctx, req.query)),
   );
 
-  api.post('/notifications/read-all', { schema: { tags, response: { ...noContent, ...errors } } }, async (req, reply) => {
-    await req.inContext((ctx) => markAllRead(ctx));
-    return reply.status(204).send();
-  });
+  api.post(
+    '/notifications/read-all',
+    { schema: { tags, response: { ...noContent, ...errors } } },
+    async (req, reply) => {
+      await req.inContext((ctx) => markAllRead(ctx));
+      return reply.status(204).send();
+    },
+  );
 
-  api.post('/notifications/:id/read', { schema: { tags, params: S.NotificationParams, response: { ...noContent, ...errors } } }, async (req, reply) => {
-    await req.inContext((ctx) => markRead(ctx, req.params.id));
-    return reply.status(204).send();
-  });
+  api.post(
+    '/notifications/:id/read',
+    { schema: { tags, params: S.NotificationParams, response: { ...noContent, ...errors } } },
+    async (req, reply) => {
+      await req.inContext((ctx) => markRead(ctx, req.params.id));
+      return reply.status(204).send();
+    },
+  );
 }

@@ -21,7 +21,9 @@ describe('e-mail templates', () => {
       expect(text).toContain('https://percorsi.example/notifiche');
       expect(text).not.toMatch(/[{}]/);
     }
-    expect(renderEmail('referral_received', 'https://p.example').subject).toBe('Percorsi: hai un nuovo invio / You have a new referral');
+    expect(renderEmail('referral_received', 'https://p.example').subject).toBe(
+      'Percorsi: hai un nuovo invio / You have a new referral',
+    );
   });
 
   it('say something different for each kind', () => {

@@ -28,7 +28,8 @@ export function followUpsQuery(tx: Tx) {
 }
 type FollowUpRow = Awaited<ReturnType<ReturnType<typeof followUpsQuery>['executeTakeFirstOrThrow']>>;
 
-const pick = <T>(value: unknown, type: 'number' | 'boolean' | 'string'): T | null => (typeof value === type ? (value as T) : null);
+const pick = <T>(value: unknown, type: 'number' | 'boolean' | 'string'): T | null =>
+  typeof value === type ? (value as T) : null;
 
 export function toFollowUp(row: FollowUpRow): FollowUp {
   const d = row.details ?? {};
@@ -48,17 +49,40 @@ export function toFollowUp(row: FollowUpRow): FollowUp {
 }
 
 /** A hire schedules the retention checks at 3, 6 and 12 months, in the hire's transaction. */
-export async function scheduleFollowUps(tx: Tx, me: Actor, caseId: string, outcomeId: string, hiredOn: string): Promise<void> {
+export async function scheduleFollowUps(
+  tx: Tx,
+  me: Actor,
+  caseId: string,
+  outcomeId: string,
+  hiredOn: string,
+): Promise<void> {
   await tx
     .insertInto('follow_ups')
-    .values(followUpSchedule(hiredOn).map((f) => ({ case_id: caseId, organisation_id: me.organisationId, outcome_id: outcomeId, months: f.months, due_on: f.dueOn })))
+    .values(
+      followUpSchedule(hiredOn).map((f) => ({
+        case_id: caseId,
+        organisation_id: me.organisationId,
+        outcome_id: outcomeId,
+        months: f.months,
+        due_on: f.dueOn,
+      })),
+    )
     .execute();
 }
 
 export async function listCaseFollowUps(ctx: Ctx, caseId: string): Promise<FollowUp[]> {
   await loadCase(ctx, caseId, 'read');
-  const rows = await followUpsQuery(ctx.tx).where('follow_ups.case_id', '=', caseId).orderBy('follow_ups.due_on').orderBy('follow_ups.months').execute();
-  await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: caseId, details: { part: 'follow_ups', results: rows.length } });
+  const rows = await followUpsQuery(ctx.tx)
+    .where('follow_ups.case_id', '=', caseId)
+    .orderBy('follow_ups.due_on')
+    .orderBy('follow_ups.months')
+    .execute();
+  await ctx.audit({
+    action: 'case.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    details: { part: 'follow_ups', results: rows.length },
+  });
   return rows.map(toFollowUp);
 }
 
@@ -70,10 +94,15 @@ export async function listDueFollowUps(ctx: Ctx, q: DueQuery): Promise<FollowUp[
   const me = ctx.authorise('case.read');
   const today = todayInItaly();
   const due = q.due ?? 'all';
-  let query = followUpsQuery(ctx.tx).where('follow_ups.organisation_id', '=', me.organisationId).where('cases.organisation_id', '=', me.organisationId);
+  let query = followUpsQuery(ctx.tx)
+    .where('follow_ups.organisation_id', '=', me.organisationId)
+    .where('cases.organisation_id', '=', me.organisationId);
   if (due === 'overdue') query = query.where('follow_ups.done_on', 'is', null).where('follow_ups.due_on', '<', today);
   if (due === 'next30') {
-    query = query.where('follow_ups.done_on', 'is', null).where('follow_ups.due_on', '>=', today).where('follow_ups.due_on', '<=', addDays(today, DUE_SOON_DAYS));
+    query = query
+      .where('follow_ups.done_on', 'is', null)
+      .where('follow_ups.due_on', '>=', today)
+      .where('follow_ups.due_on', '<=', addDays(today, DUE_SOON_DAYS));
   }
   const rows = await query
     .orderBy('follow_ups.due_on')
@@ -82,7 +111,12 @@ export async function listDueFollowUps(ctx: Ctx, q: DueQuery): Promise<FollowUp[
     .limit(q.limit ?? 200)
     .offset(q.offset ?? 0)
     .execute();
-  await ctx.audit({ action: 'case.list', subjectType: 'organisation', subjectId: me.organisationId, details: { view: 'follow_ups', due, results: rows.length } });
+  await ctx.audit({
+    action: 'case.list',
+    subjectType: 'organisation',
+    subjectId: me.organisationId,
+    details: { view: 'follow_ups', due, results: rows.length },
+  });
   return rows.map(toFollowUp);
 }
 
@@ -90,7 +124,12 @@ export async function listDueFollowUps(ctx: Ctx, q: DueQuery): Promise<FollowUp[
  * Records one retention check, once (409 `follow_up_done`). No `assertOpen` here on purpose:
  * retention is checked after the path ends, so a closed case still takes its follow-ups.
  */
-export async function recordFollowUp(ctx: Ctx, caseId: string, followUpId: string, body: FollowUpRecord): Promise<FollowUp> {
+export async function recordFollowUp(
+  ctx: Ctx,
+  caseId: string,
+  followUpId: string,
+  body: FollowUpRecord,
+): Promise<FollowUp> {
   const { me } = await loadCase(ctx, caseId, 'write');
   const current = await ctx.tx
     .selectFrom('follow_ups')
@@ -113,7 +152,12 @@ export async function recordFollowUp(ctx: Ctx, caseId: string, followUpId: strin
   const details = { contractType: body.contractType, weeklyHours: body.weeklyHours, sameEmployer: body.sameEmployer };
   const updated = await ctx.tx
     .updateTable('follow_ups')
-    .set({ done_on: body.doneOn, still_working: body.stillWorking, details: JSON.stringify(details), recorded_by: me.userId })
+    .set({
+      done_on: body.doneOn,
+      still_working: body.stillWorking,
+      details: JSON.stringify(details),
+      recorded_by: me.userId,
+    })
     .where('id', '=', followUpId)
     .where('done_on', 'is', null)
     .returning('id')
@@ -121,7 +165,12 @@ export async function recordFollowUp(ctx: Ctx, caseId: string, followUpId: strin
   if (!updated) throw new AppError(409, 'follow_up_done', 'This follow-up is already recorded');
   const event = { months: current.months, stillWorking: body.stillWorking, contractType: body.contractType ?? null };
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'follow_up.recorded', refId: followUpId, details: event });
-  await ctx.audit({ action: 'follow_up.record', subjectType: 'follow_up', subjectId: followUpId, details: { caseId, ...event } });
+  await ctx.audit({
+    action: 'follow_up.record',
+    subjectType: 'follow_up',
+    subjectId: followUpId,
+    details: { caseId, ...event },
+  });
   const row = await followUpsQuery(ctx.tx).where('follow_ups.id', '=', followUpId).executeTakeFirstOrThrow();
   return toFollowUp(row);
 }

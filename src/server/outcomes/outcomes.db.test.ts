@@ -21,15 +21,39 @@ afterAll(async () => {
 async function centre(takenInChargeOn = '2026-01-10') {
   const orgId = await makeOrg(db, { type: 'cav' });
   const s = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] }));
-  const c = (await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })).json() as { id: string; code: string };
-  return { orgId, s, caseId: c.id, code: c.code, newCase: async () => (await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })).json().id as string };
+  const c = (
+    await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })
+  ).json() as { id: string; code: string };
+  return {
+    orgId,
+    s,
+    caseId: c.id,
+    code: c.code,
+    newCase: async () =>
+      (
+        await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })
+      ).json().id as string,
+  };
 }
 
-const post = (s: Signed, url: string, payload: object) => app.inject({ method: 'POST', url, headers: s.headers, payload });
+const post = (s: Signed, url: string, payload: object) =>
+  app.inject({ method: 'POST', url, headers: s.headers, payload });
 const get = (s: Signed, url: string) => app.inject({ method: 'GET', url, headers: s.headers });
-const hire = (occurredOn: string) => ({ kind: 'hired', occurredOn, details: { contractType: 'fixed_term', weeklyHours: 30, sector: 'G' } });
+const hire = (occurredOn: string) => ({
+  kind: 'hired',
+  occurredOn,
+  details: { contractType: 'fixed_term', weeklyHours: 30, sector: 'G' },
+});
 const count = async (table: 'outcomes' | 'follow_ups', caseId: string) =>
-  Number((await db.owner.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db.owner
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('case_id', '=', caseId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 type FU = { id: string; months: number; dueOn: string; doneOn: string | null; caseId: string };
 
 describe('outcomes and follow-ups', () => {
@@ -38,7 +62,12 @@ describe('outcomes and follow-ups', () => {
     const res = await post(s, `/api/v1/cases/${caseId}/outcomes`, hire('2026-01-31'));
     expect(res.statusCode).toBe(201);
     const outcome = res.json();
-    expect(outcome).toMatchObject({ kind: 'hired', occurredOn: '2026-01-31', details: { contractType: 'fixed_term', weeklyHours: 30, sector: 'G' }, reportedByOrganisationId: null });
+    expect(outcome).toMatchObject({
+      kind: 'hired',
+      occurredOn: '2026-01-31',
+      details: { contractType: 'fixed_term', weeklyHours: 30, sector: 'G' },
+      reportedByOrganisationId: null,
+    });
     expect(outcome.followUps.map((f: FU) => [f.months, f.dueOn, f.doneOn])).toEqual([
       [3, '2026-04-30', null],
       [6, '2026-07-31', null],
@@ -52,12 +81,23 @@ describe('outcomes and follow-ups', () => {
     ]);
 
     const cpi = await makeOrg(db, { type: 'employment_centre', name: 'CPI di prova Legnano' });
-    const housing = await post(s, `/api/v1/cases/${caseId}/outcomes`, { kind: 'housing_reached', occurredOn: '2026-02-10', details: { housingType: 'social_housing' }, reportedByOrganisationId: cpi });
+    const housing = await post(s, `/api/v1/cases/${caseId}/outcomes`, {
+      kind: 'housing_reached',
+      occurredOn: '2026-02-10',
+      details: { housingType: 'social_housing' },
+      reportedByOrganisationId: cpi,
+    });
     expect(housing.json()).toMatchObject({ followUps: [], reportedByOrganisationName: 'CPI di prova Legnano' });
     expect(await count('follow_ups', caseId)).toBe(3);
-    const course = await post(s, `/api/v1/cases/${caseId}/outcomes`, { kind: 'course_completed', occurredOn: '2026-02-01', details: { certificate: true, courseTitle: 'Contabilità di base' } });
+    const course = await post(s, `/api/v1/cases/${caseId}/outcomes`, {
+      kind: 'course_completed',
+      occurredOn: '2026-02-01',
+      details: { certificate: true, courseTitle: 'Contabilità di base' },
+    });
     expect(course.statusCode).toBe(201);
-    expect((await get(s, `/api/v1/cases/${caseId}/outcomes`)).json().items.map((o: { kind: string }) => o.kind)).toEqual(['housing_reached', 'course_completed', 'hired']);
+    expect(
+      (await get(s, `/api/v1/cases/${caseId}/outcomes`)).json().items.map((o: { kind: string }) => o.kind),
+    ).toEqual(['housing_reached', 'course_completed', 'hired']);
 
     const timeline = (await get(s, `/api/v1/cases/${caseId}/timeline`)).json().items;
     expect(timeline.filter((e: { kind: string }) => e.kind === 'outcome.recorded')).toHaveLength(3);
@@ -70,10 +110,19 @@ describe('outcomes and follow-ups', () => {
   it('checks the details of each kind and the dates, naming the field, and writes nothing', async () => {
     const { s, caseId } = await centre();
     const bad: Array<[object, string]> = [
-      [{ ...hire('2026-02-01'), details: { contractType: 'fixed_term', weeklyHours: 61, sector: 'G' } }, 'details.weeklyHours'],
+      [
+        { ...hire('2026-02-01'), details: { contractType: 'fixed_term', weeklyHours: 61, sector: 'G' } },
+        'details.weeklyHours',
+      ],
       [{ ...hire('2026-02-01'), details: { weeklyHours: 20, sector: 'G' } }, 'details.contractType'],
-      [{ ...hire('2026-02-01'), details: { contractType: 'internship', weeklyHours: 20, sector: 'G' } }, 'details.contractType'],
-      [{ ...hire('2026-02-01'), details: { contractType: 'permanent', weeklyHours: 20, sector: 'Z' } }, 'details.sector'],
+      [
+        { ...hire('2026-02-01'), details: { contractType: 'internship', weeklyHours: 20, sector: 'G' } },
+        'details.contractType',
+      ],
+      [
+        { ...hire('2026-02-01'), details: { contractType: 'permanent', weeklyHours: 20, sector: 'Z' } },
+        'details.sector',
+      ],
       [{ ...hire('2026-02-01'), details: undefined }, 'details.contractType'],
       [{ kind: 'housing_reached', occurredOn: '2026-02-01', details: {} }, 'details.housingType'],
       [{ kind: 'course_completed', occurredOn: '2026-02-01', details: { certificate: 'yes' } }, 'details.certificate'],
@@ -82,12 +131,18 @@ describe('outcomes and follow-ups', () => {
       [hire('2026-01-09'), 'occurredOn'],
       [hire('2099-01-01'), 'occurredOn'],
       [{ ...hire('2026-02-01'), kind: 'promoted' }, 'kind'],
-      [{ ...hire('2026-02-01'), reportedByOrganisationId: '00000000-0000-4000-8000-000000000000' }, 'reportedByOrganisationId'],
+      [
+        { ...hire('2026-02-01'), reportedByOrganisationId: '00000000-0000-4000-8000-000000000000' },
+        'reportedByOrganisationId',
+      ],
     ];
     for (const [payload, field] of bad) {
       const res = await post(s, `/api/v1/cases/${caseId}/outcomes`, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.json().fields.map((f: { field: string }) => f.field), JSON.stringify(payload)).toContain(field);
+      expect(
+        res.json().fields.map((f: { field: string }) => f.field),
+        JSON.stringify(payload),
+      ).toContain(field);
     }
     expect(await count('outcomes', caseId)).toBe(0);
     expect(await count('follow_ups', caseId)).toBe(0);
@@ -98,27 +153,56 @@ describe('outcomes and follow-ups', () => {
     const fus: FU[] = (await post(s, `/api/v1/cases/${caseId}/outcomes`, hire('2026-01-31'))).json().followUps;
     const [three, six] = fus;
     if (!three || !six) throw new Error('no follow-ups');
-    const closed = await app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/closure`, headers: { ...s.headers, 'if-match': '"1"' }, payload: { closedOn: '2026-02-15', outcome: 'goals_reached' } });
+    const closed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/closure`,
+      headers: { ...s.headers, 'if-match': '"1"' },
+      payload: { closedOn: '2026-02-15', outcome: 'goals_reached' },
+    });
     expect(closed.statusCode).toBe(200);
     const late = await post(s, `/api/v1/cases/${caseId}/outcomes`, hire('2026-02-10'));
     expect([late.statusCode, late.json().code]).toEqual([409, 'case_closed']);
 
     const url = (id: string, c = caseId) => `/api/v1/cases/${c}/follow-ups/${id}`;
-    const done = await post(s, url(three.id), { doneOn: '2026-05-04', stillWorking: true, contractType: 'permanent', weeklyHours: 36, sameEmployer: true });
+    const done = await post(s, url(three.id), {
+      doneOn: '2026-05-04',
+      stillWorking: true,
+      contractType: 'permanent',
+      weeklyHours: 36,
+      sameEmployer: true,
+    });
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ id: three.id, doneOn: '2026-05-04', stillWorking: true, contractType: 'permanent', weeklyHours: 36, sameEmployer: true });
+    expect(done.json()).toMatchObject({
+      id: three.id,
+      doneOn: '2026-05-04',
+      stillWorking: true,
+      contractType: 'permanent',
+      weeklyHours: 36,
+      sameEmployer: true,
+    });
     const again = await post(s, url(three.id), { doneOn: '2026-05-05', stillWorking: false });
     expect([again.statusCode, again.json().code]).toEqual([409, 'follow_up_done']);
 
-    expect((await post(s, url(six.id), { doneOn: '2026-08-01', stillWorking: false, contractType: 'agency' })).json().fields[0].field).toBe('contractType');
-    expect((await post(s, url(six.id), { doneOn: '2026-01-30', stillWorking: false })).json().fields[0].field).toBe('doneOn');
-    expect((await post(s, url(six.id), { doneOn: '2099-01-01', stillWorking: false })).json().fields[0].field).toBe('doneOn');
-    expect((await post(s, url(six.id, await newCase()), { doneOn: '2026-08-01', stillWorking: false })).statusCode).toBe(404);
+    expect(
+      (await post(s, url(six.id), { doneOn: '2026-08-01', stillWorking: false, contractType: 'agency' })).json()
+        .fields[0].field,
+    ).toBe('contractType');
+    expect((await post(s, url(six.id), { doneOn: '2026-01-30', stillWorking: false })).json().fields[0].field).toBe(
+      'doneOn',
+    );
+    expect((await post(s, url(six.id), { doneOn: '2099-01-01', stillWorking: false })).json().fields[0].field).toBe(
+      'doneOn',
+    );
+    expect(
+      (await post(s, url(six.id, await newCase()), { doneOn: '2026-08-01', stillWorking: false })).statusCode,
+    ).toBe(404);
     const lost = await post(s, url(six.id), { doneOn: '2026-08-01', stillWorking: false });
     expect(lost.json()).toMatchObject({ stillWorking: false, contractType: null, weeklyHours: null });
 
     const timeline = (await get(s, `/api/v1/cases/${caseId}/timeline`)).json().items;
-    expect(timeline.filter((e: { kind: string }) => e.kind === 'follow_up.recorded').map((e: { refId: string }) => e.refId)).toEqual([six.id, three.id]);
+    expect(
+      timeline.filter((e: { kind: string }) => e.kind === 'follow_up.recorded').map((e: { refId: string }) => e.refId),
+    ).toEqual([six.id, three.id]);
     const audit = (await auditRows(db)).filter((r) => r.action === 'follow_up.record' && r.organisation_id === orgId);
     expect(audit.map((r) => [r.subject_id, r.details.months, r.details.stillWorking])).toEqual([
       [three.id, 3, true],
@@ -129,11 +213,16 @@ describe('outcomes and follow-ups', () => {
   it("lists the centre's due follow-ups — overdue, next 30 days, all — and only its own", async () => {
     const today = todayInItaly();
     const mine = await centre('2025-01-10');
-    const a: FU[] = (await post(mine.s, `/api/v1/cases/${mine.caseId}/outcomes`, hire(addDays(today, -100)))).json().followUps;
-    const b: FU[] = (await post(mine.s, `/api/v1/cases/${await mine.newCase()}/outcomes`, hire(addDays(today, -80)))).json().followUps;
+    const a: FU[] = (await post(mine.s, `/api/v1/cases/${mine.caseId}/outcomes`, hire(addDays(today, -100)))).json()
+      .followUps;
+    const b: FU[] = (
+      await post(mine.s, `/api/v1/cases/${await mine.newCase()}/outcomes`, hire(addDays(today, -80)))
+    ).json().followUps;
     const theirs = await centre('2025-01-10');
-    const c: FU[] = (await post(theirs.s, `/api/v1/cases/${theirs.caseId}/outcomes`, hire(addDays(today, -100)))).json().followUps;
-    const ids = async (s: Signed, due: string) => (await get(s, `/api/v1/follow-ups?due=${due}`)).json().items.map((f: FU) => f.id);
+    const c: FU[] = (await post(theirs.s, `/api/v1/cases/${theirs.caseId}/outcomes`, hire(addDays(today, -100)))).json()
+      .followUps;
+    const ids = async (s: Signed, due: string) =>
+      (await get(s, `/api/v1/follow-ups?due=${due}`)).json().items.map((f: FU) => f.id);
 
     expect(await ids(mine.s, 'overdue')).toEqual([a[0]?.id]);
     expect(await ids(mine.s, 'next30')).toEqual([b[0]?.id]);
@@ -146,7 +235,11 @@ describe('outcomes and follow-ups', () => {
     expect(await ids(mine.s, 'overdue')).toEqual([]);
     const after = (await get(mine.s, '/api/v1/follow-ups')).json().items as FU[];
     expect(after.find((f) => f.id === a[0]?.id)).toMatchObject({ doneOn: today, caseId: mine.caseId });
-    expect((await auditRows(db)).some((r) => r.action === 'case.list' && r.organisation_id === mine.orgId && r.details.view === 'follow_ups')).toBe(true);
+    expect(
+      (await auditRows(db)).some(
+        (r) => r.action === 'case.list' && r.organisation_id === mine.orgId && r.details.view === 'follow_ups',
+      ),
+    ).toBe(true);
   });
 
   it('shows nothing to another centre, a CPI referent or the control room, and lets none of them write', async () => {
@@ -156,7 +249,14 @@ describe('outcomes and follow-ups', () => {
     const cpiOrg = await makeOrg(db, { type: 'employment_centre' });
     const other = (await centre()).s;
     const cpi = await signIn(app, db, await makeUser(db, config, { organisationId: cpiOrg, roles: ['cpi_referent'] }));
-    const room = await signIn(app, db, await makeUser(db, config, { organisationId: await makeOrg(db, { type: 'metro_city' }), roles: ['control_room_member'] }));
+    const room = await signIn(
+      app,
+      db,
+      await makeUser(db, config, {
+        organisationId: await makeOrg(db, { type: 'metro_city' }),
+        roles: ['control_room_member'],
+      }),
+    );
     for (const who of [other, cpi, room]) {
       const answers = [
         await get(who, `/api/v1/cases/${caseId}/outcomes`),
@@ -174,7 +274,11 @@ describe('outcomes and follow-ups', () => {
     expect(theirList.statusCode).toBe(200);
     expect(theirList.json().items).toEqual([]);
     expect(await count('outcomes', caseId)).toBe(1);
-    const row = await db.owner.selectFrom('follow_ups').select('done_on').where('id', '=', fu.id).executeTakeFirstOrThrow();
+    const row = await db.owner
+      .selectFrom('follow_ups')
+      .select('done_on')
+      .where('id', '=', fu.id)
+      .executeTakeFirstOrThrow();
     expect(row.done_on).toBeNull();
   });
 });

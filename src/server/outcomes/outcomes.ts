@@ -28,7 +28,16 @@ async function outcomesOf(tx: Tx, caseId: string, outcomeId?: string): Promise<O
     .where('outcomes.case_id', '=', caseId);
   if (outcomeId) query = query.where('outcomes.id', '=', outcomeId);
   const rows = await query.orderBy('outcomes.occurred_on', 'desc').orderBy('outcomes.created_at', 'desc').execute();
-  const followUps = rows.length ? await followUpsQuery(tx).where('follow_ups.outcome_id', 'in', rows.map((r) => r.id)).orderBy('follow_ups.months').execute() : [];
+  const followUps = rows.length
+    ? await followUpsQuery(tx)
+        .where(
+          'follow_ups.outcome_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('follow_ups.months')
+        .execute()
+    : [];
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as OutcomeKind,
@@ -44,7 +53,12 @@ async function outcomesOf(tx: Tx, caseId: string, outcomeId?: string): Promise<O
 export async function listOutcomes(ctx: Ctx, caseId: string): Promise<Outcome[]> {
   await loadCase(ctx, caseId, 'read');
   const items = await outcomesOf(ctx.tx, caseId);
-  await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: caseId, details: { part: 'outcomes', results: items.length } });
+  await ctx.audit({
+    action: 'case.read',
+    subjectType: 'case',
+    subjectId: caseId,
+    details: { part: 'outcomes', results: items.length },
+  });
   return items;
 }
 
@@ -57,9 +71,14 @@ export async function recordOutcome(ctx: Ctx, caseId: string, body: OutcomeCreat
   assertOpen(row);
   const fields = outcomeDetailsErrors(body.kind, body.details);
   if (body.occurredOn > todayInItaly()) fields.push({ field: 'occurredOn', message: 'in the future' });
-  if (body.occurredOn < isoDate(row.taken_in_charge_on)) fields.push({ field: 'occurredOn', message: 'before the taking in charge' });
+  if (body.occurredOn < isoDate(row.taken_in_charge_on))
+    fields.push({ field: 'occurredOn', message: 'before the taking in charge' });
   if (body.reportedByOrganisationId) {
-    const org = await ctx.tx.selectFrom('organisations').select('id').where('id', '=', body.reportedByOrganisationId).executeTakeFirst();
+    const org = await ctx.tx
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '=', body.reportedByOrganisationId)
+      .executeTakeFirst();
     if (!org) fields.push({ field: 'reportedByOrganisationId', message: 'unknown organisation' });
   }
   const checked = { kind: body.kind, details: body.details ?? {} };
@@ -79,11 +98,20 @@ export async function recordOutcome(ctx: Ctx, caseId: string, body: OutcomeCreat
     .executeTakeFirstOrThrow();
   if (checked.kind === 'hired') await scheduleFollowUps(ctx.tx, me, caseId, created.id, body.occurredOn);
   // Codes only on the timeline and in the audit: a course title is not among them.
-  const event: Record<string, string | number | boolean | null> = { kind: checked.kind, reportedByOrganisationId: body.reportedByOrganisationId ?? null };
-  if (checked.kind === 'hired') Object.assign(event, { contractType: checked.details.contractType, sector: checked.details.sector, followUps: 3 });
+  const event: Record<string, string | number | boolean | null> = {
+    kind: checked.kind,
+    reportedByOrganisationId: body.reportedByOrganisationId ?? null,
+  };
+  if (checked.kind === 'hired')
+    Object.assign(event, { contractType: checked.details.contractType, sector: checked.details.sector, followUps: 3 });
   if (checked.kind === 'housing_reached') event.housingType = checked.details.housingType;
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'outcome.recorded', refId: created.id, details: event });
-  await ctx.audit({ action: 'outcome.record', subjectType: 'outcome', subjectId: created.id, details: { caseId, ...event } });
+  await ctx.audit({
+    action: 'outcome.record',
+    subjectType: 'outcome',
+    subjectId: created.id,
+    details: { caseId, ...event },
+  });
   const [outcome] = await outcomesOf(ctx.tx, caseId, created.id);
   if (!outcome) throw new Error('outcome vanished');
   return outcome;

@@ -14,20 +14,27 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export function registerOutcomeRoutes(app: FastifyInstance, _deps: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/cases/:id/outcomes', { schema: { tags, params: CaseIdParams, response: { 200: S.OutcomeList, ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => ({ items: await listOutcomes(ctx, req.params.id) })),
+  api.get(
+    '/cases/:id/outcomes',
+    { schema: { tags, params: CaseIdParams, response: { 200: S.OutcomeList, ...errors } } },
+    async (req) => req.inContext(async (ctx) => ({ items: await listOutcomes(ctx, req.params.id) })),
   );
 
-  api.post('/cases/:id/outcomes', { schema: { tags, params: CaseIdParams, body: S.OutcomeCreate, response: { 201: S.Outcome, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      const outcome = await recordOutcome(ctx, req.params.id, req.body);
-      reply.status(201);
-      return outcome;
-    }),
+  api.post(
+    '/cases/:id/outcomes',
+    { schema: { tags, params: CaseIdParams, body: S.OutcomeCreate, response: { 201: S.Outcome, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        const outcome = await recordOutcome(ctx, req.params.id, req.body);
+        reply.status(201);
+        return outcome;
+      }),
   );
 
-  api.get('/cases/:id/follow-ups', { schema: { tags, params: CaseIdParams, response: { 200: S.FollowUpList, ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => ({ items: await listCaseFollowUps(ctx, req.params.id) })),
+  api.get(
+    '/cases/:id/follow-ups',
+    { schema: { tags, params: CaseIdParams, response: { 200: S.FollowUpList, ...errors } } },
+    async (req) => req.inContext(async (ctx) => ({ items: await listCaseFollowUps(ctx, req.params.id) })),
   );
 
   api.post(
@@ -36,7 +43,9 @@ export function registerOutcomeRoutes(app: FastifyInstance, _deps: { config: Con
     async (req) => req.inContext((ctx) => recordFollowUp(ctx, req.params.id, req.params.followUpId, req.body)),
   );
 
-  api.get('/follow-ups', { schema: { tags, querystring: S.DueQuery, response: { 200: S.FollowUpList, ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => ({ items: await listDueFollowUps(ctx, req.query) })),
+  api.get(
+    '/follow-ups',
+    { schema: { tags, querystring: S.DueQuery, response: { 200: S.FollowUpList, ...errors } } },
+    async (req) => req.inContext(async (ctx) => ({ items: await listDueFollowUps(ctx, req.query) })),
   );
 }

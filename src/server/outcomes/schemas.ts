@@ -2,7 +2,8 @@ import { type Static, type TLiteral, type TSchema, type TUnion, Type } from '@si
 
 const strict = { additionalProperties: false } as const;
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Enum = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
+const Enum = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
 const DateOnly = Type.String({ format: 'date' });
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -19,7 +20,29 @@ export const OUTCOME_KINDS = [
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const CONTRACT_TYPES = ['permanent', 'fixed_term', 'apprenticeship', 'agency', 'self_employed'] as const;
 /** ATECO 2007 sections (the Italian edition of NACE Rev. 2), A to U. */
-export const ATECO_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+export const ATECO_SECTIONS = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+] as const;
 export const HOUSING_TYPES = ['social_housing', 'private_rent', 'shelter_transition', 'family', 'other'] as const;
 export const JOB_LOST_REASONS = ['dismissed', 'resigned', 'contract_ended', 'other'] as const;
 
@@ -27,10 +50,19 @@ const WeeklyHours = Type.Integer({ minimum: 1, maximum: 60 });
 
 /** The details each kind of outcome carries; codes, numbers and a course title, nothing about her. */
 export const OUTCOME_DETAILS = {
-  course_completed: Type.Object({ certificate: Type.Boolean(), courseTitle: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, strict),
-  traineeship_started: Type.Object({ sector: Type.Optional(Enum(ATECO_SECTIONS)), weeklyHours: Type.Optional(WeeklyHours) }, strict),
+  course_completed: Type.Object(
+    { certificate: Type.Boolean(), courseTitle: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+    strict,
+  ),
+  traineeship_started: Type.Object(
+    { sector: Type.Optional(Enum(ATECO_SECTIONS)), weeklyHours: Type.Optional(WeeklyHours) },
+    strict,
+  ),
   traineeship_ended: Type.Object({ completed: Type.Optional(Type.Boolean()) }, strict),
-  hired: Type.Object({ contractType: Enum(CONTRACT_TYPES), weeklyHours: WeeklyHours, sector: Enum(ATECO_SECTIONS) }, strict),
+  hired: Type.Object(
+    { contractType: Enum(CONTRACT_TYPES), weeklyHours: WeeklyHours, sector: Enum(ATECO_SECTIONS) },
+    strict,
+  ),
   job_lost: Type.Object({ reason: Type.Optional(Enum(JOB_LOST_REASONS)) }, strict),
   housing_reached: Type.Object({ housingType: Enum(HOUSING_TYPES) }, strict),
   freedom_income_granted: Type.Object({}, strict),
@@ -39,7 +71,8 @@ export const OUTCOME_DETAILS = {
 } satisfies Record<OutcomeKind, TSchema>;
 
 /** One outcome, discriminated by kind: the shape a recorded outcome's details are checked against. */
-const branch = <K extends OutcomeKind>(kind: K) => Type.Object({ kind: Type.Literal(kind), details: OUTCOME_DETAILS[kind] }, strict);
+const branch = <K extends OutcomeKind>(kind: K) =>
+  Type.Object({ kind: Type.Literal(kind), details: OUTCOME_DETAILS[kind] }, strict);
 export const OutcomeDetails = Type.Union([
   branch('course_completed'),
   branch('traineeship_started'),
@@ -60,7 +93,9 @@ export const OutcomeCreate = Type.Object(
   {
     kind: Enum(OUTCOME_KINDS),
     occurredOn: DateOnly,
-    details: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'per kind, see OUTCOME_DETAILS' })),
+    details: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: 'per kind, see OUTCOME_DETAILS' }),
+    ),
     reportedByOrganisationId: Type.Optional(N(Uuid)),
   },
   strict,

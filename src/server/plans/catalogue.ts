@@ -8,7 +8,13 @@ import * as S from './schemas.ts';
 const tags = ['plans'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 type Item = { code: string; domain: string; label_it: string; label_en: string; organisation_id: string | null };
-const present = (r: Item) => ({ code: r.code, domain: r.domain as S.CatalogueIn['domain'], labelIt: r.label_it, labelEn: r.label_en, shared: r.organisation_id === null });
+const present = (r: Item) => ({
+  code: r.code,
+  domain: r.domain as S.CatalogueIn['domain'],
+  labelIt: r.label_it,
+  labelEn: r.label_en,
+  shared: r.organisation_id === null,
+});
 
 /**
  * The catalogue of plan actions: the shared one plus the actions the actor's centre added.
@@ -19,7 +25,15 @@ export function registerCatalogueRoutes(app: FastifyInstance): void {
 
   api.get(
     '/action-catalogue',
-    { schema: { tags, response: { 200: Type.Object({ items: Type.Array(S.CatalogueItem) }, { additionalProperties: false }), ...errors } } },
+    {
+      schema: {
+        tags,
+        response: {
+          200: Type.Object({ items: Type.Array(S.CatalogueItem) }, { additionalProperties: false }),
+          ...errors,
+        },
+      },
+    },
     async (req) =>
       req.inContext(async (ctx) => {
         const me = ctx.authorise('case.read');
@@ -34,22 +48,42 @@ export function registerCatalogueRoutes(app: FastifyInstance): void {
       }),
   );
 
-  api.post('/action-catalogue', { schema: { tags, body: S.CatalogueIn, response: { 201: S.CatalogueItem, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      const me = ctx.authorise('case.write');
-      const { code, domain } = req.body;
-      const blank = (['labelIt', 'labelEn'] as const).find((k) => !req.body[k].trim());
-      if (blank) throw new AppError(400, 'validation_failed', 'The action is not valid', [{ field: blank, message: 'must not be empty' }]);
-      const row = await ctx.tx
-        .insertInto('action_catalogue')
-        .values({ code, domain, label_it: req.body.labelIt.trim(), label_en: req.body.labelEn.trim(), organisation_id: me.organisationId })
-        .onConflict((oc) => oc.column('code').doNothing())
-        .returning(['code', 'domain', 'label_it', 'label_en', 'organisation_id'])
-        .executeTakeFirst();
-      if (!row) throw new AppError(409, 'code_taken', 'An action with this code already exists', [{ field: 'code', message: 'already in use' }]);
-      await ctx.audit({ action: 'catalogue.extend', subjectType: 'action_catalogue', subjectId: code, details: { code, domain } });
-      reply.status(201);
-      return present(row);
-    }),
+  api.post(
+    '/action-catalogue',
+    { schema: { tags, body: S.CatalogueIn, response: { 201: S.CatalogueItem, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        const me = ctx.authorise('case.write');
+        const { code, domain } = req.body;
+        const blank = (['labelIt', 'labelEn'] as const).find((k) => !req.body[k].trim());
+        if (blank)
+          throw new AppError(400, 'validation_failed', 'The action is not valid', [
+            { field: blank, message: 'must not be empty' },
+          ]);
+        const row = await ctx.tx
+          .insertInto('action_catalogue')
+          .values({
+            code,
+            domain,
+            label_it: req.body.labelIt.trim(),
+            label_en: req.body.labelEn.trim(),
+            organisation_id: me.organisationId,
+          })
+          .onConflict((oc) => oc.column('code').doNothing())
+          .returning(['code', 'domain', 'label_it', 'label_en', 'organisation_id'])
+          .executeTakeFirst();
+        if (!row)
+          throw new AppError(409, 'code_taken', 'An action with this code already exists', [
+            { field: 'code', message: 'already in use' },
+          ]);
+        await ctx.audit({
+          action: 'catalogue.extend',
+          subjectType: 'action_catalogue',
+          subjectId: code,
+          details: { code, domain },
+        });
+        reply.status(201);
+        return present(row);
+      }),
   );
 }

@@ -27,7 +27,12 @@ async function casePlan() {
   const user = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
   const s = await signIn(app, db, user);
   const identity = { firstName: 'Zenobia', lastName: 'Canarino', address: SHELTER_ADDRESS };
-  const made = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn: '2026-01-10', identity } });
+  const made = await app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: s.headers,
+    payload: { takenInChargeOn: '2026-01-10', identity },
+  });
   expect(made.statusCode).toBe(201);
   const { id, code } = made.json() as { id: string; code: string };
   const cpi = await makeOrg(db, { type: 'employment_centre', name: 'CPI Rho' });
@@ -37,16 +42,42 @@ async function casePlan() {
         domain: 'work',
         title: 'Trovare lavoro nella logistica',
         targetOn: '2026-10-31',
-        actions: [{ catalogueCode: 'cpi_registration', responsibleOrganisationId: cpi, operatorUserId: user.id, startsOn: '2026-02-01', dueOn: '2026-02-28', notes: NOTE }],
+        actions: [
+          {
+            catalogueCode: 'cpi_registration',
+            responsibleOrganisationId: cpi,
+            operatorUserId: user.id,
+            startsOn: '2026-02-01',
+            dueOn: '2026-02-28',
+            notes: NOTE,
+          },
+        ],
       },
-      { domain: 'housing', title: 'Alloggio autonomo', actions: [{ catalogueCode: 'social_housing_application', responsibleOrganisationId: cpi, dueOn: '2026-06-30' }] },
+      {
+        domain: 'housing',
+        title: 'Alloggio autonomo',
+        actions: [{ catalogueCode: 'social_housing_application', responsibleOrganisationId: cpi, dueOn: '2026-06-30' }],
+      },
     ],
   };
-  expect((await app.inject({ method: 'PUT', url: `/api/v1/cases/${id}/plan`, headers: { ...s.headers, 'if-match': '"0"' }, payload: plan })).statusCode).toBe(200);
+  expect(
+    (
+      await app.inject({
+        method: 'PUT',
+        url: `/api/v1/cases/${id}/plan`,
+        headers: { ...s.headers, 'if-match': '"0"' },
+        payload: plan,
+      })
+    ).statusCode,
+  ).toBe(200);
   return { orgId, user, s, id, code };
 }
 const print = (s: Signed, id: string, lang?: string) =>
-  app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan/print${lang ? `?lang=${lang}` : ''}`, headers: s.headers });
+  app.inject({
+    method: 'GET',
+    url: `/api/v1/cases/${id}/plan/print${lang ? `?lang=${lang}` : ''}`,
+    headers: s.headers,
+  });
 
 describe('the printed plan', () => {
   it('is a PDF in each language with the case code, never her name, the shelter address, operators or notes', async () => {
@@ -79,10 +110,17 @@ describe('the printed plan', () => {
     expect(plan.json()).toMatchObject({ secondLanguage: 'uk', version: 1 });
     expect(plan.headers.etag).toBe('"1"');
     await print(s, id, 'it');
-    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers })).json().secondLanguage).toBe('uk');
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers })).json().secondLanguage,
+    ).toBe('uk');
     const audit = (await auditRows(db)).filter((r) => r.action === 'plan.print' && r.subject_id === id);
-    expect(audit.map((r) => r.details)).toEqual([{ lang: 'uk', version: 1 }, { lang: 'it', version: 1 }]);
-    const timeline = (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/timeline`, headers: s.headers })).json();
+    expect(audit.map((r) => r.details)).toEqual([
+      { lang: 'uk', version: 1 },
+      { lang: 'it', version: 1 },
+    ]);
+    const timeline = (
+      await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/timeline`, headers: s.headers })
+    ).json();
     expect(timeline.items.filter((e: { kind: string }) => e.kind === 'plan.printed')).toHaveLength(2);
     expect((await print(s, id, 'de')).statusCode).toBe(400);
   });
@@ -98,9 +136,27 @@ describe('who reaches a plan', () => {
       payload: { questionnaireVersion: '2026-1', assessedOn: '2026-01-20', answers: { housing_situation: 'shelter' } },
     });
     const aid = assessment.json().id as string;
-    const other = await signIn(app, db, await makeUser(db, config, { organisationId: await makeOrg(db, { type: 'cav' }), roles: ['centre_operator'] }));
-    const cpi = await signIn(app, db, await makeUser(db, config, { organisationId: await makeOrg(db, { type: 'employment_centre' }), roles: ['cpi_referent'] }));
-    const room = await signIn(app, db, await makeUser(db, config, { organisationId: await makeOrg(db, { type: 'metro_city' }), roles: ['control_room_member'] }));
+    const other = await signIn(
+      app,
+      db,
+      await makeUser(db, config, { organisationId: await makeOrg(db, { type: 'cav' }), roles: ['centre_operator'] }),
+    );
+    const cpi = await signIn(
+      app,
+      db,
+      await makeUser(db, config, {
+        organisationId: await makeOrg(db, { type: 'employment_centre' }),
+        roles: ['cpi_referent'],
+      }),
+    );
+    const room = await signIn(
+      app,
+      db,
+      await makeUser(db, config, {
+        organisationId: await makeOrg(db, { type: 'metro_city' }),
+        roles: ['control_room_member'],
+      }),
+    );
     const admin = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] }));
     const caseCalls: Array<[string, string, object?]> = [
       ['GET', `/api/v1/cases/${id}/plan`],
@@ -111,7 +167,11 @@ describe('who reaches a plan', () => {
       ['POST', `/api/v1/cases/${id}/plan/reviews`, { reviewedOn: '2026-02-01', summary: 'x' }],
       ['GET', `/api/v1/cases/${id}/plan/print?lang=en`],
       ['GET', `/api/v1/cases/${id}/needs-assessments`],
-      ['POST', `/api/v1/cases/${id}/needs-assessments`, { questionnaireVersion: '2026-1', assessedOn: '2026-01-20', answers: {} }],
+      [
+        'POST',
+        `/api/v1/cases/${id}/needs-assessments`,
+        { questionnaireVersion: '2026-1', assessedOn: '2026-01-20', answers: {} },
+      ],
       ['GET', `/api/v1/cases/${id}/needs-assessments/compare?a=${aid}&b=${aid}`],
     ];
     const catalogueCalls: Array<[string, string, object?]> = [
@@ -122,7 +182,12 @@ describe('who reaches a plan', () => {
     const calls = async (who: Signed, list: Array<[string, string, object?]>) => {
       const out: Array<{ url: string; status: number; body: string }> = [];
       for (const [method, url, payload] of list) {
-        const res = await app.inject({ method: method as 'GET', url, payload, headers: { ...who.headers, 'if-match': '"1"' } });
+        const res = await app.inject({
+          method: method as 'GET',
+          url,
+          payload,
+          headers: { ...who.headers, 'if-match': '"1"' },
+        });
         out.push({ url: `${method} ${url}`, status: res.statusCode, body: res.body });
       }
       return out;
@@ -133,16 +198,31 @@ describe('who reaches a plan', () => {
         expect(res.body).not.toContain('Trovare lavoro');
       }
     }
-    for (const who of [cpi, room, admin]) for (const res of await calls(who, catalogueCalls)) expect(res.status, res.url).toBe(404);
+    for (const who of [cpi, room, admin])
+      for (const res of await calls(who, catalogueCalls)) expect(res.status, res.url).toBe(404);
     const plan = (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers })).json();
     expect(plan).toMatchObject({ version: 1, agreedVersion: null, reviews: [] });
     expect(plan.goals).toHaveLength(2);
 
     // the centre's DPO reads, but neither changes nor prints
     const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['dpo'] }));
-    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: dpo.headers })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/needs-assessments`, headers: dpo.headers })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'PUT', url: `/api/v1/cases/${id}/plan`, headers: { ...dpo.headers, 'if-match': '"1"' }, payload: { goals: [] } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: dpo.headers })).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/needs-assessments`, headers: dpo.headers }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: `/api/v1/cases/${id}/plan`,
+          headers: { ...dpo.headers, 'if-match': '"1"' },
+          payload: { goals: [] },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await print(dpo, id, 'it')).statusCode).toBe(404);
   });
 });

@@ -26,13 +26,24 @@ async function centre() {
   return { orgId, operator, s: await signIn(app, db, operator) };
 }
 async function openCase(s: Signed): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn: '2026-01-10' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: s.headers,
+    payload: { takenInChargeOn: '2026-01-10' },
+  });
   return res.json().id;
 }
 const put = (s: Signed, caseId: string, version: number | null, payload: object) =>
-  app.inject({ method: 'PUT', url: `/api/v1/cases/${caseId}/plan`, headers: version === null ? s.headers : { ...s.headers, 'if-match': `"${version}"` }, payload });
+  app.inject({
+    method: 'PUT',
+    url: `/api/v1/cases/${caseId}/plan`,
+    headers: version === null ? s.headers : { ...s.headers, 'if-match': `"${version}"` },
+    payload,
+  });
 const get = (s: Signed, url: string) => app.inject({ method: 'GET', url, headers: s.headers });
-const post = (s: Signed, url: string, payload: object) => app.inject({ method: 'POST', url, headers: s.headers, payload });
+const post = (s: Signed, url: string, payload: object) =>
+  app.inject({ method: 'POST', url, headers: s.headers, payload });
 
 const planBody = (operatorId: string) => ({
   goals: [
@@ -41,7 +52,14 @@ const planBody = (operatorId: string) => ({
       title: 'Lavoro part-time',
       targetOn: '2026-09-30',
       actions: [
-        { catalogueCode: 'cpi_registration', responsibleOrganisationId: cpiOrg, operatorUserId: operatorId, startsOn: '2026-03-01', dueOn: '2026-03-31', notes: 'nota interna' },
+        {
+          catalogueCode: 'cpi_registration',
+          responsibleOrganisationId: cpiOrg,
+          operatorUserId: operatorId,
+          startsOn: '2026-03-01',
+          dueOn: '2026-03-31',
+          notes: 'nota interna',
+        },
         { catalogueCode: 'gol_pathway', status: 'in_progress' },
       ],
     },
@@ -76,23 +94,49 @@ describe('the plan', () => {
       status: 'planned',
       notes: 'nota interna',
     });
-    expect(plan.goals[0].actions[1]).toMatchObject({ catalogueCode: 'gol_pathway', status: 'in_progress', responsibleOrganisationId: null, dueOn: null });
+    expect(plan.goals[0].actions[1]).toMatchObject({
+      catalogueCode: 'gol_pathway',
+      status: 'in_progress',
+      responsibleOrganisationId: null,
+      dueOn: null,
+    });
 
     // the second save keeps the goal's id, drops the housing goal and renames the work goal
     const work = plan.goals[0];
-    const v2 = await put(s, c, 1, { secondLanguage: 'ar', goals: [{ id: work.id, domain: 'work', title: 'Lavoro a tempo pieno', actions: [{ id: work.actions[1].id, catalogueCode: 'gol_pathway' }] }] });
+    const v2 = await put(s, c, 1, {
+      secondLanguage: 'ar',
+      goals: [
+        {
+          id: work.id,
+          domain: 'work',
+          title: 'Lavoro a tempo pieno',
+          actions: [{ id: work.actions[1].id, catalogueCode: 'gol_pathway' }],
+        },
+      ],
+    });
     expect(v2.statusCode).toBe(200);
-    expect(v2.json()).toMatchObject({ version: 2, secondLanguage: 'ar', goals: [{ id: work.id, title: 'Lavoro a tempo pieno', actions: [{ id: work.actions[1].id }] }] });
+    expect(v2.json()).toMatchObject({
+      version: 2,
+      secondLanguage: 'ar',
+      goals: [{ id: work.id, title: 'Lavoro a tempo pieno', actions: [{ id: work.actions[1].id }] }],
+    });
 
     const versions = (await get(s, `/api/v1/cases/${c}/plan/versions`)).json().items;
-    expect(versions.map((v: { version: number; goals: number; actions: number }) => [v.version, v.goals, v.actions])).toEqual([[2, 1, 1], [1, 2, 2]]);
+    expect(
+      versions.map((v: { version: number; goals: number; actions: number }) => [v.version, v.goals, v.actions]),
+    ).toEqual([
+      [2, 1, 1],
+      [1, 2, 2],
+    ]);
     expect(versions[0]).toMatchObject({ changedBy: operator.id, agreed: false, agreedOn: null });
     const old = (await get(s, `/api/v1/cases/${c}/plan/versions/1`)).json();
     expect(old.goals[0].title).toBe('Lavoro part-time');
     expect(old.goals[1].title).toBe('Casa');
     expect((await get(s, `/api/v1/cases/${c}/plan/versions/9`)).statusCode).toBe(404);
 
-    const timeline = (await get(s, `/api/v1/cases/${c}/timeline`)).json().items.filter((e: { kind: string }) => e.kind === 'plan.updated');
+    const timeline = (await get(s, `/api/v1/cases/${c}/timeline`))
+      .json()
+      .items.filter((e: { kind: string }) => e.kind === 'plan.updated');
     expect(timeline.map((e: { details: { version: number } }) => e.details.version)).toEqual([2, 1]);
     expect((await auditRows(db)).filter((r) => r.action === 'plan.update' && r.subject_id === c)).toHaveLength(2);
   });
@@ -114,7 +158,11 @@ describe('the plan', () => {
 
   it('lets exactly one of two concurrent saves from the same version win', async () => {
     const { s, operator } = await centre();
-    const colleague = await signIn(app, db, await makeUser(db, config, { organisationId: operator.organisationId, roles: ['centre_operator'] }));
+    const colleague = await signIn(
+      app,
+      db,
+      await makeUser(db, config, { organisationId: operator.organisationId, roles: ['centre_operator'] }),
+    );
     for (const start of [0, 1]) {
       const c = await openCase(s);
       if (start === 1) await put(s, c, 0, { goals: [] });
@@ -129,7 +177,9 @@ describe('the plan', () => {
       const now = (await get(s, `/api/v1/cases/${c}/plan`)).json();
       expect(now.version).toBe(start + 1);
       expect(now.goals).toEqual(winner.goals);
-      const versions = await sql<{ n: number }>`SELECT count(*)::int AS n FROM plan_versions WHERE case_id = ${c}`.execute(db.owner);
+      const versions = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM plan_versions WHERE case_id = ${c}`.execute(db.owner);
       expect(versions.rows[0]?.n).toBe(start + 1);
     }
   });
@@ -138,24 +188,45 @@ describe('the plan', () => {
     const { s, operator } = await centre();
     const other = await centre();
     const c = await openCase(s);
-    const ownOfOther = await post(other.s, '/api/v1/action-catalogue', { code: `altrui_${Date.now()}`, domain: 'work', labelIt: 'Altrui', labelEn: 'Theirs' });
+    const ownOfOther = await post(other.s, '/api/v1/action-catalogue', {
+      code: `altrui_${Date.now()}`,
+      domain: 'work',
+      labelIt: 'Altrui',
+      labelEn: 'Theirs',
+    });
     expect(ownOfOther.statusCode).toBe(201);
     const res = await put(s, c, 0, {
       goals: [
-        { domain: 'work', title: 'Lavoro', actions: [{ catalogueCode: 'made_up_action' }, { catalogueCode: 'traineeship', startsOn: '2026-05-01', dueOn: '2026-04-30' }] },
+        {
+          domain: 'work',
+          title: 'Lavoro',
+          actions: [
+            { catalogueCode: 'made_up_action' },
+            { catalogueCode: 'traineeship', startsOn: '2026-05-01', dueOn: '2026-04-30' },
+          ],
+        },
         {
           id: '00000000-0000-4000-8000-000000000000',
           domain: 'legal',
           title: 'Legale',
           actions: [
             { catalogueCode: ownOfOther.json().code },
-            { catalogueCode: 'legal_aid', responsibleOrganisationId: '00000000-0000-4000-8000-000000000001', operatorUserId: other.operator.id },
+            {
+              catalogueCode: 'legal_aid',
+              responsibleOrganisationId: '00000000-0000-4000-8000-000000000001',
+              operatorUserId: other.operator.id,
+            },
           ],
         },
       ],
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(
+    expect(
+      res
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(
       [
         'goals.0.actions.0.catalogueCode',
         'goals.0.actions.1.dueOn',
@@ -171,32 +242,83 @@ describe('the plan', () => {
     const blank = await put(s, c, 0, { goals: [{ domain: 'work', title: '   ', actions: [] }] });
     expect(blank.json().fields).toEqual([{ field: 'goals.0.title', message: 'must not be empty' }]);
     expect((await get(s, `/api/v1/cases/${c}/plan`)).json().version).toBe(0);
-    const ok = await put(s, c, 0, { goals: [{ domain: 'work', title: 'Lavoro', actions: [{ catalogueCode: 'traineeship', operatorUserId: operator.id, startsOn: '2026-05-01', dueOn: '2026-05-01' }] }] });
+    const ok = await put(s, c, 0, {
+      goals: [
+        {
+          domain: 'work',
+          title: 'Lavoro',
+          actions: [
+            { catalogueCode: 'traineeship', operatorUserId: operator.id, startsOn: '2026-05-01', dueOn: '2026-05-01' },
+          ],
+        },
+      ],
+    });
     expect(ok.statusCode).toBe(200);
   });
 
   it('records her agreement on a version, and reviews with the plan version', async () => {
     const { s, operator } = await centre();
     const c = await openCase(s);
-    expect((await post(s, `/api/v1/cases/${c}/plan/reviews`, { reviewedOn: '2026-02-01', summary: 'Primo incontro' })).json().code).toBe('plan_missing');
+    expect(
+      (await post(s, `/api/v1/cases/${c}/plan/reviews`, { reviewedOn: '2026-02-01', summary: 'Primo incontro' })).json()
+        .code,
+    ).toBe('plan_missing');
     await put(s, c, 0, planBody(operator.id));
-    expect((await post(s, `/api/v1/cases/${c}/plan/agreement`, { version: 1, agreedOn: '2099-01-01', method: 'verbal' })).json().fields[0].field).toBe('agreedOn');
-    expect((await post(s, `/api/v1/cases/${c}/plan/agreement`, { version: 1, agreedOn: '2020-01-01', method: 'verbal' })).json().fields[0].field).toBe('agreedOn');
-    const agreed = await post(s, `/api/v1/cases/${c}/plan/agreement`, { version: 1, agreedOn: todayInItaly(), method: 'signed' });
+    expect(
+      (
+        await post(s, `/api/v1/cases/${c}/plan/agreement`, { version: 1, agreedOn: '2099-01-01', method: 'verbal' })
+      ).json().fields[0].field,
+    ).toBe('agreedOn');
+    expect(
+      (
+        await post(s, `/api/v1/cases/${c}/plan/agreement`, { version: 1, agreedOn: '2020-01-01', method: 'verbal' })
+      ).json().fields[0].field,
+    ).toBe('agreedOn');
+    const agreed = await post(s, `/api/v1/cases/${c}/plan/agreement`, {
+      version: 1,
+      agreedOn: todayInItaly(),
+      method: 'signed',
+    });
     expect(agreed.statusCode).toBe(200);
     expect(agreed.json().agreedVersion).toMatchObject({ version: 1, method: 'signed' });
-    expect((await post(s, `/api/v1/cases/${c}/plan/agreement`, { version: 1, agreedOn: agreed.json().agreedVersion.agreedOn, method: 'verbal' })).json().code).toBe('already_agreed');
-    expect((await post(s, `/api/v1/cases/${c}/plan/agreement`, { version: 7, agreedOn: '2026-02-01', method: 'verbal' })).json().fields[0].field).toBe('version');
+    expect(
+      (
+        await post(s, `/api/v1/cases/${c}/plan/agreement`, {
+          version: 1,
+          agreedOn: agreed.json().agreedVersion.agreedOn,
+          method: 'verbal',
+        })
+      ).json().code,
+    ).toBe('already_agreed');
+    expect(
+      (
+        await post(s, `/api/v1/cases/${c}/plan/agreement`, { version: 7, agreedOn: '2026-02-01', method: 'verbal' })
+      ).json().fields[0].field,
+    ).toBe('version');
     await put(s, c, 1, { goals: [] });
     const plan = (await get(s, `/api/v1/cases/${c}/plan`)).json();
     expect(plan).toMatchObject({ version: 2, agreedVersion: { version: 1 } });
     const versions = (await get(s, `/api/v1/cases/${c}/plan/versions`)).json().items;
-    expect(versions.map((v: { version: number; agreed: boolean }) => [v.version, v.agreed])).toEqual([[2, false], [1, true]]);
+    expect(versions.map((v: { version: number; agreed: boolean }) => [v.version, v.agreed])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
 
-    const review = await post(s, `/api/v1/cases/${c}/plan/reviews`, { reviewedOn: '2026-02-15', summary: 'Obiettivi confermati' });
+    const review = await post(s, `/api/v1/cases/${c}/plan/reviews`, {
+      reviewedOn: '2026-02-15',
+      summary: 'Obiettivi confermati',
+    });
     expect(review.statusCode).toBe(201);
-    expect(review.json()).toMatchObject({ reviewedOn: '2026-02-15', summary: 'Obiettivi confermati', planVersion: 2, recordedBy: operator.id });
-    expect((await post(s, `/api/v1/cases/${c}/plan/reviews`, { reviewedOn: '2099-01-01', summary: 'x' })).json().fields[0].field).toBe('reviewedOn');
+    expect(review.json()).toMatchObject({
+      reviewedOn: '2026-02-15',
+      summary: 'Obiettivi confermati',
+      planVersion: 2,
+      recordedBy: operator.id,
+    });
+    expect(
+      (await post(s, `/api/v1/cases/${c}/plan/reviews`, { reviewedOn: '2099-01-01', summary: 'x' })).json().fields[0]
+        .field,
+    ).toBe('reviewedOn');
     expect((await get(s, `/api/v1/cases/${c}/plan`)).json().reviews).toHaveLength(1);
     const kinds = (await get(s, `/api/v1/cases/${c}/timeline`)).json().items.map((e: { kind: string }) => e.kind);
     expect(kinds.slice(0, 4)).toEqual(['plan.reviewed', 'plan.updated', 'plan.agreed', 'plan.updated']);
@@ -207,7 +329,12 @@ describe('the plan', () => {
   it('refuses changes to the plan of a closed case', async () => {
     const { s } = await centre();
     const c = await openCase(s);
-    await app.inject({ method: 'POST', url: `/api/v1/cases/${c}/closure`, headers: { ...s.headers, 'if-match': '"1"' }, payload: { closedOn: '2026-02-01', outcome: 'moved_away' } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c}/closure`,
+      headers: { ...s.headers, 'if-match': '"1"' },
+      payload: { closedOn: '2026-02-01', outcome: 'moved_away' },
+    });
     const res = await put(s, c, 0, { goals: [] });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('case_closed');
@@ -217,7 +344,14 @@ describe('the plan', () => {
 describe('the API contract', () => {
   it('lists the needs and plan endpoints in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/v1/cases/{id}/plan', '/api/v1/cases/{id}/plan/print', '/api/v1/cases/{id}/plan/versions/{version}', '/api/v1/cases/{id}/needs-assessments', '/api/v1/action-catalogue', '/api/v1/needs/questionnaire']) {
+    for (const path of [
+      '/api/v1/cases/{id}/plan',
+      '/api/v1/cases/{id}/plan/print',
+      '/api/v1/cases/{id}/plan/versions/{version}',
+      '/api/v1/cases/{id}/needs-assessments',
+      '/api/v1/action-catalogue',
+      '/api/v1/needs/questionnaire',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
   });
@@ -228,19 +362,60 @@ describe('the action catalogue', () => {
     const { s } = await centre();
     const other = await centre();
     const before = (await get(s, '/api/v1/action-catalogue')).json().items;
-    expect(before.find((i: { code: string }) => i.code === 'italian_course')).toEqual({ code: 'italian_course', domain: 'training', labelIt: 'Corso di lingua italiana', labelEn: 'Italian language course', shared: true });
+    expect(before.find((i: { code: string }) => i.code === 'italian_course')).toEqual({
+      code: 'italian_course',
+      domain: 'training',
+      labelIt: 'Corso di lingua italiana',
+      labelEn: 'Italian language course',
+      shared: true,
+    });
     const code = `sportello_${Date.now()}`;
-    const made = await post(s, '/api/v1/action-catalogue', { code, domain: 'economic_autonomy', labelIt: 'Sportello bilancio familiare', labelEn: 'Household budget desk' });
+    const made = await post(s, '/api/v1/action-catalogue', {
+      code,
+      domain: 'economic_autonomy',
+      labelIt: 'Sportello bilancio familiare',
+      labelEn: 'Household budget desk',
+    });
     expect(made.statusCode).toBe(201);
-    expect(made.json()).toEqual({ code, domain: 'economic_autonomy', labelIt: 'Sportello bilancio familiare', labelEn: 'Household budget desk', shared: false });
-    expect((await post(s, '/api/v1/action-catalogue', { code, domain: 'work', labelIt: 'x', labelEn: 'x' })).json().code).toBe('code_taken');
-    expect((await post(s, '/api/v1/action-catalogue', { code: 'Bad Code', domain: 'work', labelIt: 'x', labelEn: 'x' })).statusCode).toBe(400);
-    expect((await get(s, '/api/v1/action-catalogue')).json().items.some((i: { code: string }) => i.code === code)).toBe(true);
-    expect((await get(other.s, '/api/v1/action-catalogue')).json().items.some((i: { code: string }) => i.code === code)).toBe(false);
+    expect(made.json()).toEqual({
+      code,
+      domain: 'economic_autonomy',
+      labelIt: 'Sportello bilancio familiare',
+      labelEn: 'Household budget desk',
+      shared: false,
+    });
+    expect(
+      (await post(s, '/api/v1/action-catalogue', { code, domain: 'work', labelIt: 'x', labelEn: 'x' })).json().code,
+    ).toBe('code_taken');
+    expect(
+      (await post(s, '/api/v1/action-catalogue', { code: 'Bad Code', domain: 'work', labelIt: 'x', labelEn: 'x' }))
+        .statusCode,
+    ).toBe(400);
+    expect((await get(s, '/api/v1/action-catalogue')).json().items.some((i: { code: string }) => i.code === code)).toBe(
+      true,
+    );
+    expect(
+      (await get(other.s, '/api/v1/action-catalogue')).json().items.some((i: { code: string }) => i.code === code),
+    ).toBe(false);
     const c = await openCase(s);
-    expect((await put(s, c, 0, { goals: [{ domain: 'economic_autonomy', title: 'Bilancio', actions: [{ catalogueCode: code }] }] })).statusCode).toBe(200);
+    expect(
+      (
+        await put(s, c, 0, {
+          goals: [{ domain: 'economic_autonomy', title: 'Bilancio', actions: [{ catalogueCode: code }] }],
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await auditRows(db)).some((r) => r.action === 'catalogue.extend' && r.subject_id === code)).toBe(true);
     const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: other.orgId, roles: ['dpo'] }));
-    expect((await post(dpo, '/api/v1/action-catalogue', { code: `dpo_${Date.now()}`, domain: 'work', labelIt: 'x', labelEn: 'x' })).statusCode).toBe(404);
+    expect(
+      (
+        await post(dpo, '/api/v1/action-catalogue', {
+          code: `dpo_${Date.now()}`,
+          domain: 'work',
+          labelIt: 'x',
+          labelEn: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

@@ -6,7 +6,12 @@ import type { PrintLanguage } from './schemas.ts';
  * that is her language.
  */
 const SHARED: Record<string, [fr: string, es: string, ar: string, uk: string]> = {
-  orientation_interview: ['Entretien d’orientation', 'Entrevista de orientación', 'مقابلة توجيهية', 'Співбесіда з профорієнтації'],
+  orientation_interview: [
+    'Entretien d’orientation',
+    'Entrevista de orientación',
+    'مقابلة توجيهية',
+    'Співбесіда з профорієнтації',
+  ],
   cpi_registration: [
     'Inscription au centre pour l’emploi (CPI) et accord de service',
     'Inscripción en el centro de empleo (CPI) y acuerdo de servicio',
@@ -14,10 +19,25 @@ const SHARED: Record<string, [fr: string, es: string, ar: string, uk: string]> =
     'Реєстрація в центрі зайнятості (CPI) та угода про послуги',
   ],
   gol_pathway: ['Parcours GOL', 'Itinerario GOL', 'مسار برنامج GOL', 'Програма GOL'],
-  course_enrolment: ['Inscription à une formation', 'Inscripción en un curso', 'التسجيل في دورة تدريبية', 'Запис на курс'],
+  course_enrolment: [
+    'Inscription à une formation',
+    'Inscripción en un curso',
+    'التسجيل في دورة تدريبية',
+    'Запис на курс',
+  ],
   traineeship: ['Stage en entreprise', 'Prácticas en empresa', 'تدريب عملي في مؤسسة', 'Стажування'],
-  job_search_support: ['Aide à la recherche d’emploi', 'Apoyo en la búsqueda de empleo', 'دعم البحث عن عمل', 'Допомога в пошуку роботи'],
-  social_housing_application: ['Demande de logement social', 'Solicitud de vivienda social', 'طلب سكن اجتماعي', 'Заява на соціальне житло'],
+  job_search_support: [
+    'Aide à la recherche d’emploi',
+    'Apoyo en la búsqueda de empleo',
+    'دعم البحث عن عمل',
+    'Допомога в пошуку роботи',
+  ],
+  social_housing_application: [
+    'Demande de logement social',
+    'Solicitud de vivienda social',
+    'طلب سكن اجتماعي',
+    'Заява на соціальне житло',
+  ],
   rent_support: ['Aide au loyer', 'Ayuda para el alquiler', 'دعم الإيجار', 'Допомога з оплатою оренди'],
   freedom_income_application: [
     'Demande du Reddito di Libertà (revenu de liberté)',
@@ -25,7 +45,12 @@ const SHARED: Record<string, [fr: string, es: string, ar: string, uk: string]> =
     'طلب دخل الحرية',
     'Заява на Reddito di Libertà (дохід свободи)',
   ],
-  bank_account: ['Ouverture d’un compte bancaire', 'Apertura de una cuenta bancaria', 'فتح حساب مصرفي', 'Відкриття банківського рахунку'],
+  bank_account: [
+    'Ouverture d’un compte bancaire',
+    'Apertura de una cuenta bancaria',
+    'فتح حساب مصرفي',
+    'Відкриття банківського рахунку',
+  ],
   financial_literacy: ['Éducation financière', 'Educación financiera', 'التثقيف المالي', 'Фінансова грамотність'],
   childcare_place: [
     'Place en crèche ou service pour l’enfance',
@@ -33,7 +58,12 @@ const SHARED: Record<string, [fr: string, es: string, ar: string, uk: string]> =
     'مكان في حضانة أو في خدمات رعاية الطفولة',
     'Місце в яслах або дитячому закладі',
   ],
-  legal_aid: ['Conseil et assistance juridique', 'Asesoramiento y asistencia jurídica', 'استشارة ومساعدة قانونية', 'Юридична консультація та допомога'],
+  legal_aid: [
+    'Conseil et assistance juridique',
+    'Asesoramiento y asistencia jurídica',
+    'استشارة ومساعدة قانونية',
+    'Юридична консультація та допомога',
+  ],
   violence_leave: [
     'Congé pour victimes de violence (art. 24 d.lgs. 80/2015)',
     'Permiso para víctimas de violencia (art. 24 d.lgs. 80/2015)',
@@ -41,9 +71,19 @@ const SHARED: Record<string, [fr: string, es: string, ar: string, uk: string]> =
     'Відпустка для постраждалих від насильства (ст. 24 d.lgs. 80/2015)',
   ],
   italian_course: ['Cours d’italien', 'Curso de italiano', 'دورة في اللغة الإيطالية', 'Курс італійської мови'],
-  digital_skills_course: ['Cours de compétences numériques', 'Curso de competencias digitales', 'دورة في المهارات الرقمية', 'Курс цифрових навичок'],
+  digital_skills_course: [
+    'Cours de compétences numériques',
+    'Curso de competencias digitales',
+    'دورة في المهارات الرقمية',
+    'Курс цифрових навичок',
+  ],
   psychological_support: ['Soutien psychologique', 'Apoyo psicológico', 'دعم نفسي', 'Психологічна підтримка'],
-  health_services: ['Accompagnement vers les services de santé', 'Acompañamiento a los servicios de salud', 'المرافقة إلى الخدمات الصحية', 'Супровід до медичних служб'],
+  health_services: [
+    'Accompagnement vers les services de santé',
+    'Acompañamiento a los servicios de salud',
+    'المرافقة إلى الخدمات الصحية',
+    'Супровід до медичних служб',
+  ],
 };
 
 const INDEX = { fr: 0, es: 1, ar: 2, uk: 3 } as const;

@@ -36,7 +36,13 @@ const goals: Goal[] = [
   },
   { id: 'g2', domain: 'housing', title: 'Casa in autonomia', status: 'reached', targetOn: null, actions: [] },
 ];
-const input = { caseCode: 'MI-2026-00042', printedOn: '2026-03-04', version: 3, agreed: { version: 2, agreedOn: '2026-03-01', method: 'signed' as const }, goals: printableGoals(goals) };
+const input = {
+  caseCode: 'MI-2026-00042',
+  printedOn: '2026-03-04',
+  version: 3,
+  agreed: { version: 2, agreedOn: '2026-03-01', method: 'signed' as const },
+  goals: printableGoals(goals),
+};
 
 describe('printed plan', () => {
   it('keeps internal notes and operators out of what reaches the renderer', () => {
@@ -46,22 +52,35 @@ describe('printed plan', () => {
     expect(json).toContain('AFOL Metropolitana');
   });
 
-  it.each(PRINT_LANGUAGES)('is a PDF in Italian and %s, with the case code, goals and actions and nothing internal', async (lang) => {
-    const pdf = await renderPlanPdf({ ...input, lang });
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(pdf);
-    for (const s of ['Il mio piano', 'Codice del percorso: MI-2026-00042', 'Trovare un lavoro part-time', 'Iscrizione al CPI e patto di servizio', 'AFOL Metropolitana', '10/04/2026', 'Versione concordata con me: 2', 'Lavoro', 'Casa']) {
-      expect(text).toContain(s);
-    }
-    expect(text).not.toContain('NOTA-INTERNA');
-    expect(text).not.toContain('Riservatissima');
-    const second = DICTIONARIES[lang].labels.title;
-    if (lang === 'it') expect(text).not.toContain('My plan');
-    else if (lang === 'ar') expect(text).toMatch(/[\u0600-\u06ff]{2}/u);
-    else expect(text).toContain(second);
-    if (lang === 'uk') expect(text).toContain('Робота');
-    if (lang === 'fr') expect(text).toContain('Travail');
-  });
+  it.each(PRINT_LANGUAGES)(
+    'is a PDF in Italian and %s, with the case code, goals and actions and nothing internal',
+    async (lang) => {
+      const pdf = await renderPlanPdf({ ...input, lang });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = pdfText(pdf);
+      for (const s of [
+        'Il mio piano',
+        'Codice del percorso: MI-2026-00042',
+        'Trovare un lavoro part-time',
+        'Iscrizione al CPI e patto di servizio',
+        'AFOL Metropolitana',
+        '10/04/2026',
+        'Versione concordata con me: 2',
+        'Lavoro',
+        'Casa',
+      ]) {
+        expect(text).toContain(s);
+      }
+      expect(text).not.toContain('NOTA-INTERNA');
+      expect(text).not.toContain('Riservatissima');
+      const second = DICTIONARIES[lang].labels.title;
+      if (lang === 'it') expect(text).not.toContain('My plan');
+      else if (lang === 'ar') expect(text).toMatch(/[\u0600-\u06ff]{2}/u);
+      else expect(text).toContain(second);
+      if (lang === 'uk') expect(text).toContain('Робота');
+      if (lang === 'fr') expect(text).toContain('Travail');
+    },
+  );
 
   it('says when there are no goals and when she has not agreed yet', async () => {
     const text = pdfText(await renderPlanPdf({ ...input, lang: 'en', version: 0, agreed: null, goals: [] }));
@@ -75,7 +94,12 @@ describe('printed plan', () => {
     for (const lang of PRINT_LANGUAGES) {
       const d = DICTIONARIES[lang];
       expect(Object.keys(d.labels).sort(), lang).toEqual([...keys].sort());
-      for (const v of [...Object.values(d.labels), ...Object.values(d.domains), ...Object.values(d.goalStatus), ...Object.values(d.actionStatus)]) {
+      for (const v of [
+        ...Object.values(d.labels),
+        ...Object.values(d.domains),
+        ...Object.values(d.goalStatus),
+        ...Object.values(d.actionStatus),
+      ]) {
         expect(v.trim(), lang).not.toBe('');
       }
       expect(Object.keys(d.domains).sort()).toEqual([...DOMAINS].sort());
@@ -101,7 +125,16 @@ describe('right-to-left layout', () => {
   const show = (text: string, dir: 'ltr' | 'rtl') => visualRuns(text, dir).map((r) => `${r.face}:${r.text}`);
 
   it('picks the font subset by script', () => {
-    expect(['a', 'è', 'Ł', 'Ж', 'ї', 'ب', '،', '1'].map((c) => faceOf(c.codePointAt(0) ?? 0))).toEqual(['lat', 'lat', 'latx', 'cyr', 'cyr', 'ar', 'ar', 'lat']);
+    expect(['a', 'è', 'Ł', 'Ж', 'ї', 'ب', '،', '1'].map((c) => faceOf(c.codePointAt(0) ?? 0))).toEqual([
+      'lat',
+      'lat',
+      'latx',
+      'cyr',
+      'cyr',
+      'ar',
+      'ar',
+      'lat',
+    ]);
     expect(directionOf('12 خطتي')).toBe('rtl');
     expect(directionOf('Piano 1 خطتي')).toBe('ltr');
   });
@@ -120,12 +153,19 @@ describe('right-to-left layout', () => {
 
 describe('fonts', () => {
   it('unpacks a WOFF into the TrueType font it wraps', () => {
-    const woff = readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff'));
+    const woff = readFileSync(
+      createRequire(import.meta.url).resolve(
+        '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff',
+      ),
+    );
     const ttf = sfntFromWoff(woff);
     expect(ttf.readUInt32BE(0)).toBe(woff.readUInt32BE(4));
     const tables = ttf.readUInt16BE(4);
     expect(tables).toBe(woff.readUInt16BE(12));
-    const dir = Array.from({ length: tables }, (_, i) => ({ tag: ttf.toString('latin1', 12 + i * 16, 16 + i * 16), offset: ttf.readUInt32BE(20 + i * 16) }));
+    const dir = Array.from({ length: tables }, (_, i) => ({
+      tag: ttf.toString('latin1', 12 + i * 16, 16 + i * 16),
+      offset: ttf.readUInt32BE(20 + i * 16),
+    }));
     const head = dir.find((t) => t.tag === 'head');
     expect(head && ttf.readUInt32BE(head.offset + 12)).toBe(0x5f0f3cf5);
     expect(dir.map((t) => t.tag)).toEqual(expect.arrayContaining(['GSUB', 'GPOS', 'cmap', 'glyf']));

@@ -96,9 +96,17 @@ function draw(w: PdfWriter, input: PrintInput): void {
   if (agreed) {
     row(`${it.labels.agreedVersion}: ${agreed.version}`, (d) => d.labels.agreedVersion, field);
     row(`${it.labels.agreedOn}: ${day(agreed.agreedOn)}`, (d) => d.labels.agreedOn, field);
-    row(`${it.labels.howAgreed}: ${it.method[agreed.method]}`, (d) => `${d.labels.howAgreed}: ${d.method[agreed.method]}`, field);
+    row(
+      `${it.labels.howAgreed}: ${it.method[agreed.method]}`,
+      (d) => `${d.labels.howAgreed}: ${d.method[agreed.method]}`,
+      field,
+    );
   } else {
-    row(`${it.labels.agreedVersion}: ${it.labels.notAgreed}`, (d) => `${d.labels.agreedVersion}: ${d.labels.notAgreed}`, field);
+    row(
+      `${it.labels.agreedVersion}: ${it.labels.notAgreed}`,
+      (d) => `${d.labels.agreedVersion}: ${d.labels.notAgreed}`,
+      field,
+    );
   }
   row(`${it.labels.printedOn}: ${day(input.printedOn)}`, (d) => d.labels.printedOn, field);
   w.gap(4);
@@ -110,10 +118,19 @@ function draw(w: PdfWriter, input: PrintInput): void {
   input.goals.forEach((g, i) => {
     w.ensure(90);
     w.gap(6);
-    row(`${it.labels.goal} ${i + 1}: ${it.domains[g.domain]}`, (d) => `${d.labels.goal} ${i + 1}: ${d.domains[g.domain]}`, styles(12.5, true, '#0b3d6b'));
+    row(
+      `${it.labels.goal} ${i + 1}: ${it.domains[g.domain]}`,
+      (d) => `${d.labels.goal} ${i + 1}: ${d.domains[g.domain]}`,
+      styles(12.5, true, '#0b3d6b'),
+    );
     w.paragraph(g.title, { size: 11, dir: 'auto' });
-    const target = (d: PrintDictionary, value: boolean) => (g.targetOn ? ` · ${d.labels.targetOn}${value ? `: ${day(g.targetOn)}` : ''}` : '');
-    row(`${it.labels.status}: ${it.goalStatus[g.status]}${target(it, true)}`, (d) => `${d.labels.status}: ${d.goalStatus[g.status]}${target(d, false)}`, field);
+    const target = (d: PrintDictionary, value: boolean) =>
+      g.targetOn ? ` · ${d.labels.targetOn}${value ? `: ${day(g.targetOn)}` : ''}` : '';
+    row(
+      `${it.labels.status}: ${it.goalStatus[g.status]}${target(it, true)}`,
+      (d) => `${d.labels.status}: ${d.goalStatus[g.status]}${target(d, false)}`,
+      field,
+    );
     w.gap(3);
     row(it.labels.actions, (d) => d.labels.actions, styles(10.5, true), 12);
     if (g.actions.length === 0) row(it.labels.noActions, (d) => d.labels.noActions, field, 12);

@@ -43,7 +43,8 @@ function fontFiles(): Map<string, Buffer> {
   const require = createRequire(import.meta.url);
   const loaded = new Map<string, Buffer>();
   for (const [face, file] of Object.entries(FILES)) {
-    for (const weight of ['400', '700']) loaded.set(`${face}-${weight}`, sfntFromWoff(readFileSync(require.resolve(file.replace('WEIGHT', weight)))));
+    for (const weight of ['400', '700'])
+      loaded.set(`${face}-${weight}`, sfntFromWoff(readFileSync(require.resolve(file.replace('WEIGHT', weight)))));
   }
   fonts = loaded;
   return loaded;
@@ -54,11 +55,40 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
 }
 
 const within = (cp: number, ranges: Array<[number, number]>) => ranges.some(([a, b]) => cp >= a && cp <= b);
-const ARABIC: Array<[number, number]> = [[0x0600, 0x06ff], [0x0750, 0x077f], [0x08a0, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfefe]];
-const CYRILLIC: Array<[number, number]> = [[0x0400, 0x045f], [0x0490, 0x0491], [0x04b0, 0x04b1], [0x2116, 0x2116]];
-const CYRILLIC_EXT: Array<[number, number]> = [[0x0460, 0x052f], [0x1c80, 0x1c8f], [0x2de0, 0x2dff], [0xa640, 0xa69f]];
-const LATIN_EXT: Array<[number, number]> = [[0x0100, 0x02af], [0x1e00, 0x1eff], [0x20a0, 0x20c0], [0x2c60, 0x2c7f], [0xa720, 0xa7ff]];
-const LATIN_TOO: Array<[number, number]> = [[0x0131, 0x0131], [0x0152, 0x0153], [0x02c6, 0x02c6], [0x02da, 0x02da], [0x02dc, 0x02dc], [0x20ac, 0x20ac]];
+const ARABIC: Array<[number, number]> = [
+  [0x0600, 0x06ff],
+  [0x0750, 0x077f],
+  [0x08a0, 0x08ff],
+  [0xfb50, 0xfdff],
+  [0xfe70, 0xfefe],
+];
+const CYRILLIC: Array<[number, number]> = [
+  [0x0400, 0x045f],
+  [0x0490, 0x0491],
+  [0x04b0, 0x04b1],
+  [0x2116, 0x2116],
+];
+const CYRILLIC_EXT: Array<[number, number]> = [
+  [0x0460, 0x052f],
+  [0x1c80, 0x1c8f],
+  [0x2de0, 0x2dff],
+  [0xa640, 0xa69f],
+];
+const LATIN_EXT: Array<[number, number]> = [
+  [0x0100, 0x02af],
+  [0x1e00, 0x1eff],
+  [0x20a0, 0x20c0],
+  [0x2c60, 0x2c7f],
+  [0xa720, 0xa7ff],
+];
+const LATIN_TOO: Array<[number, number]> = [
+  [0x0131, 0x0131],
+  [0x0152, 0x0153],
+  [0x02c6, 0x02c6],
+  [0x02da, 0x02da],
+  [0x02dc, 0x02dc],
+  [0x20ac, 0x20ac],
+];
 
 /** The font subset that draws a code point (Latin for anything the fonts lack). */
 export function faceOf(cp: number): Face {
@@ -94,15 +124,32 @@ export function visualRuns(text: string, dir: Dir): Run[] {
     if (runDir(r) === dir) return [r];
     const m = /^([\s\p{P}\p{S}]*)(.*?)([\s\p{P}\p{S}]*)$/su.exec(r.text);
     const [, lead = '', core = '', trail = ''] = m ?? [];
-    return [{ face: r.face, text: lead }, { face: r.face, text: core }, { face: r.face, text: trail }].filter((x) => x.text);
+    return [
+      { face: r.face, text: lead },
+      { face: r.face, text: core },
+      { face: r.face, text: trail },
+    ].filter((x) => x.text);
   });
   if (dir === 'ltr') return runs;
-  const mirror = (s: string) => [...s].reverse().map((c) => MIRROR[c] ?? c).join('');
+  const mirror = (s: string) =>
+    [...s]
+      .reverse()
+      .map((c) => MIRROR[c] ?? c)
+      .join('');
   return runs.reverse().map((r) => (r.face !== 'ar' && neutral(r.text) ? { ...r, text: mirror(r.text) } : r));
 }
 /** An Arabic run goes to pdfkit in one piece (see above). */
 const shapeable = (r: Run) => (r.face === 'ar' ? r.text.replaceAll(' ', '\u00a0') : r.text);
-const MIRROR: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '«': '»', '»': '«', '<': '>', '>': '<' };
+const MIRROR: Record<string, string> = {
+  '(': ')',
+  ')': '(',
+  '[': ']',
+  ']': '[',
+  '«': '»',
+  '»': '«',
+  '<': '>',
+  '>': '<',
+};
 
 export class PdfWriter {
   y: number;
@@ -194,7 +241,8 @@ export class PdfWriter {
   }
 
   paragraph(text: string, style: TextStyle, indent = 0): void {
-    const h = this.wrap(text, this.width - indent, style, style.dir === 'rtl' ? 'rtl' : 'ltr').length * this.lineHeight(style);
+    const h =
+      this.wrap(text, this.width - indent, style, style.dir === 'rtl' ? 'rtl' : 'ltr').length * this.lineHeight(style);
     this.ensure(h);
     this.y += this.box(text, this.left + indent, this.y, this.width - indent, style);
   }
@@ -209,7 +257,10 @@ export class PdfWriter {
     const lw = (this.width - indent - gap) * 0.58;
     const rw = this.width - indent - gap - lw;
     const rdir = rightStyle.dir === 'rtl' ? 'rtl' : 'ltr';
-    const h = Math.max(this.wrap(left, lw, style, 'ltr').length * this.lineHeight(style), this.wrap(right, rw, rightStyle, rdir).length * this.lineHeight(rightStyle));
+    const h = Math.max(
+      this.wrap(left, lw, style, 'ltr').length * this.lineHeight(style),
+      this.wrap(right, rw, rightStyle, rdir).length * this.lineHeight(rightStyle),
+    );
     this.ensure(h);
     this.box(left, this.left + indent, this.y, lw, { ...style, dir: 'ltr' });
     this.box(right, this.left + indent + lw + gap, this.y, rw, rightStyle);
@@ -222,7 +273,12 @@ export class PdfWriter {
 
   rule(color = '#999999'): void {
     this.ensure(8);
-    this.doc.moveTo(this.left, this.y + 3).lineTo(this.left + this.width, this.y + 3).lineWidth(0.5).strokeColor(color).stroke();
+    this.doc
+      .moveTo(this.left, this.y + 3)
+      .lineTo(this.left + this.width, this.y + 3)
+      .lineWidth(0.5)
+      .strokeColor(color)
+      .stroke();
     this.y += 8;
   }
 }

@@ -8,7 +8,11 @@ import type { PrintLanguage } from './schemas.ts';
  * The plan printed for her, in Italian and her second language (kept on the plan as her
  * choice). Operators of the centre print it, also after closure; audited `plan.print`.
  */
-export async function printPlan(ctx: Ctx, caseId: string, lang: PrintLanguage): Promise<{ pdf: Buffer; caseCode: string }> {
+export async function printPlan(
+  ctx: Ctx,
+  caseId: string,
+  lang: PrintLanguage,
+): Promise<{ pdf: Buffer; caseCode: string }> {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   const plan = await ctx.tx.selectFrom('plans').select('version').where('case_id', '=', caseId).executeTakeFirst();
   const version = plan?.version ?? 0;
@@ -22,7 +26,8 @@ export async function printPlan(ctx: Ctx, caseId: string, lang: PrintLanguage): 
     agreed: await readAgreed(ctx.tx, caseId),
     goals: plan ? printableGoals(await readGoals(ctx.tx, caseId)) : [],
   });
-  if (plan && lang !== 'it') await ctx.tx.updateTable('plans').set({ second_language: lang }).where('case_id', '=', caseId).execute();
+  if (plan && lang !== 'it')
+    await ctx.tx.updateTable('plans').set({ second_language: lang }).where('case_id', '=', caseId).execute();
   const details = { lang, version };
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'plan.printed', details });
   await ctx.audit({ action: 'plan.print', subjectType: 'case', subjectId: caseId, details });

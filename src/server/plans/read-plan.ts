@@ -11,15 +11,32 @@ type Method = 'signed' | 'verbal';
 
 /** The plan's goals in order, each with its actions and the names an operator needs to see. */
 export async function readGoals(tx: Tx, caseId: string): Promise<Goal[]> {
-  const goals = await tx.selectFrom('plan_goals').selectAll().where('case_id', '=', caseId).orderBy('position').orderBy('id').execute();
+  const goals = await tx
+    .selectFrom('plan_goals')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   const actions = await tx
     .selectFrom('plan_actions as a')
     .leftJoin('action_catalogue as c', 'c.code', 'a.catalogue_code')
     .leftJoin('organisations as o', 'o.id', 'a.responsible_organisation_id')
     .leftJoin('users as u', 'u.id', 'a.operator_user_id')
     .select([
-      'a.id', 'a.goal_id', 'a.catalogue_code', 'c.label_it', 'c.label_en', 'a.responsible_organisation_id', 'o.name as organisation_name',
-      'a.operator_user_id', 'u.display_name', 'a.starts_on', 'a.due_on', 'a.status', 'a.notes',
+      'a.id',
+      'a.goal_id',
+      'a.catalogue_code',
+      'c.label_it',
+      'c.label_en',
+      'a.responsible_organisation_id',
+      'o.name as organisation_name',
+      'a.operator_user_id',
+      'u.display_name',
+      'a.starts_on',
+      'a.due_on',
+      'a.status',
+      'a.notes',
     ])
     .where('a.case_id', '=', caseId)
     .orderBy('a.position')
@@ -88,7 +105,11 @@ export async function readReviews(tx: Tx, caseId: string): Promise<PlanOut['revi
 
 /** The current plan; a case without one has version 0 and no goals. */
 export async function readPlan(tx: Tx, caseId: string): Promise<PlanOut> {
-  const plan = await tx.selectFrom('plans').select(['version', 'second_language']).where('case_id', '=', caseId).executeTakeFirst();
+  const plan = await tx
+    .selectFrom('plans')
+    .select(['version', 'second_language'])
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   return {
     version: plan?.version ?? 0,
     secondLanguage: (plan?.second_language ?? null) as SecondLanguage,
@@ -104,7 +125,14 @@ const versionColumns = (tx: Tx) =>
     .leftJoin('users as u', 'u.id', 'v.changed_by')
     .select(['v.version', 'v.changed_at', 'v.changed_by', 'u.display_name', 'v.agreed_on', 'v.agreement_method']);
 
-function head(r: { version: number; changed_at: Date | string; changed_by: string; display_name: string | null; agreed_on: string | Date | null; agreement_method: string | null }) {
+function head(r: {
+  version: number;
+  changed_at: Date | string;
+  changed_by: string;
+  display_name: string | null;
+  agreed_on: string | Date | null;
+  agreement_method: string | null;
+}) {
   return {
     version: r.version,
     changedAt: isoTimestamp(r.changed_at),
@@ -121,7 +149,9 @@ export async function listVersions(tx: Tx, caseId: string) {
   const rows = await versionColumns(tx)
     .select([
       sql<number>`jsonb_array_length(v.snapshot->'goals')`.as('goal_count'),
-      sql<number>`(SELECT coalesce(sum(jsonb_array_length(g->'actions')), 0) FROM jsonb_array_elements(v.snapshot->'goals') g)::int`.as('action_count'),
+      sql<number>`(SELECT coalesce(sum(jsonb_array_length(g->'actions')), 0) FROM jsonb_array_elements(v.snapshot->'goals') g)::int`.as(
+        'action_count',
+      ),
     ])
     .where('v.case_id', '=', caseId)
     .orderBy('v.version', 'desc')
@@ -137,7 +167,11 @@ export interface Snapshot {
 
 /** One stored version as it was saved. */
 export async function readVersion(tx: Tx, caseId: string, version: number) {
-  const row = await versionColumns(tx).select('v.snapshot').where('v.case_id', '=', caseId).where('v.version', '=', version).executeTakeFirst();
+  const row = await versionColumns(tx)
+    .select('v.snapshot')
+    .where('v.case_id', '=', caseId)
+    .where('v.version', '=', version)
+    .executeTakeFirst();
   if (!row) throw notFound();
   const snapshot = row.snapshot as unknown as Snapshot;
   return { ...head(row), secondLanguage: snapshot.secondLanguage ?? null, goals: snapshot.goals };

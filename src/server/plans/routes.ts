@@ -29,12 +29,20 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   registerCatalogueRoutes(app);
 
-  api.get('/cases/:id/plan', { schema: { tags, params: CaseIdParams, response: { 200: S.PlanOut, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      await loadCase(ctx, req.params.id, 'read');
-      await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: req.params.id, details: { view: 'plan' } });
-      return present(ctx, reply, req.params.id);
-    }),
+  api.get(
+    '/cases/:id/plan',
+    { schema: { tags, params: CaseIdParams, response: { 200: S.PlanOut, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        await loadCase(ctx, req.params.id, 'read');
+        await ctx.audit({
+          action: 'case.read',
+          subjectType: 'case',
+          subjectId: req.params.id,
+          details: { view: 'plan' },
+        });
+        return present(ctx, reply, req.params.id);
+      }),
   );
 
   api.put(
@@ -42,7 +50,8 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
     {
       schema: {
         tags,
-        description: 'Replaces the whole plan. Send If-Match with the version read; a stale one is a 409 carrying currentVersion.',
+        description:
+          'Replaces the whole plan. Send If-Match with the version read; a stale one is a 409 carrying currentVersion.',
         params: CaseIdParams,
         headers: IfMatchHeaders,
         body: S.PlanIn,
@@ -58,29 +67,53 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
       } catch (e) {
         if (!(e instanceof PlanVersionConflict)) throw e;
         reply.header('ETag', `"${e.currentVersion}"`);
-        return reply.status(409).send({ code: e.code, message: e.message, fields: e.fields, currentVersion: e.currentVersion });
+        return reply
+          .status(409)
+          .send({ code: e.code, message: e.message, fields: e.fields, currentVersion: e.currentVersion });
       }
     },
   );
 
   api.get(
     '/cases/:id/plan/versions',
-    { schema: { tags, params: CaseIdParams, response: { 200: Type.Object({ items: Type.Array(S.VersionSummary) }, { additionalProperties: false }), ...errors } } },
+    {
+      schema: {
+        tags,
+        params: CaseIdParams,
+        response: {
+          200: Type.Object({ items: Type.Array(S.VersionSummary) }, { additionalProperties: false }),
+          ...errors,
+        },
+      },
+    },
     async (req) =>
       req.inContext(async (ctx) => {
         await loadCase(ctx, req.params.id, 'read');
-        await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: req.params.id, details: { view: 'plan_versions' } });
+        await ctx.audit({
+          action: 'case.read',
+          subjectType: 'case',
+          subjectId: req.params.id,
+          details: { view: 'plan_versions' },
+        });
         return { items: await listVersions(ctx.tx, req.params.id) };
       }),
   );
 
-  api.get('/cases/:id/plan/versions/:version', { schema: { tags, params: S.VersionParams, response: { 200: S.VersionDetail, ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => {
-      await loadCase(ctx, req.params.id, 'read');
-      const version = await readVersion(ctx.tx, req.params.id, req.params.version);
-      await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: req.params.id, details: { view: 'plan_version', version: req.params.version } });
-      return version;
-    }),
+  api.get(
+    '/cases/:id/plan/versions/:version',
+    { schema: { tags, params: S.VersionParams, response: { 200: S.VersionDetail, ...errors } } },
+    async (req) =>
+      req.inContext(async (ctx) => {
+        await loadCase(ctx, req.params.id, 'read');
+        const version = await readVersion(ctx.tx, req.params.id, req.params.version);
+        await ctx.audit({
+          action: 'case.read',
+          subjectType: 'case',
+          subjectId: req.params.id,
+          details: { view: 'plan_version', version: req.params.version },
+        });
+        return version;
+      }),
   );
 
   api.post(
@@ -93,14 +126,17 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
       }),
   );
 
-  api.post('/cases/:id/plan/reviews', { schema: { tags, params: CaseIdParams, body: S.ReviewIn, response: { 201: S.Review, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      const id = await addReview(ctx, req.params.id, req.body);
-      const review = (await readReviews(ctx.tx, req.params.id)).find((r) => r.id === id);
-      if (!review) throw new Error('review not read back');
-      reply.status(201);
-      return review;
-    }),
+  api.post(
+    '/cases/:id/plan/reviews',
+    { schema: { tags, params: CaseIdParams, body: S.ReviewIn, response: { 201: S.Review, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        const id = await addReview(ctx, req.params.id, req.body);
+        const review = (await readReviews(ctx.tx, req.params.id)).find((r) => r.id === id);
+        if (!review) throw new Error('review not read back');
+        reply.status(201);
+        return review;
+      }),
   );
 
   api.get(
@@ -108,7 +144,8 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
     {
       schema: {
         tags,
-        description: 'The plan as a PDF for her, in Italian with the fixed labels also in lang (it alone when lang=it). Case code only: no name, no notes.',
+        description:
+          'The plan as a PDF for her, in Italian with the fixed labels also in lang (it alone when lang=it). Case code only: no name, no notes.',
         params: CaseIdParams,
         querystring: S.PrintQuery,
         produces: ['application/pdf'],

@@ -38,12 +38,22 @@ export const Action = Type.Object(
 );
 export type Action = Static<typeof Action>;
 export const Goal = Type.Object(
-  { id: Type.String(), domain: Domain, title: Type.String(), status: Enum(GOAL_STATUSES), targetOn: N(DateOnly), actions: Type.Array(Action) },
+  {
+    id: Type.String(),
+    domain: Domain,
+    title: Type.String(),
+    status: Enum(GOAL_STATUSES),
+    targetOn: N(DateOnly),
+    actions: Type.Array(Action),
+  },
   strict,
 );
 export type Goal = Static<typeof Goal>;
 
-export const Agreed = Type.Object({ version: Type.Integer(), agreedOn: DateOnly, method: Enum(AGREEMENT_METHODS) }, strict);
+export const Agreed = Type.Object(
+  { version: Type.Integer(), agreedOn: DateOnly, method: Enum(AGREEMENT_METHODS) },
+  strict,
+);
 export const Review = Type.Object(
   {
     id: Type.String(),
@@ -108,16 +118,36 @@ const VersionHead = {
   agreementMethod: N(Enum(AGREEMENT_METHODS)),
 };
 export const VersionSummary = Type.Object({ ...VersionHead, goals: Type.Integer(), actions: Type.Integer() }, strict);
-export const VersionDetail = Type.Object({ ...VersionHead, secondLanguage: N(Enum(SECOND_LANGUAGES)), goals: Type.Array(Goal) }, strict);
-export const VersionParams = Type.Object({ id: Uuid, version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }, strict);
+export const VersionDetail = Type.Object(
+  { ...VersionHead, secondLanguage: N(Enum(SECOND_LANGUAGES)), goals: Type.Array(Goal) },
+  strict,
+);
+export const VersionParams = Type.Object(
+  { id: Uuid, version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
+  strict,
+);
 
-export const AgreementIn = Type.Object({ version: Type.Integer({ minimum: 1, maximum: 1_000_000 }), agreedOn: DateOnly, method: Enum(AGREEMENT_METHODS) }, strict);
-export const ReviewIn = Type.Object({ reviewedOn: DateOnly, summary: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);
+export const AgreementIn = Type.Object(
+  { version: Type.Integer({ minimum: 1, maximum: 1_000_000 }), agreedOn: DateOnly, method: Enum(AGREEMENT_METHODS) },
+  strict,
+);
+export const ReviewIn = Type.Object(
+  { reviewedOn: DateOnly, summary: Type.String({ minLength: 1, maxLength: 2000 }) },
+  strict,
+);
 export const PrintQuery = Type.Object({ lang: Type.Optional(Enum(PRINT_LANGUAGES)) }, strict);
 
-export const CatalogueItem = Type.Object({ code: Type.String(), domain: Domain, labelIt: Type.String(), labelEn: Type.String(), shared: Type.Boolean() }, strict);
+export const CatalogueItem = Type.Object(
+  { code: Type.String(), domain: Domain, labelIt: Type.String(), labelEn: Type.String(), shared: Type.Boolean() },
+  strict,
+);
 export const CatalogueIn = Type.Object(
-  { code: CatalogueCode, domain: Domain, labelIt: Type.String({ minLength: 1, maxLength: 200 }), labelEn: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    code: CatalogueCode,
+    domain: Domain,
+    labelIt: Type.String({ minLength: 1, maxLength: 200 }),
+    labelEn: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   strict,
 );
 

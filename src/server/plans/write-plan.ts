@@ -10,7 +10,9 @@ import type { PlanIn } from './schemas.ts';
 /** A stale If-Match on the plan: the 409 carries the version to reload. */
 export class PlanVersionConflict extends AppError {
   constructor(readonly currentVersion: number) {
-    super(409, 'version_conflict', 'The plan was changed by someone else; reload it', [{ field: 'if-match', message: `current version is ${currentVersion}` }]);
+    super(409, 'version_conflict', 'The plan was changed by someone else; reload it', [
+      { field: 'if-match', message: `current version is ${currentVersion}` },
+    ]);
   }
 }
 
@@ -20,7 +22,9 @@ const ids = (rows: Array<{ id: string }>) => new Set(rows.map((r) => r.id));
 async function checkPlan(tx: Tx, me: Actor, caseId: string, body: PlanIn): Promise<void> {
   const fields: FieldError[] = [];
   const actions = body.goals.flatMap((g, i) => g.actions.map((a, j) => ({ a, at: `goals.${i}.actions.${j}` })));
-  const distinct = (values: Array<string | null | undefined>) => [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+  const distinct = (values: Array<string | null | undefined>) => [
+    ...new Set(values.filter((v): v is string => typeof v === 'string')),
+  ];
   const codes = distinct(actions.map(({ a }) => a.catalogueCode));
   const orgs = distinct(actions.map(({ a }) => a.responsibleOrganisationId));
   const users = distinct(actions.map(({ a }) => a.operatorUserId));
@@ -36,16 +40,26 @@ async function checkPlan(tx: Tx, me: Actor, caseId: string, body: PlanIn): Promi
         ).map((r) => r.code),
       )
     : new Set<string>();
-  const knownOrgs = orgs.length ? ids(await tx.selectFrom('organisations').select('id').where('id', 'in', orgs).execute()) : new Set<string>();
+  const knownOrgs = orgs.length
+    ? ids(await tx.selectFrom('organisations').select('id').where('id', 'in', orgs).execute())
+    : new Set<string>();
   const knownUsers = users.length
-    ? ids(await tx.selectFrom('users').select('id').where('organisation_id', '=', me.organisationId).where('id', 'in', users).execute())
+    ? ids(
+        await tx
+          .selectFrom('users')
+          .select('id')
+          .where('organisation_id', '=', me.organisationId)
+          .where('id', 'in', users)
+          .execute(),
+      )
     : new Set<string>();
   const goalIds = ids(await tx.selectFrom('plan_goals').select('id').where('case_id', '=', caseId).execute());
   const actionIds = ids(await tx.selectFrom('plan_actions').select('id').where('case_id', '=', caseId).execute());
   const seen = new Set<string>();
   const checkId = (id: string | undefined, known: Set<string>, at: string) => {
     if (id === undefined) return;
-    if (!known.has(id)) fields.push({ field: `${at}.id`, message: 'not part of this plan; leave it out for a new one' });
+    if (!known.has(id))
+      fields.push({ field: `${at}.id`, message: 'not part of this plan; leave it out for a new one' });
     else if (seen.has(id)) fields.push({ field: `${at}.id`, message: 'repeated id' });
     seen.add(id);
   };
@@ -55,21 +69,36 @@ async function checkPlan(tx: Tx, me: Actor, caseId: string, body: PlanIn): Promi
   });
   for (const { a, at } of actions) {
     checkId(a.id, actionIds, at);
-    if (!knownCodes.has(a.catalogueCode)) fields.push({ field: `${at}.catalogueCode`, message: 'not in the action catalogue' });
-    if (a.responsibleOrganisationId && !knownOrgs.has(a.responsibleOrganisationId)) fields.push({ field: `${at}.responsibleOrganisationId`, message: 'no such organisation' });
-    if (a.operatorUserId && !knownUsers.has(a.operatorUserId)) fields.push({ field: `${at}.operatorUserId`, message: 'not a user of the centre' });
-    if (a.startsOn && a.dueOn && a.dueOn < a.startsOn) fields.push({ field: `${at}.dueOn`, message: 'must not be before startsOn' });
+    if (!knownCodes.has(a.catalogueCode))
+      fields.push({ field: `${at}.catalogueCode`, message: 'not in the action catalogue' });
+    if (a.responsibleOrganisationId && !knownOrgs.has(a.responsibleOrganisationId))
+      fields.push({ field: `${at}.responsibleOrganisationId`, message: 'no such organisation' });
+    if (a.operatorUserId && !knownUsers.has(a.operatorUserId))
+      fields.push({ field: `${at}.operatorUserId`, message: 'not a user of the centre' });
+    if (a.startsOn && a.dueOn && a.dueOn < a.startsOn)
+      fields.push({ field: `${at}.dueOn`, message: 'must not be before startsOn' });
   }
   if (fields.length) throw new AppError(400, 'validation_failed', 'The plan is not valid', fields);
 }
 
 /** Moves the plan from `expected` to the next version, or answers 409 with the current one. */
-async function bumpPlan(tx: Tx, me: Actor, caseId: string, expected: number, secondLanguage: PlanIn['secondLanguage']): Promise<number> {
+async function bumpPlan(
+  tx: Tx,
+  me: Actor,
+  caseId: string,
+  expected: number,
+  secondLanguage: PlanIn['secondLanguage'],
+): Promise<number> {
   const row =
     expected === 0
       ? await tx
           .insertInto('plans')
-          .values({ case_id: caseId, organisation_id: me.organisationId, version: 1, second_language: secondLanguage ?? null })
+          .values({
+            case_id: caseId,
+            organisation_id: me.organisationId,
+            version: 1,
+            second_language: secondLanguage ?? null,
+          })
           .onConflict((oc) => oc.column('case_id').doNothing())
           .returning('version')
           .executeTakeFirst()
@@ -106,7 +135,18 @@ export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expect
   if (goals.length) {
     await tx
       .insertInto('plan_goals')
-      .values(goals.map((g) => ({ id: g.id, case_id: caseId, organisation_id: me.organisationId, domain: g.domain, title: g.title.trim(), status: g.status ?? 'open', target_on: g.targetOn ?? null, position: g.position })))
+      .values(
+        goals.map((g) => ({
+          id: g.id,
+          case_id: caseId,
+          organisation_id: me.organisationId,
+          domain: g.domain,
+          title: g.title.trim(),
+          status: g.status ?? 'open',
+          target_on: g.targetOn ?? null,
+          position: g.position,
+        })),
+      )
       .execute();
   }
   const actions = goals.flatMap((g) =>
@@ -126,11 +166,24 @@ export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expect
     })),
   );
   if (actions.length) await tx.insertInto('plan_actions').values(actions).execute();
-  const plan = await ctx.tx.selectFrom('plans').select('second_language').where('case_id', '=', caseId).executeTakeFirstOrThrow();
-  const snapshot: Snapshot = { secondLanguage: plan.second_language as Snapshot['secondLanguage'], goals: await readGoals(ctx.tx, caseId) };
+  const plan = await ctx.tx
+    .selectFrom('plans')
+    .select('second_language')
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const snapshot: Snapshot = {
+    secondLanguage: plan.second_language as Snapshot['secondLanguage'],
+    goals: await readGoals(ctx.tx, caseId),
+  };
   await ctx.tx
     .insertInto('plan_versions')
-    .values({ case_id: caseId, version, organisation_id: me.organisationId, snapshot: JSON.stringify(snapshot), changed_by: me.userId })
+    .values({
+      case_id: caseId,
+      version,
+      organisation_id: me.organisationId,
+      snapshot: JSON.stringify(snapshot),
+      changed_by: me.userId,
+    })
     .execute();
   const details = { version, goals: goals.length, actions: actions.length };
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'plan.updated', details });
@@ -139,7 +192,11 @@ export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expect
 }
 
 /** Records her agreement to one stored version, once, with the date and how she gave it. */
-export async function agreePlan(ctx: Ctx, caseId: string, body: { version: number; agreedOn: string; method: 'signed' | 'verbal' }): Promise<void> {
+export async function agreePlan(
+  ctx: Ctx,
+  caseId: string,
+  body: { version: number; agreedOn: string; method: 'signed' | 'verbal' },
+): Promise<void> {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   assertOpen(row);
   const stored = await ctx.tx
@@ -149,7 +206,8 @@ export async function agreePlan(ctx: Ctx, caseId: string, body: { version: numbe
     .where('version', '=', body.version)
     .executeTakeFirst();
   if (!stored) throw invalidField('version', 'validation_failed', 'no such plan version');
-  if (stored.agreed_on !== null) throw new AppError(409, 'already_agreed', 'Her agreement to this version is already recorded');
+  if (stored.agreed_on !== null)
+    throw new AppError(409, 'already_agreed', 'Her agreement to this version is already recorded');
   if (body.agreedOn > todayInItaly()) throw invalidField('agreedOn', 'validation_failed', 'must not be in the future');
   if (body.agreedOn < todayInItaly(new Date(stored.changed_at))) {
     throw invalidField('agreedOn', 'validation_failed', 'must not be before the version was saved');
@@ -169,20 +227,42 @@ export async function agreePlan(ctx: Ctx, caseId: string, body: { version: numbe
 }
 
 /** A review of the current plan, with its date and a summary; the plan version is kept with it. */
-export async function addReview(ctx: Ctx, caseId: string, body: { reviewedOn: string; summary: string }): Promise<string> {
+export async function addReview(
+  ctx: Ctx,
+  caseId: string,
+  body: { reviewedOn: string; summary: string },
+): Promise<string> {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   assertOpen(row);
   const plan = await ctx.tx.selectFrom('plans').select('version').where('case_id', '=', caseId).executeTakeFirst();
   if (!plan) throw new AppError(409, 'plan_missing', 'There is no plan to review yet');
-  if (body.reviewedOn > todayInItaly()) throw invalidField('reviewedOn', 'validation_failed', 'must not be in the future');
+  if (body.reviewedOn > todayInItaly())
+    throw invalidField('reviewedOn', 'validation_failed', 'must not be in the future');
   const summary = body.summary.trim();
   if (!summary) throw invalidField('summary', 'validation_failed', 'must not be empty');
   const inserted = await ctx.tx
     .insertInto('plan_reviews')
-    .values({ case_id: caseId, organisation_id: me.organisationId, reviewed_on: body.reviewedOn, summary, plan_version: plan.version, recorded_by: me.userId })
+    .values({
+      case_id: caseId,
+      organisation_id: me.organisationId,
+      reviewed_on: body.reviewedOn,
+      summary,
+      plan_version: plan.version,
+      recorded_by: me.userId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordCaseEvent(ctx.tx, me, { caseId, kind: 'plan.reviewed', refId: inserted.id, details: { planVersion: plan.version } });
-  await ctx.audit({ action: 'plan.review', subjectType: 'case', subjectId: caseId, details: { reviewId: inserted.id, planVersion: plan.version } });
+  await recordCaseEvent(ctx.tx, me, {
+    caseId,
+    kind: 'plan.reviewed',
+    refId: inserted.id,
+    details: { planVersion: plan.version },
+  });
+  await ctx.audit({
+    action: 'plan.review',
+    subjectType: 'case',
+    subjectId: caseId,
+    details: { reviewId: inserted.id, planVersion: plan.version },
+  });
   return inserted.id;
 }

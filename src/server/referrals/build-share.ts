@@ -44,13 +44,20 @@ export async function buildShare(tx: Tx, fields: readonly string[], s: ShareSour
   const shared: Shared = { note: s.note, fields: [...fields] };
   const r = s.row;
   if (fields.some((f) => f.startsWith('profile.'))) {
-    const residence = has('profile.residence') && r.residence_code
-      ? await tx.selectFrom('municipalities').select(['istat_code', 'name']).where('istat_code', '=', r.residence_code).executeTakeFirst()
-      : undefined;
+    const residence =
+      has('profile.residence') && r.residence_code
+        ? await tx
+            .selectFrom('municipalities')
+            .select(['istat_code', 'name'])
+            .where('istat_code', '=', r.residence_code)
+            .executeTakeFirst()
+        : undefined;
     shared.profile = {
       ...(has('profile.ageBand') ? { ageBand: r.age_band } : {}),
       ...(has('profile.citizenship') ? { citizenship: r.citizenship } : {}),
-      ...(has('profile.residence') ? { residence: residence ? { code: residence.istat_code, name: residence.name } : null } : {}),
+      ...(has('profile.residence')
+        ? { residence: residence ? { code: residence.istat_code, name: residence.name } : null }
+        : {}),
       ...(has('profile.education') ? { education: r.education } : {}),
       ...(has('profile.employment') ? { employment: r.employment } : {}),
       ...(has('profile.children') ? { children: { count: r.children_count, minors: r.minor_children_count } } : {}),
@@ -69,7 +76,9 @@ export async function buildShare(tx: Tx, fields: readonly string[], s: ShareSour
       const profile = latest.profile as NeedsProfile;
       shared.needs = {
         assessedOn: isoDate(latest.assessed_on),
-        ...(has('needs.profile') ? { levels: Object.fromEntries(Object.entries(profile).map(([d, n]) => [d, n.level])) } : {}),
+        ...(has('needs.profile')
+          ? { levels: Object.fromEntries(Object.entries(profile).map(([d, n]) => [d, n.level])) }
+          : {}),
         sections: SECTIONS.filter((sec) => has(`needs.${sec.id}`)).map((sec) => sectionAnswers(sec.id, answers)),
       };
     } else shared.needs = null;
@@ -77,14 +86,22 @@ export async function buildShare(tx: Tx, fields: readonly string[], s: ShareSour
   if (has('plan.goals') || has('plan.actions')) {
     const goals = await readGoals(tx, r.id);
     shared.plan = {
-      ...(has('plan.goals') ? { goals: goals.map((g) => ({ domain: g.domain, title: g.title, status: g.status, targetOn: g.targetOn })) } : {}),
+      ...(has('plan.goals')
+        ? { goals: goals.map((g) => ({ domain: g.domain, title: g.title, status: g.status, targetOn: g.targetOn })) }
+        : {}),
       // only the actions this recipient is responsible for; never notes or the centre's operators
       ...(has('plan.actions')
         ? {
             actions: goals.flatMap((g) =>
               g.actions
                 .filter((a) => a.responsibleOrganisationId === s.recipientOrganisationId)
-                .map((a) => ({ domain: g.domain, label: { it: a.label, en: a.labelEn }, status: a.status, startsOn: a.startsOn, dueOn: a.dueOn })),
+                .map((a) => ({
+                  domain: g.domain,
+                  label: { it: a.label, en: a.labelEn },
+                  status: a.status,
+                  startsOn: a.startsOn,
+                  dueOn: a.dueOn,
+                })),
             ),
           }
         : {}),
@@ -103,7 +120,12 @@ export async function buildShare(tx: Tx, fields: readonly string[], s: ShareSour
   }
   if (fields.some((f) => f === 'identity.phone' || f === 'identity.email')) {
     const sc = r.safe_contact as SafeContact;
-    shared.safeContact = { channels: sc.channels, windows: sc.windows, noVoicemail: sc.noVoicemail, onlyThroughCentre: sc.onlyThroughCentre };
+    shared.safeContact = {
+      channels: sc.channels,
+      windows: sc.windows,
+      noVoicemail: sc.noVoicemail,
+      onlyThroughCentre: sc.onlyThroughCentre,
+    };
   }
   return shared;
 }

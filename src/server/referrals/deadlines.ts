@@ -15,7 +15,13 @@ export interface Rule {
  * signed (for the recipient's type, else any type), else the default rule.
  */
 export async function ruleFor(tx: Tx, senderOrganisationId: string, recipientType: string): Promise<Rule> {
-  const rows = await sql<{ protocol_id: string | null; ack_working_days: number; appointment_working_days: number; expiry_working_days: number; access_days: number }>`
+  const rows = await sql<{
+    protocol_id: string | null;
+    ack_working_days: number;
+    appointment_working_days: number;
+    expiry_working_days: number;
+    access_days: number;
+  }>`
     SELECT r.protocol_id, r.ack_working_days, r.appointment_working_days, r.expiry_working_days, r.access_days
     FROM referral_rules r
     WHERE (r.recipient_type IS NULL OR r.recipient_type = ${recipientType})
@@ -57,8 +63,10 @@ export function overdueOf(
   today: string,
 ): Overdue {
   if (r.status === 'sent') return today > r.ackDueOn && today <= r.expiresOn ? 'acknowledgement' : null;
-  if ((r.status === 'accepted' || r.status === 'in_progress') && r.appointmentOn === null && today > r.appointmentDueOn) return 'first_appointment';
+  if ((r.status === 'accepted' || r.status === 'in_progress') && r.appointmentOn === null && today > r.appointmentDueOn)
+    return 'first_appointment';
   return null;
 }
 
-export const workingDaysLate = (dueOn: string, today: string, municipalityCode: string | null) => workingDaysBetween(dueOn, today, municipalityCode);
+export const workingDaysLate = (dueOn: string, today: string, municipalityCode: string | null) =>
+  workingDaysBetween(dueOn, today, municipalityCode);

@@ -29,7 +29,14 @@ export async function destinationsFor(tx: Tx, row: CaseRow, ownOrganisationId: s
     .where((eb) =>
       eb.or([
         eb('o.type', '=', 'employment_centre'),
-        eb('o.id', 'in', eb.selectFrom('organisation_networks').select('organisation_id').where('network_id', '=', row.network_id ?? '')),
+        eb(
+          'o.id',
+          'in',
+          eb
+            .selectFrom('organisation_networks')
+            .select('organisation_id')
+            .where('network_id', '=', row.network_id ?? ''),
+        ),
       ]),
     )
     .orderBy('o.type')

@@ -10,7 +10,12 @@ import { notifyParty } from './notify-parties.ts';
 export async function endAccessForConsent(tx: Tx, actor: Actor, consentId: string): Promise<number> {
   const ended = await tx
     .updateTable('referrals')
-    .set((eb) => ({ access_ended_at: new Date(), access_end_reason: 'consent_revoked', updated_at: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      access_ended_at: new Date(),
+      access_end_reason: 'consent_revoked',
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
     .where((eb) => eb.or([eb('consent_id', '=', consentId), eb('identity_consent_id', '=', consentId)]))
     .where('access_ended_at', 'is', null)
     .returning(['id', 'organisation_id', 'created_by', 'recipient_organisation_id', 'recipient_user_id', 'case_id'])
@@ -32,7 +37,13 @@ export async function endAccessForConsent(tx: Tx, actor: Actor, consentId: strin
     await notifyParty(tx, {
       side: 'recipient',
       kind: 'referral_access_ended',
-      referral: { id: r.id, organisationId: r.organisation_id, createdBy: r.created_by, recipientOrganisationId: r.recipient_organisation_id, recipientUserId: r.recipient_user_id },
+      referral: {
+        id: r.id,
+        organisationId: r.organisation_id,
+        createdBy: r.created_by,
+        recipientOrganisationId: r.recipient_organisation_id,
+        recipientUserId: r.recipient_user_id,
+      },
     });
   }
   return ended.length;

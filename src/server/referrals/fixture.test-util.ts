@@ -6,7 +6,13 @@ import { todayInItaly } from '../db/dates.ts';
 import { makeOrg, makeUser, type Signed, signIn, type TestUser } from '../testing/harness.ts';
 
 /** Canary values: none of them may appear where the recipient or the database can read them in clear. */
-export const CANARY = { firstName: 'Ottavia', lastName: 'Canarossi', phone: '+39 333 1234567', email: 'ottavia.canarossi@example.org', address: 'Via Segreta 7, Milano' };
+export const CANARY = {
+  firstName: 'Ottavia',
+  lastName: 'Canarossi',
+  phone: '+39 333 1234567',
+  email: 'ottavia.canarossi@example.org',
+  address: 'Via Segreta 7, Milano',
+};
 
 export interface Party {
   orgId: string;
@@ -16,7 +22,13 @@ export interface Party {
 
 export function referralFixture(get: () => { app: App; db: Database; config: Config }) {
   const ctx = () => get();
-  const inject = (method: 'GET' | 'POST', s: Signed | null, url: string, payload?: object, headers: Record<string, string> = {}) =>
+  const inject = (
+    method: 'GET' | 'POST',
+    s: Signed | null,
+    url: string,
+    payload?: object,
+    headers: Record<string, string> = {},
+  ) =>
     ctx().app.inject({ method, url, headers: { ...(s?.headers ?? {}), ...headers }, ...(payload ? { payload } : {}) });
 
   async function party(type: string, roles: TestUser['roles']): Promise<Party> {
@@ -30,7 +42,11 @@ export function referralFixture(get: () => { app: App; db: Database; config: Con
   async function centreWithCase(safe: { onlyThroughCentre?: boolean } = {}) {
     const centre = await party('cav', ['centre_operator']);
     // test databases have no network seed: the municipality she lives in
-    await ctx().db.owner.insertInto('municipalities').values({ istat_code: '015146', name: 'Milano', province: 'MI' }).onConflict((oc) => oc.doNothing()).execute();
+    await ctx()
+      .db.owner.insertInto('municipalities')
+      .values({ istat_code: '015146', name: 'Milano', province: 'MI' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const res = await inject('POST', centre.s, '/api/v1/cases', {
       takenInChargeOn: '2026-01-10',
       ageBand: '30_39',
@@ -40,8 +56,20 @@ export function referralFixture(get: () => { app: App; db: Database; config: Con
       employment: 'unemployed',
       childrenCount: 2,
       minorChildrenCount: 1,
-      safeContact: { channels: ['phone'], windows: [{ days: ['mon', 'wed'], from: '10:00', to: '12:00' }], noVoicemail: true, onlyThroughCentre: safe.onlyThroughCentre ?? false },
-      identity: { firstName: CANARY.firstName, lastName: CANARY.lastName, phone: CANARY.phone, email: CANARY.email, address: CANARY.address, languages: ['ar', 'fr'] },
+      safeContact: {
+        channels: ['phone'],
+        windows: [{ days: ['mon', 'wed'], from: '10:00', to: '12:00' }],
+        noVoicemail: true,
+        onlyThroughCentre: safe.onlyThroughCentre ?? false,
+      },
+      identity: {
+        firstName: CANARY.firstName,
+        lastName: CANARY.lastName,
+        phone: CANARY.phone,
+        email: CANARY.email,
+        address: CANARY.address,
+        languages: ['ar', 'fr'],
+      },
     });
     if (res.statusCode !== 201) throw new Error(`case: ${res.statusCode} ${res.body}`);
     return { ...centre, caseId: (res.json() as { id: string }).id, code: (res.json() as { code: string }).code };
@@ -63,9 +91,11 @@ export function referralFixture(get: () => { app: App; db: Database; config: Con
     return (res.json() as { id: string }).id;
   }
 
-  const send = (s: Signed, body: object, key: string = randomUUID()) => inject('POST', s, '/api/v1/referrals', body, { 'idempotency-key': key });
+  const send = (s: Signed, body: object, key: string = randomUUID()) =>
+    inject('POST', s, '/api/v1/referrals', body, { 'idempotency-key': key });
 
-  const step = (s: Signed, id: string, version: number, body: object) => inject('POST', s, `/api/v1/referrals/${id}/transitions`, body, { 'if-match': `"${version}"` });
+  const step = (s: Signed, id: string, version: number, body: object) =>
+    inject('POST', s, `/api/v1/referrals/${id}/transitions`, body, { 'if-match': `"${version}"` });
 
   return { inject, party, centreWithCase, consent, send, step };
 }

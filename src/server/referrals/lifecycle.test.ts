@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, allowedActions, ENDS_ACCESS, STATUSES, type Side, type Status, TERMINAL, transition } from './lifecycle.ts';
+import {
+  ACTIONS,
+  allowedActions,
+  ENDS_ACCESS,
+  STATUSES,
+  type Side,
+  type Status,
+  TERMINAL,
+  transition,
+} from './lifecycle.ts';
 
 const SIDES: Side[] = ['sender', 'recipient', 'system'];
 
@@ -17,20 +26,32 @@ describe('the referral lifecycle (pure)', () => {
   });
 
   it('never leaves a terminal status, and only moves along the allowed edges, whatever the sequence', () => {
-    const edges = new Set(['sent>accepted', 'sent>declined', 'sent>withdrawn', 'sent>expired', 'accepted>in_progress', 'accepted>completed',
-      'accepted>withdrawn', 'in_progress>completed', 'in_progress>withdrawn']);
+    const edges = new Set([
+      'sent>accepted',
+      'sent>declined',
+      'sent>withdrawn',
+      'sent>expired',
+      'accepted>in_progress',
+      'accepted>completed',
+      'accepted>withdrawn',
+      'in_progress>completed',
+      'in_progress>withdrawn',
+    ]);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...SIDES), fc.constantFrom(...ACTIONS)), { maxLength: 30 }), (steps) => {
-        let status: Status = 'sent';
-        for (const [side, action] of steps) {
-          const t = transition(status, side, action);
-          if (!t.ok) continue;
-          if (TERMINAL.includes(status)) return false;
-          if (t.status !== status && !edges.has(`${status}>${t.status}`)) return false;
-          status = t.status;
-        }
-        return STATUSES.includes(status);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...SIDES), fc.constantFrom(...ACTIONS)), { maxLength: 30 }),
+        (steps) => {
+          let status: Status = 'sent';
+          for (const [side, action] of steps) {
+            const t = transition(status, side, action);
+            if (!t.ok) continue;
+            if (TERMINAL.includes(status)) return false;
+            if (t.status !== status && !edges.has(`${status}>${t.status}`)) return false;
+            status = t.status;
+          }
+          return STATUSES.includes(status);
+        },
+      ),
     );
   });
 

@@ -11,7 +11,9 @@ export async function loadReferral(ctx: Ctx, id: string, mode: 'read' | 'write')
     .selectFrom('referrals')
     .selectAll()
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('organisation_id', '=', me.organisationId), eb('recipient_organisation_id', '=', me.organisationId)]))
+    .where((eb) =>
+      eb.or([eb('organisation_id', '=', me.organisationId), eb('recipient_organisation_id', '=', me.organisationId)]),
+    )
     .executeTakeFirst();
   if (!row) throw notFound();
   const side = sideOf(me, row);
@@ -22,8 +24,12 @@ export async function loadReferral(ctx: Ctx, id: string, mode: 'read' | 'write')
 export type ReferralRow = Awaited<ReturnType<typeof loadReferral>>['row'];
 
 /** The sender's side is its centre's operators and DPO; anyone else of the recipient organisation is the recipient. */
-function sideOf(me: Actor, row: { organisation_id: string; recipient_organisation_id: string }): Exclude<Side, 'system'> | null {
-  if (row.organisation_id === me.organisationId) return me.roles.includes('centre_operator') || me.roles.includes('dpo') ? 'sender' : null;
+function sideOf(
+  me: Actor,
+  row: { organisation_id: string; recipient_organisation_id: string },
+): Exclude<Side, 'system'> | null {
+  if (row.organisation_id === me.organisationId)
+    return me.roles.includes('centre_operator') || me.roles.includes('dpo') ? 'sender' : null;
   if (row.recipient_organisation_id === me.organisationId) return 'recipient';
   return null;
 }

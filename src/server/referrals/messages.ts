@@ -17,7 +17,12 @@ export async function listMessages(ctx: Ctx, masterKey: Buffer, id: string) {
     .orderBy('m.created_at')
     .orderBy('m.id')
     .execute();
-  await ctx.audit({ action: 'referral.messages_read', subjectType: 'referral', subjectId: id, details: { count: rows.length } });
+  await ctx.audit({
+    action: 'referral.messages_read',
+    subjectType: 'referral',
+    subjectId: id,
+    details: { count: rows.length },
+  });
   return rows.map((m) => ({
     id: m.id,
     authorName: m.author_name,
@@ -32,7 +37,11 @@ export async function postMessage(ctx: Ctx, masterKey: Buffer, id: string, body:
   const { me, row, side } = await loadReferral(ctx, id, 'write');
   if (side === 'sender' && !me.roles.includes('centre_operator')) throw new AppError(404, 'not_found', 'Not found');
   const messageId = randomUUID();
-  const author = await ctx.tx.selectFrom('users').select('display_name').where('id', '=', me.userId).executeTakeFirstOrThrow();
+  const author = await ctx.tx
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', me.userId)
+    .executeTakeFirstOrThrow();
   const made = await ctx.tx
     .insertInto('referral_messages')
     .values({
@@ -47,9 +56,35 @@ export async function postMessage(ctx: Ctx, masterKey: Buffer, id: string, body:
     })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
-  const parties = { id, organisationId: row.organisation_id, createdBy: row.created_by, recipientOrganisationId: row.recipient_organisation_id, recipientUserId: row.recipient_user_id };
-  await notifyParty(ctx.tx, { side: side === 'sender' ? 'recipient' : 'sender', referral: parties, kind: 'referral_message' });
-  await ctx.audit({ action: 'referral.message', subjectType: 'referral', subjectId: id, details: { messageId: made.id } });
-  const org = await ctx.tx.selectFrom('organisations').select('name').where('id', '=', me.organisationId).executeTakeFirstOrThrow();
-  return { id: made.id, authorName: author.display_name, authorOrganisation: org.name, side, body: body.trim(), createdAt: isoTimestamp(made.created_at) };
+  const parties = {
+    id,
+    organisationId: row.organisation_id,
+    createdBy: row.created_by,
+    recipientOrganisationId: row.recipient_organisation_id,
+    recipientUserId: row.recipient_user_id,
+  };
+  await notifyParty(ctx.tx, {
+    side: side === 'sender' ? 'recipient' : 'sender',
+    referral: parties,
+    kind: 'referral_message',
+  });
+  await ctx.audit({
+    action: 'referral.message',
+    subjectType: 'referral',
+    subjectId: id,
+    details: { messageId: made.id },
+  });
+  const org = await ctx.tx
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', me.organisationId)
+    .executeTakeFirstOrThrow();
+  return {
+    id: made.id,
+    authorName: author.display_name,
+    authorOrganisation: org.name,
+    side,
+    body: body.trim(),
+    createdAt: isoTimestamp(made.created_at),
+  };
 }

@@ -17,7 +17,10 @@ export interface ReferralParties {
  * Tells the other side that something happened. The recipient: its named referent, else everyone
  * who works its referrals inbox. The sender: the operator who sent it. No personal data travels.
  */
-export async function notifyParty(tx: Tx, n: { side: 'sender' | 'recipient'; referral: ReferralParties; kind: NotificationKind }): Promise<void> {
+export async function notifyParty(
+  tx: Tx,
+  n: { side: 'sender' | 'recipient'; referral: ReferralParties; kind: NotificationKind },
+): Promise<void> {
   const r = n.referral;
   if (n.side === 'sender') {
     await notify(tx, { organisationId: r.organisationId, userIds: [r.createdBy], kind: n.kind, referralId: r.id });

@@ -22,7 +22,13 @@ export async function listOverdue(ctx: Ctx, today: string) {
   ctx.authorise('referral.overdue_list');
   const rows = (await sql<Row>`SELECT * FROM overdue_referrals(${today}::date)`.execute(ctx.tx)).rows;
   const ids = [...new Set(rows.flatMap((r) => [r.sender_organisation_id, r.recipient_organisation_id]))];
-  const orgs = ids.length ? await ctx.tx.selectFrom('organisations').select(['id', 'name', 'municipality_code']).where('id', 'in', ids).execute() : [];
+  const orgs = ids.length
+    ? await ctx.tx
+        .selectFrom('organisations')
+        .select(['id', 'name', 'municipality_code'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
   const byId = new Map(orgs.map((o) => [o.id, o]));
   return rows.map((r) => {
     const dueOn = isoDate(r.overdue === 'acknowledgement' ? r.ack_due_on : r.appointment_due_on);

@@ -16,7 +16,12 @@ export async function withNames(tx: Tx, rows: ReferralRow[]): Promise<Row[]> {
   const cases = await tx.selectFrom('cases').select(['id', 'code']).where('id', 'in', caseIds).execute();
   const name = new Map(orgs.map((o) => [o.id, o.name]));
   const code = new Map(cases.map((c) => [c.id, c.code]));
-  return rows.map((r) => ({ ...r, sender_name: name.get(r.organisation_id) ?? '', recipient_name: name.get(r.recipient_organisation_id) ?? '', case_code: code.get(r.case_id) ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    sender_name: name.get(r.organisation_id) ?? '',
+    recipient_name: name.get(r.recipient_organisation_id) ?? '',
+    case_code: code.get(r.case_id) ?? null,
+  }));
 }
 
 export function toSummary(r: Row, box: 'inbox' | 'outbox', today = todayInItaly()): ReferralSummary {

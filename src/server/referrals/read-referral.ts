@@ -16,9 +16,10 @@ export async function listReferrals(ctx: Ctx, q: ListQuery) {
   const today = todayInItaly();
   let query = ctx.tx.selectFrom('referrals').selectAll();
   // the inbox holds only referrals still open to us (RLS says so too; this lets the planner use the live index)
-  query = q.box === 'inbox'
-    ? query.where('recipient_organisation_id', '=', me.organisationId).where('access_ended_at', 'is', null)
-    : query.where('organisation_id', '=', me.organisationId);
+  query =
+    q.box === 'inbox'
+      ? query.where('recipient_organisation_id', '=', me.organisationId).where('access_ended_at', 'is', null)
+      : query.where('organisation_id', '=', me.organisationId);
   if (q.status) query = query.where('status', '=', q.status);
   if (q.purpose) query = query.where('purpose', '=', q.purpose);
   if (q.caseId) query = query.where('case_id', '=', q.caseId);
@@ -32,7 +33,11 @@ export async function listReferrals(ctx: Ctx, q: ListQuery) {
   // expects a handful of rows, so it reads all the CPI's live referrals and sorts them; walking the
   // live index newest first stops at the page (referrals benchmark: 17.8 → 3.8 ms at 45,000 per CPI).
   if (q.box === 'inbox') await sql`SET LOCAL enable_bitmapscan = off`.execute(ctx.tx);
-  const rows = await query.orderBy('sent_at', 'desc').orderBy('id').limit(q.limit ?? 100).execute();
+  const rows = await query
+    .orderBy('sent_at', 'desc')
+    .orderBy('id')
+    .limit(q.limit ?? 100)
+    .execute();
   if (q.box === 'inbox') await sql`SET LOCAL enable_bitmapscan = on`.execute(ctx.tx);
   return (await withNames(ctx.tx, rows)).map((r) => toSummary(r, q.box, today));
 }
@@ -41,7 +46,16 @@ async function readReports(ctx: Ctx, id: string): Promise<Report[]> {
   const rows = await ctx.tx
     .selectFrom('referral_reports as r')
     .innerJoin('organisations as o', 'o.id', 'r.recipient_organisation_id')
-    .select(['r.id', 'r.kind', 'r.occurred_on', 'r.details', 'r.outcome_id', 'r.reported_by_name', 'o.name', 'r.created_at'])
+    .select([
+      'r.id',
+      'r.kind',
+      'r.occurred_on',
+      'r.details',
+      'r.outcome_id',
+      'r.reported_by_name',
+      'o.name',
+      'r.created_at',
+    ])
     .where('r.referral_id', '=', id)
     .orderBy('r.occurred_on')
     .orderBy('r.created_at')
@@ -59,13 +73,28 @@ async function readReports(ctx: Ctx, id: string): Promise<Report[]> {
 }
 
 async function readHistory(ctx: Ctx, row: ReferralRow) {
-  const rows = await ctx.tx.selectFrom('referral_events').selectAll().where('referral_id', '=', row.id).orderBy('id').execute();
+  const rows = await ctx.tx
+    .selectFrom('referral_events')
+    .selectAll()
+    .where('referral_id', '=', row.id)
+    .orderBy('id')
+    .execute();
   const names = new Map(
-    (await ctx.tx.selectFrom('users').select(['id', 'display_name']).where('organisation_id', '=', ctx.me().organisationId).execute()).map((u) => [u.id, u.display_name]),
+    (
+      await ctx.tx
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('organisation_id', '=', ctx.me().organisationId)
+        .execute()
+    ).map((u) => [u.id, u.display_name]),
   );
   return rows.map((e) => ({
     kind: e.kind,
-    side: (e.actor_organisation_id === null ? 'system' : e.actor_organisation_id === row.organisation_id ? 'sender' : 'recipient') as 'sender' | 'recipient' | 'system',
+    side: (e.actor_organisation_id === null
+      ? 'system'
+      : e.actor_organisation_id === row.organisation_id
+        ? 'sender'
+        : 'recipient') as 'sender' | 'recipient' | 'system',
     // names of the other organisation's people are not shown in the history
     actorName: e.actor_user_id ? (names.get(e.actor_user_id) ?? null) : null,
     details: e.details as Record<string, Scalar>,
@@ -81,25 +110,55 @@ export async function describeReferral(ctx: Ctx, masterKey: Buffer, id: string):
   const { me, row, side } = await loadReferral(ctx, id, 'read');
   const today = todayInItaly();
   const [named] = await withNames(ctx.tx, [row]);
-  const share = await ctx.tx.selectFrom('referral_shares').select('sealed').where('referral_id', '=', id).executeTakeFirst();
+  const share = await ctx.tx
+    .selectFrom('referral_shares')
+    .select('sealed')
+    .where('referral_id', '=', id)
+    .executeTakeFirst();
   const open = accessOpen(row, today);
   let shared = share && (side === 'sender' || open) ? openShare<Shared>(masterKey, id, share.sealed) : null;
   // at the centre her identity stays with the case team (and the DPO), here as on the case page
-  if (shared?.identity && side === 'sender' && !me.roles.includes('dpo') && !(await isOnTeam(ctx.tx, row.case_id, me.userId))) {
+  if (
+    shared?.identity &&
+    side === 'sender' &&
+    !me.roles.includes('dpo') &&
+    !(await isOnTeam(ctx.tx, row.case_id, me.userId))
+  ) {
     const { identity: _hidden, ...rest } = shared;
     shared = rest;
   }
   if (side === 'recipient') {
-    const viewer = await ctx.tx.selectFrom('users').select('display_name').where('id', '=', me.userId).executeTakeFirstOrThrow();
-    await ctx.tx.insertInto('referral_views').values({ referral_id: id, organisation_id: row.organisation_id, viewer_user_id: me.userId, viewer_organisation_id: me.organisationId, viewer_name: viewer.display_name }).execute();
+    const viewer = await ctx.tx
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', me.userId)
+      .executeTakeFirstOrThrow();
+    await ctx.tx
+      .insertInto('referral_views')
+      .values({
+        referral_id: id,
+        organisation_id: row.organisation_id,
+        viewer_user_id: me.userId,
+        viewer_organisation_id: me.organisationId,
+        viewer_name: viewer.display_name,
+      })
+      .execute();
   }
   const views =
     side === 'sender'
-      ? (await ctx.tx.selectFrom('referral_views').select(['viewer_name', 'viewed_at']).where('referral_id', '=', id).orderBy('viewed_at', 'desc').limit(50).execute()).map(
-          (v) => ({ viewerName: v.viewer_name, viewedAt: isoTimestamp(v.viewed_at) }),
-        )
+      ? (
+          await ctx.tx
+            .selectFrom('referral_views')
+            .select(['viewer_name', 'viewed_at'])
+            .where('referral_id', '=', id)
+            .orderBy('viewed_at', 'desc')
+            .limit(50)
+            .execute()
+        ).map((v) => ({ viewerName: v.viewer_name, viewedAt: isoTimestamp(v.viewed_at) }))
       : [];
-  const writer = me.roles.some((r) => (side === 'sender' ? r === 'centre_operator' : ['centre_operator', 'cpi_referent', 'service_operator'].includes(r)));
+  const writer = me.roles.some((r) =>
+    side === 'sender' ? r === 'centre_operator' : ['centre_operator', 'cpi_referent', 'service_operator'].includes(r),
+  );
   return {
     ...toSummary(named as NonNullable<typeof named>, side === 'sender' ? 'outbox' : 'inbox', today),
     declineReason: row.decline_reason as ReferralDetail['declineReason'],

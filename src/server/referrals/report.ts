@@ -16,22 +16,42 @@ const OUTCOME_REPORTS: readonly string[] = ['course_completed', 'traineeship_sta
 export async function recordReport(ctx: Ctx, row: ReferralRow, report: ReportBody): Promise<void> {
   const me = ctx.me();
   const details = report.details ?? {};
-  const sentOn = String(typeof row.sent_on === 'string' ? row.sent_on : (row.sent_on as Date).toISOString()).slice(0, 10);
+  const sentOn = String(typeof row.sent_on === 'string' ? row.sent_on : (row.sent_on as Date).toISOString()).slice(
+    0,
+    10,
+  );
   if (report.occurredOn < sentOn) {
-    throw new AppError(400, 'validation_failed', 'The report is dated before the referral', [{ field: 'report.occurredOn', message: 'before the referral was sent' }]);
+    throw new AppError(400, 'validation_failed', 'The report is dated before the referral', [
+      { field: 'report.occurredOn', message: 'before the referral was sent' },
+    ]);
   }
   let outcomeId: string | null = null;
   if (OUTCOME_REPORTS.includes(report.kind)) {
     const errors = outcomeDetailsErrors(report.kind as OutcomeKind, details);
     if (errors.length > 0) {
-      throw new AppError(400, 'validation_failed', 'The report’s details are not valid', errors.map((e) => ({ field: `report.${e.field}`, message: e.message })));
+      throw new AppError(
+        400,
+        'validation_failed',
+        'The report’s details are not valid',
+        errors.map((e) => ({ field: `report.${e.field}`, message: e.message })),
+      );
     }
-    const made = await sql<{ id: string }>`SELECT referral_report_outcome(${row.id}::uuid, ${report.kind}, ${report.occurredOn}::date, ${JSON.stringify(details)}::jsonb) AS id`.execute(ctx.tx);
+    const made = await sql<{
+      id: string;
+    }>`SELECT referral_report_outcome(${row.id}::uuid, ${report.kind}, ${report.occurredOn}::date, ${JSON.stringify(details)}::jsonb) AS id`.execute(
+      ctx.tx,
+    );
     outcomeId = made.rows[0]?.id ?? null;
   } else if (Object.keys(details).length > 0) {
-    throw new AppError(400, 'validation_failed', 'This kind of report has no details', [{ field: 'report.details', message: 'not for this kind' }]);
+    throw new AppError(400, 'validation_failed', 'This kind of report has no details', [
+      { field: 'report.details', message: 'not for this kind' },
+    ]);
   }
-  const viewer = await ctx.tx.selectFrom('users').select('display_name').where('id', '=', me.userId).executeTakeFirstOrThrow();
+  const viewer = await ctx.tx
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', me.userId)
+    .executeTakeFirstOrThrow();
   await ctx.tx
     .insertInto('referral_reports')
     .values({
@@ -46,5 +66,7 @@ export async function recordReport(ctx: Ctx, row: ReferralRow, report: ReportBod
       reported_by_name: viewer.display_name,
     })
     .execute();
-  await sql`SELECT referral_case_event(${row.id}::uuid, 'referral.reported', ${JSON.stringify({ kind: report.kind, outcomeId })}::jsonb)`.execute(ctx.tx);
+  await sql`SELECT referral_case_event(${row.id}::uuid, 'referral.reported', ${JSON.stringify({ kind: report.kind, outcomeId })}::jsonb)`.execute(
+    ctx.tx,
+  );
 }

@@ -18,7 +18,15 @@ import { applyTransition } from './transition.ts';
 
 const tags = ['referrals'];
 const strict = { additionalProperties: false } as const;
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 428: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+  428: ErrorBody,
+};
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) });
 
@@ -26,36 +34,63 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const key = config.masterKey;
 
-  api.get('/cases/:id/referral-destinations', { schema: { tags, params: Id, response: { 200: S.Destinations, ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => {
-      const { me, row } = await loadCase(ctx, req.params.id, 'write');
-      ctx.authorise('referral.send');
-      return destinationsFor(ctx.tx, row, me.organisationId);
-    }),
+  api.get(
+    '/cases/:id/referral-destinations',
+    { schema: { tags, params: Id, response: { 200: S.Destinations, ...errors } } },
+    async (req) =>
+      req.inContext(async (ctx) => {
+        const { me, row } = await loadCase(ctx, req.params.id, 'write');
+        ctx.authorise('referral.send');
+        return destinationsFor(ctx.tx, row, me.organisationId);
+      }),
   );
 
-  api.get('/cases/:id/referral-check', { schema: { tags, params: Id, querystring: S.ShareCheckQuery, response: { 200: S.ShareCheck, ...errors } } }, async (req) =>
-    req.inContext((ctx) => shareCheck(ctx, req.params.id, req.query)),
+  api.get(
+    '/cases/:id/referral-check',
+    { schema: { tags, params: Id, querystring: S.ShareCheckQuery, response: { 200: S.ShareCheck, ...errors } } },
+    async (req) => req.inContext((ctx) => shareCheck(ctx, req.params.id, req.query)),
   );
 
-  api.post('/referrals/preview', { schema: { tags, body: S.ReferralCreate, response: { 200: S.Preview, ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => {
-      const p = await prepareReferral(ctx, key, req.body);
-      await ctx.audit({ action: 'referral.preview', subjectType: 'case', subjectId: p.row.id, details: { recipientOrganisationId: p.recipient.id, fields: req.body.shareFields } });
-      const direct = req.body.shareFields.some((f) => f === 'identity.phone' || f === 'identity.email');
-      return { pseudonym: p.pseudonym, contactMode: direct ? ('direct' as const) : ('through_centre' as const), shared: p.shared };
-    }),
+  api.post(
+    '/referrals/preview',
+    { schema: { tags, body: S.ReferralCreate, response: { 200: S.Preview, ...errors } } },
+    async (req) =>
+      req.inContext(async (ctx) => {
+        const p = await prepareReferral(ctx, key, req.body);
+        await ctx.audit({
+          action: 'referral.preview',
+          subjectType: 'case',
+          subjectId: p.row.id,
+          details: { recipientOrganisationId: p.recipient.id, fields: req.body.shareFields },
+        });
+        const direct = req.body.shareFields.some((f) => f === 'identity.phone' || f === 'identity.email');
+        return {
+          pseudonym: p.pseudonym,
+          contactMode: direct ? ('direct' as const) : ('through_centre' as const),
+          shared: p.shared,
+        };
+      }),
   );
 
   api.post(
     '/referrals',
-    { schema: { tags, headers: IdempotencyHeaders, body: S.ReferralCreate, response: { 200: S.ReferralDetail, 201: S.ReferralDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        headers: IdempotencyHeaders,
+        body: S.ReferralCreate,
+        response: { 200: S.ReferralDetail, 201: S.ReferralDetail, ...errors },
+      },
+    },
     async (req, reply) => {
       const idem = req.headers['idempotency-key'];
       if (!idem || !IDEMPOTENCY_KEY.test(idem)) {
-        throw new AppError(400, 'idempotency_key_required', 'Send an Idempotency-Key header (8–200 letters, digits, - or _)', [
-          { field: 'idempotency-key', message: 'required' },
-        ]);
+        throw new AppError(
+          400,
+          'idempotency_key_required',
+          'Send an Idempotency-Key header (8–200 letters, digits, - or _)',
+          [{ field: 'idempotency-key', message: 'required' }],
+        );
       }
       return req.inContext(async (ctx) => {
         const sent = await sendReferral(ctx, key, req.body, idem);
@@ -67,34 +102,72 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
     },
   );
 
-  api.get('/referrals', { schema: { tags, querystring: S.ListQuery, response: { 200: Type.Object({ items: Type.Array(S.ReferralSummary) }, strict), ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => {
-      const items = await listReferrals(ctx, req.query);
-      await ctx.audit({ action: 'referral.list', subjectType: 'organisation', subjectId: ctx.me().organisationId, details: { box: req.query.box, results: items.length } });
-      return { items };
-    }),
+  api.get(
+    '/referrals',
+    {
+      schema: {
+        tags,
+        querystring: S.ListQuery,
+        response: { 200: Type.Object({ items: Type.Array(S.ReferralSummary) }, strict), ...errors },
+      },
+    },
+    async (req) =>
+      req.inContext(async (ctx) => {
+        const items = await listReferrals(ctx, req.query);
+        await ctx.audit({
+          action: 'referral.list',
+          subjectType: 'organisation',
+          subjectId: ctx.me().organisationId,
+          details: { box: req.query.box, results: items.length },
+        });
+        return { items };
+      }),
   );
 
-  api.get('/referrals/overdue', { schema: { tags, response: { 200: Type.Object({ items: Type.Array(S.OverdueItem) }, strict), ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => {
-      const items = await listOverdue(ctx, todayInItaly());
-      await ctx.audit({ action: 'referral.overdue_list', subjectType: 'organisation', subjectId: ctx.me().organisationId, details: { results: items.length } });
-      return { items };
-    }),
+  api.get(
+    '/referrals/overdue',
+    { schema: { tags, response: { 200: Type.Object({ items: Type.Array(S.OverdueItem) }, strict), ...errors } } },
+    async (req) =>
+      req.inContext(async (ctx) => {
+        const items = await listOverdue(ctx, todayInItaly());
+        await ctx.audit({
+          action: 'referral.overdue_list',
+          subjectType: 'organisation',
+          subjectId: ctx.me().organisationId,
+          details: { results: items.length },
+        });
+        return { items };
+      }),
   );
 
-  api.get('/referrals/:id', { schema: { tags, params: Id, response: { 200: S.ReferralDetail, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      const detail = await describeReferral(ctx, key, req.params.id);
-      reply.header('ETag', `"${detail.version}"`);
-      await ctx.audit({ action: 'referral.read', subjectType: 'referral', subjectId: req.params.id, details: { box: detail.box, shared: detail.shared !== null } });
-      return detail;
-    }),
+  api.get(
+    '/referrals/:id',
+    { schema: { tags, params: Id, response: { 200: S.ReferralDetail, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        const detail = await describeReferral(ctx, key, req.params.id);
+        reply.header('ETag', `"${detail.version}"`);
+        await ctx.audit({
+          action: 'referral.read',
+          subjectType: 'referral',
+          subjectId: req.params.id,
+          details: { box: detail.box, shared: detail.shared !== null },
+        });
+        return detail;
+      }),
   );
 
   api.post(
     '/referrals/:id/transitions',
-    { schema: { tags, params: Id, headers: IfMatchHeaders, body: S.TransitionBody, response: { 200: S.TransitionOut, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: Id,
+        headers: IfMatchHeaders,
+        body: S.TransitionBody,
+        response: { 200: S.TransitionOut, ...errors },
+      },
+    },
     async (req, reply) =>
       req.inContext(async (ctx) => {
         const out = await applyTransition(ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
@@ -103,15 +176,22 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
       }),
   );
 
-  api.get('/referrals/:id/messages', { schema: { tags, params: Id, response: { 200: Type.Object({ items: Type.Array(S.Message) }, strict), ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => ({ items: await listMessages(ctx, key, req.params.id) })),
+  api.get(
+    '/referrals/:id/messages',
+    {
+      schema: { tags, params: Id, response: { 200: Type.Object({ items: Type.Array(S.Message) }, strict), ...errors } },
+    },
+    async (req) => req.inContext(async (ctx) => ({ items: await listMessages(ctx, key, req.params.id) })),
   );
 
-  api.post('/referrals/:id/messages', { schema: { tags, params: Id, body: S.MessageCreate, response: { 201: S.Message, ...errors } } }, async (req, reply) =>
-    req.inContext(async (ctx) => {
-      const message = await postMessage(ctx, key, req.params.id, req.body.body);
-      reply.status(201);
-      return message;
-    }),
+  api.post(
+    '/referrals/:id/messages',
+    { schema: { tags, params: Id, body: S.MessageCreate, response: { 201: S.Message, ...errors } } },
+    async (req, reply) =>
+      req.inContext(async (ctx) => {
+        const message = await postMessage(ctx, key, req.params.id, req.body.body);
+        reply.status(201);
+        return message;
+      }),
   );
 }

@@ -5,7 +5,8 @@ import { SHARE_FIELDS } from './share-fields.ts';
 
 const strict = { additionalProperties: false } as const;
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Enum = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
+const Enum = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
 const DateOnly = Type.String({ format: 'date' });
 const Uuid = Type.String({ format: 'uuid' });
 const Label = Type.Object({ it: Type.String(), en: Type.String() }, strict);
@@ -14,8 +15,17 @@ export const PURPOSES = ['work_orientation', 'training', 'housing', 'social_supp
 export const URGENCIES = ['routine', 'priority', 'urgent'] as const;
 export const DECLINE_REASONS = ['not_competent', 'no_capacity', 'not_eligible', 'duplicate', 'other'] as const;
 export const COMPLETION_OUTCOMES = ['goal_reached', 'partly_reached', 'not_reached', 'she_withdrew', 'other'] as const;
-export const REPORT_KINDS = ['first_appointment', 'registered', 'service_agreement_signed', 'course_started', 'course_completed',
-  'traineeship_started', 'hired', 'housing_offered', 'action_taken'] as const;
+export const REPORT_KINDS = [
+  'first_appointment',
+  'registered',
+  'service_agreement_signed',
+  'course_started',
+  'course_completed',
+  'traineeship_started',
+  'hired',
+  'housing_offered',
+  'action_taken',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const OVERDUE = ['acknowledgement', 'first_appointment'] as const;
 
@@ -61,7 +71,14 @@ export const Shared = Type.Object(
             assessedOn: DateOnly,
             levels: Type.Optional(Type.Record(Type.String(), Type.String())),
             sections: Type.Array(
-              Type.Object({ id: Type.String(), label: Label, answers: Type.Array(Type.Object({ question: Label, values: Type.Array(Label) }, strict)) }, strict),
+              Type.Object(
+                {
+                  id: Type.String(),
+                  label: Label,
+                  answers: Type.Array(Type.Object({ question: Label, values: Type.Array(Label) }, strict)),
+                },
+                strict,
+              ),
             ),
           },
           strict,
@@ -71,9 +88,27 @@ export const Shared = Type.Object(
     plan: Type.Optional(
       Type.Object(
         {
-          goals: Type.Optional(Type.Array(Type.Object({ domain: Type.String(), title: Type.String(), status: Type.String(), targetOn: N(DateOnly) }, strict))),
+          goals: Type.Optional(
+            Type.Array(
+              Type.Object(
+                { domain: Type.String(), title: Type.String(), status: Type.String(), targetOn: N(DateOnly) },
+                strict,
+              ),
+            ),
+          ),
           actions: Type.Optional(
-            Type.Array(Type.Object({ domain: Type.String(), label: Label, status: Type.String(), startsOn: N(DateOnly), dueOn: N(DateOnly) }, strict)),
+            Type.Array(
+              Type.Object(
+                {
+                  domain: Type.String(),
+                  label: Label,
+                  status: Type.String(),
+                  startsOn: N(DateOnly),
+                  dueOn: N(DateOnly),
+                },
+                strict,
+              ),
+            ),
           ),
         },
         strict,
@@ -212,7 +247,10 @@ export const TransitionBody = Type.Object(
   strict,
 );
 export type TransitionBody = Static<typeof TransitionBody>;
-export const TransitionOut = Type.Object({ id: Type.String(), status: Enum(STATUSES), version: Type.Integer(), accessOpen: Type.Boolean() }, strict);
+export const TransitionOut = Type.Object(
+  { id: Type.String(), status: Enum(STATUSES), version: Type.Integer(), accessOpen: Type.Boolean() },
+  strict,
+);
 
 export const ListQuery = Type.Object(
   {
@@ -228,7 +266,14 @@ export const ListQuery = Type.Object(
 export type ListQuery = Static<typeof ListQuery>;
 
 export const Message = Type.Object(
-  { id: Type.String(), authorName: Type.String(), authorOrganisation: Type.String(), side: Enum(['sender', 'recipient'] as const), body: Type.String(), createdAt: Type.String() },
+  {
+    id: Type.String(),
+    authorName: Type.String(),
+    authorOrganisation: Type.String(),
+    side: Enum(['sender', 'recipient'] as const),
+    body: Type.String(),
+    createdAt: Type.String(),
+  },
   strict,
 );
 export const MessageCreate = Type.Object({ body: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);
@@ -239,7 +284,12 @@ export const ShareCheck = Type.Object(
     sharingConsentId: N(Type.String()),
     identityConsentId: N(Type.String()),
     onlyThroughCentre: Type.Boolean(),
-    fields: Type.Array(Type.Object({ field: Type.String(), group: Type.String(), allowed: Type.Boolean(), refusal: N(Type.String()) }, strict)),
+    fields: Type.Array(
+      Type.Object(
+        { field: Type.String(), group: Type.String(), allowed: Type.Boolean(), refusal: N(Type.String()) },
+        strict,
+      ),
+    ),
     ackDueOn: DateOnly,
     appointmentDueOn: DateOnly,
     referents: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }, strict)),
@@ -249,11 +299,16 @@ export const ShareCheck = Type.Object(
 export const Destinations = Type.Object(
   {
     suggestedCpi: N(OrgRef),
-    organisations: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), town: N(Type.String()) }, strict)),
+    organisations: Type.Array(
+      Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), town: N(Type.String()) }, strict),
+    ),
   },
   strict,
 );
-export const Preview = Type.Object({ pseudonym: Type.String(), contactMode: Enum(['direct', 'through_centre'] as const), shared: Shared }, strict);
+export const Preview = Type.Object(
+  { pseudonym: Type.String(), contactMode: Enum(['direct', 'through_centre'] as const), shared: Shared },
+  strict,
+);
 
 export const OverdueItem = Type.Object(
   {

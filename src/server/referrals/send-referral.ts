@@ -27,22 +27,45 @@ export async function prepareReferral(ctx: Ctx, masterKey: Buffer, body: Referra
   checkShareSet(body.shareFields, consents);
   let recipientUserName: string | null = null;
   if (body.recipientUserId) {
-    const referent = await sql<{ display_name: string }>`SELECT display_name FROM referral_referents(${recipient.id}) WHERE user_id = ${body.recipientUserId}`.execute(ctx.tx);
-    if (!referent.rows[0]) throw invalidField('recipientUserId', 'validation_failed', 'not a referent of the recipient');
+    const referent = await sql<{
+      display_name: string;
+    }>`SELECT display_name FROM referral_referents(${recipient.id}) WHERE user_id = ${body.recipientUserId}`.execute(
+      ctx.tx,
+    );
+    if (!referent.rows[0])
+      throw invalidField('recipientUserId', 'validation_failed', 'not a referent of the recipient');
     recipientUserName = referent.rows[0].display_name;
   }
   if (body.planActionId) {
-    const action = await ctx.tx.selectFrom('plan_actions').select('id').where('id', '=', body.planActionId).where('case_id', '=', row.id).executeTakeFirst();
+    const action = await ctx.tx
+      .selectFrom('plan_actions')
+      .select('id')
+      .where('id', '=', body.planActionId)
+      .where('case_id', '=', row.id)
+      .executeTakeFirst();
     if (!action) throw invalidField('planActionId', 'validation_failed', 'not an action of this plan');
   }
   let identity: Identity | null = null;
   if (body.shareFields.some(isIdentityField)) {
     // her identity leaves the centre only through a member of her case team
-    if (!(await isOnTeam(ctx.tx, row.id, me.userId))) throw new AppError(403, 'not_on_case_team', 'Only the case team sees or changes her identity');
-    const stored = await ctx.tx.selectFrom('case_identities').select('sealed').where('case_id', '=', row.id).executeTakeFirst();
-    if (stored) identity = JSON.parse(openWith(await dataKeyOf(ctx.tx, masterKey, row.organisation_id), stored.sealed, `identity:${row.id}`)) as Identity;
+    if (!(await isOnTeam(ctx.tx, row.id, me.userId)))
+      throw new AppError(403, 'not_on_case_team', 'Only the case team sees or changes her identity');
+    const stored = await ctx.tx
+      .selectFrom('case_identities')
+      .select('sealed')
+      .where('case_id', '=', row.id)
+      .executeTakeFirst();
+    if (stored)
+      identity = JSON.parse(
+        openWith(await dataKeyOf(ctx.tx, masterKey, row.organisation_id), stored.sealed, `identity:${row.id}`),
+      ) as Identity;
   }
-  const shared: Shared = await buildShare(ctx.tx, body.shareFields, { row, identity, note: body.note ?? null, recipientOrganisationId: recipient.id });
+  const shared: Shared = await buildShare(ctx.tx, body.shareFields, {
+    row,
+    identity,
+    note: body.note ?? null,
+    recipientOrganisationId: recipient.id,
+  });
   const rule = await ruleFor(ctx.tx, row.organisation_id, recipient.type);
   const due = dueDates(today, rule, recipient.municipalityCode);
   const pseudonym = pseudonymFor(masterKey, row.id, recipient.id);
@@ -55,7 +78,12 @@ const hashOf = (body: ReferralCreate) => createHash('sha256').update(JSON.string
  * Sends a referral. The idempotency key is taken first (a concurrent retry waits on it, then
  * finds it): a retried request returns the first referral and never creates a second.
  */
-export async function sendReferral(ctx: Ctx, masterKey: Buffer, body: ReferralCreate, key: string): Promise<{ id: string; replayed: boolean }> {
+export async function sendReferral(
+  ctx: Ctx,
+  masterKey: Buffer,
+  body: ReferralCreate,
+  key: string,
+): Promise<{ id: string; replayed: boolean }> {
   const me = ctx.authorise('referral.send');
   const id = randomUUID();
   const hash = hashOf(body);
@@ -66,8 +94,14 @@ export async function sendReferral(ctx: Ctx, masterKey: Buffer, body: ReferralCr
     .returning('referral_id')
     .executeTakeFirst();
   if (!taken) {
-    const first = await ctx.tx.selectFrom('idempotency_keys').select(['referral_id', 'request_hash']).where('user_id', '=', me.userId).where('key', '=', key).executeTakeFirstOrThrow();
-    if (first.request_hash !== hash) throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
+    const first = await ctx.tx
+      .selectFrom('idempotency_keys')
+      .select(['referral_id', 'request_hash'])
+      .where('user_id', '=', me.userId)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    if (first.request_hash !== hash)
+      throw new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
     return { id: first.referral_id, replayed: true };
   }
   const p = await prepareReferral(ctx, masterKey, body);
@@ -102,7 +136,12 @@ export async function sendReferral(ctx: Ctx, masterKey: Buffer, body: ReferralCr
     .execute();
   await ctx.tx
     .insertInto('referral_shares')
-    .values({ referral_id: id, organisation_id: p.row.organisation_id, recipient_organisation_id: p.recipient.id, sealed: sealShare(masterKey, id, p.shared) })
+    .values({
+      referral_id: id,
+      organisation_id: p.row.organisation_id,
+      recipient_organisation_id: p.recipient.id,
+      sealed: sealShare(masterKey, id, p.shared),
+    })
     .execute();
   await ctx.tx
     .insertInto('referral_events')
@@ -116,14 +155,34 @@ export async function sendReferral(ctx: Ctx, masterKey: Buffer, body: ReferralCr
       details: JSON.stringify({ fields: body.shareFields.length }),
     })
     .execute();
-  await recordCaseEvent(ctx.tx, me, { caseId: p.row.id, kind: 'referral.sent', refId: id, details: { recipientOrganisationId: p.recipient.id, purpose: body.purpose } });
-  await notifyParty(ctx.tx, { side: 'recipient', referral: { id, recipientOrganisationId: p.recipient.id, recipientUserId: body.recipientUserId ?? null, createdBy: me.userId, organisationId: p.row.organisation_id }, kind: 'referral_received' });
+  await recordCaseEvent(ctx.tx, me, {
+    caseId: p.row.id,
+    kind: 'referral.sent',
+    refId: id,
+    details: { recipientOrganisationId: p.recipient.id, purpose: body.purpose },
+  });
+  await notifyParty(ctx.tx, {
+    side: 'recipient',
+    referral: {
+      id,
+      recipientOrganisationId: p.recipient.id,
+      recipientUserId: body.recipientUserId ?? null,
+      createdBy: me.userId,
+      organisationId: p.row.organisation_id,
+    },
+    kind: 'referral_received',
+  });
   await ctx.audit({
     action: 'referral.send',
     subjectType: 'referral',
     subjectId: id,
     purpose: body.purpose,
-    details: { caseId: p.row.id, recipientOrganisationId: p.recipient.id, fields: body.shareFields, consentId: p.consents.sharing?.id ?? null },
+    details: {
+      caseId: p.row.id,
+      recipientOrganisationId: p.recipient.id,
+      fields: body.shareFields,
+      consentId: p.consents.sharing?.id ?? null,
+    },
   });
   return { id, replayed: false };
 }

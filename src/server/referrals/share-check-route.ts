@@ -13,7 +13,10 @@ export async function shareCheck(ctx: Ctx, caseId: string, q: { recipientOrganis
   const today = todayInItaly();
   const consents = await consentsFor(ctx.tx, row, recipient, q.purpose, today);
   const due = dueDates(today, await ruleFor(ctx.tx, row.organisation_id, recipient.type), recipient.municipalityCode);
-  const referents = await sql<{ user_id: string; display_name: string }>`SELECT user_id, display_name FROM referral_referents(${recipient.id})`.execute(ctx.tx);
+  const referents = await sql<{
+    user_id: string;
+    display_name: string;
+  }>`SELECT user_id, display_name FROM referral_referents(${recipient.id})`.execute(ctx.tx);
   return {
     sharingConsentId: consents.sharingConsentId,
     identityConsentId: consents.identityConsentId,

@@ -8,7 +8,14 @@ import { REFUSAL_MESSAGES, refusalFor, SHARE_FIELDS, type ShareContext } from '.
 
 /** Who may receive a referral: bodies of the network that take women in for a service. */
 export const RECIPIENT_TYPES: readonly string[] = [
-  'employment_centre', 'training_body', 'housing_office', 'social_services', 'ats_asst', 'cav', 'shelter_operator', 'municipality',
+  'employment_centre',
+  'training_body',
+  'housing_office',
+  'social_services',
+  'ats_asst',
+  'cav',
+  'shelter_operator',
+  'municipality',
 ];
 
 export interface Recipient {
@@ -20,7 +27,11 @@ export interface Recipient {
 
 export async function recipientOf(ctx: Ctx, organisationId: string): Promise<Recipient> {
   const me = ctx.me();
-  const org = await ctx.tx.selectFrom('organisations').select(['id', 'name', 'type', 'municipality_code']).where('id', '=', organisationId).executeTakeFirst();
+  const org = await ctx.tx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'type', 'municipality_code'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
   if (!org || !RECIPIENT_TYPES.includes(org.type) || org.id === me.organisationId) {
     throw invalidField('recipientOrganisationId', 'validation_failed', 'not an organisation that receives referrals');
   }
@@ -35,8 +46,20 @@ export interface Consents extends ShareContext {
 }
 
 /** The consents that cover sharing with this recipient for this purpose today, with and without identity. */
-export async function consentsFor(tx: Tx, row: CaseRow, recipient: Recipient, purpose: string, today: string): Promise<Consents> {
-  const request = { purpose: 'sharing' as const, recipientOrganisationId: recipient.id, recipientType: recipient.type, sharingPurpose: purpose as never, on: today };
+export async function consentsFor(
+  tx: Tx,
+  row: CaseRow,
+  recipient: Recipient,
+  purpose: string,
+  today: string,
+): Promise<Consents> {
+  const request = {
+    purpose: 'sharing' as const,
+    recipientOrganisationId: recipient.id,
+    recipientType: recipient.type,
+    sharingPurpose: purpose as never,
+    on: today,
+  };
   const sharing = await findValidConsent(tx, row.id, request);
   const identity = await findValidConsent(tx, row.id, { ...request, needsIdentity: true });
   const ends = [sharing?.expiresOn, identity?.expiresOn].filter((d): d is string => typeof d === 'string').sort();
@@ -69,5 +92,6 @@ export function checkShareSet(fields: readonly string[], c: ShareContext): void 
     const r = refusalFor(field, c);
     return r ? [{ field: `shareFields.${field}`, message: REFUSAL_MESSAGES[r] }] : [];
   });
-  if (refused.length > 0) throw new AppError(400, 'consent_missing', 'Some fields are not covered by a valid consent', refused);
+  if (refused.length > 0)
+    throw new AppError(400, 'consent_missing', 'Some fields are not covered by a valid consent', refused);
 }

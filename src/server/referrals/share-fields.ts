@@ -5,10 +5,24 @@ import { SECTIONS } from '../needs/questionnaire.ts';
  * includes disclosing her identity to that recipient, the others a sharing consent for the
  * recipient and purpose. Her address is never shared: it may be a shelter's.
  */
-export const PROFILE_FIELDS = ['profile.ageBand', 'profile.citizenship', 'profile.residence', 'profile.education', 'profile.employment', 'profile.children'] as const;
+export const PROFILE_FIELDS = [
+  'profile.ageBand',
+  'profile.citizenship',
+  'profile.residence',
+  'profile.education',
+  'profile.employment',
+  'profile.children',
+] as const;
 export const NEEDS_FIELDS = ['needs.profile', ...SECTIONS.map((s) => `needs.${s.id}`)] as const;
 export const PLAN_FIELDS = ['plan.goals', 'plan.actions'] as const;
-export const IDENTITY_FIELDS = ['identity.name', 'identity.birthDate', 'identity.taxCode', 'identity.phone', 'identity.email', 'identity.languages'] as const;
+export const IDENTITY_FIELDS = [
+  'identity.name',
+  'identity.birthDate',
+  'identity.taxCode',
+  'identity.phone',
+  'identity.email',
+  'identity.languages',
+] as const;
 /** The identity fields through which the recipient would contact her directly. */
 export const CONTACT_FIELDS: readonly string[] = ['identity.phone', 'identity.email'];
 
@@ -45,4 +59,5 @@ export const REFUSAL_MESSAGES: Record<Refusal, string> = {
 };
 
 /** Direct contact only when her phone or e-mail goes with the referral. */
-export const contactModeOf = (fields: readonly string[]) => (fields.some((f) => CONTACT_FIELDS.includes(f)) ? 'direct' : 'through_centre');
+export const contactModeOf = (fields: readonly string[]) =>
+  fields.some((f) => CONTACT_FIELDS.includes(f)) ? 'direct' : 'through_centre';

@@ -13,7 +13,14 @@ import { RECEIVING_ROLES } from './notify-parties.ts';
  * like the outbox worker, and no personal data travels (a kind and a referral id).
  */
 export async function notifyOverdue(db: Database, today = todayInItaly()): Promise<number> {
-  const late = await sql<{ id: string; organisation_id: string; created_by: string; recipient_organisation_id: string; recipient_user_id: string | null; overdue: string }>`
+  const late = await sql<{
+    id: string;
+    organisation_id: string;
+    created_by: string;
+    recipient_organisation_id: string;
+    recipient_user_id: string | null;
+    overdue: string;
+  }>`
     SELECT id, organisation_id, created_by, recipient_organisation_id, recipient_user_id, overdue FROM (
       SELECT r.*, CASE
         WHEN r.status = 'sent' AND ${today}::date > r.ack_due_on AND ${today}::date <= r.expires_on THEN 'acknowledgement'
@@ -23,7 +30,12 @@ export async function notifyOverdue(db: Database, today = todayInItaly()): Promi
     WHERE overdue IS NOT NULL AND overdue IS DISTINCT FROM overdue_notified`.execute(db.owner);
   for (const r of late.rows) {
     await db.owner.transaction().execute(async (tx) => {
-      await notifyFromSystem(tx, { organisationId: r.organisation_id, userIds: [r.created_by], kind: 'referral_overdue', referralId: r.id });
+      await notifyFromSystem(tx, {
+        organisationId: r.organisation_id,
+        userIds: [r.created_by],
+        kind: 'referral_overdue',
+        referralId: r.id,
+      });
       await notifyFromSystem(tx, {
         organisationId: r.recipient_organisation_id,
         ...(r.recipient_user_id ? { userIds: [r.recipient_user_id] } : { roles: [...RECEIVING_ROLES] }),

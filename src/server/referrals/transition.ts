@@ -30,7 +30,8 @@ function changesFor(body: TransitionBody, row: ReferralRow, today: string) {
     case 'book': {
       if (!body.appointmentOn) throw invalidField('appointmentOn', 'validation_failed', 'required to book');
       const sentOn = typeof row.sent_on === 'string' ? row.sent_on : (row.sent_on as Date).toISOString().slice(0, 10);
-      if (body.appointmentOn < sentOn) throw invalidField('appointmentOn', 'validation_failed', 'before the referral was sent');
+      if (body.appointmentOn < sentOn)
+        throw invalidField('appointmentOn', 'validation_failed', 'before the referral was sent');
       return { appointment_on: body.appointmentOn };
     }
     case 'report':
@@ -39,7 +40,10 @@ function changesFor(body: TransitionBody, row: ReferralRow, today: string) {
     case 'complete': {
       if (!body.completionOutcome) throw invalidField('completionOutcome', 'validation_failed', 'required to complete');
       const window = addDays(today, row.access_days);
-      const until = row.access_until && String(row.access_until).slice(0, 10) < window ? String(row.access_until).slice(0, 10) : window;
+      const until =
+        row.access_until && String(row.access_until).slice(0, 10) < window
+          ? String(row.access_until).slice(0, 10)
+          : window;
       return { completed_on: today, completion_outcome: body.completionOutcome, access_until: until };
     }
     case 'withdraw':
@@ -63,15 +67,32 @@ export async function applyTransition(ctx: Ctx, id: string, body: TransitionBody
   if (row.version !== expectedVersion) throw versionConflict();
   const today = todayInItaly();
   const changes = changesFor(body, row, today);
-  const details = { action: body.action, status: step.status, ...(body.declineReason ? { reason: body.declineReason } : {}), ...(body.appointmentOn ? { appointmentOn: body.appointmentOn } : {}), ...(body.report ? { report: body.report.kind } : {}), ...(body.completionOutcome ? { outcome: body.completionOutcome } : {}) };
+  const details = {
+    action: body.action,
+    status: step.status,
+    ...(body.declineReason ? { reason: body.declineReason } : {}),
+    ...(body.appointmentOn ? { appointmentOn: body.appointmentOn } : {}),
+    ...(body.report ? { report: body.report.kind } : {}),
+    ...(body.completionOutcome ? { outcome: body.completionOutcome } : {}),
+  };
   // the history first: after a decline the recipient no longer sees the referral it would attach to
   await ctx.tx
     .insertInto('referral_events')
-    .values({ referral_id: id, organisation_id: row.organisation_id, recipient_organisation_id: row.recipient_organisation_id, actor_user_id: me.userId, actor_organisation_id: me.organisationId, kind: body.action, details: JSON.stringify(details) })
+    .values({
+      referral_id: id,
+      organisation_id: row.organisation_id,
+      recipient_organisation_id: row.recipient_organisation_id,
+      actor_user_id: me.userId,
+      actor_organisation_id: me.organisationId,
+      kind: body.action,
+      details: JSON.stringify(details),
+    })
     .execute();
   if (body.action === 'report' && body.report) await recordReport(ctx, row, body.report);
   if (body.action === 'decline') {
-    const n = await sql<{ n: number }>`SELECT referral_decline(${id}::uuid, ${expectedVersion}, ${body.declineReason ?? null}) AS n`.execute(ctx.tx);
+    const n = await sql<{
+      n: number;
+    }>`SELECT referral_decline(${id}::uuid, ${expectedVersion}, ${body.declineReason ?? null}) AS n`.execute(ctx.tx);
     if (n.rows[0]?.n !== 1) throw versionConflict();
   } else {
     const updated = await ctx.tx
@@ -83,11 +104,26 @@ export async function applyTransition(ctx: Ctx, id: string, body: TransitionBody
     if (Number(updated.numUpdatedRows) !== 1) throw versionConflict();
     if (body.action === 'withdraw') await ctx.tx.deleteFrom('referral_shares').where('referral_id', '=', id).execute();
   }
-  if (side === 'sender') await recordCaseEvent(ctx.tx, me, { caseId: row.case_id, kind: `referral.${body.action}`, refId: id, details: { status: step.status } });
-  else await sql`SELECT referral_case_event(${id}::uuid, ${`referral.${body.action}`}, ${JSON.stringify({ status: step.status })}::jsonb)`.execute(ctx.tx);
+  if (side === 'sender')
+    await recordCaseEvent(ctx.tx, me, {
+      caseId: row.case_id,
+      kind: `referral.${body.action}`,
+      refId: id,
+      details: { status: step.status },
+    });
+  else
+    await sql`SELECT referral_case_event(${id}::uuid, ${`referral.${body.action}`}, ${JSON.stringify({ status: step.status })}::jsonb)`.execute(
+      ctx.tx,
+    );
   const kind = NOTIFY[body.action];
   if (kind) {
-    const parties = { id, organisationId: row.organisation_id, createdBy: row.created_by, recipientOrganisationId: row.recipient_organisation_id, recipientUserId: row.recipient_user_id };
+    const parties = {
+      id,
+      organisationId: row.organisation_id,
+      createdBy: row.created_by,
+      recipientOrganisationId: row.recipient_organisation_id,
+      recipientUserId: row.recipient_user_id,
+    };
     await notifyParty(ctx.tx, { side: side === 'sender' ? 'recipient' : 'sender', referral: parties, kind });
   }
   await ctx.audit({ action: 'referral.transition', subjectType: 'referral', subjectId: id, details });

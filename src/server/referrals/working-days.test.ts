@@ -6,13 +6,29 @@ const PAVIA = '018110';
 
 describe('the Italian working-day calendar', () => {
   it('knows Easter Sunday and therefore Easter Monday', () => {
-    expect([2024, 2025, 2026, 2027].map(easterSunday)).toEqual(['2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28']);
+    expect([2024, 2025, 2026, 2027].map(easterSunday)).toEqual([
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+    ]);
     expect(isHoliday('2026-04-06')).toBe(true);
     expect(isHoliday('2026-04-07')).toBe(false);
   });
 
   it('keeps the national holidays and the patron saint of the office’s municipality', () => {
-    for (const d of ['2026-01-01', '2026-01-06', '2026-04-25', '2026-05-01', '2026-06-02', '2026-08-15', '2026-11-01', '2026-12-08', '2026-12-25', '2026-12-26']) {
+    for (const d of [
+      '2026-01-01',
+      '2026-01-06',
+      '2026-04-25',
+      '2026-05-01',
+      '2026-06-02',
+      '2026-08-15',
+      '2026-11-01',
+      '2026-12-08',
+      '2026-12-25',
+      '2026-12-26',
+    ]) {
       expect(isHoliday(d), d).toBe(true);
     }
     expect(isWorkingDay('2026-12-07', MILANO)).toBe(false); // Sant'Ambrogio, a Monday

@@ -89,7 +89,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** An app over a test database whose log lines are kept in `logs` (to look for canaries). */
-export async function testApp(db: Database, config = testConfig()): Promise<{ app: App; logs: string[]; config: Config }> {
+export async function testApp(
+  db: Database,
+  config = testConfig(),
+): Promise<{ app: App; logs: string[]; config: Config }> {
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _enc, done) {
@@ -142,7 +145,10 @@ export async function makeUser(
     })
     .execute();
   for (const role of fields.roles) {
-    await db.owner.insertInto('user_roles').values({ user_id: id, organisation_id: fields.organisationId, role }).execute();
+    await db.owner
+      .insertInto('user_roles')
+      .values({ user_id: id, organisation_id: fields.organisationId, role })
+      .execute();
   }
   return { id, username, password, totpSecret, organisationId: fields.organisationId, roles: fields.roles };
 }

@@ -7,11 +7,25 @@ export async function describeMe(tx: Tx, me: Actor) {
   const row = await tx
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.email', 'users.totp_enrolled_at', 'organisations.name', 'organisations.type'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.email',
+      'users.totp_enrolled_at',
+      'organisations.name',
+      'organisations.type',
+    ])
     .where('users.id', '=', me.userId)
     .executeTakeFirstOrThrow();
   return {
-    user: { id: row.id, username: row.username, displayName: row.display_name, email: row.email, mfaEnrolled: row.totp_enrolled_at !== null },
+    user: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      email: row.email,
+      mfaEnrolled: row.totp_enrolled_at !== null,
+    },
     organisation: { id: me.organisationId, name: row.name, type: row.type },
     roles: me.roles,
   };
@@ -63,27 +77,36 @@ function selectUsers(tx: Tx) {
     .selectFrom('users')
     .select(userColumns)
     .select(
-      sql<string[]>`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = users.id), '{}')`.as(
+      sql<
+        string[]
+      >`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = users.id), '{}')`.as(
         'roles',
       ),
     );
 }
 
 export async function listUsers(tx: Tx, organisationId: string) {
-  const rows = await selectUsers(tx).where('users.organisation_id', '=', organisationId).orderBy('users.display_name').execute();
+  const rows = await selectUsers(tx)
+    .where('users.organisation_id', '=', organisationId)
+    .orderBy('users.display_name')
+    .execute();
   return rows.map((r) => present(r as UserRow));
 }
 
 /** A user of `organisationId`, or 404: another organisation's user is simply not found. */
 export async function findUser(tx: Tx, organisationId: string, userId: string) {
-  const row = await selectUsers(tx).where('users.id', '=', userId).where('users.organisation_id', '=', organisationId).executeTakeFirst();
+  const row = await selectUsers(tx)
+    .where('users.id', '=', userId)
+    .where('users.organisation_id', '=', organisationId)
+    .executeTakeFirst();
   if (!row) throw notFound();
   return present(row as UserRow);
 }
 
 export function checkGrantable(actor: Actor, roles: string[]): Role[] {
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (unknown.length) throw new AppError(400, 'unknown_role', 'Unknown role', [{ field: 'roles', message: 'unknown role' }]);
+  if (unknown.length)
+    throw new AppError(400, 'unknown_role', 'Unknown role', [{ field: 'roles', message: 'unknown role' }]);
   if (roles.includes('platform_admin') && !actor.roles.includes('platform_admin')) {
     throw new AppError(400, 'role_not_grantable', 'Only a platform administrator grants that role', [
       { field: 'roles', message: 'not grantable' },

@@ -43,13 +43,21 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 
 export function registerUserRoutes(app: FastifyInstance, { config }: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  api.get('/users', { schema: { tags, response: { 200: Type.Object({ items: Type.Array(User) }, strict), ...errors } } }, async (req) =>
-    req.inContext(async (ctx) => {
-      const me = ctx.authorise('user.read');
-      const items = await listUsers(ctx.tx, me.organisationId);
-      await ctx.audit({ action: 'user.list', subjectType: 'organisation', subjectId: me.organisationId, details: { count: items.length } });
-      return { items };
-    }),
+  api.get(
+    '/users',
+    { schema: { tags, response: { 200: Type.Object({ items: Type.Array(User) }, strict), ...errors } } },
+    async (req) =>
+      req.inContext(async (ctx) => {
+        const me = ctx.authorise('user.read');
+        const items = await listUsers(ctx.tx, me.organisationId);
+        await ctx.audit({
+          action: 'user.list',
+          subjectType: 'organisation',
+          subjectId: me.organisationId,
+          details: { count: items.length },
+        });
+        return { items };
+      }),
   );
 
   api.post(
@@ -60,9 +68,13 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
       const result = await req.inContext(async (ctx) => {
         const me = ctx.authorise('user.manage');
         const roles = checkGrantable(me, body.roles);
-        const taken = await sql<{ taken: boolean }>`SELECT auth_username_taken(${body.username}) AS taken`.execute(ctx.tx);
+        const taken = await sql<{ taken: boolean }>`SELECT auth_username_taken(${body.username}) AS taken`.execute(
+          ctx.tx,
+        );
         if (taken.rows[0]?.taken) {
-          throw new AppError(409, 'username_taken', 'This username is already in use', [{ field: 'username', message: 'taken' }]);
+          throw new AppError(409, 'username_taken', 'This username is already in use', [
+            { field: 'username', message: 'taken' },
+          ]);
         }
         const link = await createLink(ctx.tx, {
           kind: 'invite',
@@ -76,13 +88,22 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
         await ctx.audit({ action: 'user.invite', subjectType: 'invitation', subjectId: link.id, details: { roles } });
         return link;
       });
-      return reply.status(201).send({ inviteUrl: `${config.publicUrl}/invito/${result.token}`, expiresAt: result.expiresAt });
+      return reply
+        .status(201)
+        .send({ inviteUrl: `${config.publicUrl}/invito/${result.token}`, expiresAt: result.expiresAt });
     },
   );
 
   api.put(
     '/users/:id/roles',
-    { schema: { tags, params: IdParams, body: Type.Object({ roles: RoleList }, strict), response: { 200: User, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object({ roles: RoleList }, strict),
+        response: { 200: User, ...errors },
+      },
+    },
     async (req) => {
       const { id } = req.params;
       const { roles } = req.body;
@@ -97,22 +118,26 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
   );
 
   for (const action of ['disable', 'enable'] as const) {
-    api.post(`/users/:id/${action}`, { schema: { tags, params: IdParams, response: { 200: User, ...errors } } }, async (req) => {
-      const { id } = req.params;
-      return req.inContext(async (ctx) => {
-        const me = ctx.authorise('user.manage');
-        await findUser(ctx.tx, me.organisationId, id);
-        if (id === me.userId) throw new AppError(409, 'cannot_change_self', 'You cannot disable your own account');
-        await ctx.tx
-          .updateTable('users')
-          .set({ disabled_at: action === 'disable' ? sql`now()` : null, failed_logins: 0, locked_until: null })
-          .where('id', '=', id)
-          .execute();
-        if (action === 'disable') await endAllSessions(ctx.tx, id);
-        await ctx.audit({ action: `user.${action}`, subjectType: 'user', subjectId: id });
-        return findUser(ctx.tx, me.organisationId, id);
-      });
-    });
+    api.post(
+      `/users/:id/${action}`,
+      { schema: { tags, params: IdParams, response: { 200: User, ...errors } } },
+      async (req) => {
+        const { id } = req.params;
+        return req.inContext(async (ctx) => {
+          const me = ctx.authorise('user.manage');
+          await findUser(ctx.tx, me.organisationId, id);
+          if (id === me.userId) throw new AppError(409, 'cannot_change_self', 'You cannot disable your own account');
+          await ctx.tx
+            .updateTable('users')
+            .set({ disabled_at: action === 'disable' ? sql`now()` : null, failed_logins: 0, locked_until: null })
+            .where('id', '=', id)
+            .execute();
+          if (action === 'disable') await endAllSessions(ctx.tx, id);
+          await ctx.audit({ action: `user.${action}`, subjectType: 'user', subjectId: id });
+          return findUser(ctx.tx, me.organisationId, id);
+        });
+      },
+    );
   }
 
   api.post(
@@ -123,12 +148,20 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
       const result = await req.inContext(async (ctx) => {
         const me = ctx.authorise('user.manage');
         const user = await findUser(ctx.tx, me.organisationId, id);
-        const link = await createLink(ctx.tx, { kind: 'reset', organisationId: me.organisationId, createdBy: me.userId, userId: id, username: user.username });
+        const link = await createLink(ctx.tx, {
+          kind: 'reset',
+          organisationId: me.organisationId,
+          createdBy: me.userId,
+          userId: id,
+          username: user.username,
+        });
         await ctx.tx.updateTable('users').set({ reset_requested_at: null }).where('id', '=', id).execute();
         await ctx.audit({ action: 'user.password_reset_link', subjectType: 'user', subjectId: id });
         return link;
       });
-      return reply.status(201).send({ resetUrl: `${config.publicUrl}/reimposta-password/${result.token}`, expiresAt: result.expiresAt });
+      return reply
+        .status(201)
+        .send({ resetUrl: `${config.publicUrl}/reimposta-password/${result.token}`, expiresAt: result.expiresAt });
     },
   );
 }

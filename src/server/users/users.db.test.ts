@@ -24,15 +24,26 @@ describe('user administration', () => {
     const colleague = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
     const s = await signIn(app, db, admin);
     const cs = await signIn(app, db, colleague);
-    const roles = await app.inject({ method: 'PUT', url: `/api/v1/users/${colleague.id}/roles`, headers: s.headers, payload: { roles: ['centre_operator', 'dpo'] } });
+    const roles = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/users/${colleague.id}/roles`,
+      headers: s.headers,
+      payload: { roles: ['centre_operator', 'dpo'] },
+    });
     expect(roles.statusCode).toBe(200);
     expect(roles.json().roles).toEqual(['centre_operator', 'dpo']);
     const meNow = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } });
     expect(meNow.json().roles).toEqual(['centre_operator', 'dpo']);
     const off = await app.inject({ method: 'POST', url: `/api/v1/users/${colleague.id}/disable`, headers: s.headers });
     expect(off.json().disabled).toBe(true);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } })).statusCode).toBe(401);
-    const relogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: colleague.username, password: colleague.password } });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } })).statusCode).toBe(
+      401,
+    );
+    const relogin = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: colleague.username, password: colleague.password },
+    });
     expect(relogin.statusCode).toBe(401);
     const self = await app.inject({ method: 'POST', url: `/api/v1/users/${admin.id}/disable`, headers: s.headers });
     expect(self.statusCode).toBe(409);
@@ -70,7 +81,11 @@ describe('cross-organisation attempts', () => {
       expect(res.statusCode, `${a.method} ${a.url}`).toBe(404);
       expect(res.body).not.toContain(victim.username);
     }
-    const after = await db.owner.selectFrom('users').select(['disabled_at']).where('id', '=', victim.id).executeTakeFirstOrThrow();
+    const after = await db.owner
+      .selectFrom('users')
+      .select(['disabled_at'])
+      .where('id', '=', victim.id)
+      .executeTakeFirstOrThrow();
     expect(after.disabled_at).toBeNull();
     const links = await db.owner.selectFrom('invitations').select('id').where('user_id', '=', victim.id).execute();
     expect(links).toHaveLength(0);
@@ -80,7 +95,11 @@ describe('cross-organisation attempts', () => {
 
   it('without a session every endpoint answers 401', async () => {
     const victim = await makeUser(db, config, { organisationId: await makeOrg(db), roles: ['centre_operator'] });
-    for (const a of [...attempts(victim.id), { method: 'GET' as const, url: '/api/v1/users' }, { method: 'GET' as const, url: '/api/v1/audit' }]) {
+    for (const a of [
+      ...attempts(victim.id),
+      { method: 'GET' as const, url: '/api/v1/users' },
+      { method: 'GET' as const, url: '/api/v1/audit' },
+    ]) {
       const res = await app.inject(a);
       expect(res.statusCode, `${a.method} ${a.url}`).toBe(401);
     }

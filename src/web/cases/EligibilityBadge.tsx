@@ -10,7 +10,10 @@ export function EligibilityBadge({ e }: { e: Eligibility }) {
   const soon = (e.daysLeft ?? 0) <= 30;
   return (
     <Badge color={soon ? 'warning' : 'primary'}>
-      {fmt(e.daysLeft === 1 ? t.cases.eligibleOneDay : t.cases.eligibleDays, { n: e.daysLeft ?? 0, date: date(e.windowEndsOn) })}
+      {fmt(e.daysLeft === 1 ? t.cases.eligibleOneDay : t.cases.eligibleDays, {
+        n: e.daysLeft ?? 0,
+        date: date(e.windowEndsOn),
+      })}
     </Badge>
   );
 }

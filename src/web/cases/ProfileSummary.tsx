@@ -10,7 +10,8 @@ export function ProfileSummary({ values: v, part }: { values: ProfileValues; par
   const f = t.caseFields;
   const none = t.common.none;
   const code = (group: LabelGroup, value: string) => (value ? label(group, value) : none);
-  const many = (group: LabelGroup, values: string[]) => (values.length ? values.map((x) => label(group, x)).join(', ') : none);
+  const many = (group: LabelGroup, values: string[]) =>
+    values.length ? values.map((x) => label(group, x)).join(', ') : none;
   const town = list.find((m) => m.istatCode === v.residenceCode);
   const rows: [string, string][] =
     part === 'dates'
@@ -27,7 +28,10 @@ export function ProfileSummary({ values: v, part }: { values: ProfileValues; par
           [f.employment, code('employment', v.employment)],
           [f.childrenCount, v.childrenCount || none],
           [f.minorChildrenCount, v.minorChildrenCount || none],
-          [f.childrenWitnessed, v.childrenWitnessed === 'yes' ? t.common.yes : v.childrenWitnessed === 'no' ? t.common.no : none],
+          [
+            f.childrenWitnessed,
+            v.childrenWitnessed === 'yes' ? t.common.yes : v.childrenWitnessed === 'no' ? t.common.no : none,
+          ],
           [f.violenceTypes, many('violenceTypes', v.violenceTypes)],
           [f.authorRelationships, many('authorRelationships', v.authorRelationships)],
           [f.riskTool, code('riskTools', v.riskTool)],

@@ -19,41 +19,85 @@ export interface IdentityValues {
   codeWord: string;
 }
 export type IdentityKey = keyof IdentityValues;
-export const IDENTITY_KEYS: IdentityKey[] = ['firstName', 'lastName', 'birthDate', 'taxCode', 'phone', 'email', 'address', 'languages', 'codeWord'];
+export const IDENTITY_KEYS: IdentityKey[] = [
+  'firstName',
+  'lastName',
+  'birthDate',
+  'taxCode',
+  'phone',
+  'email',
+  'address',
+  'languages',
+  'codeWord',
+];
 
 export const emptyIdentity = (): IdentityValues => ({
-  firstName: '', lastName: '', birthDate: '', taxCode: '', phone: '', email: '', address: '', languages: '', codeWord: '',
+  firstName: '',
+  lastName: '',
+  birthDate: '',
+  taxCode: '',
+  phone: '',
+  email: '',
+  address: '',
+  languages: '',
+  codeWord: '',
 });
 
 export function identityFromApi(i: Identity): IdentityValues {
   return {
-    firstName: i.firstName, lastName: i.lastName, birthDate: i.birthDate ?? '', taxCode: i.taxCode ?? '', phone: i.phone ?? '',
-    email: i.email ?? '', address: i.address ?? '', languages: (i.languages ?? []).join(', '), codeWord: i.codeWord ?? '',
+    firstName: i.firstName,
+    lastName: i.lastName,
+    birthDate: i.birthDate ?? '',
+    taxCode: i.taxCode ?? '',
+    phone: i.phone ?? '',
+    email: i.email ?? '',
+    address: i.address ?? '',
+    languages: (i.languages ?? []).join(', '),
+    codeWord: i.codeWord ?? '',
   };
 }
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-export const splitLanguages = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
+export const splitLanguages = (v: string) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function identityPayload(v: IdentityValues): Identity {
   return {
-    firstName: v.firstName.trim(), lastName: v.lastName.trim(), birthDate: orNull(v.birthDate), taxCode: orNull(v.taxCode.toUpperCase()),
-    phone: orNull(v.phone), email: orNull(v.email), address: orNull(v.address), languages: splitLanguages(v.languages), codeWord: orNull(v.codeWord),
+    firstName: v.firstName.trim(),
+    lastName: v.lastName.trim(),
+    birthDate: orNull(v.birthDate),
+    taxCode: orNull(v.taxCode.toUpperCase()),
+    phone: orNull(v.phone),
+    email: orNull(v.email),
+    address: orNull(v.address),
+    languages: splitLanguages(v.languages),
+    codeWord: orNull(v.codeWord),
   };
 }
 
 export function identityLabels(t: Messages): Record<IdentityKey, string> {
   const f = t.caseFields;
   return {
-    firstName: f.firstName, lastName: f.lastName, birthDate: f.birthDate, taxCode: f.taxCode, phone: f.phone, email: f.email,
-    address: f.address, languages: f.languages, codeWord: f.codeWord,
+    firstName: f.firstName,
+    lastName: f.lastName,
+    birthDate: f.birthDate,
+    taxCode: f.taxCode,
+    phone: f.phone,
+    email: f.email,
+    address: f.address,
+    languages: f.languages,
+    codeWord: f.codeWord,
   };
 }
 
 export function checkIdentity(v: IdentityValues, today: string, t: Messages, prefix: string): SummaryError[] {
   const L = identityLabels(t);
   const out: SummaryError[] = [];
-  const add = (key: IdentityKey, reason: string) => out.push({ field: `${prefix}${key}`, message: fieldMessage(L[key], reason) });
+  const add = (key: IdentityKey, reason: string) =>
+    out.push({ field: `${prefix}${key}`, message: fieldMessage(L[key], reason) });
   if (!v.firstName.trim()) add('firstName', t.validation.required);
   if (!v.lastName.trim()) add('lastName', t.validation.required);
   if (v.birthDate && v.birthDate > today) add('birthDate', t.validation.future);
@@ -77,7 +121,12 @@ export interface SafeContactValues {
   onlyThroughCentre: boolean;
 }
 
-export const emptySafeContact = (): SafeContactValues => ({ channels: [], windows: [], noVoicemail: false, onlyThroughCentre: false });
+export const emptySafeContact = (): SafeContactValues => ({
+  channels: [],
+  windows: [],
+  noVoicemail: false,
+  onlyThroughCentre: false,
+});
 
 export const safeContactFrom = (s: SafeContact): SafeContactValues => ({
   channels: [...s.channels],
@@ -101,10 +150,17 @@ export function checkSafeContact(v: SafeContactValues, t: Messages, prefix: stri
   v.windows.forEach((w, i) => {
     const n = i + 1;
     const label = (what: string) => `${t.caseFields.window} ${n}, ${what}`;
-    if (!w.days.length) out.push({ field: `${prefix}w${i}-days`, message: fieldMessage(label(t.caseFields.days), t.validation.daysNeeded) });
-    if (!TIME.test(w.from)) out.push({ field: `${prefix}w${i}-from`, message: fieldMessage(label(t.caseFields.from), t.validation.time) });
-    if (!TIME.test(w.to)) out.push({ field: `${prefix}w${i}-to`, message: fieldMessage(label(t.caseFields.to), t.validation.time) });
-    else if (TIME.test(w.from) && w.to <= w.from) out.push({ field: `${prefix}w${i}-to`, message: fieldMessage(label(t.caseFields.to), t.validation.timeOrder) });
+    if (!w.days.length)
+      out.push({
+        field: `${prefix}w${i}-days`,
+        message: fieldMessage(label(t.caseFields.days), t.validation.daysNeeded),
+      });
+    if (!TIME.test(w.from))
+      out.push({ field: `${prefix}w${i}-from`, message: fieldMessage(label(t.caseFields.from), t.validation.time) });
+    if (!TIME.test(w.to))
+      out.push({ field: `${prefix}w${i}-to`, message: fieldMessage(label(t.caseFields.to), t.validation.time) });
+    else if (TIME.test(w.from) && w.to <= w.from)
+      out.push({ field: `${prefix}w${i}-to`, message: fieldMessage(label(t.caseFields.to), t.validation.timeOrder) });
   });
   return out;
 }

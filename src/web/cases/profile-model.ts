@@ -28,13 +28,38 @@ export type ProfileKey = keyof ProfileValues;
 
 export const DATE_KEYS = ['firstContactOn', 'intakeOn', 'referralSource'] as const;
 export const PROFILE_KEYS: ProfileKey[] = [
-  'ageBand', 'citizenship', 'residenceCode', 'education', 'employment', 'childrenCount', 'minorChildrenCount', 'childrenWitnessed',
-  'violenceTypes', 'authorRelationships', 'riskTool', 'riskLevel', 'riskAssessedOn',
+  'ageBand',
+  'citizenship',
+  'residenceCode',
+  'education',
+  'employment',
+  'childrenCount',
+  'minorChildrenCount',
+  'childrenWitnessed',
+  'violenceTypes',
+  'authorRelationships',
+  'riskTool',
+  'riskLevel',
+  'riskAssessedOn',
 ];
 
 export const emptyProfile = (): ProfileValues => ({
-  firstContactOn: '', intakeOn: '', referralSource: '', ageBand: '', citizenship: '', residenceCode: '', education: '', employment: '',
-  childrenCount: '', minorChildrenCount: '', childrenWitnessed: '', violenceTypes: [], authorRelationships: [], riskTool: '', riskLevel: '', riskAssessedOn: '',
+  firstContactOn: '',
+  intakeOn: '',
+  referralSource: '',
+  ageBand: '',
+  citizenship: '',
+  residenceCode: '',
+  education: '',
+  employment: '',
+  childrenCount: '',
+  minorChildrenCount: '',
+  childrenWitnessed: '',
+  violenceTypes: [],
+  authorRelationships: [],
+  riskTool: '',
+  riskLevel: '',
+  riskAssessedOn: '',
 });
 
 const s = (v: string | null | undefined) => v ?? '';
@@ -42,12 +67,22 @@ const n = (v: number | null | undefined) => (v === null || v === undefined ? '' 
 
 export function profileFromCase(c: CaseDetail): ProfileValues {
   return {
-    firstContactOn: s(c.firstContactOn), intakeOn: s(c.intakeOn), referralSource: s(c.referralSource), ageBand: s(c.ageBand),
-    citizenship: s(c.citizenship), residenceCode: s(c.residenceCode), education: s(c.education), employment: s(c.employment),
-    childrenCount: n(c.childrenCount), minorChildrenCount: n(c.minorChildrenCount),
+    firstContactOn: s(c.firstContactOn),
+    intakeOn: s(c.intakeOn),
+    referralSource: s(c.referralSource),
+    ageBand: s(c.ageBand),
+    citizenship: s(c.citizenship),
+    residenceCode: s(c.residenceCode),
+    education: s(c.education),
+    employment: s(c.employment),
+    childrenCount: n(c.childrenCount),
+    minorChildrenCount: n(c.minorChildrenCount),
     childrenWitnessed: c.childrenWitnessed === null ? '' : c.childrenWitnessed ? 'yes' : 'no',
-    violenceTypes: [...c.violenceTypes], authorRelationships: [...c.authorRelationships],
-    riskTool: s(c.riskTool), riskLevel: s(c.riskLevel ?? ''), riskAssessedOn: s(c.riskAssessedOn),
+    violenceTypes: [...c.violenceTypes],
+    authorRelationships: [...c.authorRelationships],
+    riskTool: s(c.riskTool),
+    riskLevel: s(c.riskLevel ?? ''),
+    riskAssessedOn: s(c.riskAssessedOn),
   };
 }
 
@@ -57,13 +92,22 @@ const intOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 /** The API's profile fields (empty → null). */
 export function profilePayload(v: ProfileValues): Record<string, unknown> {
   return {
-    firstContactOn: orNull(v.firstContactOn), intakeOn: orNull(v.intakeOn), referralSource: orNull(v.referralSource),
-    ageBand: orNull(v.ageBand), citizenship: orNull(v.citizenship), residenceCode: orNull(v.residenceCode),
-    education: orNull(v.education), employment: orNull(v.employment),
-    childrenCount: intOrNull(v.childrenCount), minorChildrenCount: intOrNull(v.minorChildrenCount),
+    firstContactOn: orNull(v.firstContactOn),
+    intakeOn: orNull(v.intakeOn),
+    referralSource: orNull(v.referralSource),
+    ageBand: orNull(v.ageBand),
+    citizenship: orNull(v.citizenship),
+    residenceCode: orNull(v.residenceCode),
+    education: orNull(v.education),
+    employment: orNull(v.employment),
+    childrenCount: intOrNull(v.childrenCount),
+    minorChildrenCount: intOrNull(v.minorChildrenCount),
     childrenWitnessed: v.childrenWitnessed === '' ? null : v.childrenWitnessed === 'yes',
-    violenceTypes: v.violenceTypes, authorRelationships: v.authorRelationships,
-    riskTool: orNull(v.riskTool), riskLevel: orNull(v.riskLevel), riskAssessedOn: orNull(v.riskAssessedOn),
+    violenceTypes: v.violenceTypes,
+    authorRelationships: v.authorRelationships,
+    riskTool: orNull(v.riskTool),
+    riskLevel: orNull(v.riskLevel),
+    riskAssessedOn: orNull(v.riskAssessedOn),
   };
 }
 
@@ -71,19 +115,39 @@ export function profilePayload(v: ProfileValues): Record<string, unknown> {
 export function profileLabels(t: Messages): Record<ProfileKey | 'takenInChargeOn', string> {
   const f = t.caseFields;
   return {
-    takenInChargeOn: f.takenInChargeOn, firstContactOn: f.firstContactOn, intakeOn: f.intakeOn, referralSource: f.referralSource,
-    ageBand: f.ageBand, citizenship: f.citizenship, residenceCode: f.residence, education: f.education, employment: f.employment,
-    childrenCount: f.childrenCount, minorChildrenCount: f.minorChildrenCount, childrenWitnessed: f.childrenWitnessed,
-    violenceTypes: f.violenceTypes, authorRelationships: f.authorRelationships, riskTool: f.riskTool, riskLevel: f.riskLevel,
+    takenInChargeOn: f.takenInChargeOn,
+    firstContactOn: f.firstContactOn,
+    intakeOn: f.intakeOn,
+    referralSource: f.referralSource,
+    ageBand: f.ageBand,
+    citizenship: f.citizenship,
+    residenceCode: f.residence,
+    education: f.education,
+    employment: f.employment,
+    childrenCount: f.childrenCount,
+    minorChildrenCount: f.minorChildrenCount,
+    childrenWitnessed: f.childrenWitnessed,
+    violenceTypes: f.violenceTypes,
+    authorRelationships: f.authorRelationships,
+    riskTool: f.riskTool,
+    riskLevel: f.riskLevel,
     riskAssessedOn: f.riskAssessedOn,
   };
 }
 
 /** Dates of the path: present or past, in path order (first contact ≤ intake ≤ taken in charge). */
-export function checkDates(v: ProfileValues, takenInChargeOn: string, today: string, t: Messages, prefix: string, withTaken: boolean): SummaryError[] {
+export function checkDates(
+  v: ProfileValues,
+  takenInChargeOn: string,
+  today: string,
+  t: Messages,
+  prefix: string,
+  withTaken: boolean,
+): SummaryError[] {
   const L = profileLabels(t);
   const out: SummaryError[] = [];
-  const add = (key: keyof typeof L, reason: string) => out.push({ field: `${prefix}${key}`, message: fieldMessage(L[key], reason) });
+  const add = (key: keyof typeof L, reason: string) =>
+    out.push({ field: `${prefix}${key}`, message: fieldMessage(L[key], reason) });
   if (withTaken && !takenInChargeOn) add('takenInChargeOn', t.validation.required);
   else if (withTaken && takenInChargeOn > today) add('takenInChargeOn', t.validation.future);
   if (v.firstContactOn > today) add('firstContactOn', t.validation.future);
@@ -105,11 +169,16 @@ const isCount = (v: string) => v === '' || (/^\d{1,2}$/.test(v) && Number(v) <= 
 export function checkProfile(v: ProfileValues, today: string, t: Messages, prefix: string): SummaryError[] {
   const L = profileLabels(t);
   const out: SummaryError[] = [];
-  const add = (key: ProfileKey, reason: string) => out.push({ field: `${prefix}${key}`, message: fieldMessage(L[key], reason) });
+  const add = (key: ProfileKey, reason: string) =>
+    out.push({ field: `${prefix}${key}`, message: fieldMessage(L[key], reason) });
   if (v.residenceCode && !/^\d{6}$/.test(v.residenceCode)) add('residenceCode', t.validation.istatCode);
   if (!isCount(v.childrenCount)) add('childrenCount', t.validation.count);
   if (!isCount(v.minorChildrenCount)) add('minorChildrenCount', t.validation.count);
-  else if (v.childrenCount !== '' && v.minorChildrenCount !== '' && Number(v.minorChildrenCount) > Number(v.childrenCount)) {
+  else if (
+    v.childrenCount !== '' &&
+    v.minorChildrenCount !== '' &&
+    Number(v.minorChildrenCount) > Number(v.childrenCount)
+  ) {
     add('minorChildrenCount', t.validation.moreMinorsThanChildren);
   }
   if (v.riskLevel && !v.riskTool) add('riskTool', t.validation.riskToolNeeded);

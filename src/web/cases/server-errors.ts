@@ -52,13 +52,18 @@ export interface FieldTarget {
 }
 
 /** The 400's field errors as summary errors, one per control; unknown fields become form errors. */
-export function serverFieldErrors(err: ApiError, t: Messages, target: (field: string) => FieldTarget | null): SummaryError[] {
+export function serverFieldErrors(
+  err: ApiError,
+  t: Messages,
+  target: (field: string) => FieldTarget | null,
+): SummaryError[] {
   const out = new Map<string, SummaryError>();
   for (const f of err.fields) {
     const where = target(f.field);
     const reason = reasonOf(t, f.message);
     const key = where?.id ?? `form:${reason}`;
-    if (!out.has(key)) out.set(key, where ? { field: where.id, message: fieldMessage(where.label, reason) } : { message: reason });
+    if (!out.has(key))
+      out.set(key, where ? { field: where.id, message: fieldMessage(where.label, reason) } : { message: reason });
   }
   return [...out.values()];
 }
@@ -90,4 +95,5 @@ export function apiErrorText(err: unknown, t: Messages): string {
 }
 
 /** Whether a write failed because someone else changed the record meanwhile. */
-export const isConflict = (err: unknown) => err instanceof ApiError && (err.code === 'version_conflict' || err.status === 412 || err.status === 428);
+export const isConflict = (err: unknown) =>
+  err instanceof ApiError && (err.code === 'version_conflict' || err.status === 412 || err.status === 428);

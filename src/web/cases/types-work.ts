@@ -52,7 +52,13 @@ export interface Comparison {
   a: { id: string; assessedOn: string; questionnaireVersion: string };
   b: { id: string; assessedOn: string; questionnaireVersion: string };
   domains: { domain: string; a: DomainNeed; b: DomainNeed; trend: 'decreased' | 'increased' | 'unchanged' }[];
-  questions: { questionId: string; sectionId: string | null; a: AnswerValue | null; b: AnswerValue | null; changed: boolean }[];
+  questions: {
+    questionId: string;
+    sectionId: string | null;
+    a: AnswerValue | null;
+    b: AnswerValue | null;
+    changed: boolean;
+  }[];
 }
 
 export interface PlanAction {

@@ -34,7 +34,14 @@ export function RadioGroup({ id, legend, options, value, onChange, error, hint, 
           const rid = i === 0 ? id : `${id}-${o.value || 'none'}`;
           return (
             <div className="form-check" key={o.value}>
-              <input id={rid} type="radio" name={id} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+              <input
+                id={rid}
+                type="radio"
+                name={id}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
               <label htmlFor={rid}>{o.label}</label>
             </div>
           );
@@ -61,7 +68,14 @@ export function Checkbox({ id, label, checked, onChange, hint, error, disabled, 
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <div className="form-check">
-        <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={described} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={described}
+        />
         <label htmlFor={id}>{label}</label>
       </div>
       {hint ? (

@@ -15,7 +15,12 @@ export function FocusNotice({ kind, children, focusKey }: Props) {
     ref.current?.focus();
   }, [focusKey]);
   return (
-    <div ref={ref} tabIndex={-1} className={`alert alert-${kind} focus-notice`} role={kind === 'danger' ? 'alert' : 'status'}>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className={`alert alert-${kind} focus-notice`}
+      role={kind === 'danger' ? 'alert' : 'status'}
+    >
       {children}
     </div>
   );

@@ -14,8 +14,7 @@ export function Loading() {
 
 export function LoadError({ error }: { error: ApiError }) {
   const { t } = useI18n();
-  const text =
-    error.status === 403 ? t.common.forbidden : error.status === 404 ? t.common.notFound : t.common.error;
+  const text = error.status === 403 ? t.common.forbidden : error.status === 404 ? t.common.notFound : t.common.error;
   return <Notice kind="danger">{text}</Notice>;
 }
 

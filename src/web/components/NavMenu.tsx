@@ -43,8 +43,12 @@ export function NavMenu() {
           { to: '/follow-up', text: t.nav.followUps },
         ]
       : []),
-    ...(hasRole('centre_operator', 'cpi_referent', 'service_operator', 'dpo') ? [{ to: '/invii', text: t.referralNav.nav }] : []),
-    ...(hasRole('network_coordinator', 'control_room_member') ? [{ to: '/invii/scaduti', text: t.referralNav.overdueNav }] : []),
+    ...(hasRole('centre_operator', 'cpi_referent', 'service_operator', 'dpo')
+      ? [{ to: '/invii', text: t.referralNav.nav }]
+      : []),
+    ...(hasRole('network_coordinator', 'control_room_member')
+      ? [{ to: '/invii/scaduti', text: t.referralNav.overdueNav }]
+      : []),
     { to: '/reti', text: t.nav.networks },
     { to: '/organizzazioni', text: t.nav.organisations },
     { to: '/protocolli', text: t.nav.protocols },

@@ -78,7 +78,15 @@ export const enCaseLabels: typeof itCaseLabels = {
     other: 'Other',
   },
   contactChannels: { phone: 'Phone', sms: 'Text message (SMS)', email: 'Email', through_centre: 'Through the centre' },
-  weekdays: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+  weekdays: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  },
   identityPurposes: {
     contact: 'Contact her by the safe means she chose',
     appointment: 'Recognise her at an appointment',

@@ -6,7 +6,14 @@ export const enCasePage: typeof itCasePage = {
     title: 'Case {code}',
     titleLoading: 'Case',
     tabsLabel: 'Parts of the case',
-    tabs: { profile: 'Profile', consents: 'Consents', needs: 'Needs', plan: 'Plan', outcomes: 'Outcomes', timeline: 'Timeline' },
+    tabs: {
+      profile: 'Profile',
+      consents: 'Consents',
+      needs: 'Needs',
+      plan: 'Plan',
+      outcomes: 'Outcomes',
+      timeline: 'Timeline',
+    },
     status: 'Status',
     closedOn: 'on',
     eligibility: 'Regional programme',
@@ -46,7 +53,8 @@ export const enCasePage: typeof itCasePage = {
   },
   closure: {
     title: 'Closing the case',
-    openText: 'The case is open. On closure the six-month window starts during which she stays eligible for the regional programme.',
+    openText:
+      'The case is open. On closure the six-month window starts during which she stays eligible for the regional programme.',
     closedText: 'Case closed on {date} with outcome “{outcome}”.',
     windowText: 'She stays eligible for the regional programme until {date}.',
     close: 'Close the case',
@@ -67,7 +75,8 @@ export const enCasePage: typeof itCasePage = {
   },
   consents: {
     title: 'Consents',
-    intro: 'One consent per purpose and per recipient. Refusing never stops the service. A consent can be withdrawn at any time.',
+    intro:
+      'One consent per purpose and per recipient. Refusing never stops the service. A consent can be withdrawn at any time.',
     empty: 'No consent recorded.',
     add: 'Record a consent',
     saved: 'Consent recorded.',

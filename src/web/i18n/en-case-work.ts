@@ -4,7 +4,8 @@ import type { itCaseWork } from './it-case-work.ts';
 export const enCaseWork: typeof itCaseWork = {
   needs: {
     title: 'Needs analysis',
-    intro: 'Education, work, skills, housing, income, caring duties, health and aspirations. Each analysis gives a needs profile by domain and proposes goals for the plan.',
+    intro:
+      'Education, work, skills, housing, income, caring duties, health and aspirations. Each analysis gives a needs profile by domain and proposes goals for the plan.',
     empty: 'No analysis recorded.',
     add: 'New needs analysis',
     saved: 'Needs analysis recorded.',
@@ -44,7 +45,8 @@ export const enCaseWork: typeof itCaseWork = {
   },
   plan: {
     title: 'Individual empowerment plan',
-    intro: 'Goals by domain and actions with the responsible organisation and dates, built with her. Every save is a new version.',
+    intro:
+      'Goals by domain and actions with the responsible organisation and dates, built with her. Every save is a new version.',
     noPlanYet: 'No plan yet.',
     versionN: 'Version {n}',
     agreedText: 'version {n} agreed on {date} ({method})',
@@ -55,7 +57,8 @@ export const enCaseWork: typeof itCaseWork = {
     editTitle: 'Editing the plan',
     saved: 'Plan saved: version {n}.',
     save: 'Save the plan',
-    conflict: 'Someone else changed the plan while you were editing it: your save was not made. Reload the plan to see the current version (your unsaved changes will be lost).',
+    conflict:
+      'Someone else changed the plan while you were editing it: your save was not made. Reload the plan to see the current version (your unsaved changes will be lost).',
     reloadPlan: 'Reload the plan',
     proposalsAvailable: 'The latest needs analysis proposes goals in domains the plan does not cover yet.',
     addProposals: 'Add the proposed goals',
@@ -122,7 +125,8 @@ export const enCaseWork: typeof itCaseWork = {
     versionTitle: 'Version {n} of {date}',
     closeVersion: 'Close the version',
     catalogueTitle: 'Action catalogue',
-    catalogueIntro: 'If an action is missing, add it to your centre’s catalogue: it will be available for all the centre’s cases.',
+    catalogueIntro:
+      'If an action is missing, add it to your centre’s catalogue: it will be available for all the centre’s cases.',
     catalogueOpen: 'Add an action to the catalogue',
     labelIt: 'Name of the action in Italian',
     labelEn: 'Name of the action in English',

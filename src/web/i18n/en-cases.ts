@@ -24,7 +24,8 @@ export const enCases: typeof itCases = {
     reset: 'Clear filters',
     searchLabel: 'Exact search for a woman',
     search: 'Surname or tax code',
-    searchHint: 'Exact search: type the full surname or the 16-character tax code. The search is recorded in the access log and is not kept in the page address.',
+    searchHint:
+      'Exact search: type the full surname or the 16-character tax code. The search is recorded in the access log and is not kept in the page address.',
     searchSubmit: 'Search',
     searchClear: 'Cancel the search',
     searchActive: 'Results of the search by surname or tax code:',
@@ -123,12 +124,14 @@ export const enCases: typeof itCases = {
       contact: 'Safe contact',
       review: 'Review',
     },
-    identityNote: 'Her identity stays at the centre: it is encrypted, only the operators of her team see it after stating why, and it is never given to another organisation without her consent.',
+    identityNote:
+      'Her identity stays at the centre: it is encrypted, only the operators of her team see it after stating why, and it is never given to another organisation without her consent.',
     identityChoice: 'Does she want to give her identifying data?',
     anonymous: 'No, she stays anonymous',
     identified: 'Yes, record her identity',
     anonymousChosen: 'She stays anonymous: no identifying data.',
-    contactIntro: 'How and when it is safe to contact her. These preferences are shown wherever someone might contact her.',
+    contactIntro:
+      'How and when it is safe to contact her. These preferences are shown wherever someone might contact her.',
     reviewIntro: 'Check the data before recording the taking in charge.',
     change: 'Change',
     back: 'Back',
@@ -180,7 +183,8 @@ export const enCases: typeof itCases = {
     neverWorked: 'does not fit “never worked”.',
     beforeVersion: 'cannot be before the version was saved.',
     unknownVersion: 'no such plan version.',
-    conflict: 'Someone else changed this data in the meantime. Reload to see the current version, then make your changes again.',
+    conflict:
+      'Someone else changed this data in the meantime. Reload to see the current version, then make your changes again.',
     caseClosed: 'The case is closed: reopen it to make changes.',
     caseOpen: 'The case is already open.',
     notOnTeam: 'Only the operators of the case team can see or change her identity.',

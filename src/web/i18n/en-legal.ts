@@ -42,7 +42,9 @@ const accessibility: LegalSection[] = [
       'To report accessibility problems or to ask for information and content in an accessible format, contact your organisation’s administrator, who forwards the report to the platform management team, or the Metropolitan City of Milan through the contacts of its Digital Transition Officer published on its institutional website.',
       'You will receive an answer within 30 days.',
     ],
-    links: [{ href: 'https://www.cittametropolitana.mi.it', text: 'Institutional website of the Metropolitan City of Milan' }],
+    links: [
+      { href: 'https://www.cittametropolitana.mi.it', text: 'Institutional website of the Metropolitan City of Milan' },
+    ],
   },
   {
     h: 'Enforcement procedure',

@@ -66,7 +66,8 @@ export const enPages: typeof itPages = {
     tooLong: 'The text is too long (at most {max} characters).',
     invalidValue: 'Invalid value.',
     saved: 'Changes saved.',
-    conflict: 'Someone else modified this profile in the meantime. Reload the page to see the latest version, then make your changes again.',
+    conflict:
+      'Someone else modified this profile in the meantime. Reload the page to see the latest version, then make your changes again.',
     noChanges: 'No changes to save.',
   },
   protocols: {
@@ -130,7 +131,8 @@ export const enPages: typeof itPages = {
     rolesRequired: 'Choose at least one role.',
     usernameRequired: 'Enter the username.',
     usernameHint: '3 to 64 characters: lower-case letters, digits, dot, hyphen and underscore.',
-    usernameInvalid: 'The username can have 3 to 64 characters among lower-case letters, digits, dot, hyphen and underscore.',
+    usernameInvalid:
+      'The username can have 3 to 64 characters among lower-case letters, digits, dot, hyphen and underscore.',
     usernameTaken: 'This username is already taken.',
     emailInvalid: 'Enter a valid email address, for example name@example.org.',
     resetRequested: 'Asked for a new password on {date}',
@@ -139,7 +141,8 @@ export const enPages: typeof itPages = {
     inviteSubmit: 'Create the invitation',
     inviteCreated: 'Invitation created for {name}.',
     oneTimeLink: 'Single-use link',
-    oneTimeHint: 'Copy the link now and hand it to the person over a secure channel: it will not be shown again. It expires on {date}.',
+    oneTimeHint:
+      'Copy the link now and hand it to the person over a secure channel: it will not be shown again. It expires on {date}.',
     editRoles: 'Change roles',
     rolesFor: 'Roles of {name}',
     saveRoles: 'Save roles',

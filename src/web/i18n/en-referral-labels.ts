@@ -40,7 +40,10 @@ export const enReferralLabels: typeof itReferralLabels = {
     action_taken: 'Action taken',
   }),
   overdueKinds: R({ acknowledgement: 'Answer overdue', first_appointment: 'First appointment overdue' }),
-  contactModes: R({ direct: 'Direct contact, in the safe ways given', through_centre: 'Only through the anti-violence centre' }),
+  contactModes: R({
+    direct: 'Direct contact, in the safe ways given',
+    through_centre: 'Only through the anti-violence centre',
+  }),
   accessEndReasons: R({
     consent_revoked: 'consent withdrawn',
     withdrawn: 'referral withdrawn',

@@ -28,7 +28,8 @@ export const enReferralWizard: typeof itReferralWizard = {
     suggested: 'employment centre of her municipality, suggested',
     suggestedHint: 'The employment centre of the municipality where she lives. You may choose another body.',
     otherOrganisation: 'Another body of the network',
-    noSuggestion: 'No employment centre suggested: her municipality is not recorded or has no centre associated. Choose the body from the list.',
+    noSuggestion:
+      'No employment centre suggested: her municipality is not recorded or has no centre associated. Choose the body from the list.',
     search: 'Search for a body',
     searchHint: 'Type part of the name or the town: the list below narrows down.',
     organisation: 'Receiving body',
@@ -42,19 +43,24 @@ export const enReferralWizard: typeof itReferralWizard = {
     urgency: 'Urgency',
     note: 'Short note (optional)',
     noteHint: 'Up to 1000 characters. Do not write her name or other data: choose what to share in the next step.',
-    shareIntro: 'Choose what {recipient} will receive. Share only what is needed: data her consents do not cover cannot be chosen.',
+    shareIntro:
+      'Choose what {recipient} will receive. Share only what is needed: data her consents do not cover cannot be chosen.',
     noConsent: 'There is no consent to share with {recipient} for the purpose “{purpose}”: no data can be sent.',
     recordConsent: 'Record the consent in the Consents tab',
     seeConsents: 'See her consents',
-    noIdentityConsent: 'Name and contact details cannot be shared: there is no consent to disclose her identity to this recipient.',
-    onlyThroughCentre: 'Her safe-contact preferences say only the centre contacts her: phone and email cannot be shared.',
+    noIdentityConsent:
+      'Name and contact details cannot be shared: there is no consent to disclose her identity to this recipient.',
+    onlyThroughCentre:
+      'Her safe-contact preferences say only the centre contacts her: phone and email cannot be shared.',
     previewIntro: 'This is exactly what {recipient} will see.',
     pseudonym: 'They will know her as',
     dueDates: 'Deadlines: answer by {ack}; first appointment by {appointment} (in working days).',
     fieldsChosen: 'Data shared',
     noFields: 'None: only the pseudonym and the note',
-    confirmText: 'Press “Send” to send the referral. While it is open you may withdraw it; if she withdraws her consent, the recipient’s access ends at once.',
+    confirmText:
+      'Press “Send” to send the referral. While it is open you may withdraw it; if she withdraws her consent, the recipient’s access ends at once.',
     submit: 'Send',
-    sendFailed: 'The referral could not be sent because of a connection problem. You can try again: it will not be sent twice.',
+    sendFailed:
+      'The referral could not be sent because of a connection problem. You can try again: it will not be sent twice.',
   },
 };

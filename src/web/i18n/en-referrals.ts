@@ -55,7 +55,8 @@ export const enReferrals: typeof itReferrals = {
     inbox: 'Received',
     outbox: 'Sent',
     boxes: 'Referrals received or sent',
-    inboxIntro: 'The referrals your organisation received. Of each woman you see only a pseudonym and what she agreed to share.',
+    inboxIntro:
+      'The referrals your organisation received. Of each woman you see only a pseudonym and what she agreed to share.',
     outboxIntro: 'The referrals your centre sent to other bodies of the network.',
     filters: 'Filter the referrals',
     any: 'All',
@@ -71,11 +72,13 @@ export const enReferrals: typeof itReferrals = {
     titleOutbox: 'Referral of case {code}',
     back: 'Back to the referrals',
     openCase: 'Open case {code}',
-    pseudonymNote: '“{pseudonym}” is the name your organisation knows her by: her identity stays with the anti-violence centre.',
+    pseudonymNote:
+      '“{pseudonym}” is the name your organisation knows her by: her identity stays with the anti-violence centre.',
     shared: 'Shared data',
     sharedGone: 'The shared data is no longer available: access has ended.',
     unavailableTitle: 'Referral not available',
-    unavailable: 'This referral is not available: it does not exist, or access to its data has ended (for example because she withdrew her consent, or the referral was withdrawn or declined).',
+    unavailable:
+      'This referral is not available: it does not exist, or access to its data has ended (for example because she withdrew her consent, or the referral was withdrawn or declined).',
     gone: 'Done: the referral is now “{what}” and no longer visible to your organisation.',
     done: 'Recorded: {what}.',
     reports: 'Reported outcomes',
@@ -126,7 +129,8 @@ export const enReferrals: typeof itReferrals = {
   },
   referralOverdue: {
     title: 'Overdue referrals',
-    intro: 'The network’s referrals past the deadline for the answer or the first appointment. Bodies and dates only: no data about the women.',
+    intro:
+      'The network’s referrals past the deadline for the answer or the first appointment. Bodies and dates only: no data about the women.',
     empty: 'No overdue referrals.',
     caption: 'Overdue referrals, oldest first',
     late: 'Delay',

@@ -57,7 +57,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const locale = lang === 'it' ? 'it-IT' : 'en-GB';
     const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
     const dateFmt = new Intl.DateTimeFormat(locale, day);
-    const dateTimeFmt = new Intl.DateTimeFormat(locale, { ...day, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const dateTimeFmt = new Intl.DateTimeFormat(locale, {
+      ...day,
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     const safe = (f: Intl.DateTimeFormat, iso: string | null | undefined) => {
       if (!iso) return t.common.none;
       // A bare date (YYYY-MM-DD) is a calendar day: read it as local midnight, not UTC.

@@ -81,7 +81,15 @@ export const itCaseLabels = {
     email: 'Email',
     through_centre: 'Tramite il centro',
   } as Record<string, string>,
-  weekdays: { mon: 'lunedì', tue: 'martedì', wed: 'mercoledì', thu: 'giovedì', fri: 'venerdì', sat: 'sabato', sun: 'domenica' } as Record<string, string>,
+  weekdays: {
+    mon: 'lunedì',
+    tue: 'martedì',
+    wed: 'mercoledì',
+    thu: 'giovedì',
+    fri: 'venerdì',
+    sat: 'sabato',
+    sun: 'domenica',
+  } as Record<string, string>,
   identityPurposes: {
     contact: 'Contattarla nei modi sicuri indicati',
     appointment: 'Riconoscerla a un appuntamento',

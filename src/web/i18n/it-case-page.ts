@@ -4,7 +4,14 @@ export const itCasePage = {
     title: 'Percorso {code}',
     titleLoading: 'Percorso',
     tabsLabel: 'Sezioni del percorso',
-    tabs: { profile: 'Profilo', consents: 'Consensi', needs: 'Bisogni', plan: 'Piano', outcomes: 'Esiti', timeline: 'Cronologia' },
+    tabs: {
+      profile: 'Profilo',
+      consents: 'Consensi',
+      needs: 'Bisogni',
+      plan: 'Piano',
+      outcomes: 'Esiti',
+      timeline: 'Cronologia',
+    },
     status: 'Stato',
     closedOn: 'il',
     eligibility: 'Programma regionale',
@@ -18,7 +25,8 @@ export const itCasePage = {
     editProfile: 'Modifica il profilo',
     profileSaved: 'Profilo aggiornato.',
     contactTitle: 'Preferenze di contatto',
-    contactShownAbove: 'Le preferenze sono mostrate nel riquadro “Contatti sicuri” in alto, in ogni sezione del percorso.',
+    contactShownAbove:
+      'Le preferenze sono mostrate nel riquadro “Contatti sicuri” in alto, in ogni sezione del percorso.',
     editContact: 'Modifica i contatti sicuri',
     contactSaved: 'Preferenze di contatto aggiornate.',
   },
@@ -40,11 +48,13 @@ export const itCasePage = {
     edit: 'Modifica identità',
     editTitle: 'Modifica l’identità',
     registerTitle: 'Registra l’identità',
-    conflict: 'L’identità è stata modificata da qualcun altro. Nascondila e mostrala di nuovo per vedere i dati aggiornati.',
+    conflict:
+      'L’identità è stata modificata da qualcun altro. Nascondila e mostrala di nuovo per vedere i dati aggiornati.',
   },
   closure: {
     title: 'Chiusura del percorso',
-    openText: 'Il percorso è in corso. Alla chiusura inizia la finestra di sei mesi in cui resta ammissibile al programma regionale.',
+    openText:
+      'Il percorso è in corso. Alla chiusura inizia la finestra di sei mesi in cui resta ammissibile al programma regionale.',
     closedText: 'Percorso chiuso il {date} con esito “{outcome}”.',
     windowText: 'Resta ammissibile al programma regionale fino al {date}.',
     close: 'Chiudi il percorso',
@@ -65,7 +75,8 @@ export const itCasePage = {
   },
   consents: {
     title: 'Consensi',
-    intro: 'Un consenso per ogni finalità e per ogni destinatario. Rifiutare non interrompe mai il servizio. Un consenso si può ritirare in ogni momento.',
+    intro:
+      'Un consenso per ogni finalità e per ogni destinatario. Rifiutare non interrompe mai il servizio. Un consenso si può ritirare in ogni momento.',
     empty: 'Nessun consenso registrato.',
     add: 'Registra un consenso',
     saved: 'Consenso registrato.',

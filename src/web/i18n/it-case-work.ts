@@ -2,7 +2,8 @@
 export const itCaseWork = {
   needs: {
     title: 'Analisi dei bisogni',
-    intro: 'Istruzione, lavoro, competenze, casa, reddito, carichi di cura, salute e aspirazioni. Ogni analisi produce un profilo dei bisogni per ambito e propone gli obiettivi del piano.',
+    intro:
+      'Istruzione, lavoro, competenze, casa, reddito, carichi di cura, salute e aspirazioni. Ogni analisi produce un profilo dei bisogni per ambito e propone gli obiettivi del piano.',
     empty: 'Nessuna analisi registrata.',
     add: 'Nuova analisi dei bisogni',
     saved: 'Analisi dei bisogni registrata.',
@@ -42,7 +43,8 @@ export const itCaseWork = {
   },
   plan: {
     title: 'Piano individuale di empowerment',
-    intro: 'Obiettivi per ambito e azioni con l’ente responsabile e le date, costruiti con lei. Ogni salvataggio è una nuova versione.',
+    intro:
+      'Obiettivi per ambito e azioni con l’ente responsabile e le date, costruiti con lei. Ogni salvataggio è una nuova versione.',
     noPlanYet: 'Nessun piano ancora.',
     versionN: 'Versione {n}',
     agreedText: 'concordata la versione {n} il {date} ({method})',
@@ -53,7 +55,8 @@ export const itCaseWork = {
     editTitle: 'Modifica del piano',
     saved: 'Piano salvato: versione {n}.',
     save: 'Salva il piano',
-    conflict: 'Il piano è stato modificato da qualcun altro mentre lo stavi cambiando: il tuo salvataggio non è stato fatto. Ricarica il piano per vedere la versione aggiornata (le tue modifiche non salvate andranno perse).',
+    conflict:
+      'Il piano è stato modificato da qualcun altro mentre lo stavi cambiando: il tuo salvataggio non è stato fatto. Ricarica il piano per vedere la versione aggiornata (le tue modifiche non salvate andranno perse).',
     reloadPlan: 'Ricarica il piano',
     proposalsAvailable: 'L’ultima analisi dei bisogni propone obiettivi in ambiti che il piano non copre ancora.',
     addProposals: 'Aggiungi gli obiettivi proposti',
@@ -120,7 +123,8 @@ export const itCaseWork = {
     versionTitle: 'Versione {n} del {date}',
     closeVersion: 'Chiudi la versione',
     catalogueTitle: 'Catalogo delle azioni',
-    catalogueIntro: 'Se manca un’azione, aggiungila al catalogo del tuo centro: sarà disponibile per tutti i percorsi del centro.',
+    catalogueIntro:
+      'Se manca un’azione, aggiungila al catalogo del tuo centro: sarà disponibile per tutti i percorsi del centro.',
     catalogueOpen: 'Aggiungi un’azione al catalogo',
     labelIt: 'Nome dell’azione in italiano',
     labelEn: 'Nome dell’azione in inglese',

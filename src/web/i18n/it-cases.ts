@@ -2,7 +2,8 @@
 export const itCases = {
   caseload: {
     title: 'Percorsi',
-    intro: 'Le donne prese in carico dal tuo centro. Nei percorsi compare solo il codice: il nome resta nella scheda identità.',
+    intro:
+      'Le donne prese in carico dal tuo centro. Nei percorsi compare solo il codice: il nome resta nella scheda identità.',
     newCase: 'Nuova presa in carico',
     backToList: 'Tutti i percorsi',
     filters: 'Filtra i percorsi',
@@ -22,7 +23,8 @@ export const itCases = {
     reset: 'Azzera filtri',
     searchLabel: 'Ricerca esatta di una donna',
     search: 'Cognome o codice fiscale',
-    searchHint: 'Ricerca esatta: scrivi il cognome completo o il codice fiscale di 16 caratteri. La ricerca viene registrata nel registro accessi e non resta nell’indirizzo della pagina.',
+    searchHint:
+      'Ricerca esatta: scrivi il cognome completo o il codice fiscale di 16 caratteri. La ricerca viene registrata nel registro accessi e non resta nell’indirizzo della pagina.',
     searchSubmit: 'Cerca',
     searchClear: 'Annulla la ricerca',
     searchActive: 'Risultati della ricerca per cognome o codice fiscale:',
@@ -110,7 +112,8 @@ export const itCases = {
   },
   intake: {
     title: 'Nuova presa in carico',
-    intro: 'Apri il percorso di una donna in cinque passi. Nessun dato identificativo è obbligatorio: può restare anonima.',
+    intro:
+      'Apri il percorso di una donna in cinque passi. Nessun dato identificativo è obbligatorio: può restare anonima.',
     stepsLabel: 'Passi della presa in carico',
     stepOf: 'Passo {n} di {total}',
     stepDone: 'completato',
@@ -121,12 +124,14 @@ export const itCases = {
       contact: 'Contatti sicuri',
       review: 'Riepilogo',
     },
-    identityNote: 'L’identità resta al centro: è cifrata, la vedono solo le operatrici del suo team dichiarando il motivo, e non viene mai comunicata ad altri enti senza il suo consenso.',
+    identityNote:
+      'L’identità resta al centro: è cifrata, la vedono solo le operatrici del suo team dichiarando il motivo, e non viene mai comunicata ad altri enti senza il suo consenso.',
     identityChoice: 'Vuole lasciare i suoi dati identificativi?',
     anonymous: 'No, resta anonima',
     identified: 'Sì, registra la sua identità',
     anonymousChosen: 'Resta anonima: nessun dato identificativo.',
-    contactIntro: 'Come e quando è sicuro contattarla. Queste indicazioni sono mostrate ovunque qualcuno possa contattarla.',
+    contactIntro:
+      'Come e quando è sicuro contattarla. Queste indicazioni sono mostrate ovunque qualcuno possa contattarla.',
     reviewIntro: 'Controlla i dati prima di registrare la presa in carico.',
     change: 'Modifica',
     back: 'Indietro',
@@ -178,7 +183,8 @@ export const itCases = {
     neverWorked: 'non compatibile con “non ha mai lavorato”.',
     beforeVersion: 'non può precedere il salvataggio della versione.',
     unknownVersion: 'versione del piano inesistente.',
-    conflict: 'Nel frattempo qualcun altro ha modificato questi dati. Ricarica per vedere la versione aggiornata, poi ripeti le modifiche.',
+    conflict:
+      'Nel frattempo qualcun altro ha modificato questi dati. Ricarica per vedere la versione aggiornata, poi ripeti le modifiche.',
     caseClosed: 'Il percorso è chiuso: riaprilo per fare modifiche.',
     caseOpen: 'Il percorso è già aperto.',
     notOnTeam: 'Solo le operatrici del team del percorso possono vedere o modificare la sua identità.',

@@ -48,7 +48,9 @@ const accessibility: LegalSection[] = [
       'Per segnalare problemi di accessibilità o chiedere informazioni e contenuti in formato accessibile, rivolgiti all’amministratore della tua organizzazione, che inoltra la segnalazione al gruppo di gestione della piattaforma, oppure alla Città metropolitana di Milano, tramite i recapiti del Responsabile per la transizione al digitale pubblicati sul suo sito istituzionale.',
       'Riceverai una risposta entro 30 giorni.',
     ],
-    links: [{ href: 'https://www.cittametropolitana.mi.it', text: 'Sito istituzionale della Città metropolitana di Milano' }],
+    links: [
+      { href: 'https://www.cittametropolitana.mi.it', text: 'Sito istituzionale della Città metropolitana di Milano' },
+    ],
   },
   {
     h: 'Procedura di attuazione',

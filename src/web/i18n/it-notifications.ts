@@ -4,7 +4,8 @@ export const itNotifications = {
     nav: 'Notifiche',
     navCount: 'Notifiche ({count})',
     title: 'Notifiche',
-    intro: 'Gli avvisi che riguardano il tuo lavoro in Percorsi. Le e-mail di avviso non contengono dati personali: i dettagli sono solo qui.',
+    intro:
+      'Gli avvisi che riguardano il tuo lavoro in Percorsi. Le e-mail di avviso non contengono dati personali: i dettagli sono solo qui.',
     filters: 'Filtra le notifiche',
     show: 'Mostra',
     showAll: 'Tutte',

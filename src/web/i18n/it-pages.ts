@@ -64,7 +64,8 @@ export const itPages = {
     tooLong: 'Il testo è troppo lungo (massimo {max} caratteri).',
     invalidValue: 'Valore non valido.',
     saved: 'Modifiche salvate.',
-    conflict: 'La scheda è stata modificata da qualcun altro nel frattempo. Ricarica la pagina per vedere la versione aggiornata, poi ripeti le modifiche.',
+    conflict:
+      'La scheda è stata modificata da qualcun altro nel frattempo. Ricarica la pagina per vedere la versione aggiornata, poi ripeti le modifiche.',
     noChanges: 'Nessuna modifica da salvare.',
   },
   protocols: {
@@ -84,7 +85,8 @@ export const itPages = {
     backToList: 'Tutti i protocolli',
     summary: 'Sintesi',
     adhereTitle: 'Richiedi l’adesione',
-    adhereIntro: 'La tua organizzazione può chiedere di aderire a questo protocollo. La cabina di regia valuterà la richiesta.',
+    adhereIntro:
+      'La tua organizzazione può chiedere di aderire a questo protocollo. La cabina di regia valuterà la richiesta.',
     motivation: 'Motivazione',
     motivationRequired: 'Scrivi la motivazione della richiesta.',
     adhereSubmit: 'Invia la richiesta',
@@ -128,7 +130,8 @@ export const itPages = {
     rolesRequired: 'Scegli almeno un ruolo.',
     usernameRequired: 'Inserisci il nome utente.',
     usernameHint: 'Da 3 a 64 caratteri: lettere minuscole, cifre, punto, trattino e trattino basso.',
-    usernameInvalid: 'Il nome utente può contenere da 3 a 64 caratteri tra lettere minuscole, cifre, punto, trattino e trattino basso.',
+    usernameInvalid:
+      'Il nome utente può contenere da 3 a 64 caratteri tra lettere minuscole, cifre, punto, trattino e trattino basso.',
     usernameTaken: 'Questo nome utente è già in uso.',
     emailInvalid: 'Inserisci un indirizzo email valido, per esempio nome@esempio.it.',
     resetRequested: 'Ha chiesto una nuova password il {date}',
@@ -137,7 +140,8 @@ export const itPages = {
     inviteSubmit: 'Crea l’invito',
     inviteCreated: 'Invito creato per {name}.',
     oneTimeLink: 'Collegamento monouso',
-    oneTimeHint: 'Copia ora il collegamento e consegnalo alla persona con un canale sicuro: non verrà mostrato di nuovo. Scade il {date}.',
+    oneTimeHint:
+      'Copia ora il collegamento e consegnalo alla persona con un canale sicuro: non verrà mostrato di nuovo. Scade il {date}.',
     editRoles: 'Modifica ruoli',
     rolesFor: 'Ruoli di {name}',
     saveRoles: 'Salva ruoli',

@@ -124,7 +124,12 @@ export const itPathLabels = {
     family: 'Presso familiari',
     other: 'Altro',
   }),
-  jobLostReasons: R({ dismissed: 'Licenziamento', resigned: 'Dimissioni', contract_ended: 'Fine del contratto', other: 'Altro' }),
+  jobLostReasons: R({
+    dismissed: 'Licenziamento',
+    resigned: 'Dimissioni',
+    contract_ended: 'Fine del contratto',
+    other: 'Altro',
+  }),
   timelineKinds: R({
     'case.opened': 'Presa in carico',
     'profile.updated': 'Profilo aggiornato',

@@ -38,7 +38,10 @@ export const itReferralLabels = {
     action_taken: 'Azione svolta',
   }),
   overdueKinds: R({ acknowledgement: 'Risposta in ritardo', first_appointment: 'Primo appuntamento in ritardo' }),
-  contactModes: R({ direct: 'Contatto diretto, nei modi sicuri indicati', through_centre: 'Solo tramite il centro antiviolenza' }),
+  contactModes: R({
+    direct: 'Contatto diretto, nei modi sicuri indicati',
+    through_centre: 'Solo tramite il centro antiviolenza',
+  }),
   accessEndReasons: R({
     consent_revoked: 'consenso ritirato',
     withdrawn: 'invio ritirato',

@@ -4,7 +4,8 @@ export const itReferrals = {
     nav: 'Invii',
     overdueNav: 'Invii in ritardo',
     homeTitle: 'Invii',
-    homeText: 'Gli invii ricevuti dalla tua organizzazione e quelli spediti dal tuo centro: stato, scadenze, esiti, messaggi.',
+    homeText:
+      'Gli invii ricevuti dalla tua organizzazione e quelli spediti dal tuo centro: stato, scadenze, esiti, messaggi.',
     overdueTitle: 'Invii in ritardo',
     overdueText: 'Gli invii della rete che hanno superato una scadenza (risposta o primo appuntamento).',
   },
@@ -53,7 +54,8 @@ export const itReferrals = {
     inbox: 'Ricevuti',
     outbox: 'Spediti',
     boxes: 'Invii ricevuti o spediti',
-    inboxIntro: 'Gli invii che la tua organizzazione ha ricevuto. Di ogni donna vedi solo uno pseudonimo e ciò che ha acconsentito a condividere.',
+    inboxIntro:
+      'Gli invii che la tua organizzazione ha ricevuto. Di ogni donna vedi solo uno pseudonimo e ciò che ha acconsentito a condividere.',
     outboxIntro: 'Gli invii che il tuo centro ha spedito ad altri enti della rete.',
     filters: 'Filtra gli invii',
     any: 'Tutti',
@@ -69,11 +71,13 @@ export const itReferrals = {
     titleOutbox: 'Invio del percorso {code}',
     back: 'Torna agli invii',
     openCase: 'Apri il percorso {code}',
-    pseudonymNote: '«{pseudonym}» è il nome con cui la conosce la tua organizzazione: la sua identità resta al centro antiviolenza.',
+    pseudonymNote:
+      '«{pseudonym}» è il nome con cui la conosce la tua organizzazione: la sua identità resta al centro antiviolenza.',
     shared: 'Dati condivisi',
     sharedGone: 'I dati condivisi non sono più disponibili: l’accesso è terminato.',
     unavailableTitle: 'Invio non disponibile',
-    unavailable: 'Questo invio non è disponibile: non esiste, oppure l’accesso ai dati è terminato (per esempio perché la donna ha ritirato il consenso, o l’invio è stato ritirato o rifiutato).',
+    unavailable:
+      'Questo invio non è disponibile: non esiste, oppure l’accesso ai dati è terminato (per esempio perché la donna ha ritirato il consenso, o l’invio è stato ritirato o rifiutato).',
     gone: 'Fatto: l’invio ora è «{what}» e non è più visibile alla tua organizzazione.',
     done: 'Registrato: {what}.',
     reports: 'Esiti segnalati',
@@ -124,7 +128,8 @@ export const itReferrals = {
   },
   referralOverdue: {
     title: 'Invii in ritardo',
-    intro: 'Gli invii della rete che hanno superato la scadenza della risposta o del primo appuntamento. Solo enti e date: nessun dato delle donne.',
+    intro:
+      'Gli invii della rete che hanno superato la scadenza della risposta o del primo appuntamento. Solo enti e date: nessun dato delle donne.',
     empty: 'Nessun invio in ritardo.',
     caption: 'Invii in ritardo, dal più vecchio',
     late: 'Ritardo',

@@ -73,7 +73,8 @@ export const it = {
     password: 'Password',
     submit: 'Accedi',
     forgot: 'Password dimenticata?',
-    sessionExpired: 'Sessione scaduta: per la tua sicurezza sei stata/o disconnessa/o dopo 15 minuti di inattività. Accedi di nuovo.',
+    sessionExpired:
+      'Sessione scaduta: per la tua sicurezza sei stata/o disconnessa/o dopo 15 minuti di inattività. Accedi di nuovo.',
     loggedOut: 'Sei uscita/o dalla piattaforma.',
     invalidCredentials: 'Nome utente o password non corretti.',
     locked: 'Account bloccato temporaneamente dopo troppi tentativi. Riprova più tardi o contatta l’amministratore.',
@@ -92,13 +93,15 @@ export const it = {
     recoveryIntro: 'Inserisci uno dei codici di recupero che hai salvato. Ogni codice vale una sola volta.',
     recoveryCode: 'Codice di recupero',
     enrolTitle: 'Attiva la verifica in due passaggi',
-    enrolIntro: 'Il tuo ruolo richiede un secondo fattore. Inquadra il codice QR con un’app di autenticazione (per esempio FreeOTP, Aegis o Google Authenticator).',
+    enrolIntro:
+      'Il tuo ruolo richiede un secondo fattore. Inquadra il codice QR con un’app di autenticazione (per esempio FreeOTP, Aegis o Google Authenticator).',
     qrAlt: 'Codice QR per configurare l’app di autenticazione con il tuo account Percorsi',
     manualEntry: 'Se non puoi inquadrare il codice, inserisci a mano questa chiave:',
     firstCode: 'Codice generato dall’app',
     confirm: 'Conferma',
     recoveryCodesTitle: 'I tuoi codici di recupero',
-    recoveryCodesIntro: 'Salva questi codici in un posto sicuro: ti servono se perdi il telefono. Vengono mostrati una sola volta.',
+    recoveryCodesIntro:
+      'Salva questi codici in un posto sicuro: ti servono se perdi il telefono. Vengono mostrati una sola volta.',
     recoveryCodesLabel: 'Codici di recupero',
     savedThem: 'Li ho salvati',
   },
@@ -118,8 +121,10 @@ export const it = {
     resetDone: 'Password reimpostata. Ora puoi accedere.',
     goToLogin: 'Vai all’accesso',
     forgotTitle: 'Password dimenticata',
-    forgotIntro: 'Inserisci il tuo nome utente: gli amministratori della tua organizzazione riceveranno la richiesta e ti invieranno un collegamento per scegliere una nuova password.',
-    forgotSent: 'Se l’account esiste, gli amministratori della tua organizzazione sono stati avvisati e ti invieranno un collegamento per reimpostare la password. Se non lo ricevi, contattali direttamente.',
+    forgotIntro:
+      'Inserisci il tuo nome utente: gli amministratori della tua organizzazione riceveranno la richiesta e ti invieranno un collegamento per scegliere una nuova password.',
+    forgotSent:
+      'Se l’account esiste, gli amministratori della tua organizzazione sono stati avvisati e ti invieranno un collegamento per reimpostare la password. Se non lo ricevi, contattali direttamente.',
     backToLogin: 'Torna all’accesso',
   },
   home: {

@@ -39,7 +39,9 @@ export function AdhesionForm({ protocolId, isSignatory, hasPending, onSent }: Pr
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) fail([{ message: t.protocols.alreadyPending }]);
       else if (err instanceof ApiError && err.fields.length) {
-        fail(err.fields.map((f) => ({ field: f.field === 'motivation' ? 'motivation' : undefined, message: f.message })));
+        fail(
+          err.fields.map((f) => ({ field: f.field === 'motivation' ? 'motivation' : undefined, message: f.message })),
+        );
       } else fail([{ message: t.common.error }]);
     } finally {
       setBusy(false);

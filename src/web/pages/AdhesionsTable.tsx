@@ -54,57 +54,67 @@ export function AdhesionsTable({ protocolId, items, caption, emptyText, decide, 
       </div>
       {items.length ? null : <p>{emptyText}</p>}
       {items.length ? (
-      <Table responsive>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.protocols.organisation}</th>
-            <th scope="col">{t.protocols.motivation}</th>
-            <th scope="col">{t.protocols.requestedAt}</th>
-            <th scope="col">{t.protocols.status}</th>
-            {decide ? <th scope="col">{t.protocols.actions}</th> : <th scope="col">{t.protocols.decidedAt}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <Link to={`/organizzazioni/${encodeURIComponent(a.organisationId)}`}>{a.organisationName}</Link>
-              </th>
-              <td>{a.motivation ?? t.common.none}</td>
-              <td>{date(a.requestedAt)}</td>
-              <td>{label('adhesionStatus', a.status)}</td>
-              {decide ? (
-                <td>
-                  <label htmlFor={`note-${a.id}`} className="field-label small">
-                    {fmt(t.protocols.noteFor, { name: a.organisationName })}
-                  </label>
-                  <input
-                    id={`note-${a.id}`}
-                    className="form-control mb-2"
-                    value={notes[a.id] ?? ''}
-                    onChange={(e) => setNotes({ ...notes, [a.id]: e.target.value })}
-                    maxLength={1000}
-                    autoComplete="off"
-                  />
-                  <div className="row-actions">
-                    <button type="button" className="btn btn-success btn-sm" disabled={busy === a.id} onClick={() => void decideOn(a, 'approved')}>
-                      {t.protocols.approve}
-                      <span className="visually-hidden"> — {a.organisationName}</span>
-                    </button>
-                    <button type="button" className="btn btn-danger btn-sm" disabled={busy === a.id} onClick={() => void decideOn(a, 'rejected')}>
-                      {t.protocols.reject}
-                      <span className="visually-hidden"> — {a.organisationName}</span>
-                    </button>
-                  </div>
-                </td>
-              ) : (
-                <td>{date(a.decidedAt)}</td>
-              )}
+        <Table responsive>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.protocols.organisation}</th>
+              <th scope="col">{t.protocols.motivation}</th>
+              <th scope="col">{t.protocols.requestedAt}</th>
+              <th scope="col">{t.protocols.status}</th>
+              {decide ? <th scope="col">{t.protocols.actions}</th> : <th scope="col">{t.protocols.decidedAt}</th>}
             </tr>
-          ))}
-        </tbody>
-      </Table>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link to={`/organizzazioni/${encodeURIComponent(a.organisationId)}`}>{a.organisationName}</Link>
+                </th>
+                <td>{a.motivation ?? t.common.none}</td>
+                <td>{date(a.requestedAt)}</td>
+                <td>{label('adhesionStatus', a.status)}</td>
+                {decide ? (
+                  <td>
+                    <label htmlFor={`note-${a.id}`} className="field-label small">
+                      {fmt(t.protocols.noteFor, { name: a.organisationName })}
+                    </label>
+                    <input
+                      id={`note-${a.id}`}
+                      className="form-control mb-2"
+                      value={notes[a.id] ?? ''}
+                      onChange={(e) => setNotes({ ...notes, [a.id]: e.target.value })}
+                      maxLength={1000}
+                      autoComplete="off"
+                    />
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="btn btn-success btn-sm"
+                        disabled={busy === a.id}
+                        onClick={() => void decideOn(a, 'approved')}
+                      >
+                        {t.protocols.approve}
+                        <span className="visually-hidden"> — {a.organisationName}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-danger btn-sm"
+                        disabled={busy === a.id}
+                        onClick={() => void decideOn(a, 'rejected')}
+                      >
+                        {t.protocols.reject}
+                        <span className="visually-hidden"> — {a.organisationName}</span>
+                      </button>
+                    </div>
+                  </td>
+                ) : (
+                  <td>{date(a.decidedAt)}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       ) : null}
     </>
   );

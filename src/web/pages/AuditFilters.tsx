@@ -67,19 +67,47 @@ export function AuditFilters({ initial, users, showActor, onApply }: Props) {
       <div className="row">
         {showActor && users ? (
           <div className="col-md-6 col-lg-4">
-            <SelectField id="audit-actor" label={t.audit.actor} value={actorSelect} onValueChange={setActorSelect} options={userOptions} />
+            <SelectField
+              id="audit-actor"
+              label={t.audit.actor}
+              value={actorSelect}
+              onValueChange={setActorSelect}
+              options={userOptions}
+            />
           </div>
         ) : null}
         {showActor ? (
           <div className="col-md-6 col-lg-4">
-            <TextField id="audit-actor-id" label={users ? t.audit.actorId : t.audit.actorIdOnly} value={actorId} onValueChange={setActorId} autoComplete="off" spellCheck={false} error={err('audit-actor-id')} />
+            <TextField
+              id="audit-actor-id"
+              label={users ? t.audit.actorId : t.audit.actorIdOnly}
+              value={actorId}
+              onValueChange={setActorId}
+              autoComplete="off"
+              spellCheck={false}
+              error={err('audit-actor-id')}
+            />
           </div>
         ) : null}
         <div className="col-md-6 col-lg-4">
-          <TextField id="audit-subject" label={t.audit.subject} value={subject} onValueChange={setSubject} autoComplete="off" spellCheck={false} />
+          <TextField
+            id="audit-subject"
+            label={t.audit.subject}
+            value={subject}
+            onValueChange={setSubject}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         <div className="col-md-6 col-lg-4">
-          <TextField id="audit-from" type="date" label={t.audit.from} value={from} onValueChange={setFrom} error={err('audit-from')} />
+          <TextField
+            id="audit-from"
+            type="date"
+            label={t.audit.from}
+            value={from}
+            onValueChange={setFrom}
+            error={err('audit-from')}
+          />
         </div>
         <div className="col-md-6 col-lg-4">
           <TextField id="audit-to" type="date" label={t.audit.to} value={to} onValueChange={setTo} />

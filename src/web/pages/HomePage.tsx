@@ -24,15 +24,26 @@ export function HomePage() {
           { to: '/follow-up', title: t.home.followUpsTitle, text: t.home.followUpsText },
         ]
       : []),
-    ...(hasRole('centre_operator') ? [{ to: '/percorsi/nuovo', title: t.home.intakeTitle, text: t.home.intakeText }] : []),
-    ...(hasRole('centre_operator', 'cpi_referent', 'service_operator', 'dpo') ? [{ to: '/invii', title: t.referralNav.homeTitle, text: t.referralNav.homeText }] : []),
-    ...(hasRole('network_coordinator', 'control_room_member') ? [{ to: '/invii/scaduti', title: t.referralNav.overdueTitle, text: t.referralNav.overdueText }] : []),
+    ...(hasRole('centre_operator')
+      ? [{ to: '/percorsi/nuovo', title: t.home.intakeTitle, text: t.home.intakeText }]
+      : []),
+    ...(hasRole('centre_operator', 'cpi_referent', 'service_operator', 'dpo')
+      ? [{ to: '/invii', title: t.referralNav.homeTitle, text: t.referralNav.homeText }]
+      : []),
+    ...(hasRole('network_coordinator', 'control_room_member')
+      ? [{ to: '/invii/scaduti', title: t.referralNav.overdueTitle, text: t.referralNav.overdueText }]
+      : []),
     { to: '/reti', title: t.home.networksTitle, text: t.home.networksText },
     { to: '/organizzazioni', title: t.home.organisationsTitle, text: t.home.organisationsText },
     { to: '/protocolli', title: t.home.protocolsTitle, text: t.home.protocolsText },
-    { to: `/organizzazioni/${encodeURIComponent(me.organisation.id)}`, title: t.home.myOrgTitle, text: t.home.myOrgText },
+    {
+      to: `/organizzazioni/${encodeURIComponent(me.organisation.id)}`,
+      title: t.home.myOrgTitle,
+      text: t.home.myOrgText,
+    },
   ];
-  if (hasRole('org_admin', 'platform_admin')) tiles.push({ to: '/utenti', title: t.home.usersTitle, text: t.home.usersText });
+  if (hasRole('org_admin', 'platform_admin'))
+    tiles.push({ to: '/utenti', title: t.home.usersTitle, text: t.home.usersText });
   if (canSeeAll) tiles.push({ to: '/audit', title: t.home.auditTitle, text: t.home.auditText });
   tiles.push({
     to: canSeeAll ? `/audit?actor=${encodeURIComponent(me.user.id)}` : '/audit',

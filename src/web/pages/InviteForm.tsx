@@ -41,14 +41,21 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
     e.preventDefault();
     const list: SummaryError[] = [];
     if (!username.trim()) list.push({ field: FIELD_IDS.username, message: t.users.usernameRequired });
-    else if (!USERNAME.test(username.trim())) list.push({ field: FIELD_IDS.username, message: t.users.usernameInvalid });
-    if (displayName.trim().length < 2) list.push({ field: FIELD_IDS.displayName, message: t.users.displayNameRequired });
+    else if (!USERNAME.test(username.trim()))
+      list.push({ field: FIELD_IDS.username, message: t.users.usernameInvalid });
+    if (displayName.trim().length < 2)
+      list.push({ field: FIELD_IDS.displayName, message: t.users.displayNameRequired });
     if (email.trim() && !EMAIL.test(email.trim())) list.push({ field: FIELD_IDS.email, message: t.users.emailInvalid });
     if (!selected.length) list.push({ field: FIELD_IDS.roles, message: t.users.rolesRequired });
     if (list.length) return fail(list);
     setBusy(true);
     try {
-      const body = { username: username.trim(), displayName: displayName.trim(), roles: selected, ...(email.trim() ? { email: email.trim() } : {}) };
+      const body = {
+        username: username.trim(),
+        displayName: displayName.trim(),
+        roles: selected,
+        ...(email.trim() ? { email: email.trim() } : {}),
+      };
       const res = await post<{ inviteUrl: string; expiresAt: string }>('/users/invitations', body);
       setErrors([]);
       onInvited({ ...res, name: body.displayName });
@@ -66,7 +73,12 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
           email: t.users.emailInvalid,
           roles: t.users.rolesRequired,
         };
-        fail(err.fields.map((f) => ({ field: fieldIdOf(f.field), message: messages[f.field] ?? t.organisations.invalidValue })));
+        fail(
+          err.fields.map((f) => ({
+            field: fieldIdOf(f.field),
+            message: messages[f.field] ?? t.organisations.invalidValue,
+          })),
+        );
       } else fail([{ message: err instanceof ApiError && err.status === 403 ? t.common.forbidden : t.common.error }]);
     } finally {
       setBusy(false);
@@ -83,13 +95,40 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
         <ErrorSummary errors={errors} attempt={attempt} />
         <div className="row">
           <div className="col-md-6">
-            <TextField id={FIELD_IDS.username} label={t.users.username} value={username} onValueChange={setUsername} hint={t.users.usernameHint} autoComplete="off" autoCapitalize="none" spellCheck={false} required error={fieldError(FIELD_IDS.username)} />
+            <TextField
+              id={FIELD_IDS.username}
+              label={t.users.username}
+              value={username}
+              onValueChange={setUsername}
+              hint={t.users.usernameHint}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              error={fieldError(FIELD_IDS.username)}
+            />
           </div>
           <div className="col-md-6">
-            <TextField id={FIELD_IDS.displayName} label={t.users.displayName} value={displayName} onValueChange={setDisplayName} autoComplete="off" required error={fieldError(FIELD_IDS.displayName)} />
+            <TextField
+              id={FIELD_IDS.displayName}
+              label={t.users.displayName}
+              value={displayName}
+              onValueChange={setDisplayName}
+              autoComplete="off"
+              required
+              error={fieldError(FIELD_IDS.displayName)}
+            />
           </div>
           <div className="col-md-6">
-            <TextField id={FIELD_IDS.email} label={t.users.emailOptional} type="email" value={email} onValueChange={setEmail} autoComplete="off" error={fieldError(FIELD_IDS.email)} />
+            <TextField
+              id={FIELD_IDS.email}
+              label={t.users.emailOptional}
+              type="email"
+              value={email}
+              onValueChange={setEmail}
+              autoComplete="off"
+              error={fieldError(FIELD_IDS.email)}
+            />
           </div>
         </div>
         <CheckboxGroup

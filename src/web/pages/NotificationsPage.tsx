@@ -21,7 +21,9 @@ export function NotificationsPage() {
   const n = t.notifications;
   const [params, setParams] = useSearchParams();
   const show = params.get('show') === 'unread' ? 'unread' : 'all';
-  const { data, loading, error, setData } = useApi<Inbox>(show === 'unread' ? '/notifications?unread=true' : '/notifications');
+  const { data, loading, error, setData } = useApi<Inbox>(
+    show === 'unread' ? '/notifications?unread=true' : '/notifications',
+  );
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -47,13 +49,18 @@ export function NotificationsPage() {
     const hit = (x: NotificationItem) => !x.readAt && (ids === 'all' || ids.includes(x.id));
     const marked = data.items.filter(hit).length;
     const next = data.items.map((x) => (hit(x) ? { ...x, readAt: now } : x));
-    setData({ items: show === 'unread' ? next.filter((x) => !x.readAt) : next, unread: Math.max(0, data.unread - (ids === 'all' ? data.unread : marked)) });
+    setData({
+      items: show === 'unread' ? next.filter((x) => !x.readAt) : next,
+      unread: Math.max(0, data.unread - (ids === 'all' ? data.unread : marked)),
+    });
     setMessage(ids === 'all' ? n.markedAllRead : n.markedRead);
     setFocusId(ids === 'all' ? STATUS_ID : `notification-${ids[0]}`);
     unreadChanged();
   }
   const kindLabel = (kind: string) => n.kinds[kind] ?? n.unknownKind;
-  const about = (x: NotificationItem) => <span className="visually-hidden">{`: ${kindLabel(x.kind)}, ${dateTime(x.createdAt)}`}</span>;
+  const about = (x: NotificationItem) => (
+    <span className="visually-hidden">{`: ${kindLabel(x.kind)}, ${dateTime(x.createdAt)}`}</span>
+  );
 
   return (
     <>
@@ -109,7 +116,14 @@ export function NotificationsPage() {
                       <Link
                         to={`/invii/${encodeURIComponent(x.referralId)}`}
                         className="btn btn-sm btn-primary"
-                        onClick={() => (x.readAt ? undefined : void post(`/notifications/${encodeURIComponent(x.id)}/read`).then(unreadChanged, () => undefined))}
+                        onClick={() =>
+                          x.readAt
+                            ? undefined
+                            : void post(`/notifications/${encodeURIComponent(x.id)}/read`).then(
+                                unreadChanged,
+                                () => undefined,
+                              )
+                        }
                       >
                         {n.openReferral}
                         {about(x)}

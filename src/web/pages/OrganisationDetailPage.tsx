@@ -18,9 +18,13 @@ export function OrganisationDetailPage() {
   const { t, label, date } = useI18n();
   const { me, hasRole } = useAuth();
   const { id = '' } = useParams();
-  const { data: o, loading, error, reload, setData } = useApi<OrganisationDetail>(
-    `/organisations/${encodeURIComponent(id)}`,
-  );
+  const {
+    data: o,
+    loading,
+    error,
+    reload,
+    setData,
+  } = useApi<OrganisationDetail>(`/organisations/${encodeURIComponent(id)}`);
 
   const hidesAddress = !!o && (o.type === 'shelter_operator' || o.operatesShelters);
   const canEdit =
@@ -60,7 +64,9 @@ export function OrganisationDetailPage() {
               </>
             ) : null}
             <dt>{t.organisations.helpline}</dt>
-            <dd>{o.helpline ? <a href={`tel:${o.helpline.replace(/[^\d+]/g, '')}`}>{o.helpline}</a> : t.common.none}</dd>
+            <dd>
+              {o.helpline ? <a href={`tel:${o.helpline.replace(/[^\d+]/g, '')}`}>{o.helpline}</a> : t.common.none}
+            </dd>
             <dt>{t.organisations.website}</dt>
             <dd>
               {website ? (

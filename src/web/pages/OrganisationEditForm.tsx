@@ -55,11 +55,15 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
     if (values.description.trim().length > 2000) {
       list.push({ field: 'org-description', message: fmt(t.organisations.tooLong, { max: 2000 }) });
     }
-    if (!/^[0-9+()./ -]*$/.test(values.helpline.trim())) list.push({ field: 'org-helpline', message: t.organisations.helplineInvalid });
-    if (website && !/^https?:\/\/\S+$/i.test(website)) list.push({ field: 'org-website', message: t.organisations.websiteHint });
+    if (!/^[0-9+()./ -]*$/.test(values.helpline.trim()))
+      list.push({ field: 'org-helpline', message: t.organisations.helplineInvalid });
+    if (website && !/^https?:\/\/\S+$/i.test(website))
+      list.push({ field: 'org-website', message: t.organisations.websiteHint });
     if (list.length) return fail(list);
     const original = fromOrg(organisation);
-    const keys: Key[] = hideAddress ? ['description', 'helpline', 'website'] : ['description', 'helpline', 'website', 'address'];
+    const keys: Key[] = hideAddress
+      ? ['description', 'helpline', 'website']
+      : ['description', 'helpline', 'website', 'address'];
     const patch: Partial<Record<Key, string | null>> = {};
     for (const k of keys) {
       const v = values[k].trim();
@@ -83,7 +87,12 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
           helpline: t.organisations.helplineInvalid,
           website: t.organisations.websiteHint,
         };
-        fail(err.fields.map((f) => ({ field: `org-${f.field}`, message: messages[f.field] ?? t.organisations.invalidValue })));
+        fail(
+          err.fields.map((f) => ({
+            field: `org-${f.field}`,
+            message: messages[f.field] ?? t.organisations.invalidValue,
+          })),
+        );
       } else fail([{ message: t.common.error }]);
     } finally {
       setBusy(false);
@@ -108,11 +117,44 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
       ) : null}
       <form noValidate onSubmit={submit}>
         <ErrorSummary errors={errors} attempt={attempt} />
-        <TextArea id="org-description" label={t.organisations.description} value={values.description} onValueChange={set('description')} rows={5} maxLength={2000} error={fieldError('description')} className="field-wide" />
-        <TextField id="org-helpline" label={t.organisations.helpline} type="tel" autoComplete="off" value={values.helpline} onValueChange={set('helpline')} error={fieldError('helpline')} />
-        <TextField id="org-website" label={t.organisations.website} type="url" autoComplete="off" hint={t.organisations.websiteHint} value={values.website} onValueChange={set('website')} error={fieldError('website')} />
+        <TextArea
+          id="org-description"
+          label={t.organisations.description}
+          value={values.description}
+          onValueChange={set('description')}
+          rows={5}
+          maxLength={2000}
+          error={fieldError('description')}
+          className="field-wide"
+        />
+        <TextField
+          id="org-helpline"
+          label={t.organisations.helpline}
+          type="tel"
+          autoComplete="off"
+          value={values.helpline}
+          onValueChange={set('helpline')}
+          error={fieldError('helpline')}
+        />
+        <TextField
+          id="org-website"
+          label={t.organisations.website}
+          type="url"
+          autoComplete="off"
+          hint={t.organisations.websiteHint}
+          value={values.website}
+          onValueChange={set('website')}
+          error={fieldError('website')}
+        />
         {hideAddress ? null : (
-          <TextField id="org-address" label={t.organisations.address} autoComplete="off" value={values.address} onValueChange={set('address')} error={fieldError('address')} />
+          <TextField
+            id="org-address"
+            label={t.organisations.address}
+            autoComplete="off"
+            value={values.address}
+            onValueChange={set('address')}
+            error={fieldError('address')}
+          />
         )}
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>

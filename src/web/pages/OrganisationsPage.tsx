@@ -29,10 +29,7 @@ export function OrganisationsPage() {
     setParams(next, { replace: true });
   };
 
-  const networkNames = useMemo(
-    () => new Map((networks.data?.items ?? []).map((n) => [n.id, n.name])),
-    [networks.data],
-  );
+  const networkNames = useMemo(() => new Map((networks.data?.items ?? []).map((n) => [n.id, n.name])), [networks.data]);
 
   const items = useMemo(() => {
     const needle = text.trim().toLocaleLowerCase(lang);
@@ -61,18 +58,41 @@ export function OrganisationsPage() {
       <form className="filters" aria-label={t.organisations.filters} onSubmit={(e) => e.preventDefault()}>
         <div className="row">
           <div className="col-md-4">
-            <SelectField id="filter-type" label={t.organisations.type} value={type} onValueChange={(v) => setParam('type', v)} options={typeOptions} />
+            <SelectField
+              id="filter-type"
+              label={t.organisations.type}
+              value={type}
+              onValueChange={(v) => setParam('type', v)}
+              options={typeOptions}
+            />
           </div>
           <div className="col-md-4">
-            <SelectField id="filter-network" label={t.organisations.network} value={network} onValueChange={(v) => setParam('network', v)} options={networkOptions} />
+            <SelectField
+              id="filter-network"
+              label={t.organisations.network}
+              value={network}
+              onValueChange={(v) => setParam('network', v)}
+              options={networkOptions}
+            />
           </div>
           <div className="col-md-4">
-            <TextField id="filter-text" label={t.organisations.search} type="search" value={text} onValueChange={(v) => setParam('q', v)} autoComplete="off" />
+            <TextField
+              id="filter-text"
+              label={t.organisations.search}
+              type="search"
+              value={text}
+              onValueChange={(v) => setParam('q', v)}
+              autoComplete="off"
+            />
           </div>
         </div>
         {type || network || text ? (
           <p>
-            <button type="button" className="btn btn-link p-0" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            <button
+              type="button"
+              className="btn btn-link p-0"
+              onClick={() => setParams(new URLSearchParams(), { replace: true })}
+            >
               {t.organisations.reset}
             </button>
           </p>

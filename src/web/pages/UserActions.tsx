@@ -51,7 +51,10 @@ export function UserActions({ user, self, assignable, onChanged, onLink }: Props
   async function saveRoles(e: FormEvent) {
     e.preventDefault();
     if (!roles.length) return setMessage({ kind: 'danger', text: t.users.rolesRequired });
-    const ok = await run(() => api(`${base}/roles`, { method: 'PUT', body: { roles } }), fmt(t.users.rolesSaved, { name }));
+    const ok = await run(
+      () => api(`${base}/roles`, { method: 'PUT', body: { roles } }),
+      fmt(t.users.rolesSaved, { name }),
+    );
     if (ok) setEditing(false);
   }
 
@@ -72,25 +75,53 @@ export function UserActions({ user, self, assignable, onChanged, onLink }: Props
 
   return (
     <div>
-      {message ? <Notice kind={message.kind} className="p-2 mb-2 small">{message.text}</Notice> : null}
+      {message ? (
+        <Notice kind={message.kind} className="p-2 mb-2 small">
+          {message.text}
+        </Notice>
+      ) : null}
       <div className="row-actions">
-        <button type="button" className="btn btn-outline-primary btn-sm" aria-expanded={editing} aria-controls={`roles-${user.id}`} onClick={() => { setRoles(user.roles); setEditing(!editing); }}>
+        <button
+          type="button"
+          className="btn btn-outline-primary btn-sm"
+          aria-expanded={editing}
+          aria-controls={`roles-${user.id}`}
+          onClick={() => {
+            setRoles(user.roles);
+            setEditing(!editing);
+          }}
+        >
           {t.users.editRoles}
           {hidden(name)}
         </button>
         {self ? null : user.disabled ? (
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={busy} onClick={() => void run(() => post(`${base}/enable`), fmt(t.users.enabledDone, { name }))}>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            disabled={busy}
+            onClick={() => void run(() => post(`${base}/enable`), fmt(t.users.enabledDone, { name }))}
+          >
             {t.users.enable}
             {hidden(name)}
           </button>
         ) : (
-          <button type="button" className="btn btn-outline-danger btn-sm" disabled={busy} onClick={() => void run(() => post(`${base}/disable`), fmt(t.users.disabledDone, { name }))}>
+          <button
+            type="button"
+            className="btn btn-outline-danger btn-sm"
+            disabled={busy}
+            onClick={() => void run(() => post(`${base}/disable`), fmt(t.users.disabledDone, { name }))}
+          >
             {t.users.disable}
             {hidden(name)}
           </button>
         )}
         {user.disabled ? null : (
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={busy} onClick={() => void resetLink()}>
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            disabled={busy}
+            onClick={() => void resetLink()}
+          >
             {t.users.resetLink}
             {hidden(name)}
           </button>
@@ -101,7 +132,10 @@ export function UserActions({ user, self, assignable, onChanged, onLink }: Props
           <CheckboxGroup
             id={`roles-${user.id}-first`}
             legend={fmt(t.users.rolesFor, { name })}
-            options={[...new Set<string>([...assignable, ...user.roles])].map((r) => ({ value: r, label: label('roles', r) }))}
+            options={[...new Set<string>([...assignable, ...user.roles])].map((r) => ({
+              value: r,
+              label: label('roles', r),
+            }))}
             selected={roles}
             onChange={setRoles}
           />

@@ -37,7 +37,9 @@ export function UsersPage() {
       <p className="lead-text">
         {t.users.intro} {me ? `(${me.organisation.name})` : ''}
       </p>
-      {link ? <OneTimeLink title={link.title} url={link.url} expiresAt={link.expiresAt} onClose={() => setLink(null)} /> : null}
+      {link ? (
+        <OneTimeLink title={link.title} url={link.url} expiresAt={link.expiresAt} onClose={() => setLink(null)} />
+      ) : null}
       <ResourceState loading={loading && !data} error={error} />
       {data && !users.length ? <p>{t.users.empty}</p> : null}
       {users.length ? (
@@ -55,28 +57,34 @@ export function UsersPage() {
           </thead>
           <tbody>
             {users.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    {u.displayName} {u.id === me?.user.id ? t.users.you : null}
-                    {u.email ? <div className="small fw-normal">{u.email}</div> : null}
-                  </th>
-                  <td>{u.username}</td>
-                  <td>{u.roles.map((r) => label('roles', r)).join(', ')}</td>
-                  <td>
-                    <Badge color={u.disabled ? 'secondary' : 'success'}>
-                      {u.disabled ? t.users.disabled : t.users.enabled}
-                    </Badge>
-                    {u.resetRequestedAt ? (
-                      <div className="small mt-1">
-                        <Badge color="warning">{fmt(t.users.resetRequested, { date: date(u.resetRequestedAt) })}</Badge>
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{u.mfaEnrolled ? t.users.mfaOn : t.users.mfaOff}</td>
-                  <td>
-                    <UserActions user={u} self={u.id === me?.user.id} assignable={assignable} onChanged={reload} onLink={setLink} />
-                  </td>
-                </tr>
+              <tr key={u.id}>
+                <th scope="row">
+                  {u.displayName} {u.id === me?.user.id ? t.users.you : null}
+                  {u.email ? <div className="small fw-normal">{u.email}</div> : null}
+                </th>
+                <td>{u.username}</td>
+                <td>{u.roles.map((r) => label('roles', r)).join(', ')}</td>
+                <td>
+                  <Badge color={u.disabled ? 'secondary' : 'success'}>
+                    {u.disabled ? t.users.disabled : t.users.enabled}
+                  </Badge>
+                  {u.resetRequestedAt ? (
+                    <div className="small mt-1">
+                      <Badge color="warning">{fmt(t.users.resetRequested, { date: date(u.resetRequestedAt) })}</Badge>
+                    </div>
+                  ) : null}
+                </td>
+                <td>{u.mfaEnrolled ? t.users.mfaOn : t.users.mfaOff}</td>
+                <td>
+                  <UserActions
+                    user={u}
+                    self={u.id === me?.user.id}
+                    assignable={assignable}
+                    onChanged={reload}
+                    onLink={setLink}
+                  />
+                </td>
+              </tr>
             ))}
           </tbody>
         </Table>

@@ -5,7 +5,13 @@ import { OPEN_STATUSES } from './codes.ts';
 import type { ReferralSummary } from './types.ts';
 
 const STATUS_COLOR: Record<string, string> = {
-  sent: 'primary', accepted: 'success', in_progress: 'success', completed: 'secondary', declined: 'dark', withdrawn: 'dark', expired: 'dark',
+  sent: 'primary',
+  accepted: 'success',
+  in_progress: 'success',
+  completed: 'secondary',
+  declined: 'dark',
+  withdrawn: 'dark',
+  expired: 'dark',
 };
 
 export function ReferralStatus({ r }: { r: Pick<ReferralSummary, 'status' | 'accessOpen' | 'accessEndReason'> }) {
@@ -14,14 +20,20 @@ export function ReferralStatus({ r }: { r: Pick<ReferralSummary, 'status' | 'acc
     <>
       <Badge color={STATUS_COLOR[r.status] ?? 'secondary'}>{label('referralStatuses', r.status)}</Badge>
       {!r.accessOpen && r.accessEndReason ? (
-        <div className="small">{fmt(t.referral.accessEnded, { reason: label('accessEndReasons', r.accessEndReason) })}</div>
+        <div className="small">
+          {fmt(t.referral.accessEnded, { reason: label('accessEndReasons', r.accessEndReason) })}
+        </div>
       ) : null}
     </>
   );
 }
 
 /** The deadlines that still matter, and which one is missed. */
-export function Deadlines({ r }: { r: Pick<ReferralSummary, 'status' | 'ackDueOn' | 'appointmentDueOn' | 'appointmentOn' | 'completedOn' | 'overdue'> }) {
+export function Deadlines({
+  r,
+}: {
+  r: Pick<ReferralSummary, 'status' | 'ackDueOn' | 'appointmentDueOn' | 'appointmentOn' | 'completedOn' | 'overdue'>;
+}) {
   const { t, date, label } = useI18n();
   const d = t.referral;
   const open = OPEN_STATUSES.includes(r.status);

@@ -11,7 +11,9 @@ export function SafeContactOnly({ value: v }: { value: SafeContact }) {
   const { t, label } = useI18n();
   const r = t.referral;
   const channels = v.channels.map((c) => label('contactChannels', c)).join(', ') || t.caseFields.noChannels;
-  const windows = v.windows.map((w) => `${w.days.map((d) => label('weekdays', d)).join(', ')} ${w.from}–${w.to}`).join('; ');
+  const windows = v.windows
+    .map((w) => `${w.days.map((d) => label('weekdays', d)).join(', ')} ${w.from}–${w.to}`)
+    .join('; ');
   return (
     <section className="safe-contact-box" aria-labelledby="shared-safe-contact">
       <h3 id="shared-safe-contact" className="h5">
@@ -33,17 +35,29 @@ export function SharedView({ shared: s, contactMode }: { shared: Shared; contact
   const p = s.profile;
   const profileRows: [string, ReactNode][] = [];
   if (p) {
-    if ('ageBand' in p) profileRows.push([f('profile.ageBand'), p.ageBand ? label('ageBands', p.ageBand) : t.common.none]);
-    if ('citizenship' in p) profileRows.push([f('profile.citizenship'), p.citizenship ? label('citizenships', p.citizenship) : t.common.none]);
+    if ('ageBand' in p)
+      profileRows.push([f('profile.ageBand'), p.ageBand ? label('ageBands', p.ageBand) : t.common.none]);
+    if ('citizenship' in p)
+      profileRows.push([
+        f('profile.citizenship'),
+        p.citizenship ? label('citizenships', p.citizenship) : t.common.none,
+      ]);
     if ('residence' in p) profileRows.push([f('profile.residence'), p.residence?.name ?? t.common.none]);
-    if ('education' in p) profileRows.push([f('profile.education'), p.education ? label('education', p.education) : t.common.none]);
-    if ('employment' in p) profileRows.push([f('profile.employment'), p.employment ? label('employment', p.employment) : t.common.none]);
-    if (p.children) profileRows.push([f('profile.children'), fmt(r.children, { count: p.children.count ?? 0, minors: p.children.minors ?? 0 })]);
+    if ('education' in p)
+      profileRows.push([f('profile.education'), p.education ? label('education', p.education) : t.common.none]);
+    if ('employment' in p)
+      profileRows.push([f('profile.employment'), p.employment ? label('employment', p.employment) : t.common.none]);
+    if (p.children)
+      profileRows.push([
+        f('profile.children'),
+        fmt(r.children, { count: p.children.count ?? 0, minors: p.children.minors ?? 0 }),
+      ]);
   }
   const i = s.identity;
   const identityRows: [string, ReactNode][] = [];
   if (i) {
-    if ('firstName' in i || 'lastName' in i) identityRows.push([f('identity.name'), `${i.firstName ?? ''} ${i.lastName ?? ''}`.trim() || t.common.none]);
+    if ('firstName' in i || 'lastName' in i)
+      identityRows.push([f('identity.name'), `${i.firstName ?? ''} ${i.lastName ?? ''}`.trim() || t.common.none]);
     if ('birthDate' in i) identityRows.push([f('identity.birthDate'), date(i.birthDate)]);
     if ('taxCode' in i) identityRows.push([f('identity.taxCode'), i.taxCode || t.common.none]);
     if ('phone' in i) identityRows.push([f('identity.phone'), i.phone || t.common.none]);
@@ -60,35 +74,58 @@ export function SharedView({ shared: s, contactMode }: { shared: Shared; contact
       {s.safeContact && contactMode === 'direct' ? <SafeContactOnly value={s.safeContact} /> : null}
       {s.note ? (
         <section aria-labelledby="shared-note">
-          <h3 id="shared-note" className="h5">{r.note}</h3>
+          <h3 id="shared-note" className="h5">
+            {r.note}
+          </h3>
           <p className="review-summary">{s.note}</p>
         </section>
       ) : null}
       {identityRows.length ? (
         <section aria-labelledby="shared-identity">
-          <h3 id="shared-identity" className="h5">{label('fieldGroups', 'identity')}</h3>
+          <h3 id="shared-identity" className="h5">
+            {label('fieldGroups', 'identity')}
+          </h3>
           <DetailList twoColumns rows={identityRows} />
         </section>
       ) : null}
       {profileRows.length ? (
         <section aria-labelledby="shared-profile">
-          <h3 id="shared-profile" className="h5">{label('fieldGroups', 'profile')}</h3>
+          <h3 id="shared-profile" className="h5">
+            {label('fieldGroups', 'profile')}
+          </h3>
           <DetailList twoColumns rows={profileRows} />
         </section>
       ) : null}
       {s.needs !== undefined ? (
         <section aria-labelledby="shared-needs">
-          <h3 id="shared-needs" className="h5">{label('fieldGroups', 'needs')}</h3>
-          {s.needs === null ? <p>{r.noNeeds}</p> : (
+          <h3 id="shared-needs" className="h5">
+            {label('fieldGroups', 'needs')}
+          </h3>
+          {s.needs === null ? (
+            <p>{r.noNeeds}</p>
+          ) : (
             <>
               <p>{fmt(r.needsOf, { date: date(s.needs.assessedOn) })}</p>
               {s.needs.levels ? (
-                <DetailList twoColumns rows={Object.entries(s.needs.levels).map(([d, level]) => [label('domains', d), label('needLevels', level)])} />
+                <DetailList
+                  twoColumns
+                  rows={Object.entries(s.needs.levels).map(([d, level]) => [
+                    label('domains', d),
+                    label('needLevels', level),
+                  ])}
+                />
               ) : null}
               {s.needs.sections.map((sec) => (
                 <div key={sec.id}>
                   <h4 className="h6">{tr(sec.label)}</h4>
-                  {sec.answers.length ? <DetailList twoColumns rows={sec.answers.map((a) => [tr(a.question), a.values.map(tr).join(', ')])} /> : <p>{r.noAnswers}</p>}
+                  {sec.answers.length ? (
+                    <DetailList
+                      twoColumns
+                      rows={sec.answers.map((a) => [tr(a.question), a.values.map(tr).join(', ')])}
+                    />
+                  ) : (
+                    <p>{r.noAnswers}</p>
+                  )}
                 </div>
               ))}
             </>
@@ -97,7 +134,9 @@ export function SharedView({ shared: s, contactMode }: { shared: Shared; contact
       ) : null}
       {goals || actions ? (
         <section aria-labelledby="shared-plan">
-          <h3 id="shared-plan" className="h5">{label('fieldGroups', 'plan')}</h3>
+          <h3 id="shared-plan" className="h5">
+            {label('fieldGroups', 'plan')}
+          </h3>
           {goals ? (
             <>
               <h4 className="h6">{f('plan.goals')}</h4>
@@ -110,7 +149,9 @@ export function SharedView({ shared: s, contactMode }: { shared: Shared; contact
                     </li>
                   ))}
                 </ul>
-              ) : <p>{t.common.none}</p>}
+              ) : (
+                <p>{t.common.none}</p>
+              )}
             </>
           ) : null}
           {actions ? (
@@ -125,7 +166,9 @@ export function SharedView({ shared: s, contactMode }: { shared: Shared; contact
                     </li>
                   ))}
                 </ul>
-              ) : <p>{r.noActions}</p>}
+              ) : (
+                <p>{r.noActions}</p>
+              )}
             </>
           ) : null}
         </section>

@@ -8,8 +8,15 @@ export const STATUSES = ['sent', 'accepted', 'declined', 'in_progress', 'complet
 export const DECLINE_REASONS = ['not_competent', 'no_capacity', 'not_eligible', 'duplicate', 'other'] as const;
 export const COMPLETION_OUTCOMES = ['goal_reached', 'partly_reached', 'not_reached', 'she_withdrew', 'other'] as const;
 export const REPORT_KINDS = [
-  'first_appointment', 'registered', 'service_agreement_signed', 'course_started', 'course_completed',
-  'traineeship_started', 'hired', 'housing_offered', 'action_taken',
+  'first_appointment',
+  'registered',
+  'service_agreement_signed',
+  'course_started',
+  'course_completed',
+  'traineeship_started',
+  'hired',
+  'housing_offered',
+  'action_taken',
 ] as const;
 /** The groups of the share set, in the order the wizard shows them. */
 export const FIELD_GROUPS = ['profile', 'needs', 'plan', 'identity'] as const;

@@ -11,12 +11,18 @@ export function reportDetails(r: Pick<Report, 'details'>, t: Messages, label: La
   if (typeof d.contractType === 'string') parts.push(label('contractTypes', d.contractType));
   if (typeof d.weeklyHours === 'number') parts.push(fmt(t.referral.weeklyHours, { n: d.weeklyHours }));
   if (typeof d.sector === 'string') parts.push(label('atecoSections', d.sector));
-  if (typeof d.certificate === 'boolean') parts.push(d.certificate ? t.referral.withCertificate : t.referral.withoutCertificate);
+  if (typeof d.certificate === 'boolean')
+    parts.push(d.certificate ? t.referral.withCertificate : t.referral.withoutCertificate);
   if (typeof d.courseTitle === 'string') parts.push(d.courseTitle);
   return parts.join(', ');
 }
 
-export function reportText(r: Pick<Report, 'kind' | 'occurredOn' | 'details'>, t: Messages, label: LabelFn, date: (iso: string) => string): string {
+export function reportText(
+  r: Pick<Report, 'kind' | 'occurredOn' | 'details'>,
+  t: Messages,
+  label: LabelFn,
+  date: (iso: string) => string,
+): string {
   const details = reportDetails(r, t, label);
   const head = fmt(t.referral.reportOn, { kind: label('reportKinds', r.kind), date: date(r.occurredOn) });
   return details ? `${head} (${details})` : head;

@@ -27,7 +27,11 @@ export function useCaseReferrals(caseId: string): CaseReferrals {
     (async () => {
       const list = await get<Items<ReferralSummary>>(`/referrals${query({ box: 'outbox', caseId })}`, ctrl.signal);
       setItems(list.items);
-      const all = await Promise.all(list.items.map((r) => get<ReferralDetail>(`/referrals/${encodeURIComponent(r.id)}`, ctrl.signal).catch(() => null)));
+      const all = await Promise.all(
+        list.items.map((r) =>
+          get<ReferralDetail>(`/referrals/${encodeURIComponent(r.id)}`, ctrl.signal).catch(() => null),
+        ),
+      );
       setDetails(new Map(all.filter((d): d is ReferralDetail => d !== null).map((d) => [d.id, d])));
       setLoading(false);
     })().catch((err: unknown) => {

@@ -22,11 +22,46 @@ export function DateFields({ prefix, values, set, err, taken }: Props) {
   return (
     <>
       {taken ? (
-        <TextField id={`${prefix}takenInChargeOn`} type="date" label={f.takenInChargeOn} hint={f.requiredHint} max={max} required aria-required="true" value={taken.value} onValueChange={taken.onChange} error={err(`${prefix}takenInChargeOn`)} />
+        <TextField
+          id={`${prefix}takenInChargeOn`}
+          type="date"
+          label={f.takenInChargeOn}
+          hint={f.requiredHint}
+          max={max}
+          required
+          aria-required="true"
+          value={taken.value}
+          onValueChange={taken.onChange}
+          error={err(`${prefix}takenInChargeOn`)}
+        />
       ) : null}
-      <TextField id={`${prefix}firstContactOn`} type="date" label={f.firstContactOn} max={max} value={values.firstContactOn} onValueChange={(v) => set('firstContactOn', v)} error={err(`${prefix}firstContactOn`)} />
-      <TextField id={`${prefix}intakeOn`} type="date" label={f.intakeOn} hint={f.intakeOnHint} max={max} value={values.intakeOn} onValueChange={(v) => set('intakeOn', v)} error={err(`${prefix}intakeOn`)} />
-      <SelectField id={`${prefix}referralSource`} label={f.referralSource} value={values.referralSource} onValueChange={(v) => set('referralSource', v)} options={options('referralSources', REFERRAL_SOURCES, f.notSpecified)} error={err(`${prefix}referralSource`)} />
+      <TextField
+        id={`${prefix}firstContactOn`}
+        type="date"
+        label={f.firstContactOn}
+        max={max}
+        value={values.firstContactOn}
+        onValueChange={(v) => set('firstContactOn', v)}
+        error={err(`${prefix}firstContactOn`)}
+      />
+      <TextField
+        id={`${prefix}intakeOn`}
+        type="date"
+        label={f.intakeOn}
+        hint={f.intakeOnHint}
+        max={max}
+        value={values.intakeOn}
+        onValueChange={(v) => set('intakeOn', v)}
+        error={err(`${prefix}intakeOn`)}
+      />
+      <SelectField
+        id={`${prefix}referralSource`}
+        label={f.referralSource}
+        value={values.referralSource}
+        onValueChange={(v) => set('referralSource', v)}
+        options={options('referralSources', REFERRAL_SOURCES, f.notSpecified)}
+        error={err(`${prefix}referralSource`)}
+      />
     </>
   );
 }

@@ -16,7 +16,16 @@ export function IdentityFields({ prefix, values: v, set, err }: Props) {
   const f = t.caseFields;
   const id = (k: IdentityKey) => `${prefix}${k}`;
   const text = (k: IdentityKey, label: string, extra: Record<string, unknown> = {}) => (
-    <TextField id={id(k)} label={label} value={v[k]} onValueChange={(x) => set(k, x)} error={err(id(k))} autoComplete="off" spellCheck={false} {...extra} />
+    <TextField
+      id={id(k)}
+      label={label}
+      value={v[k]}
+      onValueChange={(x) => set(k, x)}
+      error={err(id(k))}
+      autoComplete="off"
+      spellCheck={false}
+      {...extra}
+    />
   );
   return (
     <>

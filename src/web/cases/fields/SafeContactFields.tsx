@@ -20,7 +20,10 @@ export function SafeContactFields({ prefix, values: v, onChange, err }: Props) {
   const setWindow = (i: number, patch: Partial<WindowValues>) =>
     onChange({ ...v, windows: v.windows.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
   const addWindow = () => {
-    onChange({ ...v, windows: [...v.windows, { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '13:00' }] });
+    onChange({
+      ...v,
+      windows: [...v.windows, { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '13:00' }],
+    });
     // focus the new window's first day once rendered
     window.setTimeout(() => document.getElementById(`${prefix}w${v.windows.length}-days`)?.focus(), 0);
   };
@@ -30,7 +33,14 @@ export function SafeContactFields({ prefix, values: v, onChange, err }: Props) {
   };
   return (
     <>
-      <CheckboxGroup id={`${prefix}channels`} legend={f.channels} options={options('contactChannels', CONTACT_CHANNELS)} selected={v.channels} onChange={(channels) => onChange({ ...v, channels })} error={err(`${prefix}channels`)} />
+      <CheckboxGroup
+        id={`${prefix}channels`}
+        legend={f.channels}
+        options={options('contactChannels', CONTACT_CHANNELS)}
+        selected={v.channels}
+        onChange={(channels) => onChange({ ...v, channels })}
+        error={err(`${prefix}channels`)}
+      />
       <fieldset className="form-group-block">
         <legend className="h5">{f.windows}</legend>
         <p className="field-hint">{f.windowsHint}</p>
@@ -39,13 +49,35 @@ export function SafeContactFields({ prefix, values: v, onChange, err }: Props) {
           // biome-ignore lint/suspicious/noArrayIndexKey: windows have no id; the index is their identity in the form
           <fieldset key={i} className="window-box">
             <legend className="field-legend">{fmt(f.windowN, { n: i + 1 })}</legend>
-            <CheckboxGroup inline id={`${prefix}w${i}-days`} legend={f.days} options={options('weekdays', WEEKDAYS)} selected={w.days} onChange={(days) => setWindow(i, { days })} error={err(`${prefix}w${i}-days`)} />
+            <CheckboxGroup
+              inline
+              id={`${prefix}w${i}-days`}
+              legend={f.days}
+              options={options('weekdays', WEEKDAYS)}
+              selected={w.days}
+              onChange={(days) => setWindow(i, { days })}
+              error={err(`${prefix}w${i}-days`)}
+            />
             <div className="row">
               <div className="col-sm-6">
-                <TextField id={`${prefix}w${i}-from`} type="time" label={f.from} value={w.from} onValueChange={(from) => setWindow(i, { from })} error={err(`${prefix}w${i}-from`)} />
+                <TextField
+                  id={`${prefix}w${i}-from`}
+                  type="time"
+                  label={f.from}
+                  value={w.from}
+                  onValueChange={(from) => setWindow(i, { from })}
+                  error={err(`${prefix}w${i}-from`)}
+                />
               </div>
               <div className="col-sm-6">
-                <TextField id={`${prefix}w${i}-to`} type="time" label={f.to} value={w.to} onValueChange={(to) => setWindow(i, { to })} error={err(`${prefix}w${i}-to`)} />
+                <TextField
+                  id={`${prefix}w${i}-to`}
+                  type="time"
+                  label={f.to}
+                  value={w.to}
+                  onValueChange={(to) => setWindow(i, { to })}
+                  error={err(`${prefix}w${i}-to`)}
+                />
               </div>
             </div>
             <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => removeWindow(i)}>
@@ -54,13 +86,29 @@ export function SafeContactFields({ prefix, values: v, onChange, err }: Props) {
           </fieldset>
         ))}
         {v.windows.length < 14 ? (
-          <button id={`${prefix}add-window`} type="button" className="btn btn-outline-primary btn-sm" onClick={addWindow}>
+          <button
+            id={`${prefix}add-window`}
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            onClick={addWindow}
+          >
             {f.addWindow}
           </button>
         ) : null}
       </fieldset>
-      <Checkbox id={`${prefix}noVoicemail`} label={f.noVoicemail} checked={v.noVoicemail} onChange={(noVoicemail) => onChange({ ...v, noVoicemail })} />
-      <Checkbox id={`${prefix}onlyThroughCentre`} label={f.onlyThroughCentre} hint={f.onlyThroughCentreHint} checked={v.onlyThroughCentre} onChange={(onlyThroughCentre) => onChange({ ...v, onlyThroughCentre })} />
+      <Checkbox
+        id={`${prefix}noVoicemail`}
+        label={f.noVoicemail}
+        checked={v.noVoicemail}
+        onChange={(noVoicemail) => onChange({ ...v, noVoicemail })}
+      />
+      <Checkbox
+        id={`${prefix}onlyThroughCentre`}
+        label={f.onlyThroughCentre}
+        hint={f.onlyThroughCentreHint}
+        checked={v.onlyThroughCentre}
+        onChange={(onlyThroughCentre) => onChange({ ...v, onlyThroughCentre })}
+      />
     </>
   );
 }

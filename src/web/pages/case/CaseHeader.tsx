@@ -17,7 +17,9 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
             <dt>{h.status}</dt>
             <dd>
               <Badge color={c.status === 'open' ? 'primary' : 'secondary'}>{label('caseStatus', c.status)}</Badge>
-              {c.closedOn ? ` ${h.closedOn} ${date(c.closedOn)} (${label('closureOutcomes', c.closureOutcome ?? '')})` : null}
+              {c.closedOn
+                ? ` ${h.closedOn} ${date(c.closedOn)} (${label('closureOutcomes', c.closureOutcome ?? '')})`
+                : null}
             </dd>
           </div>
           <div>
@@ -36,7 +38,9 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
           </div>
           <div>
             <dt>{h.team}</dt>
-            <dd>{c.team.map((m) => `${m.displayName} — ${label('teamRoles', m.roleInCase)}`).join('; ') || t.common.none}</dd>
+            <dd>
+              {c.team.map((m) => `${m.displayName} — ${label('teamRoles', m.roleInCase)}`).join('; ') || t.common.none}
+            </dd>
           </div>
           <div>
             <dt>{h.due}</dt>

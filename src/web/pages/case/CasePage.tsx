@@ -28,7 +28,9 @@ export function CasePage() {
   const caseTitle = c ? fmt(t.casePage.title, { code: c.code }) : t.casePage.titleLoading;
   const docTitle = sub ? `${sub} — ${caseTitle}` : tab ? `${names[tab]} — ${caseTitle}` : caseTitle;
   const canWrite = hasRole('centre_operator');
-  const context: CaseContext | null = c ? { c, setCase, reload, canWrite, editable: canWrite && c.status === 'open' } : null;
+  const context: CaseContext | null = c
+    ? { c, setCase, reload, canWrite, editable: canWrite && c.status === 'open' }
+    : null;
 
   return (
     <>

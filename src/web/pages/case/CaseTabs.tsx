@@ -8,7 +8,15 @@ export type CaseTab = (typeof CASE_TABS)[number];
 export function useTabNames(): Record<CaseTab, string> {
   const { t } = useI18n();
   const n = t.casePage.tabs;
-  return { profilo: n.profile, consensi: n.consents, bisogni: n.needs, piano: n.plan, esiti: n.outcomes, invii: t.referralTab.title, cronologia: n.timeline };
+  return {
+    profilo: n.profile,
+    consensi: n.consents,
+    bisogni: n.needs,
+    piano: n.plan,
+    esiti: n.outcomes,
+    invii: t.referralTab.title,
+    cronologia: n.timeline,
+  };
 }
 
 export function CaseTabs({ id }: { id: string }) {
@@ -19,7 +27,10 @@ export function CaseTabs({ id }: { id: string }) {
       <ul className="nav nav-tabs">
         {CASE_TABS.map((tab) => (
           <li className="nav-item" key={tab}>
-            <NavLink to={`/percorsi/${encodeURIComponent(id)}/${tab}`} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
+            <NavLink
+              to={`/percorsi/${encodeURIComponent(id)}/${tab}`}
+              className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}
+            >
               {names[tab]}
             </NavLink>
           </li>

@@ -37,8 +37,10 @@ export function ClosureSection() {
     e.preventDefault();
     const list = [];
     if (!closedOn) list.push({ field: 'closure-date', message: fieldMessage(k.closedOn, t.validation.required) });
-    else if (closedOn > todayIso()) list.push({ field: 'closure-date', message: fieldMessage(k.closedOn, t.validation.future) });
-    else if (closedOn < c.takenInChargeOn) list.push({ field: 'closure-date', message: fieldMessage(k.closedOn, t.validation.beforeTakenInCharge) });
+    else if (closedOn > todayIso())
+      list.push({ field: 'closure-date', message: fieldMessage(k.closedOn, t.validation.future) });
+    else if (closedOn < c.takenInChargeOn)
+      list.push({ field: 'closure-date', message: fieldMessage(k.closedOn, t.validation.beforeTakenInCharge) });
     if (!outcome) list.push({ field: 'closure-outcome', message: fieldMessage(k.outcome, t.validation.required) });
     if (list.length) return form.fail(list);
     form.clear();
@@ -49,7 +51,9 @@ export function ClosureSection() {
     setBusy(true);
     try {
       const body = path === 'closure' ? { closedOn, outcome } : reason.trim() ? { reason: reason.trim() } : {};
-      const updated = await post<CaseDetail>(`/cases/${encodeURIComponent(c.id)}/${path}`, body, { headers: { 'If-Match': `"${c.version}"` } });
+      const updated = await post<CaseDetail>(`/cases/${encodeURIComponent(c.id)}/${path}`, body, {
+        headers: { 'If-Match': `"${c.version}"` },
+      });
       setCase(updated);
       setStep('idle');
       setReason('');
@@ -58,7 +62,11 @@ export function ClosureSection() {
       setStep(path === 'closure' ? 'form' : 'idle');
       if (isConflict(err)) reload();
       const fieldErr = err instanceof ApiError && err.status === 400 && err.fields.some((f) => f.field === 'closedOn');
-      form.fail([fieldErr ? { field: 'closure-date', message: fieldMessage(k.closedOn, t.validation.invalid) } : { message: apiErrorText(err, t) }]);
+      form.fail([
+        fieldErr
+          ? { field: 'closure-date', message: fieldMessage(k.closedOn, t.validation.invalid) }
+          : { message: apiErrorText(err, t) },
+      ]);
     } finally {
       setBusy(false);
     }
@@ -72,7 +80,11 @@ export function ClosureSection() {
         <button type="button" className="btn btn-primary" disabled={busy} onClick={onYes}>
           {yes}
         </button>
-        <button type="button" className="btn btn-outline-primary" onClick={() => setStep(c.status === 'open' ? 'form' : 'idle')}>
+        <button
+          type="button"
+          className="btn btn-outline-primary"
+          onClick={() => setStep(c.status === 'open' ? 'form' : 'idle')}
+        >
           {k.no}
         </button>
       </div>
@@ -98,9 +110,19 @@ export function ClosureSection() {
         </button>
       ) : null}
       {c.status === 'closed' && step === 'confirm'
-        ? confirmBox(fmt(k.confirmReopen, { code: c.code }), k.yesReopen, () => void send('reopen'), (
-            <TextField id="reopen-reason" label={k.reason} hint={k.reasonHint} maxLength={300} value={reason} onValueChange={setReason} />
-          ))
+        ? confirmBox(
+            fmt(k.confirmReopen, { code: c.code }),
+            k.yesReopen,
+            () => void send('reopen'),
+            <TextField
+              id="reopen-reason"
+              label={k.reason}
+              hint={k.reasonHint}
+              maxLength={300}
+              value={reason}
+              onValueChange={setReason}
+            />,
+          )
         : null}
       {c.status === 'open' && editable && step === 'idle' ? (
         <button type="button" className="btn btn-outline-danger" onClick={() => setStep('form')}>
@@ -110,8 +132,23 @@ export function ClosureSection() {
       {c.status === 'open' && step === 'form' ? (
         <form noValidate onSubmit={check}>
           <p>{k.formIntro}</p>
-          <TextField id="closure-date" type="date" label={k.closedOn} max={todayIso()} value={closedOn} onValueChange={setClosedOn} error={form.err('closure-date')} />
-          <SelectField id="closure-outcome" label={k.outcome} value={outcome} onValueChange={setOutcome} options={options('closureOutcomes', CLOSURE_OUTCOMES, k.chooseOutcome)} error={form.err('closure-outcome')} />
+          <TextField
+            id="closure-date"
+            type="date"
+            label={k.closedOn}
+            max={todayIso()}
+            value={closedOn}
+            onValueChange={setClosedOn}
+            error={form.err('closure-date')}
+          />
+          <SelectField
+            id="closure-outcome"
+            label={k.outcome}
+            value={outcome}
+            onValueChange={setOutcome}
+            options={options('closureOutcomes', CLOSURE_OUTCOMES, k.chooseOutcome)}
+            error={form.err('closure-outcome')}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary">
               {k.close}
@@ -123,7 +160,11 @@ export function ClosureSection() {
         </form>
       ) : null}
       {c.status === 'open' && step === 'confirm'
-        ? confirmBox(fmt(k.confirmClose, { code: c.code, date: date(closedOn), outcome: label('closureOutcomes', outcome) }), k.yesClose, () => void send('closure'))
+        ? confirmBox(
+            fmt(k.confirmClose, { code: c.code, date: date(closedOn), outcome: label('closureOutcomes', outcome) }),
+            k.yesClose,
+            () => void send('closure'),
+          )
         : null}
     </section>
   );

@@ -2,7 +2,14 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { todayIso } from '../../cases/codes.ts';
-import { checkIdentity, emptyIdentity, type IdentityKey, type IdentityValues, identityLabels, identityPayload } from '../../cases/contact-model.ts';
+import {
+  checkIdentity,
+  emptyIdentity,
+  type IdentityKey,
+  type IdentityValues,
+  identityLabels,
+  identityPayload,
+} from '../../cases/contact-model.ts';
 import { IdentityFields } from '../../cases/fields/IdentityFields.tsx';
 import { apiErrorText, isConflict, serverFieldErrors } from '../../cases/server-errors.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -46,10 +53,12 @@ export function IdentityEditForm({ caseId, initial, version, onSaved, onCancel }
       setBusy(false);
       const labels = identityLabels(t);
       if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        form.fail(serverFieldErrors(err, t, (f) => {
-          const key = f.replace(/^identity\./, '').split('.')[0] as IdentityKey;
-          return key in labels ? { id: `${PX}${key}`, label: labels[key] } : null;
-        }));
+        form.fail(
+          serverFieldErrors(err, t, (f) => {
+            const key = f.replace(/^identity\./, '').split('.')[0] as IdentityKey;
+            return key in labels ? { id: `${PX}${key}`, label: labels[key] } : null;
+          }),
+        );
       } else form.fail([{ message: isConflict(err) ? t.identity.conflict : apiErrorText(err, t) }]);
     }
   }

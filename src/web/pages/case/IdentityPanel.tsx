@@ -45,7 +45,12 @@ export function IdentityPanel({ c, canWrite, onChanged }: { c: CaseDetail; canWr
         <div className="row-actions align-items-center">
           <span>{h.anonymous}</span>
           {editable ? (
-            <button ref={toggle} type="button" className="btn btn-outline-primary btn-sm" onClick={() => setMode('creating')}>
+            <button
+              ref={toggle}
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              onClick={() => setMode('creating')}
+            >
               {h.register}
             </button>
           ) : null}
@@ -54,7 +59,12 @@ export function IdentityPanel({ c, canWrite, onChanged }: { c: CaseDetail; canWr
       {c.hasIdentity && mode === 'closed' ? (
         <div className="row-actions align-items-center">
           <span>{h.stored}</span>
-          <button ref={toggle} type="button" className="btn btn-outline-primary btn-sm" onClick={() => setMode('asking')}>
+          <button
+            ref={toggle}
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            onClick={() => setMode('asking')}
+          >
             {h.show}
           </button>
         </div>
@@ -69,7 +79,9 @@ export function IdentityPanel({ c, canWrite, onChanged }: { c: CaseDetail; canWr
           onCancel={hide}
         />
       ) : null}
-      {mode === 'shown' && shown ? <IdentityView values={shown.values} onHide={hide} onEdit={editable ? () => setMode('editing') : undefined} /> : null}
+      {mode === 'shown' && shown ? (
+        <IdentityView values={shown.values} onHide={hide} onEdit={editable ? () => setMode('editing') : undefined} />
+      ) : null}
       {mode === 'editing' && shown ? (
         <IdentityEditForm
           caseId={c.id}

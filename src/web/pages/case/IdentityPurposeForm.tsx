@@ -35,17 +35,27 @@ export function IdentityPurposeForm({ caseId, onShown, onCancel }: Props) {
     e.preventDefault();
     const list = [];
     if (!purpose) list.push({ field: 'identity-purpose', message: fieldMessage(h.purpose, t.validation.required) });
-    if (purpose === 'other' && details.trim().length < 3) list.push({ field: 'identity-purpose-details', message: fieldMessage(h.purposeDetails, t.validation.purposeDetails) });
+    if (purpose === 'other' && details.trim().length < 3)
+      list.push({
+        field: 'identity-purpose-details',
+        message: fieldMessage(h.purposeDetails, t.validation.purposeDetails),
+      });
     if (list.length) return form.fail(list);
     // The audit keeps the Italian wording of the purpose, whatever the interface language.
     const base = itCaseLabels.identityPurposes[purpose] ?? purpose;
     const text = (details.trim() ? `${base}: ${details.trim()}` : base).slice(0, 200);
     setBusy(true);
     try {
-      onShown(await get<Identity & { version: number }>(`/cases/${encodeURIComponent(caseId)}/identity?purpose=${encodeURIComponent(text)}`));
+      onShown(
+        await get<Identity & { version: number }>(
+          `/cases/${encodeURIComponent(caseId)}/identity?purpose=${encodeURIComponent(text)}`,
+        ),
+      );
     } catch (err) {
       setBusy(false);
-      form.fail([{ message: err instanceof ApiError && err.status === 403 ? t.validation.notOnTeam : apiErrorText(err, t) }]);
+      form.fail([
+        { message: err instanceof ApiError && err.status === 403 ? t.validation.notOnTeam : apiErrorText(err, t) },
+      ]);
     }
   }
 
@@ -54,9 +64,25 @@ export function IdentityPurposeForm({ caseId, onShown, onCancel }: Props) {
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <p>{h.purposeIntro}</p>
       <div ref={first}>
-        <SelectField id="identity-purpose" label={h.purpose} value={purpose} onValueChange={setPurpose} options={options('identityPurposes', IDENTITY_PURPOSES, h.choosePurpose)} error={form.err('identity-purpose')} />
+        <SelectField
+          id="identity-purpose"
+          label={h.purpose}
+          value={purpose}
+          onValueChange={setPurpose}
+          options={options('identityPurposes', IDENTITY_PURPOSES, h.choosePurpose)}
+          error={form.err('identity-purpose')}
+        />
       </div>
-      <TextField id="identity-purpose-details" label={h.purposeDetails} hint={h.purposeDetailsHint} maxLength={150} autoComplete="off" value={details} onValueChange={setDetails} error={form.err('identity-purpose-details')} />
+      <TextField
+        id="identity-purpose-details"
+        label={h.purposeDetails}
+        hint={h.purposeDetailsHint}
+        maxLength={150}
+        autoComplete="off"
+        value={details}
+        onValueChange={setDetails}
+        error={form.err('identity-purpose-details')}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
           {h.showSubmit}

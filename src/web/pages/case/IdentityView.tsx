@@ -3,7 +3,15 @@ import { useEffect, useRef } from 'react';
 import type { IdentityValues } from '../../cases/contact-model.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
-export function IdentityView({ values: v, onHide, onEdit }: { values: IdentityValues; onHide: () => void; onEdit?: () => void }) {
+export function IdentityView({
+  values: v,
+  onHide,
+  onEdit,
+}: {
+  values: IdentityValues;
+  onHide: () => void;
+  onEdit?: () => void;
+}) {
   const { t, date } = useI18n();
   const ref = useRef<HTMLElement>(null);
   const f = t.caseFields;
@@ -11,8 +19,15 @@ export function IdentityView({ values: v, onHide, onEdit }: { values: IdentityVa
     ref.current?.focus();
   }, []);
   const rows: [string, string][] = [
-    [f.firstName, v.firstName], [f.lastName, v.lastName], [f.birthDate, v.birthDate ? date(v.birthDate) : ''], [f.taxCode, v.taxCode],
-    [f.phone, v.phone], [f.email, v.email], [f.address, v.address], [f.languages, v.languages], [f.codeWord, v.codeWord],
+    [f.firstName, v.firstName],
+    [f.lastName, v.lastName],
+    [f.birthDate, v.birthDate ? date(v.birthDate) : ''],
+    [f.taxCode, v.taxCode],
+    [f.phone, v.phone],
+    [f.email, v.email],
+    [f.address, v.address],
+    [f.languages, v.languages],
+    [f.codeWord, v.codeWord],
   ];
   return (
     <section ref={ref} tabIndex={-1} className="identity-shown" aria-label={t.identity.shownLabel}>

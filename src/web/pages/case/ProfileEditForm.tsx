@@ -4,7 +4,14 @@ import { ApiError, api } from '../../api.ts';
 import { todayIso } from '../../cases/codes.ts';
 import { DateFields } from '../../cases/fields/DateFields.tsx';
 import { ProfileFields } from '../../cases/fields/ProfileFields.tsx';
-import { checkDates, checkProfile, type ProfileKey, profileFromCase, profileLabels, profilePayload } from '../../cases/profile-model.ts';
+import {
+  checkDates,
+  checkProfile,
+  type ProfileKey,
+  profileFromCase,
+  profileLabels,
+  profilePayload,
+} from '../../cases/profile-model.ts';
 import { apiErrorText, isConflict, serverFieldErrors } from '../../cases/server-errors.ts';
 import type { CaseDetail } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -41,11 +48,17 @@ export function ProfileEditForm({ onDone, onCancel }: { onDone: () => void; onCa
     if (list.length) return form.fail(list);
     const before = profilePayload(profileFromCase(c));
     const after = profilePayload(values);
-    const patch = Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
+    const patch = Object.fromEntries(
+      Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])),
+    );
     if (!Object.keys(patch).length) return onCancel();
     setBusy(true);
     try {
-      const updated = await api<CaseDetail>(`/cases/${encodeURIComponent(c.id)}`, { method: 'PATCH', body: patch, headers: { 'If-Match': `"${c.version}"` } });
+      const updated = await api<CaseDetail>(`/cases/${encodeURIComponent(c.id)}`, {
+        method: 'PATCH',
+        body: patch,
+        headers: { 'If-Match': `"${c.version}"` },
+      });
       setCase(updated);
       onDone();
     } catch (err) {
@@ -55,7 +68,9 @@ export function ProfileEditForm({ onDone, onCancel }: { onDone: () => void; onCa
         form.clear();
         setConflict(true);
       } else if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        form.fail(serverFieldErrors(err, t, (f) => (f in labels ? { id: `${PX}${f}`, label: labels[f as ProfileKey] } : null)));
+        form.fail(
+          serverFieldErrors(err, t, (f) => (f in labels ? { id: `${PX}${f}`, label: labels[f as ProfileKey] } : null)),
+        );
       } else form.fail([{ message: apiErrorText(err, t) }]);
     }
   }

@@ -37,7 +37,11 @@ export function SafeContactEditForm({ onDone, onCancel }: { onDone: () => void; 
     setBusy(true);
     try {
       const body = { safeContact: safeContactPayload(values) };
-      const updated = await api<CaseDetail>(`/cases/${encodeURIComponent(c.id)}`, { method: 'PATCH', body, headers: { 'If-Match': `"${c.version}"` } });
+      const updated = await api<CaseDetail>(`/cases/${encodeURIComponent(c.id)}`, {
+        method: 'PATCH',
+        body,
+        headers: { 'If-Match': `"${c.version}"` },
+      });
       setCase(updated);
       onDone();
     } catch (err) {

@@ -30,7 +30,12 @@ export function TimelineTab() {
       }
       case 'plan.updated':
       case 'plan.printed':
-        return [typeof d.version === 'number' ? fmt(k.version, { n: d.version }) : '', d.lang ? label('printLanguages', str(d.lang)) : ''].filter(Boolean).join(' — ');
+        return [
+          typeof d.version === 'number' ? fmt(k.version, { n: d.version }) : '',
+          d.lang ? label('printLanguages', str(d.lang)) : '',
+        ]
+          .filter(Boolean)
+          .join(' — ');
       case 'plan.agreed':
         return `${fmt(k.version, { n: Number(d.version) })} — ${label('agreementMethods', str(d.method))}`;
       case 'plan.reviewed':
@@ -40,7 +45,11 @@ export function TimelineTab() {
       case 'follow_up.recorded':
         return `${fmt(t.followUps.monthsN, { n: Number(d.months) })} — ${d.stillWorking ? k.stillWorking : k.notWorking}`;
       case 'profile.updated':
-        return Array.isArray(d.fields) ? (d.fields.length === 1 ? k.fieldOne : fmt(k.fields, { n: d.fields.length })) : '';
+        return Array.isArray(d.fields)
+          ? d.fields.length === 1
+            ? k.fieldOne
+            : fmt(k.fields, { n: d.fields.length })
+          : '';
       default:
         return '';
     }

@@ -44,7 +44,16 @@ export function CaseloadFilters({ initial, onApply }: { initial: Filters; onAppl
     <form method="get" action="/percorsi" className="filters" aria-label={c.filters} onSubmit={submit}>
       <div className="row">
         <div className="col-md-6 col-lg-3">
-          <SelectField id="filter-status" label={c.status} value={f.status} onValueChange={(status) => setF({ ...f, status })} options={[{ value: '', label: c.allStatuses }, ...['open', 'closed'].map((v) => ({ value: v, label: label('caseStatus', v) }))]} />
+          <SelectField
+            id="filter-status"
+            label={c.status}
+            value={f.status}
+            onValueChange={(status) => setF({ ...f, status })}
+            options={[
+              { value: '', label: c.allStatuses },
+              ...['open', 'closed'].map((v) => ({ value: v, label: label('caseStatus', v) })),
+            ]}
+          />
         </div>
         <div className="col-md-6 col-lg-3">
           <SelectField

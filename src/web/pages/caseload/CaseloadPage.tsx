@@ -73,7 +73,17 @@ export function CaseloadPage() {
       <form className="filters" aria-label={t.caseload.searchLabel} onSubmit={runSearch} noValidate>
         <div className="row align-items-end">
           <div className="col-md-6">
-            <TextField id="case-search" type="search" label={t.caseload.search} hint={t.caseload.searchHint} value={searchText} onValueChange={setSearchText} autoComplete="off" spellCheck={false} maxLength={100} />
+            <TextField
+              id="case-search"
+              type="search"
+              label={t.caseload.search}
+              hint={t.caseload.searchHint}
+              value={searchText}
+              onValueChange={setSearchText}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={100}
+            />
           </div>
           <div className="col-md-6 form-actions mb-4">
             <button type="submit" className="btn btn-primary">
@@ -89,20 +99,29 @@ export function CaseloadPage() {
       </form>
       <ResourceState loading={loading && !data} error={error} />
       <p role="status" className="fw-semibold">
-        {data ? (search ? t.caseload.searchActive : '') : ''} {data ? (items.length === 1 ? t.common.resultOne : fmt(t.common.results, { count: items.length })) : ''}
+        {data ? (search ? t.caseload.searchActive : '') : ''}{' '}
+        {data ? (items.length === 1 ? t.common.resultOne : fmt(t.common.results, { count: items.length })) : ''}
       </p>
       {data && !items.length ? <p>{t.caseload.empty}</p> : null}
       {items.length ? <CaseloadTable items={items} /> : null}
       {offset > 0 || items.length === PAGE_SIZE ? (
         <nav aria-label={t.caseload.pages} className="form-actions">
           {offset > 0 ? (
-            <button type="button" className="btn btn-outline-primary" onClick={() => apply(filters, Math.max(0, offset - PAGE_SIZE))}>
+            <button
+              type="button"
+              className="btn btn-outline-primary"
+              onClick={() => apply(filters, Math.max(0, offset - PAGE_SIZE))}
+            >
               {t.caseload.previous}
             </button>
           ) : null}
           <span>{fmt(t.caseload.pageN, { n: Math.floor(offset / PAGE_SIZE) + 1 })}</span>
           {items.length === PAGE_SIZE ? (
-            <button type="button" className="btn btn-outline-primary" onClick={() => apply(filters, offset + PAGE_SIZE)}>
+            <button
+              type="button"
+              className="btn btn-outline-primary"
+              onClick={() => apply(filters, offset + PAGE_SIZE)}
+            >
               {t.caseload.next}
             </button>
           ) : null}

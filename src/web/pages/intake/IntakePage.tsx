@@ -3,7 +3,13 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, post } from '../../api.ts';
 import { todayIso } from '../../cases/codes.ts';
-import { checkIdentity, checkSafeContact, emptyIdentity, emptySafeContact, type IdentityKey } from '../../cases/contact-model.ts';
+import {
+  checkIdentity,
+  checkSafeContact,
+  emptyIdentity,
+  emptySafeContact,
+  type IdentityKey,
+} from '../../cases/contact-model.ts';
 import { DateFields } from '../../cases/fields/DateFields.tsx';
 import { IdentityFields } from '../../cases/fields/IdentityFields.tsx';
 import { ProfileFields } from '../../cases/fields/ProfileFields.tsx';
@@ -110,7 +116,15 @@ export function IntakePage() {
           {fmt(t.intake.stepOf, { n: step + 1, total: steps.length })}: {steps[step]}
         </h2>
         <ErrorSummary errors={form.errors} attempt={form.attempt} />
-        {step === 0 ? <DateFields prefix={P} values={profile} set={setP} err={form.err} taken={{ value: taken, onChange: setTaken }} /> : null}
+        {step === 0 ? (
+          <DateFields
+            prefix={P}
+            values={profile}
+            set={setP}
+            err={form.err}
+            taken={{ value: taken, onChange: setTaken }}
+          />
+        ) : null}
         {step === 1 ? <ProfileFields prefix={P} values={profile} set={setP} err={form.err} /> : null}
         {step === 2 ? (
           <>
@@ -134,7 +148,17 @@ export function IntakePage() {
             <SafeContactFields prefix={PS} values={contact} onChange={setContact} err={form.err} />
           </>
         ) : null}
-        {step === 4 ? <ReviewStep taken={taken} profile={profile} anonymous={anonymous} identity={identity} contact={contact} steps={steps} goTo={goTo} /> : null}
+        {step === 4 ? (
+          <ReviewStep
+            taken={taken}
+            profile={profile}
+            anonymous={anonymous}
+            identity={identity}
+            contact={contact}
+            steps={steps}
+            goTo={goTo}
+          />
+        ) : null}
         <div className="form-actions stepper-actions">
           {step > 0 ? (
             <button type="button" className="btn btn-outline-primary" onClick={() => goTo(step - 1)}>

@@ -31,35 +31,48 @@ export function ReviewStep({ taken, profile, anonymous, identity, contact, steps
     </section>
   );
   const idRows: [string, string][] = [
-    [f.firstName, identity.firstName], [f.lastName, identity.lastName], [f.birthDate, identity.birthDate ? date(identity.birthDate) : ''],
-    [f.taxCode, identity.taxCode.toUpperCase()], [f.phone, identity.phone], [f.email, identity.email], [f.address, identity.address],
-    [f.languages, identity.languages], [f.codeWord, identity.codeWord ? '••••••' : ''],
+    [f.firstName, identity.firstName],
+    [f.lastName, identity.lastName],
+    [f.birthDate, identity.birthDate ? date(identity.birthDate) : ''],
+    [f.taxCode, identity.taxCode.toUpperCase()],
+    [f.phone, identity.phone],
+    [f.email, identity.email],
+    [f.address, identity.address],
+    [f.languages, identity.languages],
+    [f.codeWord, identity.codeWord ? '••••••' : ''],
   ];
   return (
     <>
       <p>{t.intake.reviewIntro}</p>
-      {section(0, (
+      {section(
+        0,
         <dl className="detail-list">
           <dt>{f.takenInChargeOn}</dt>
           <dd>{date(taken)}</dd>
           <ProfileSummary values={profile} part="dates" />
-        </dl>
-      ))}
-      {section(1, (
+        </dl>,
+      )}
+      {section(
+        1,
         <dl className="detail-list">
           <ProfileSummary values={profile} part="profile" />
-        </dl>
-      ))}
-      {section(2, anonymous ? <p>{t.intake.anonymousChosen}</p> : (
-        <dl className="detail-list">
-          {idRows.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v || t.common.none}</dd>
-            </div>
-          ))}
-        </dl>
-      ))}
+        </dl>,
+      )}
+      {section(
+        2,
+        anonymous ? (
+          <p>{t.intake.anonymousChosen}</p>
+        ) : (
+          <dl className="detail-list">
+            {idRows.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v || t.common.none}</dd>
+              </div>
+            ))}
+          </dl>
+        ),
+      )}
       {section(3, <SafeContactSummary value={contact} />)}
     </>
   );

@@ -9,7 +9,11 @@ export function StepIndicator({ steps, current }: { steps: string[]; current: nu
         {steps.map((name, i) => {
           const state = i < current ? 'done' : i === current ? 'current' : 'todo';
           return (
-            <li key={name} className={`stepper-item stepper-${state}`} aria-current={i === current ? 'step' : undefined}>
+            <li
+              key={name}
+              className={`stepper-item stepper-${state}`}
+              aria-current={i === current ? 'step' : undefined}
+            >
               <span className="stepper-number" aria-hidden="true">
                 {i + 1}
               </span>

@@ -2,7 +2,15 @@
 import type { ApiError } from '../../api.ts';
 import type { SummaryError } from '../../components/ErrorSummary.tsx';
 import type { Messages } from '../../i18n/it.ts';
-import { IDENTITY_KEYS, type IdentityValues, identityLabels, identityPayload, type SafeContactValues, safeContactPayload, safeContactTarget } from '../../cases/contact-model.ts';
+import {
+  IDENTITY_KEYS,
+  type IdentityValues,
+  identityLabels,
+  identityPayload,
+  type SafeContactValues,
+  safeContactPayload,
+  safeContactTarget,
+} from '../../cases/contact-model.ts';
 import { type ProfileValues, profileLabels, profilePayload } from '../../cases/profile-model.ts';
 import { type FieldTarget, serverFieldErrors } from '../../cases/server-errors.ts';
 
@@ -43,7 +51,10 @@ export function errorsByStep(err: ApiError, t: Messages): Map<number, SummaryErr
       step = 3;
     } else if (head === 'identity' || (IDENTITY_KEYS as string[]).includes(head)) {
       const key = (head === 'identity' ? rest[0] : head) as keyof typeof identity | undefined;
-      where = key && key in identity ? { id: `${PI}${key}`, label: identity[key] } : { id: `${PI}firstName`, label: t.intake.steps.identity };
+      where =
+        key && key in identity
+          ? { id: `${PI}${key}`, label: identity[key] }
+          : { id: `${PI}firstName`, label: t.intake.steps.identity };
       step = 2;
     } else if (head in profile) {
       where = { id: `${P}${head}`, label: profile[head as keyof typeof profile] };

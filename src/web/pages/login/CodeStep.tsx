@@ -32,7 +32,11 @@ export function CodeStep({ mode, onSwitch, onSuccess, onRestart }: CodeStepProps
     if (!value) return fail([{ field: id, message: t.login.totpRequired }]);
     setBusy(true);
     try {
-      const res = await post<{ csrfToken?: string }>(mode === 'totp' ? '/auth/totp' : '/auth/recovery', { code: value }, { authFlow: true });
+      const res = await post<{ csrfToken?: string }>(
+        mode === 'totp' ? '/auth/totp' : '/auth/recovery',
+        { code: value },
+        { authFlow: true },
+      );
       onSuccess(res?.csrfToken);
     } catch (err) {
       setCode('');

@@ -19,7 +19,11 @@ interface EnrolStepProps {
 }
 
 /** Groups the base32 secret in blocks of four, easier to type. */
-const groups = (s: string) => s.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+const groups = (s: string) =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 
 export function EnrolStep({ onDone, onRestart }: EnrolStepProps) {
   const { t } = useI18n();

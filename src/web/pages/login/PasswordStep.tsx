@@ -43,7 +43,8 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void 
       setPassword('');
       const code = err instanceof ApiError ? err.code : '';
       const status = err instanceof ApiError ? err.status : 0;
-      if (status === 401 || code === 'invalid_credentials') fail([{ field: 'username', message: t.login.invalidCredentials }]);
+      if (status === 401 || code === 'invalid_credentials')
+        fail([{ field: 'username', message: t.login.invalidCredentials }]);
       else if (status === 423 || code === 'account_locked') fail([{ message: t.login.locked }]);
       else if (status === 429) fail([{ message: t.common.tooManyRequests }]);
       else fail([{ message: t.common.error }]);

@@ -25,7 +25,8 @@ export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean 
     e.preventDefault();
     const text = body.trim();
     if (!text) return form.fail([{ field: 'msg-body', message: fieldMessage(k.message, t.validation.required) }]);
-    if (text.length > MAX) return form.fail([{ field: 'msg-body', message: fieldMessage(k.message, t.validation.tooLong) }]);
+    if (text.length > MAX)
+      return form.fail([{ field: 'msg-body', message: fieldMessage(k.message, t.validation.tooLong) }]);
     setBusy(true);
     try {
       const made = await post<Message>(`/referrals/${encodeURIComponent(id)}/messages`, { body: text });
@@ -48,7 +49,13 @@ export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean 
         <ol className="review-list list-unstyled message-list">
           {list.data.items.map((m) => (
             <li key={m.id}>
-              <div className="small fw-semibold">{fmt(k.messageBy, { name: m.authorName, organisation: m.authorOrganisation, date: dateTime(m.createdAt) })}</div>
+              <div className="small fw-semibold">
+                {fmt(k.messageBy, {
+                  name: m.authorName,
+                  organisation: m.authorOrganisation,
+                  date: dateTime(m.createdAt),
+                })}
+              </div>
               <p className="review-summary mb-0">{m.body}</p>
             </li>
           ))}
@@ -56,9 +63,20 @@ export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean 
       ) : null}
       {canWrite ? (
         <form noValidate onSubmit={submit} aria-labelledby="msg-form-title">
-          <h3 id="msg-form-title" className="h5">{k.newMessage}</h3>
+          <h3 id="msg-form-title" className="h5">
+            {k.newMessage}
+          </h3>
           <ErrorSummary errors={form.errors} attempt={form.attempt} />
-          <TextArea id="msg-body" label={k.message} hint={k.messageHint} rows={3} maxLength={MAX} value={body} onValueChange={setBody} error={form.err('msg-body')} />
+          <TextArea
+            id="msg-body"
+            label={k.message}
+            hint={k.messageHint}
+            rows={3}
+            maxLength={MAX}
+            value={body}
+            onValueChange={setBody}
+            error={form.err('msg-body')}
+          />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {k.sendMessage}
           </button>

@@ -33,13 +33,18 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
   const sentOn = d.sentAt.slice(0, 10);
 
   useEffect(() => {
-    if (open) document.getElementById(open === 'withdraw' ? 'act-confirm' : open === 'report' ? 'report-kind' : `act-${open}`)?.focus();
+    if (open)
+      document
+        .getElementById(open === 'withdraw' ? 'act-confirm' : open === 'report' ? 'report-kind' : `act-${open}`)
+        ?.focus();
   }, [open]);
 
   async function run(body: TransitionBody, fieldOf: (f: string) => SummaryError | null = () => null) {
     setBusy(true);
     try {
-      const out = await post<TransitionOut>(`/referrals/${encodeURIComponent(d.id)}/transitions`, body, { headers: { 'If-Match': `"${d.version}"` } });
+      const out = await post<TransitionOut>(`/referrals/${encodeURIComponent(d.id)}/transitions`, body, {
+        headers: { 'If-Match': `"${d.version}"` },
+      });
       setBusy(false);
       setOpen(null);
       setValue('');
@@ -52,7 +57,9 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
         return form.fail([{ message: err.code === 'illegal_transition' ? a.illegal : t.validation.conflict }]);
       }
       if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        return form.fail(err.fields.map((f) => fieldOf(f.field) ?? { message: fieldMessage(f.field, t.validation.invalid) }));
+        return form.fail(
+          err.fields.map((f) => fieldOf(f.field) ?? { message: fieldMessage(f.field, t.validation.invalid) }),
+        );
       }
       form.fail([{ message: apiErrorText(err, t) }]);
     }
@@ -63,10 +70,13 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
     if (!open) return;
     const id = `act-${open}`;
     const name = open === 'decline' ? a.declineReason : open === 'book' ? a.appointmentOn : a.completionOutcome;
-    if (open !== 'withdraw' && !value) return form.fail([{ field: id, message: fieldMessage(name, t.validation.required) }]);
+    if (open !== 'withdraw' && !value)
+      return form.fail([{ field: id, message: fieldMessage(name, t.validation.required) }]);
     if (open === 'book' && value < sentOn) return form.fail([{ field: id, message: fieldMessage(name, a.beforeSent) }]);
     const key = open === 'decline' ? 'declineReason' : open === 'book' ? 'appointmentOn' : 'completionOutcome';
-    void run(open === 'withdraw' ? { action: open } : { action: open, [key]: value }, (f) => (f === key ? { field: id, message: fieldMessage(name, t.validation.invalid) } : null));
+    void run(open === 'withdraw' ? { action: open } : { action: open, [key]: value }, (f) =>
+      f === key ? { field: id, message: fieldMessage(name, t.validation.invalid) } : null,
+    );
   }
 
   if (!d.allowedActions.length) return null;
@@ -100,14 +110,49 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
         <ReportForm sentOn={sentOn} busy={busy} form={form} onSubmit={run} onCancel={() => setOpen(null)} />
       ) : open ? (
         <form noValidate onSubmit={submitSimple} className="panel-form" aria-labelledby="act-form-title">
-          <h3 id="act-form-title" className="h5">{label(open)}</h3>
+          <h3 id="act-form-title" className="h5">
+            {label(open)}
+          </h3>
           <ErrorSummary errors={form.errors} attempt={form.attempt} />
-          {open === 'decline' ? <SelectField id="act-decline" label={a.declineReason} value={value} onValueChange={setValue} options={options('declineReasons', DECLINE_REASONS, a.choose)} error={form.err('act-decline')} /> : null}
-          {open === 'book' ? <TextField id="act-book" type="date" label={a.appointmentOn} min={sentOn} value={value} onValueChange={setValue} error={form.err('act-book')} /> : null}
-          {open === 'complete' ? <SelectField id="act-complete" label={a.completionOutcome} value={value} onValueChange={setValue} options={options('completionOutcomes', COMPLETION_OUTCOMES, a.choose)} error={form.err('act-complete')} /> : null}
+          {open === 'decline' ? (
+            <SelectField
+              id="act-decline"
+              label={a.declineReason}
+              value={value}
+              onValueChange={setValue}
+              options={options('declineReasons', DECLINE_REASONS, a.choose)}
+              error={form.err('act-decline')}
+            />
+          ) : null}
+          {open === 'book' ? (
+            <TextField
+              id="act-book"
+              type="date"
+              label={a.appointmentOn}
+              min={sentOn}
+              value={value}
+              onValueChange={setValue}
+              error={form.err('act-book')}
+            />
+          ) : null}
+          {open === 'complete' ? (
+            <SelectField
+              id="act-complete"
+              label={a.completionOutcome}
+              value={value}
+              onValueChange={setValue}
+              options={options('completionOutcomes', COMPLETION_OUTCOMES, a.choose)}
+              error={form.err('act-complete')}
+            />
+          ) : null}
           {open === 'withdraw' ? <p>{a.withdrawText}</p> : null}
           <div className="form-actions">
-            <button id={open === 'withdraw' ? 'act-confirm' : undefined} type="submit" className={`btn ${open === 'withdraw' || open === 'decline' ? 'btn-danger' : 'btn-primary'}`} disabled={busy}>
+            <button
+              id={open === 'withdraw' ? 'act-confirm' : undefined}
+              type="submit"
+              className={`btn ${open === 'withdraw' || open === 'decline' ? 'btn-danger' : 'btn-primary'}`}
+              disabled={busy}
+            >
               {(a.confirm as Record<string, string>)[open] ?? t.common.save}
             </button>
             <button type="button" className="btn btn-outline-primary" onClick={() => setOpen(null)}>

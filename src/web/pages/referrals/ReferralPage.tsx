@@ -22,7 +22,10 @@ function Facts({ d }: { d: ReferralDetail }) {
   const rows: [string, ReactNode][] = [
     [r.status, <ReferralStatus key="s" r={d} />],
     [r.sender, d.sender.name],
-    [r.recipient, d.recipientUser ? `${d.recipient.name} — ${fmt(r.referentN, { name: d.recipientUser.name })}` : d.recipient.name],
+    [
+      r.recipient,
+      d.recipientUser ? `${d.recipient.name} — ${fmt(r.referentN, { name: d.recipientUser.name })}` : d.recipient.name,
+    ],
     [r.purpose, label('sharingPurposes', d.purpose)],
     [r.urgency, label('urgencies', d.urgency)],
     [r.sentAtLabel, dateTime(d.sentAt)],
@@ -64,7 +67,11 @@ export function ReferralPage() {
       </>
     );
   }
-  const title = d ? (d.box === 'inbox' ? fmt(k.titleInbox, { pseudonym: d.pseudonym }) : fmt(k.titleOutbox, { code: d.caseCode ?? d.pseudonym })) : k.titleLoading;
+  const title = d
+    ? d.box === 'inbox'
+      ? fmt(k.titleInbox, { pseudonym: d.pseudonym })
+      : fmt(k.titleOutbox, { code: d.caseCode ?? d.pseudonym })
+    : k.titleLoading;
   const writer = hasRole('centre_operator', 'cpi_referent', 'service_operator');
   return (
     <>
@@ -82,7 +89,9 @@ export function ReferralPage() {
           ) : null}
           {d.box === 'outbox' && d.caseId ? (
             <p>
-              <Link to={`/percorsi/${encodeURIComponent(d.caseId)}/invii`}>{fmt(k.openCase, { code: d.caseCode ?? '' })}</Link>
+              <Link to={`/percorsi/${encodeURIComponent(d.caseId)}/invii`}>
+                {fmt(k.openCase, { code: d.caseCode ?? '' })}
+              </Link>
             </p>
           ) : null}
           {d.box === 'inbox' ? <p className="lead-text">{fmt(k.pseudonymNote, { pseudonym: d.pseudonym })}</p> : null}

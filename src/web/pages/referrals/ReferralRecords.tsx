@@ -9,11 +9,13 @@ function useHistoryDetails() {
   return (e: HistoryEntry) => {
     const d = e.details;
     const parts: string[] = [];
-    if (typeof d.reason === 'string') parts.push(e.kind === 'decline' ? label('declineReasons', d.reason) : label('accessEndReasons', d.reason));
+    if (typeof d.reason === 'string')
+      parts.push(e.kind === 'decline' ? label('declineReasons', d.reason) : label('accessEndReasons', d.reason));
     if (typeof d.appointmentOn === 'string') parts.push(fmt(t.referral.appointmentOn, { date: date(d.appointmentOn) }));
     if (typeof d.report === 'string') parts.push(label('reportKinds', d.report));
     if (typeof d.outcome === 'string') parts.push(label('completionOutcomes', d.outcome));
-    if (typeof d.fields === 'number') parts.push(d.fields === 1 ? t.timeline.fieldOne : fmt(t.timeline.fields, { n: d.fields }));
+    if (typeof d.fields === 'number')
+      parts.push(d.fields === 1 ? t.timeline.fieldOne : fmt(t.timeline.fields, { n: d.fields }));
     return parts.join(' · ') || t.common.none;
   };
 }
@@ -31,7 +33,13 @@ export function ReferralRecords({ d }: { d: ReferralDetail }) {
             {d.reports.map((r) => (
               <li key={r.id}>
                 <strong>{reportText(r, t, label, date)}</strong>
-                <div className="small">{fmt(k.reportedBy, { name: r.reportedByName, organisation: r.reportedByOrganisation, date: dateTime(r.createdAt) })}</div>
+                <div className="small">
+                  {fmt(k.reportedBy, {
+                    name: r.reportedByName,
+                    organisation: r.reportedByOrganisation,
+                    date: dateTime(r.createdAt),
+                  })}
+                </div>
                 {r.outcomeId ? <div className="small">{k.flowedBack}</div> : null}
               </li>
             ))}
@@ -46,7 +54,9 @@ export function ReferralRecords({ d }: { d: ReferralDetail }) {
           {d.views.length ? (
             <ul>
               {d.views.map((v) => (
-                <li key={`${v.viewerName}-${v.viewedAt}`}>{fmt(k.viewedBy, { name: v.viewerName, date: dateTime(v.viewedAt) })}</li>
+                <li key={`${v.viewerName}-${v.viewedAt}`}>
+                  {fmt(k.viewedBy, { name: v.viewerName, date: dateTime(v.viewedAt) })}
+                </li>
               ))}
             </ul>
           ) : (

@@ -37,7 +37,13 @@ export function ReferralTable({ box, items }: { box: Box; items: ReferralSummary
               {x.recipientUser ? <div className="small">{fmt(r.referentN, { name: x.recipientUser.name })}</div> : null}
             </td>
             <td>{label('sharingPurposes', x.purpose)}</td>
-            <td>{x.urgency === 'routine' ? label('urgencies', x.urgency) : <strong>{label('urgencies', x.urgency)}</strong>}</td>
+            <td>
+              {x.urgency === 'routine' ? (
+                label('urgencies', x.urgency)
+              ) : (
+                <strong>{label('urgencies', x.urgency)}</strong>
+              )}
+            </td>
             <td>
               <ReferralStatus r={x} />
             </td>

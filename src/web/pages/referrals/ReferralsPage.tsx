@@ -23,10 +23,16 @@ export function ReferralsPage() {
   const [params, setParams] = useSearchParams();
   const sends = SENDER_TYPES.includes(me?.organisation.type ?? '');
   const box: Box = sends && params.get('box') !== 'inbox' ? 'outbox' : 'inbox';
-  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as string) : '';
-  const purpose = (PURPOSES as readonly string[]).includes(params.get('purpose') ?? '') ? (params.get('purpose') as string) : '';
+  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
+    ? (params.get('status') as string)
+    : '';
+  const purpose = (PURPOSES as readonly string[]).includes(params.get('purpose') ?? '')
+    ? (params.get('purpose') as string)
+    : '';
   const overdue = params.get('overdue') === 'true';
-  const { data, loading, error } = useApi<Items<ReferralSummary>>(`/referrals${query({ box, status, purpose, overdue: overdue ? 'true' : undefined })}`);
+  const { data, loading, error } = useApi<Items<ReferralSummary>>(
+    `/referrals${query({ box, status, purpose, overdue: overdue ? 'true' : undefined })}`,
+  );
   const items = data?.items ?? [];
   const notice = (state as { notice?: string } | null)?.notice;
   const k = t.referrals;
@@ -37,7 +43,11 @@ export function ReferralsPage() {
   };
   const tab = (b: Box, text: string) => (
     <li className="nav-item">
-      <Link to={`/invii?box=${b}`} className={`nav-link${box === b ? ' active' : ''}`} aria-current={box === b ? 'page' : undefined}>
+      <Link
+        to={`/invii?box=${b}`}
+        className={`nav-link${box === b ? ' active' : ''}`}
+        aria-current={box === b ? 'page' : undefined}
+      >
         {text}
       </Link>
     </li>
@@ -59,13 +69,30 @@ export function ReferralsPage() {
       <form className="filters" aria-label={k.filters} onSubmit={(e) => e.preventDefault()}>
         <div className="row">
           <div className="col-md-4">
-            <SelectField id="referrals-status" label={t.referral.status} value={status} onValueChange={(v) => change({ status: v })} options={options('referralStatuses', STATUSES, k.any)} />
+            <SelectField
+              id="referrals-status"
+              label={t.referral.status}
+              value={status}
+              onValueChange={(v) => change({ status: v })}
+              options={options('referralStatuses', STATUSES, k.any)}
+            />
           </div>
           <div className="col-md-4">
-            <SelectField id="referrals-purpose" label={t.referral.purpose} value={purpose} onValueChange={(v) => change({ purpose: v })} options={options('sharingPurposes', PURPOSES, k.any)} />
+            <SelectField
+              id="referrals-purpose"
+              label={t.referral.purpose}
+              value={purpose}
+              onValueChange={(v) => change({ purpose: v })}
+              options={options('sharingPurposes', PURPOSES, k.any)}
+            />
           </div>
           <div className="col-md-4 filters-check">
-            <Checkbox id="referrals-overdue" label={k.overdueOnly} checked={overdue} onChange={(on) => change({ overdue: on ? 'true' : '' })} />
+            <Checkbox
+              id="referrals-overdue"
+              label={k.overdueOnly}
+              checked={overdue}
+              onChange={(on) => change({ overdue: on ? 'true' : '' })}
+            />
           </div>
         </div>
       </form>

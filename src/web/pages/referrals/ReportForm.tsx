@@ -9,7 +9,14 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { REPORT_KINDS } from '../../referrals/codes.ts';
 import type { useFormErrors } from '../../useFormErrors.ts';
-import { checkDetails, type DetailKey, detailLabels, detailsBody, emptyDetails, FIELDS } from '../case/outcomes/outcome-model.ts';
+import {
+  checkDetails,
+  type DetailKey,
+  detailLabels,
+  detailsBody,
+  emptyDetails,
+  FIELDS,
+} from '../case/outcomes/outcome-model.ts';
 import type { TransitionBody } from './ReferralActions.tsx';
 
 /** Reports that are outcomes of her path (they flow back into the centre's case) and carry details. */
@@ -41,38 +48,100 @@ export function ReportForm({ sentOn, busy, form, onSubmit, onCancel }: Props) {
     e.preventDefault();
     const list: SummaryError[] = [];
     if (!kind) list.push({ field: 'report-kind', message: fieldMessage(a.reportKind, t.validation.required) });
-    if (!occurredOn) list.push({ field: 'report-occurredOn', message: fieldMessage(a.occurredOn, t.validation.required) });
-    else if (occurredOn > todayIso()) list.push({ field: 'report-occurredOn', message: fieldMessage(a.occurredOn, t.validation.future) });
-    else if (occurredOn < sentOn) list.push({ field: 'report-occurredOn', message: fieldMessage(a.occurredOn, a.beforeSent) });
+    if (!occurredOn)
+      list.push({ field: 'report-occurredOn', message: fieldMessage(a.occurredOn, t.validation.required) });
+    else if (occurredOn > todayIso())
+      list.push({ field: 'report-occurredOn', message: fieldMessage(a.occurredOn, t.validation.future) });
+    else if (occurredOn < sentOn)
+      list.push({ field: 'report-occurredOn', message: fieldMessage(a.occurredOn, a.beforeSent) });
     if (withDetails) list.push(...checkDetails(kind, d, t));
     if (list.length) return form.fail(list);
     const report = { kind, occurredOn, ...(withDetails ? { details: detailsBody(kind, d) } : {}) };
     void onSubmit({ action: 'report', report }, (f) => {
-      if (f === 'report.occurredOn') return { field: 'report-occurredOn', message: fieldMessage(a.occurredOn, t.validation.invalid) };
+      if (f === 'report.occurredOn')
+        return { field: 'report-occurredOn', message: fieldMessage(a.occurredOn, t.validation.invalid) };
       const k = f.replace(/^report\.(details\.)?/, '') as DetailKey;
-      return k in L ? { field: `outcome-${k}`, message: fieldMessage(L[k], t.validation.invalid) } : { field: 'report-kind', message: fieldMessage(a.reportKind, t.validation.invalid) };
+      return k in L
+        ? { field: `outcome-${k}`, message: fieldMessage(L[k], t.validation.invalid) }
+        : { field: 'report-kind', message: fieldMessage(a.reportKind, t.validation.invalid) };
     });
   }
 
   const select = (k: DetailKey, group: LabelGroup, codes: readonly string[]) => (
-    <SelectField id={`outcome-${k}`} label={name(k)} value={d[k]} onValueChange={set(k)} options={options(group, codes, o.choose)} error={form.err(`outcome-${k}`)} />
+    <SelectField
+      id={`outcome-${k}`}
+      label={name(k)}
+      value={d[k]}
+      onValueChange={set(k)}
+      options={options(group, codes, o.choose)}
+      error={form.err(`outcome-${k}`)}
+    />
   );
   return (
     <form noValidate onSubmit={submit} className="panel-form" aria-labelledby="report-form-title">
-      <h3 id="report-form-title" className="h5">{a.buttons.report}</h3>
+      <h3 id="report-form-title" className="h5">
+        {a.buttons.report}
+      </h3>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
-      <SelectField id="report-kind" label={a.reportKind} value={kind} onValueChange={setKind} options={options('reportKinds', REPORT_KINDS, a.choose)} error={form.err('report-kind')} />
-      <TextField id="report-occurredOn" type="date" label={a.occurredOn} min={sentOn} max={todayIso()} value={occurredOn} onValueChange={setOccurredOn} error={form.err('report-occurredOn')} />
+      <SelectField
+        id="report-kind"
+        label={a.reportKind}
+        value={kind}
+        onValueChange={setKind}
+        options={options('reportKinds', REPORT_KINDS, a.choose)}
+        error={form.err('report-kind')}
+      />
+      <TextField
+        id="report-occurredOn"
+        type="date"
+        label={a.occurredOn}
+        min={sentOn}
+        max={todayIso()}
+        value={occurredOn}
+        onValueChange={setOccurredOn}
+        error={form.err('report-occurredOn')}
+      />
       {withDetails ? <p className="field-hint">{a.flowsBack}</p> : null}
       {shows('contractType') ? select('contractType', 'contractTypes', CONTRACT_TYPES) : null}
       {shows('weeklyHours') ? (
-        <TextField id="outcome-weeklyHours" type="number" inputMode="numeric" min={1} max={60} label={name('weeklyHours')} value={d.weeklyHours} onValueChange={set('weeklyHours')} error={form.err('outcome-weeklyHours')} />
+        <TextField
+          id="outcome-weeklyHours"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          label={name('weeklyHours')}
+          value={d.weeklyHours}
+          onValueChange={set('weeklyHours')}
+          error={form.err('outcome-weeklyHours')}
+        />
       ) : null}
       {shows('sector') ? select('sector', 'atecoSections', ATECO_SECTIONS) : null}
       {shows('certificate') ? (
-        <RadioGroup id="outcome-certificate" legend={name('certificate')} inline value={d.certificate} onChange={set('certificate')} options={[{ value: 'yes', label: t.common.yes }, { value: 'no', label: t.common.no }]} error={form.err('outcome-certificate')} />
+        <RadioGroup
+          id="outcome-certificate"
+          legend={name('certificate')}
+          inline
+          value={d.certificate}
+          onChange={set('certificate')}
+          options={[
+            { value: 'yes', label: t.common.yes },
+            { value: 'no', label: t.common.no },
+          ]}
+          error={form.err('outcome-certificate')}
+        />
       ) : null}
-      {shows('courseTitle') ? <TextField id="outcome-courseTitle" label={name('courseTitle')} hint={o.courseTitleHint} maxLength={200} value={d.courseTitle} onValueChange={set('courseTitle')} error={form.err('outcome-courseTitle')} /> : null}
+      {shows('courseTitle') ? (
+        <TextField
+          id="outcome-courseTitle"
+          label={name('courseTitle')}
+          hint={o.courseTitleHint}
+          maxLength={200}
+          value={d.courseTitle}
+          onValueChange={set('courseTitle')}
+          error={form.err('outcome-courseTitle')}
+        />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {a.confirm.report}

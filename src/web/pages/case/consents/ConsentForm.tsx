@@ -2,7 +2,14 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, post, query } from '../../../api.ts';
 import { useAuth } from '../../../auth.tsx';
-import { CONSENT_DECISIONS, CONSENT_METHODS, CONSENT_PURPOSES, NEEDS_RECIPIENT, todayIso, UUID } from '../../../cases/codes.ts';
+import {
+  CONSENT_DECISIONS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  NEEDS_RECIPIENT,
+  todayIso,
+  UUID,
+} from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
 import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../cases/server-errors.ts';
 import type { Consent } from '../../../cases/types.ts';
@@ -34,7 +41,13 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
   const [witnessId, setWitnessId] = useState('');
   const [givenOn, setGivenOn] = useState(todayIso);
   const [expiresOn, setExpiresOn] = useState('');
-  const [recipient, setRecipient] = useState<RecipientValues>({ kind: 'organisation', organisationId: '', type: '', sharingPurpose: '', includesIdentity: false });
+  const [recipient, setRecipient] = useState<RecipientValues>({
+    kind: 'organisation',
+    organisationId: '',
+    type: '',
+    sharingPurpose: '',
+    includesIdentity: false,
+  });
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const k = t.consents;
@@ -54,28 +67,43 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
         includesIdentity: recipient.includesIdentity,
       }
     : {};
-  const printable = purpose && (!needsRecipient || ((recipient.kind === 'organisation' ? recipient.organisationId : recipient.type) && recipient.sharingPurpose));
+  const printable =
+    purpose &&
+    (!needsRecipient ||
+      ((recipient.kind === 'organisation' ? recipient.organisationId : recipient.type) && recipient.sharingPurpose));
   const printHref = (lang: string) =>
     `/api/v1/cases/${encodeURIComponent(c.id)}/consents/form${query({
-      purpose, lang, textVersion: version, expiresOn: expiresOn || undefined,
-      ...Object.fromEntries(Object.entries(recipientFields).map(([key, val]) => [key, val === null || val === false ? undefined : String(val)])),
+      purpose,
+      lang,
+      textVersion: version,
+      expiresOn: expiresOn || undefined,
+      ...Object.fromEntries(
+        Object.entries(recipientFields).map(([key, val]) => [
+          key,
+          val === null || val === false ? undefined : String(val),
+        ]),
+      ),
     })}`;
 
   function check(): SummaryError[] {
     const out: SummaryError[] = [];
-    const add = (id: string, label: string, reason: string) => out.push({ field: id, message: fieldMessage(label, reason) });
+    const add = (id: string, label: string, reason: string) =>
+      out.push({ field: id, message: fieldMessage(label, reason) });
     if (!purpose) add('consent-purpose', k.purpose, t.validation.required);
     if (!decision) add('consent-decision', k.decision, t.validation.required);
     if (!givenOn) add('consent-givenOn', k.givenOn, t.validation.required);
     else if (givenOn > todayIso()) add('consent-givenOn', k.givenOn, t.validation.future);
     if (expiresOn && givenOn && expiresOn < givenOn) add('consent-expiresOn', k.expiresOn, t.validation.beforeGiven);
     if (method === 'verbal_with_witness') {
-      if (!witnessUser) add(witness === OTHER ? 'consent-witnessId' : 'consent-witness', k.witness, t.validation.witnessNeeded);
+      if (!witnessUser)
+        add(witness === OTHER ? 'consent-witnessId' : 'consent-witness', k.witness, t.validation.witnessNeeded);
       else if (!UUID.test(witnessUser)) add('consent-witnessId', k.witnessId, t.validation.uuid);
     }
     if (needsRecipient) {
-      if (recipient.kind === 'organisation' && !recipient.organisationId) add('consent-recipientOrganisationId', k.recipientOrganisation, t.validation.required);
-      if (recipient.kind === 'type' && !recipient.type) add('consent-recipientType', k.recipientType, t.validation.required);
+      if (recipient.kind === 'organisation' && !recipient.organisationId)
+        add('consent-recipientOrganisationId', k.recipientOrganisation, t.validation.required);
+      if (recipient.kind === 'type' && !recipient.type)
+        add('consent-recipientType', k.recipientType, t.validation.required);
       if (!recipient.sharingPurpose) add('consent-sharingPurpose', k.sharingPurpose, t.validation.required);
     }
     return out;
@@ -88,7 +116,11 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
     setBusy(true);
     try {
       const created = await post<Consent>(`/cases/${encodeURIComponent(c.id)}/consents`, {
-        purpose, decision, textVersion: version, method, givenOn,
+        purpose,
+        decision,
+        textVersion: version,
+        method,
+        givenOn,
         witnessUserId: method === 'verbal_with_witness' ? witnessUser : null,
         expiresOn: decision === 'granted' && expiresOn ? expiresOn : null,
         ...recipientFields,
@@ -97,11 +129,22 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
     } catch (err) {
       setBusy(false);
       const labels: Record<string, string> = {
-        purpose: k.purpose, decision: k.decision, method: k.method, givenOn: k.givenOn, expiresOn: k.expiresOn, textVersion: k.textVersion,
-        witnessUserId: k.witness, recipientOrganisationId: k.recipientOrganisation, recipientType: k.recipientType, sharingPurpose: k.sharingPurpose, includesIdentity: k.includesIdentity,
+        purpose: k.purpose,
+        decision: k.decision,
+        method: k.method,
+        givenOn: k.givenOn,
+        expiresOn: k.expiresOn,
+        textVersion: k.textVersion,
+        witnessUserId: k.witness,
+        recipientOrganisationId: k.recipientOrganisation,
+        recipientType: k.recipientType,
+        sharingPurpose: k.sharingPurpose,
+        includesIdentity: k.includesIdentity,
       };
-      const idOf = (f: string) => (f === 'witnessUserId' ? (witness === OTHER ? 'consent-witnessId' : 'consent-witness') : `consent-${f}`);
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) form.fail(serverFieldErrors(err, t, (f) => (labels[f] ? { id: idOf(f), label: labels[f] } : null)));
+      const idOf = (f: string) =>
+        f === 'witnessUserId' ? (witness === OTHER ? 'consent-witnessId' : 'consent-witness') : `consent-${f}`;
+      if (err instanceof ApiError && err.status === 400 && err.fields.length)
+        form.fail(serverFieldErrors(err, t, (f) => (labels[f] ? { id: idOf(f), label: labels[f] } : null)));
       else form.fail([{ message: apiErrorText(err, t) }]);
     }
   }
@@ -110,42 +153,140 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
     <form noValidate onSubmit={submit} className="panel-form" aria-labelledby="consent-form-title">
       <h3 id="consent-form-title">{k.formTitle}</h3>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
-      <SelectField id="consent-purpose" label={k.purpose} value={purpose} onValueChange={setPurpose} options={options('consentPurposes', CONSENT_PURPOSES, k.choosePurpose)} error={form.err('consent-purpose')} />
+      <SelectField
+        id="consent-purpose"
+        label={k.purpose}
+        value={purpose}
+        onValueChange={setPurpose}
+        options={options('consentPurposes', CONSENT_PURPOSES, k.choosePurpose)}
+        error={form.err('consent-purpose')}
+      />
       <div className="row">
         <div className="col-md-6">
-          <SelectField id="consent-textVersion" label={k.textVersion} value={version} onValueChange={setVersion} options={TEXT_VERSIONS.map((v) => ({ value: v, label: v }))} />
+          <SelectField
+            id="consent-textVersion"
+            label={k.textVersion}
+            value={version}
+            onValueChange={setVersion}
+            options={TEXT_VERSIONS.map((v) => ({ value: v, label: v }))}
+          />
         </div>
         <div className="col-md-6">
-          <RadioGroup id="consent-textLang" legend={k.textLang} inline value={textLang} onChange={setTextLang} options={[{ value: 'it', label: t.lang.it }, { value: 'en', label: t.lang.en }]} />
+          <RadioGroup
+            id="consent-textLang"
+            legend={k.textLang}
+            inline
+            value={textLang}
+            onChange={setTextLang}
+            options={[
+              { value: 'it', label: t.lang.it },
+              { value: 'en', label: t.lang.en },
+            ]}
+          />
         </div>
       </div>
-      {purpose ? <ConsentText version={version} purpose={purpose} lang={textLang} /> : <p className="field-hint">{k.chooseToRead}</p>}
-      {needsRecipient ? <RecipientFields values={recipient} onChange={setRecipient} organisations={(orgs.data?.items ?? []).filter((o) => o.id !== c.organisationId)} err={form.err} /> : null}
+      {purpose ? (
+        <ConsentText version={version} purpose={purpose} lang={textLang} />
+      ) : (
+        <p className="field-hint">{k.chooseToRead}</p>
+      )}
+      {needsRecipient ? (
+        <RecipientFields
+          values={recipient}
+          onChange={setRecipient}
+          organisations={(orgs.data?.items ?? []).filter((o) => o.id !== c.organisationId)}
+          err={form.err}
+        />
+      ) : null}
       {printable ? (
         <p className="row-actions">
-          <a className="btn btn-outline-primary btn-sm" href={printHref('it')} target="_blank" rel="noopener noreferrer">
+          <a
+            className="btn btn-outline-primary btn-sm"
+            href={printHref('it')}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {k.printIt} <span className="visually-hidden">{k.newTab}</span>
           </a>
-          <a className="btn btn-outline-primary btn-sm" href={printHref('en')} target="_blank" rel="noopener noreferrer">
+          <a
+            className="btn btn-outline-primary btn-sm"
+            href={printHref('en')}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {k.printEn} <span className="visually-hidden">{k.newTab}</span>
           </a>
         </p>
       ) : null}
-      <RadioGroup id="consent-decision" legend={k.decision} hint={k.refusalNote} value={decision} onChange={setDecision} options={options('consentDecisions', CONSENT_DECISIONS)} error={form.err('consent-decision')} />
-      <RadioGroup id="consent-method" legend={k.method} value={method} onChange={setMethod} options={options('consentMethods', CONSENT_METHODS)} error={form.err('consent-method')} />
+      <RadioGroup
+        id="consent-decision"
+        legend={k.decision}
+        hint={k.refusalNote}
+        value={decision}
+        onChange={setDecision}
+        options={options('consentDecisions', CONSENT_DECISIONS)}
+        error={form.err('consent-decision')}
+      />
+      <RadioGroup
+        id="consent-method"
+        legend={k.method}
+        value={method}
+        onChange={setMethod}
+        options={options('consentMethods', CONSENT_METHODS)}
+        error={form.err('consent-method')}
+      />
       {method === 'verbal_with_witness' ? (
         <>
-          <SelectField id="consent-witness" label={k.witness} hint={k.witnessHint} value={witness} onValueChange={setWitness} options={[{ value: '', label: k.chooseWitness }, ...colleagues.map((m) => ({ value: m.userId, label: m.displayName })), { value: OTHER, label: k.otherColleague }]} error={form.err('consent-witness')} />
-          {witness === OTHER ? <TextField id="consent-witnessId" label={k.witnessId} hint={k.witnessIdHint} autoComplete="off" spellCheck={false} value={witnessId} onValueChange={setWitnessId} error={form.err('consent-witnessId')} /> : null}
+          <SelectField
+            id="consent-witness"
+            label={k.witness}
+            hint={k.witnessHint}
+            value={witness}
+            onValueChange={setWitness}
+            options={[
+              { value: '', label: k.chooseWitness },
+              ...colleagues.map((m) => ({ value: m.userId, label: m.displayName })),
+              { value: OTHER, label: k.otherColleague },
+            ]}
+            error={form.err('consent-witness')}
+          />
+          {witness === OTHER ? (
+            <TextField
+              id="consent-witnessId"
+              label={k.witnessId}
+              hint={k.witnessIdHint}
+              autoComplete="off"
+              spellCheck={false}
+              value={witnessId}
+              onValueChange={setWitnessId}
+              error={form.err('consent-witnessId')}
+            />
+          ) : null}
         </>
       ) : null}
       <div className="row">
         <div className="col-md-6">
-          <TextField id="consent-givenOn" type="date" label={k.givenOn} max={todayIso()} value={givenOn} onValueChange={setGivenOn} error={form.err('consent-givenOn')} />
+          <TextField
+            id="consent-givenOn"
+            type="date"
+            label={k.givenOn}
+            max={todayIso()}
+            value={givenOn}
+            onValueChange={setGivenOn}
+            error={form.err('consent-givenOn')}
+          />
         </div>
         {decision !== 'refused' ? (
           <div className="col-md-6">
-            <TextField id="consent-expiresOn" type="date" label={k.expiresOnOptional} hint={needsRecipient ? k.expiryDefault12 : k.expiryDefaultNone} value={expiresOn} onValueChange={setExpiresOn} error={form.err('consent-expiresOn')} />
+            <TextField
+              id="consent-expiresOn"
+              type="date"
+              label={k.expiresOnOptional}
+              hint={needsRecipient ? k.expiryDefault12 : k.expiryDefaultNone}
+              value={expiresOn}
+              onValueChange={setExpiresOn}
+              error={form.err('consent-expiresOn')}
+            />
           </div>
         ) : null}
       </div>

@@ -12,7 +12,12 @@ import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
-const STATUS_COLOR: Record<string, string> = { active: 'success', expired: 'secondary', revoked: 'dark', refused: 'warning' };
+const STATUS_COLOR: Record<string, string> = {
+  active: 'success',
+  expired: 'secondary',
+  revoked: 'dark',
+  refused: 'warning',
+};
 
 export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked: () => void }) {
   const { t, date, label } = useI18n();
@@ -23,7 +28,8 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
   const form = useFormErrors();
   const box = useRef<HTMLFormElement>(null);
   const k = t.consents;
-  const name = (id: string | null) => (id ? (c.team.find((m) => m.userId === id)?.displayName ?? k.colleague) : t.common.none);
+  const name = (id: string | null) =>
+    id ? (c.team.find((m) => m.userId === id)?.displayName ?? k.colleague) : t.common.none;
 
   useEffect(() => {
     if (revoking) document.getElementById('revoke-date')?.focus();
@@ -32,12 +38,17 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
   async function revoke(e: FormEvent) {
     e.preventDefault();
     if (!revoking) return;
-    if (!revokedOn) return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.required) }]);
-    if (revokedOn > todayIso()) return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.future) }]);
-    if (revokedOn < revoking.givenOn) return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.beforeGiven) }]);
+    if (!revokedOn)
+      return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.required) }]);
+    if (revokedOn > todayIso())
+      return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.future) }]);
+    if (revokedOn < revoking.givenOn)
+      return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.beforeGiven) }]);
     setBusy(true);
     try {
-      await post(`/cases/${encodeURIComponent(c.id)}/consents/${encodeURIComponent(revoking.id)}/revocation`, { revokedOn });
+      await post(`/cases/${encodeURIComponent(c.id)}/consents/${encodeURIComponent(revoking.id)}/revocation`, {
+        revokedOn,
+      });
       setRevoking(null);
       form.clear();
       onRevoked();
@@ -50,7 +61,8 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
 
   if (!items.length) return <p>{k.empty}</p>;
   const recipient = (x: Consent) =>
-    x.recipientOrganisationName ?? (x.recipientType ? `${k.anyOfType} ${label('orgTypes', x.recipientType)}` : t.common.none);
+    x.recipientOrganisationName ??
+    (x.recipientType ? `${k.anyOfType} ${label('orgTypes', x.recipientType)}` : t.common.none);
   return (
     <>
       <ScrollTable label={k.tableCaption}>
@@ -86,12 +98,17 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
               <td>{x.decision === 'refused' ? t.common.none : x.expiresOn ? date(x.expiresOn) : k.untilRevoked}</td>
               <td>
                 {label('consentMethods', x.method)}
-                {x.witnessUserId ? <div className="small">{fmt(k.witnessN, { name: name(x.witnessUserId) })}</div> : null}
+                {x.witnessUserId ? (
+                  <div className="small">{fmt(k.witnessN, { name: name(x.witnessUserId) })}</div>
+                ) : null}
               </td>
               <td>
                 {canWrite && x.status === 'active' ? (
                   <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setRevoking(x)}>
-                    {k.revoke} <span className="visually-hidden">{label('consentPurposes', x.purpose)} {date(x.givenOn)}</span>
+                    {k.revoke}{' '}
+                    <span className="visually-hidden">
+                      {label('consentPurposes', x.purpose)} {date(x.givenOn)}
+                    </span>
                   </button>
                 ) : null}
               </td>
@@ -106,7 +123,15 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
           </h3>
           <ErrorSummary errors={form.errors} attempt={form.attempt} />
           <p>{k.revokeIntro}</p>
-          <TextField id="revoke-date" type="date" label={k.revokedOn} max={todayIso()} value={revokedOn} onValueChange={setRevokedOn} error={form.err('revoke-date')} />
+          <TextField
+            id="revoke-date"
+            type="date"
+            label={k.revokedOn}
+            max={todayIso()}
+            value={revokedOn}
+            onValueChange={setRevokedOn}
+            error={form.err('revoke-date')}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-danger" disabled={busy}>
               {k.confirmRevoke}

@@ -13,7 +13,9 @@ import { ConsentList } from './ConsentList.tsx';
 export function ConsentsTab() {
   const { t } = useI18n();
   const { c, editable, reload: reloadCase } = useCase();
-  const { data, loading, error, reload, setData } = useApi<Items<Consent>>(`/cases/${encodeURIComponent(c.id)}/consents`);
+  const { data, loading, error, reload, setData } = useApi<Items<Consent>>(
+    `/cases/${encodeURIComponent(c.id)}/consents`,
+  );
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState<{ text: string; n: number } | null>(null);
   const k = t.consents;
@@ -42,7 +44,9 @@ export function ConsentsTab() {
           {k.add}
         </button>
       ) : null}
-      {adding ? <ConsentForm onSaved={(created) => changed(k.saved, created)} onCancel={() => setAdding(false)} /> : null}
+      {adding ? (
+        <ConsentForm onSaved={(created) => changed(k.saved, created)} onCancel={() => setAdding(false)} />
+      ) : null}
     </>
   );
 }

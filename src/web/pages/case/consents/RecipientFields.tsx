@@ -28,7 +28,9 @@ export function RecipientFields({ values: v, onChange, organisations, err }: Pro
   const k = t.consents;
   const orgOptions = [
     { value: '', label: k.chooseOrganisation },
-    ...[...organisations].sort((a, b) => a.name.localeCompare(b.name, lang)).map((o) => ({ value: o.id, label: o.name })),
+    ...[...organisations]
+      .sort((a, b) => a.name.localeCompare(b.name, lang))
+      .map((o) => ({ value: o.id, label: o.name })),
   ];
   const typeOptions = [{ value: '', label: k.chooseType }, ...options('orgTypes', ORGANISATION_TYPES)];
   return (
@@ -46,12 +48,40 @@ export function RecipientFields({ values: v, onChange, organisations, err }: Pro
         ]}
       />
       {v.kind === 'organisation' ? (
-        <SelectField id="consent-recipientOrganisationId" label={k.recipientOrganisation} value={v.organisationId} onValueChange={(organisationId) => onChange({ ...v, organisationId })} options={orgOptions} error={err('consent-recipientOrganisationId')} />
+        <SelectField
+          id="consent-recipientOrganisationId"
+          label={k.recipientOrganisation}
+          value={v.organisationId}
+          onValueChange={(organisationId) => onChange({ ...v, organisationId })}
+          options={orgOptions}
+          error={err('consent-recipientOrganisationId')}
+        />
       ) : (
-        <SelectField id="consent-recipientType" label={k.recipientType} value={v.type} onValueChange={(type) => onChange({ ...v, type })} options={typeOptions} error={err('consent-recipientType')} />
+        <SelectField
+          id="consent-recipientType"
+          label={k.recipientType}
+          value={v.type}
+          onValueChange={(type) => onChange({ ...v, type })}
+          options={typeOptions}
+          error={err('consent-recipientType')}
+        />
       )}
-      <SelectField id="consent-sharingPurpose" label={k.sharingPurpose} value={v.sharingPurpose} onValueChange={(sharingPurpose) => onChange({ ...v, sharingPurpose })} options={options('sharingPurposes', SHARING_PURPOSES, k.choosePurpose)} error={err('consent-sharingPurpose')} />
-      <Checkbox id="consent-includesIdentity" label={k.includesIdentity} hint={k.includesIdentityHint} checked={v.includesIdentity} onChange={(includesIdentity) => onChange({ ...v, includesIdentity })} error={err('consent-includesIdentity')} />
+      <SelectField
+        id="consent-sharingPurpose"
+        label={k.sharingPurpose}
+        value={v.sharingPurpose}
+        onValueChange={(sharingPurpose) => onChange({ ...v, sharingPurpose })}
+        options={options('sharingPurposes', SHARING_PURPOSES, k.choosePurpose)}
+        error={err('consent-sharingPurpose')}
+      />
+      <Checkbox
+        id="consent-includesIdentity"
+        label={k.includesIdentity}
+        hint={k.includesIdentityHint}
+        checked={v.includesIdentity}
+        onChange={(includesIdentity) => onChange({ ...v, includesIdentity })}
+        error={err('consent-includesIdentity')}
+      />
     </fieldset>
   );
 }

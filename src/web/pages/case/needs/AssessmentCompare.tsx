@@ -12,7 +12,13 @@ import { LEVEL_COLOR } from './NeedsProfileView.tsx';
 import { answerText } from './QuestionField.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
-export function AssessmentCompare({ items, questionnaire }: { items: Assessment[]; questionnaire: Questionnaire | undefined }) {
+export function AssessmentCompare({
+  items,
+  questionnaire,
+}: {
+  items: Assessment[];
+  questionnaire: Questionnaire | undefined;
+}) {
   const { t, date, label, lang } = useI18n();
   const { c } = useCase();
   const [a, setA] = useState(items[1]?.id ?? '');
@@ -21,14 +27,21 @@ export function AssessmentCompare({ items, questionnaire }: { items: Assessment[
   const [problem, setProblem] = useState<string | null>(null);
   const n = t.needs;
   const questions = new Map((questionnaire?.sections ?? []).flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
-  const opts = items.map((x) => ({ value: x.id, label: `${date(x.assessedOn)} (${x.recordedByName ?? t.common.none})` }));
+  const opts = items.map((x) => ({
+    value: x.id,
+    label: `${date(x.assessedOn)} (${x.recordedByName ?? t.common.none})`,
+  }));
 
   async function compare(e: FormEvent) {
     e.preventDefault();
     setProblem(null);
     if (!a || !b || a === b) return setProblem(n.compareDifferent);
     try {
-      setResult(await get<Comparison>(`/cases/${encodeURIComponent(c.id)}/needs-assessments/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`));
+      setResult(
+        await get<Comparison>(
+          `/cases/${encodeURIComponent(c.id)}/needs-assessments/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`,
+        ),
+      );
     } catch (err) {
       setProblem(apiErrorText(err, t));
     }
@@ -72,8 +85,12 @@ export function AssessmentCompare({ items, questionnaire }: { items: Assessment[
               {result.domains.map((d) => (
                 <tr key={d.domain}>
                   <th scope="row">{label('domains', d.domain)}</th>
-                  <td><Badge color={LEVEL_COLOR[d.a.level] ?? 'secondary'}>{label('needLevels', d.a.level)}</Badge></td>
-                  <td><Badge color={LEVEL_COLOR[d.b.level] ?? 'secondary'}>{label('needLevels', d.b.level)}</Badge></td>
+                  <td>
+                    <Badge color={LEVEL_COLOR[d.a.level] ?? 'secondary'}>{label('needLevels', d.a.level)}</Badge>
+                  </td>
+                  <td>
+                    <Badge color={LEVEL_COLOR[d.b.level] ?? 'secondary'}>{label('needLevels', d.b.level)}</Badge>
+                  </td>
                   <td>{label('trends', d.trend)}</td>
                 </tr>
               ))}

@@ -35,14 +35,18 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
 
   function check(): SummaryError[] {
     const out: SummaryError[] = [];
-    if (!assessedOn) out.push({ field: 'needs-assessedOn', message: fieldMessage(n.assessedOn, t.validation.required) });
-    else if (assessedOn > todayIso()) out.push({ field: 'needs-assessedOn', message: fieldMessage(n.assessedOn, t.validation.future) });
-    else if (assessedOn < (c.firstContactOn ?? c.intakeOn ?? c.takenInChargeOn)) out.push({ field: 'needs-assessedOn', message: fieldMessage(n.assessedOn, t.validation.beforeFirstContact) });
+    if (!assessedOn)
+      out.push({ field: 'needs-assessedOn', message: fieldMessage(n.assessedOn, t.validation.required) });
+    else if (assessedOn > todayIso())
+      out.push({ field: 'needs-assessedOn', message: fieldMessage(n.assessedOn, t.validation.future) });
+    else if (assessedOn < (c.firstContactOn ?? c.intakeOn ?? c.takenInChargeOn))
+      out.push({ field: 'needs-assessedOn', message: fieldMessage(n.assessedOn, t.validation.beforeFirstContact) });
     for (const q of questions) {
       const v = draft[q.id];
       if (q.type === 'integer' && typeof v === 'string' && v !== '') {
         const x = Number(v);
-        if (!Number.isInteger(x) || x < (q.min ?? 0) || x > (q.max ?? 0)) out.push({ field: qid(q.id), message: fieldMessage(q.label[lang], t.validation.format) });
+        if (!Number.isInteger(x) || x < (q.min ?? 0) || x > (q.max ?? 0))
+          out.push({ field: qid(q.id), message: fieldMessage(q.label[lang], t.validation.format) });
       }
     }
     return out;
@@ -59,11 +63,13 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        form.fail(serverFieldErrors(err, t, (f) => {
-          if (f === 'assessedOn') return { id: 'needs-assessedOn', label: n.assessedOn };
-          const q = questions.find((x) => `answers.${x.id}` === f);
-          return q ? { id: qid(q.id), label: q.label[lang] } : null;
-        }));
+        form.fail(
+          serverFieldErrors(err, t, (f) => {
+            if (f === 'assessedOn') return { id: 'needs-assessedOn', label: n.assessedOn };
+            const q = questions.find((x) => `answers.${x.id}` === f);
+            return q ? { id: qid(q.id), label: q.label[lang] } : null;
+          }),
+        );
       } else form.fail([{ message: apiErrorText(err, t) }]);
     }
   }
@@ -73,12 +79,26 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
       <h3 id="needs-form-title">{n.formTitle}</h3>
       <p>{previous && sameVersion ? `${n.prefilled} ${date(previous.assessedOn)}.` : n.formIntro}</p>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
-      <TextField id="needs-assessedOn" type="date" label={n.assessedOn} max={todayIso()} value={assessedOn} onValueChange={setAssessedOn} error={form.err('needs-assessedOn')} />
+      <TextField
+        id="needs-assessedOn"
+        type="date"
+        label={n.assessedOn}
+        max={todayIso()}
+        value={assessedOn}
+        onValueChange={setAssessedOn}
+        error={form.err('needs-assessedOn')}
+      />
       {questionnaire.sections.map((s) => (
         <fieldset key={s.id} className="form-group-block">
           <legend className="h5">{s.label[lang]}</legend>
           {s.questions.map((q) => (
-            <QuestionField key={q.id} q={q} value={draft[q.id]} onChange={(v) => setDraft((d) => ({ ...d, [q.id]: v }))} error={form.err(qid(q.id))} />
+            <QuestionField
+              key={q.id}
+              q={q}
+              value={draft[q.id]}
+              onChange={(v) => setDraft((d) => ({ ...d, [q.id]: v }))}
+              error={form.err(qid(q.id))}
+            />
           ))}
         </fieldset>
       ))}

@@ -4,7 +4,12 @@ import type { Assessment, CatalogueItem } from '../../../cases/types.ts';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
-export const LEVEL_COLOR: Record<string, string> = { none: 'secondary', low: 'info', medium: 'warning', high: 'danger' };
+export const LEVEL_COLOR: Record<string, string> = {
+  none: 'secondary',
+  low: 'info',
+  medium: 'warning',
+  high: 'danger',
+};
 
 export function NeedsProfileView({ a, catalogue }: { a: Assessment; catalogue: CatalogueItem[] }) {
   const { t, date, label, lang } = useI18n();
@@ -42,7 +47,8 @@ export function NeedsProfileView({ a, catalogue }: { a: Assessment; catalogue: C
         <ol>
           {a.proposedGoals.map((g) => (
             <li key={g.domain} className="mb-2">
-              <strong>{label('domains', g.domain)}</strong> ({fmt(n.needLevel, { level: label('needLevels', g.level).toLowerCase() })})
+              <strong>{label('domains', g.domain)}</strong> (
+              {fmt(n.needLevel, { level: label('needLevels', g.level).toLowerCase() })})
               {g.suggestedActions.length ? (
                 <div>
                   {n.suggestedActions}: {g.suggestedActions.map(actionName).join(', ')}

@@ -69,14 +69,21 @@ export function NeedsTab() {
           </thead>
           <tbody>
             {items.map((a) => {
-              const high = Object.entries(a.profile).filter(([, v]) => v.level === 'high').map(([d]) => label('domains', d));
+              const high = Object.entries(a.profile)
+                .filter(([, v]) => v.level === 'high')
+                .map(([d]) => label('domains', d));
               return (
                 <tr key={a.id}>
                   <th scope="row">{date(a.assessedOn)}</th>
                   <td>{a.recordedByName ?? t.common.none}</td>
                   <td>{high.join(', ') || t.common.none}</td>
                   <td>
-                    <button type="button" className="btn btn-outline-primary btn-sm" aria-pressed={shown?.id === a.id} onClick={() => setSelected(a.id)}>
+                    <button
+                      type="button"
+                      className="btn btn-outline-primary btn-sm"
+                      aria-pressed={shown?.id === a.id}
+                      onClick={() => setSelected(a.id)}
+                    >
                       {n.showProfile} <span className="visually-hidden">{date(a.assessedOn)}</span>
                     </button>
                   </td>

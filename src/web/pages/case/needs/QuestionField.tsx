@@ -23,9 +23,27 @@ export function QuestionField({ q, value, onChange, error }: Props) {
   const text = typeof value === 'string' ? value : '';
   switch (q.type) {
     case 'choice':
-      return <SelectField id={id} label={label} value={text} onValueChange={onChange} options={[{ value: '', label: t.needs.unanswered }, ...opts]} error={error} />;
+      return (
+        <SelectField
+          id={id}
+          label={label}
+          value={text}
+          onValueChange={onChange}
+          options={[{ value: '', label: t.needs.unanswered }, ...opts]}
+          error={error}
+        />
+      );
     case 'multi':
-      return <CheckboxGroup id={id} legend={label} options={opts} selected={Array.isArray(value) ? value : []} onChange={onChange} error={error} />;
+      return (
+        <CheckboxGroup
+          id={id}
+          legend={label}
+          options={opts}
+          selected={Array.isArray(value) ? value : []}
+          onChange={onChange}
+          error={error}
+        />
+      );
     case 'boolean':
       return (
         <RadioGroup
@@ -43,9 +61,34 @@ export function QuestionField({ q, value, onChange, error }: Props) {
         />
       );
     case 'integer':
-      return <TextField id={id} label={label} type="number" inputMode="numeric" min={q.min} max={q.max} hint={fmt(t.needs.range, { min: q.min ?? 0, max: q.max ?? 0 })} value={text} onValueChange={onChange} error={error} />;
+      return (
+        <TextField
+          id={id}
+          label={label}
+          type="number"
+          inputMode="numeric"
+          min={q.min}
+          max={q.max}
+          hint={fmt(t.needs.range, { min: q.min ?? 0, max: q.max ?? 0 })}
+          value={text}
+          onValueChange={onChange}
+          error={error}
+        />
+      );
     case 'text':
-      return <TextArea id={id} label={label} rows={3} maxLength={q.maxLength} hint={t.needs.textHint} value={text} onValueChange={onChange} error={error} className="field-wide" />;
+      return (
+        <TextArea
+          id={id}
+          label={label}
+          rows={3}
+          maxLength={q.maxLength}
+          hint={t.needs.textHint}
+          value={text}
+          onValueChange={onChange}
+          error={error}
+          className="field-wide"
+        />
+      );
   }
 }
 

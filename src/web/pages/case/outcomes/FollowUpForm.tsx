@@ -12,7 +12,15 @@ import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 
-export function FollowUpForm({ followUp, onSaved, onCancel }: { followUp: FollowUp; onSaved: () => void; onCancel: () => void }) {
+export function FollowUpForm({
+  followUp,
+  onSaved,
+  onCancel,
+}: {
+  followUp: FollowUp;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const { c } = useCase();
   const options = useOptions();
@@ -40,7 +48,8 @@ export function FollowUpForm({ followUp, onSaved, onCancel }: { followUp: Follow
     e.preventDefault();
     const list = [];
     if (!doneOn) list.push({ field: 'fu-doneOn', message: fieldMessage(f.doneOnLabel, t.validation.required) });
-    else if (doneOn > todayIso()) list.push({ field: 'fu-doneOn', message: fieldMessage(f.doneOnLabel, t.validation.future) });
+    else if (doneOn > todayIso())
+      list.push({ field: 'fu-doneOn', message: fieldMessage(f.doneOnLabel, t.validation.future) });
     if (!working) list.push({ field: 'fu-stillWorking', message: fieldMessage(f.stillWorking, t.validation.required) });
     if (working === 'yes' && hours && !(/^\d+$/.test(hours) && Number(hours) >= 1 && Number(hours) <= 60)) {
       list.push({ field: 'fu-weeklyHours', message: fieldMessage(f.weeklyHours, t.validation.hours) });
@@ -58,7 +67,8 @@ export function FollowUpForm({ followUp, onSaved, onCancel }: { followUp: Follow
       onSaved();
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) form.fail(serverFieldErrors(err, t, (x) => labels[x] ?? null));
+      if (err instanceof ApiError && err.status === 400 && err.fields.length)
+        form.fail(serverFieldErrors(err, t, (x) => labels[x] ?? null));
       else form.fail([{ message: apiErrorText(err, t) }]);
     }
   }
@@ -73,13 +83,54 @@ export function FollowUpForm({ followUp, onSaved, onCancel }: { followUp: Follow
         {fmt(f.formTitle, { n: followUp.months })}
       </h4>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
-      <TextField id="fu-doneOn" type="date" label={f.doneOnLabel} max={todayIso()} value={doneOn} onValueChange={setDoneOn} error={form.err('fu-doneOn')} />
-      <RadioGroup id="fu-stillWorking" legend={f.stillWorking} inline value={working} onChange={setWorking} options={yesNo} error={form.err('fu-stillWorking')} />
+      <TextField
+        id="fu-doneOn"
+        type="date"
+        label={f.doneOnLabel}
+        max={todayIso()}
+        value={doneOn}
+        onValueChange={setDoneOn}
+        error={form.err('fu-doneOn')}
+      />
+      <RadioGroup
+        id="fu-stillWorking"
+        legend={f.stillWorking}
+        inline
+        value={working}
+        onChange={setWorking}
+        options={yesNo}
+        error={form.err('fu-stillWorking')}
+      />
       {working === 'yes' ? (
         <>
-          <SelectField id="fu-contractType" label={`${f.contractType} ${t.outcomes.optional}`} value={contractType} onValueChange={setContractType} options={options('contractTypes', CONTRACT_TYPES, t.outcomes.choose)} error={form.err('fu-contractType')} />
-          <TextField id="fu-weeklyHours" type="number" inputMode="numeric" min={1} max={60} label={`${f.weeklyHours} ${t.outcomes.optional}`} value={hours} onValueChange={setHours} error={form.err('fu-weeklyHours')} />
-          <RadioGroup id="fu-sameEmployer" legend={`${f.sameEmployer} ${t.outcomes.optional}`} inline value={same} onChange={setSame} options={yesNo} error={form.err('fu-sameEmployer')} />
+          <SelectField
+            id="fu-contractType"
+            label={`${f.contractType} ${t.outcomes.optional}`}
+            value={contractType}
+            onValueChange={setContractType}
+            options={options('contractTypes', CONTRACT_TYPES, t.outcomes.choose)}
+            error={form.err('fu-contractType')}
+          />
+          <TextField
+            id="fu-weeklyHours"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            label={`${f.weeklyHours} ${t.outcomes.optional}`}
+            value={hours}
+            onValueChange={setHours}
+            error={form.err('fu-weeklyHours')}
+          />
+          <RadioGroup
+            id="fu-sameEmployer"
+            legend={`${f.sameEmployer} ${t.outcomes.optional}`}
+            inline
+            value={same}
+            onChange={setSame}
+            options={yesNo}
+            error={form.err('fu-sameEmployer')}
+          />
         </>
       ) : null}
       <div className="form-actions">

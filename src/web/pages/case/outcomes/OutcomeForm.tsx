@@ -1,7 +1,14 @@
 /** Records an outcome of her path; the fields follow the kind (a hire schedules three follow-ups). */
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, post } from '../../../api.ts';
-import { ATECO_SECTIONS, CONTRACT_TYPES, HOUSING_TYPES, JOB_LOST_REASONS, OUTCOME_KINDS, todayIso } from '../../../cases/codes.ts';
+import {
+  ATECO_SECTIONS,
+  CONTRACT_TYPES,
+  HOUSING_TYPES,
+  JOB_LOST_REASONS,
+  OUTCOME_KINDS,
+  todayIso,
+} from '../../../cases/codes.ts';
 import { type LabelGroup, useOptions } from '../../../cases/options.ts';
 import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../cases/server-errors.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
@@ -35,9 +42,12 @@ export function OutcomeForm({ onSaved, onCancel }: { onSaved: (hired: boolean) =
     e.preventDefault();
     const list = [];
     if (!kind) list.push({ field: 'outcome-kind', message: fieldMessage(o.kind, t.validation.required) });
-    if (!occurredOn) list.push({ field: 'outcome-occurredOn', message: fieldMessage(o.occurredOn, t.validation.required) });
-    else if (occurredOn > todayIso()) list.push({ field: 'outcome-occurredOn', message: fieldMessage(o.occurredOn, t.validation.future) });
-    else if (occurredOn < c.takenInChargeOn) list.push({ field: 'outcome-occurredOn', message: fieldMessage(o.occurredOn, t.validation.beforeTakenInCharge) });
+    if (!occurredOn)
+      list.push({ field: 'outcome-occurredOn', message: fieldMessage(o.occurredOn, t.validation.required) });
+    else if (occurredOn > todayIso())
+      list.push({ field: 'outcome-occurredOn', message: fieldMessage(o.occurredOn, t.validation.future) });
+    else if (occurredOn < c.takenInChargeOn)
+      list.push({ field: 'outcome-occurredOn', message: fieldMessage(o.occurredOn, t.validation.beforeTakenInCharge) });
     list.push(...checkDetails(kind, d, t));
     if (list.length) return form.fail(list);
     setBusy(true);
@@ -47,37 +57,92 @@ export function OutcomeForm({ onSaved, onCancel }: { onSaved: (hired: boolean) =
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        form.fail(serverFieldErrors(err, t, (f) => {
-          if (f === 'occurredOn') return { id: 'outcome-occurredOn', label: o.occurredOn };
-          const k = f.replace(/^details\.?/, '') as DetailKey;
-          return k in L ? { id: `outcome-${k}`, label: L[k] } : { id: 'outcome-kind', label: o.kind };
-        }));
+        form.fail(
+          serverFieldErrors(err, t, (f) => {
+            if (f === 'occurredOn') return { id: 'outcome-occurredOn', label: o.occurredOn };
+            const k = f.replace(/^details\.?/, '') as DetailKey;
+            return k in L ? { id: `outcome-${k}`, label: L[k] } : { id: 'outcome-kind', label: o.kind };
+          }),
+        );
       } else form.fail([{ message: apiErrorText(err, t) }]);
     }
   }
 
   const select = (k: DetailKey, group: LabelGroup, codes: readonly string[]) => (
-    <SelectField id={`outcome-${k}`} label={required(k) ? L[k] : `${L[k]} ${o.optional}`} value={d[k]} onValueChange={set(k)} options={options(group, codes, o.choose)} error={form.err(`outcome-${k}`)} />
+    <SelectField
+      id={`outcome-${k}`}
+      label={required(k) ? L[k] : `${L[k]} ${o.optional}`}
+      value={d[k]}
+      onValueChange={set(k)}
+      options={options(group, codes, o.choose)}
+      error={form.err(`outcome-${k}`)}
+    />
   );
   const yesNo = (k: DetailKey) => (
-    <RadioGroup id={`outcome-${k}`} legend={required(k) ? L[k] : `${L[k]} ${o.optional}`} inline value={d[k]} onChange={set(k)} options={[{ value: 'yes', label: t.common.yes }, { value: 'no', label: t.common.no }]} error={form.err(`outcome-${k}`)} />
+    <RadioGroup
+      id={`outcome-${k}`}
+      legend={required(k) ? L[k] : `${L[k]} ${o.optional}`}
+      inline
+      value={d[k]}
+      onChange={set(k)}
+      options={[
+        { value: 'yes', label: t.common.yes },
+        { value: 'no', label: t.common.no },
+      ]}
+      error={form.err(`outcome-${k}`)}
+    />
   );
   const number = (k: DetailKey, min: number, max: number) => (
-    <TextField id={`outcome-${k}`} type="number" inputMode="numeric" min={min} max={max} label={required(k) ? L[k] : `${L[k]} ${o.optional}`} value={d[k]} onValueChange={set(k)} error={form.err(`outcome-${k}`)} />
+    <TextField
+      id={`outcome-${k}`}
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      label={required(k) ? L[k] : `${L[k]} ${o.optional}`}
+      value={d[k]}
+      onValueChange={set(k)}
+      error={form.err(`outcome-${k}`)}
+    />
   );
 
   return (
     <form noValidate onSubmit={submit} className="panel-form" aria-labelledby="outcome-form-title">
       <h3 id="outcome-form-title">{o.formTitle}</h3>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
-      <SelectField id="outcome-kind" label={o.kind} value={kind} onValueChange={setKind} options={options('outcomeKinds', OUTCOME_KINDS, o.choose)} error={form.err('outcome-kind')} />
-      <TextField id="outcome-occurredOn" type="date" label={o.occurredOn} max={todayIso()} value={occurredOn} onValueChange={setOccurredOn} error={form.err('outcome-occurredOn')} />
+      <SelectField
+        id="outcome-kind"
+        label={o.kind}
+        value={kind}
+        onValueChange={setKind}
+        options={options('outcomeKinds', OUTCOME_KINDS, o.choose)}
+        error={form.err('outcome-kind')}
+      />
+      <TextField
+        id="outcome-occurredOn"
+        type="date"
+        label={o.occurredOn}
+        max={todayIso()}
+        value={occurredOn}
+        onValueChange={setOccurredOn}
+        error={form.err('outcome-occurredOn')}
+      />
       {kind === 'hired' ? <p className="field-hint">{o.hiredHint}</p> : null}
       {shows('contractType') ? select('contractType', 'contractTypes', CONTRACT_TYPES) : null}
       {shows('weeklyHours') ? number('weeklyHours', 1, 60) : null}
       {shows('sector') ? select('sector', 'atecoSections', ATECO_SECTIONS) : null}
       {shows('certificate') ? yesNo('certificate') : null}
-      {shows('courseTitle') ? <TextField id="outcome-courseTitle" label={`${L.courseTitle} ${o.optional}`} hint={o.courseTitleHint} maxLength={200} value={d.courseTitle} onValueChange={set('courseTitle')} error={form.err('outcome-courseTitle')} /> : null}
+      {shows('courseTitle') ? (
+        <TextField
+          id="outcome-courseTitle"
+          label={`${L.courseTitle} ${o.optional}`}
+          hint={o.courseTitleHint}
+          maxLength={200}
+          value={d.courseTitle}
+          onValueChange={set('courseTitle')}
+          error={form.err('outcome-courseTitle')}
+        />
+      ) : null}
       {shows('completed') ? yesNo('completed') : null}
       {shows('reason') ? select('reason', 'jobLostReasons', JOB_LOST_REASONS) : null}
       {shows('housingType') ? select('housingType', 'housingTypes', HOUSING_TYPES) : null}

@@ -45,8 +45,12 @@ export function OutcomesTab() {
           {o.add}
         </button>
       ) : null}
-      {adding ? <OutcomeForm onSaved={(hired) => changed(hired ? o.savedHired : o.saved)} onCancel={() => setAdding(false)} /> : null}
-      {followUps.data ? <FollowUpsList items={followUps.data.items} onRecorded={() => changed(t.followUps.saved)} /> : null}
+      {adding ? (
+        <OutcomeForm onSaved={(hired) => changed(hired ? o.savedHired : o.saved)} onCancel={() => setAdding(false)} />
+      ) : null}
+      {followUps.data ? (
+        <FollowUpsList items={followUps.data.items} onRecorded={() => changed(t.followUps.saved)} />
+      ) : null}
     </>
   );
 }

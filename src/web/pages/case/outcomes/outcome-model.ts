@@ -17,7 +17,15 @@ export interface DetailValues {
 export type DetailKey = keyof DetailValues;
 
 export const emptyDetails = (): DetailValues => ({
-  certificate: '', courseTitle: '', sector: '', weeklyHours: '', completed: '', contractType: '', reason: '', housingType: '', days: '',
+  certificate: '',
+  courseTitle: '',
+  sector: '',
+  weeklyHours: '',
+  completed: '',
+  contractType: '',
+  reason: '',
+  housingType: '',
+  days: '',
 });
 
 /** Which fields each kind shows, and which of them are required. */
@@ -35,8 +43,15 @@ export const FIELDS: Record<string, { show: DetailKey[]; required: DetailKey[] }
 export function detailLabels(t: Messages): Record<DetailKey, string> {
   const o = t.outcomes;
   return {
-    certificate: o.certificate, courseTitle: o.courseTitle, sector: o.sector, weeklyHours: o.weeklyHours, completed: o.completedQ,
-    contractType: o.contractType, reason: o.reason, housingType: o.housingType, days: o.days,
+    certificate: o.certificate,
+    courseTitle: o.courseTitle,
+    sector: o.sector,
+    weeklyHours: o.weeklyHours,
+    completed: o.completedQ,
+    contractType: o.contractType,
+    reason: o.reason,
+    housingType: o.housingType,
+    days: o.days,
   };
 }
 

@@ -23,7 +23,19 @@ interface Props {
   err: (id: string) => string | undefined;
 }
 
-export function ActionEditor({ i, j, a, domain, onChange, onRemove, catalogue, organisations, team, operatorName, err }: Props) {
+export function ActionEditor({
+  i,
+  j,
+  a,
+  domain,
+  onChange,
+  onRemove,
+  catalogue,
+  organisations,
+  team,
+  operatorName,
+  err,
+}: Props) {
   const { t } = useI18n();
   const options = useOptions();
   const p = t.plan;
@@ -32,7 +44,9 @@ export function ActionEditor({ i, j, a, domain, onChange, onRemove, catalogue, o
   const operators = [
     { value: '', label: p.noOperator },
     ...team.map((m) => ({ value: m.userId, label: m.displayName })),
-    ...(a.operatorUserId && !team.some((m) => m.userId === a.operatorUserId) ? [{ value: a.operatorUserId, label: operatorName ?? p.formerColleague }] : []),
+    ...(a.operatorUserId && !team.some((m) => m.userId === a.operatorUserId)
+      ? [{ value: a.operatorUserId, label: operatorName ?? p.formerColleague }]
+      : []),
   ];
   const orgs = [{ value: '', label: p.noResponsible }, ...organisations.map((o) => ({ value: o.id, label: o.name }))];
   return (
@@ -40,25 +54,77 @@ export function ActionEditor({ i, j, a, domain, onChange, onRemove, catalogue, o
       <legend className="field-legend">{fmt(p.actionN, { n: j + 1 })}</legend>
       <div className="row">
         <div className="col-lg-6">
-          <CatalogueSelect id={id('catalogueCode')} label={p.action} value={a.catalogueCode} onChange={(catalogueCode) => set({ catalogueCode })} catalogue={catalogue} domain={domain} error={err(id('catalogueCode'))} />
+          <CatalogueSelect
+            id={id('catalogueCode')}
+            label={p.action}
+            value={a.catalogueCode}
+            onChange={(catalogueCode) => set({ catalogueCode })}
+            catalogue={catalogue}
+            domain={domain}
+            error={err(id('catalogueCode'))}
+          />
         </div>
         <div className="col-lg-6">
-          <SelectField id={id('status')} label={p.status} value={a.status} onValueChange={(status) => set({ status })} options={options('actionStatuses', ACTION_STATUSES)} />
+          <SelectField
+            id={id('status')}
+            label={p.status}
+            value={a.status}
+            onValueChange={(status) => set({ status })}
+            options={options('actionStatuses', ACTION_STATUSES)}
+          />
         </div>
         <div className="col-lg-6">
-          <SelectField id={id('responsibleOrganisationId')} label={p.responsible} value={a.responsibleOrganisationId} onValueChange={(responsibleOrganisationId) => set({ responsibleOrganisationId })} options={orgs} error={err(id('responsibleOrganisationId'))} />
+          <SelectField
+            id={id('responsibleOrganisationId')}
+            label={p.responsible}
+            value={a.responsibleOrganisationId}
+            onValueChange={(responsibleOrganisationId) => set({ responsibleOrganisationId })}
+            options={orgs}
+            error={err(id('responsibleOrganisationId'))}
+          />
         </div>
         <div className="col-lg-6">
-          <SelectField id={id('operatorUserId')} label={p.operator} value={a.operatorUserId} onValueChange={(operatorUserId) => set({ operatorUserId })} options={operators} error={err(id('operatorUserId'))} />
+          <SelectField
+            id={id('operatorUserId')}
+            label={p.operator}
+            value={a.operatorUserId}
+            onValueChange={(operatorUserId) => set({ operatorUserId })}
+            options={operators}
+            error={err(id('operatorUserId'))}
+          />
         </div>
         <div className="col-sm-6">
-          <TextField id={id('startsOn')} type="date" label={p.startsOn} value={a.startsOn} onValueChange={(startsOn) => set({ startsOn })} error={err(id('startsOn'))} />
+          <TextField
+            id={id('startsOn')}
+            type="date"
+            label={p.startsOn}
+            value={a.startsOn}
+            onValueChange={(startsOn) => set({ startsOn })}
+            error={err(id('startsOn'))}
+          />
         </div>
         <div className="col-sm-6">
-          <TextField id={id('dueOn')} type="date" label={p.dueOn} value={a.dueOn} onValueChange={(dueOn) => set({ dueOn })} error={err(id('dueOn'))} />
+          <TextField
+            id={id('dueOn')}
+            type="date"
+            label={p.dueOn}
+            value={a.dueOn}
+            onValueChange={(dueOn) => set({ dueOn })}
+            error={err(id('dueOn'))}
+          />
         </div>
       </div>
-      <TextArea id={id('notes')} label={p.notes} hint={p.notesHint} rows={2} maxLength={1000} value={a.notes} onValueChange={(notes) => set({ notes })} error={err(id('notes'))} className="field-wide" />
+      <TextArea
+        id={id('notes')}
+        label={p.notes}
+        hint={p.notesHint}
+        rows={2}
+        maxLength={1000}
+        value={a.notes}
+        onValueChange={(notes) => set({ notes })}
+        error={err(id('notes'))}
+        className="field-wide"
+      />
       <button type="button" className="btn btn-outline-danger btn-sm" onClick={onRemove}>
         {fmt(p.removeAction, { n: j + 1 })}
       </button>

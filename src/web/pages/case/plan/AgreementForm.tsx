@@ -36,12 +36,17 @@ export function AgreementForm({ versions, current, onAgreed }: Props) {
     const list = [];
     if (!chosen) list.push({ field: 'agree-version', message: fieldMessage(p.agreeVersion, t.validation.required) });
     if (!agreedOn) list.push({ field: 'agree-date', message: fieldMessage(p.agreedOn, t.validation.required) });
-    else if (agreedOn > todayIso()) list.push({ field: 'agree-date', message: fieldMessage(p.agreedOn, t.validation.future) });
+    else if (agreedOn > todayIso())
+      list.push({ field: 'agree-date', message: fieldMessage(p.agreedOn, t.validation.future) });
     if (!method) list.push({ field: 'agree-method', message: fieldMessage(p.agreeMethod, t.validation.required) });
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
-      const plan = await post<Plan>(`/cases/${encodeURIComponent(c.id)}/plan/agreement`, { version: Number(chosen), agreedOn, method });
+      const plan = await post<Plan>(`/cases/${encodeURIComponent(c.id)}/plan/agreement`, {
+        version: Number(chosen),
+        agreedOn,
+        method,
+      });
       form.clear();
       setMethod('');
       onAgreed(plan);
@@ -51,7 +56,8 @@ export function AgreementForm({ versions, current, onAgreed }: Props) {
         agreedOn: { id: 'agree-date', label: p.agreedOn },
         method: { id: 'agree-method', label: p.agreeMethod },
       };
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) form.fail(serverFieldErrors(err, t, (f) => ids[f] ?? null));
+      if (err instanceof ApiError && err.status === 400 && err.fields.length)
+        form.fail(serverFieldErrors(err, t, (f) => ids[f] ?? null));
       else form.fail([{ message: apiErrorText(err, t) }]);
     } finally {
       setBusy(false);
@@ -67,13 +73,39 @@ export function AgreementForm({ versions, current, onAgreed }: Props) {
         <ErrorSummary errors={form.errors} attempt={form.attempt} />
         <div className="row">
           <div className="col-md-6">
-            <SelectField id="agree-version" label={p.agreeVersion} value={chosen} onValueChange={setVersion} options={open.map((v) => ({ value: String(v.version), label: fmt(p.versionOption, { n: v.version, date: dateTime(v.changedAt) }) }))} error={form.err('agree-version')} />
+            <SelectField
+              id="agree-version"
+              label={p.agreeVersion}
+              value={chosen}
+              onValueChange={setVersion}
+              options={open.map((v) => ({
+                value: String(v.version),
+                label: fmt(p.versionOption, { n: v.version, date: dateTime(v.changedAt) }),
+              }))}
+              error={form.err('agree-version')}
+            />
           </div>
           <div className="col-md-6">
-            <TextField id="agree-date" type="date" label={p.agreedOn} max={todayIso()} value={agreedOn} onValueChange={setAgreedOn} error={form.err('agree-date')} />
+            <TextField
+              id="agree-date"
+              type="date"
+              label={p.agreedOn}
+              max={todayIso()}
+              value={agreedOn}
+              onValueChange={setAgreedOn}
+              error={form.err('agree-date')}
+            />
           </div>
         </div>
-        <RadioGroup id="agree-method" legend={p.agreeMethod} inline value={method} onChange={setMethod} options={options('agreementMethods', AGREEMENT_METHODS)} error={form.err('agree-method')} />
+        <RadioGroup
+          id="agree-method"
+          legend={p.agreeMethod}
+          inline
+          value={method}
+          onChange={setMethod}
+          options={options('agreementMethods', AGREEMENT_METHODS)}
+          error={form.err('agree-method')}
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {p.agreeSubmit}

@@ -10,7 +10,14 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { useFormErrors } from '../../../useFormErrors.ts';
 
 /** A code from the Italian label: lower case, ASCII, underscores. */
-const codeFrom = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
+const codeFrom = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
 
 export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) {
   const { t } = useI18n();
@@ -20,7 +27,12 @@ export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) 
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const p = t.plan;
-  const labels: Record<string, string> = { code: p.catalogueCode, domain: p.domain, labelIt: p.labelIt, labelEn: p.labelEn };
+  const labels: Record<string, string> = {
+    code: p.catalogueCode,
+    domain: p.domain,
+    labelIt: p.labelIt,
+    labelEn: p.labelEn,
+  };
   const code = v.code || codeFrom(v.labelIt);
 
   async function submit(e: FormEvent) {
@@ -28,7 +40,8 @@ export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) 
     const list = [];
     if (!v.labelIt.trim()) list.push({ field: 'cat-labelIt', message: fieldMessage(p.labelIt, t.validation.required) });
     if (!v.labelEn.trim()) list.push({ field: 'cat-labelEn', message: fieldMessage(p.labelEn, t.validation.required) });
-    if (!/^[a-z0-9_]{3,60}$/.test(code)) list.push({ field: 'cat-code', message: fieldMessage(p.catalogueCode, t.validation.catalogueCode) });
+    if (!/^[a-z0-9_]{3,60}$/.test(code))
+      list.push({ field: 'cat-code', message: fieldMessage(p.catalogueCode, t.validation.catalogueCode) });
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
@@ -57,10 +70,40 @@ export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) 
       ) : (
         <form noValidate onSubmit={submit}>
           <ErrorSummary errors={form.errors} attempt={form.attempt} />
-          <TextField id="cat-labelIt" label={p.labelIt} maxLength={200} value={v.labelIt} onValueChange={(labelIt) => setV({ ...v, labelIt })} error={form.err('cat-labelIt')} />
-          <TextField id="cat-labelEn" label={p.labelEn} maxLength={200} value={v.labelEn} onValueChange={(labelEn) => setV({ ...v, labelEn })} error={form.err('cat-labelEn')} />
-          <SelectField id="cat-domain" label={p.domain} value={v.domain} onValueChange={(domain) => setV({ ...v, domain })} options={options('domains', DOMAINS)} />
-          <TextField id="cat-code" label={p.catalogueCode} hint={p.catalogueCodeHint} maxLength={60} autoComplete="off" spellCheck={false} value={code} onValueChange={(c) => setV({ ...v, code: c })} error={form.err('cat-code')} />
+          <TextField
+            id="cat-labelIt"
+            label={p.labelIt}
+            maxLength={200}
+            value={v.labelIt}
+            onValueChange={(labelIt) => setV({ ...v, labelIt })}
+            error={form.err('cat-labelIt')}
+          />
+          <TextField
+            id="cat-labelEn"
+            label={p.labelEn}
+            maxLength={200}
+            value={v.labelEn}
+            onValueChange={(labelEn) => setV({ ...v, labelEn })}
+            error={form.err('cat-labelEn')}
+          />
+          <SelectField
+            id="cat-domain"
+            label={p.domain}
+            value={v.domain}
+            onValueChange={(domain) => setV({ ...v, domain })}
+            options={options('domains', DOMAINS)}
+          />
+          <TextField
+            id="cat-code"
+            label={p.catalogueCode}
+            hint={p.catalogueCodeHint}
+            maxLength={60}
+            autoComplete="off"
+            spellCheck={false}
+            value={code}
+            onValueChange={(c) => setV({ ...v, code: c })}
+            error={form.err('cat-code')}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {p.catalogueSubmit}

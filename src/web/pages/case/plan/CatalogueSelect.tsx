@@ -16,7 +16,8 @@ interface Props {
 export function CatalogueSelect({ id, label, value, onChange, catalogue, domain, error }: Props) {
   const { t, label: codeLabel, lang } = useI18n();
   const order = [domain, ...DOMAINS.filter((d) => d !== domain)];
-  const name = (x: CatalogueItem) => `${lang === 'it' ? x.labelIt : x.labelEn}${x.shared ? '' : ` (${t.plan.ownAction})`}`;
+  const name = (x: CatalogueItem) =>
+    `${lang === 'it' ? x.labelIt : x.labelEn}${x.shared ? '' : ` (${t.plan.ownAction})`}`;
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">

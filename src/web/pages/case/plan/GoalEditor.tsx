@@ -27,7 +27,8 @@ export function GoalEditor({ i, g, onChange, onRemove, catalogue, organisations,
   const options = useOptions();
   const p = t.plan;
   const set = (patch: Partial<GoalDraft>) => onChange({ ...g, ...patch });
-  const operatorName = (actionDbId?: string) => saved.flatMap((x) => x.actions).find((x) => x.id === actionDbId)?.operatorName;
+  const operatorName = (actionDbId?: string) =>
+    saved.flatMap((x) => x.actions).find((x) => x.id === actionDbId)?.operatorName;
   return (
     <fieldset className="goal-box">
       <legend className="h5">
@@ -36,16 +37,45 @@ export function GoalEditor({ i, g, onChange, onRemove, catalogue, organisations,
       </legend>
       <div className="row">
         <div className="col-lg-6">
-          <TextField id={goalId(i, 'title')} label={p.goalTitle} required aria-required="true" maxLength={200} value={g.title} onValueChange={(title) => set({ title })} error={err(goalId(i, 'title'))} />
+          <TextField
+            id={goalId(i, 'title')}
+            label={p.goalTitle}
+            required
+            aria-required="true"
+            maxLength={200}
+            value={g.title}
+            onValueChange={(title) => set({ title })}
+            error={err(goalId(i, 'title'))}
+          />
         </div>
         <div className="col-lg-6">
-          <SelectField id={goalId(i, 'domain')} label={p.domain} value={g.domain} onValueChange={(domain) => set({ domain })} options={options('domains', DOMAINS)} error={err(goalId(i, 'domain'))} />
+          <SelectField
+            id={goalId(i, 'domain')}
+            label={p.domain}
+            value={g.domain}
+            onValueChange={(domain) => set({ domain })}
+            options={options('domains', DOMAINS)}
+            error={err(goalId(i, 'domain'))}
+          />
         </div>
         <div className="col-sm-6">
-          <SelectField id={goalId(i, 'status')} label={p.status} value={g.status} onValueChange={(status) => set({ status })} options={options('goalStatuses', GOAL_STATUSES)} />
+          <SelectField
+            id={goalId(i, 'status')}
+            label={p.status}
+            value={g.status}
+            onValueChange={(status) => set({ status })}
+            options={options('goalStatuses', GOAL_STATUSES)}
+          />
         </div>
         <div className="col-sm-6">
-          <TextField id={goalId(i, 'targetOn')} type="date" label={p.targetOn} value={g.targetOn} onValueChange={(targetOn) => set({ targetOn })} error={err(goalId(i, 'targetOn'))} />
+          <TextField
+            id={goalId(i, 'targetOn')}
+            type="date"
+            label={p.targetOn}
+            value={g.targetOn}
+            onValueChange={(targetOn) => set({ targetOn })}
+            error={err(goalId(i, 'targetOn'))}
+          />
         </div>
       </div>
       {g.actions.length === 0 ? <p>{p.noActions}</p> : null}

@@ -75,7 +75,9 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
 
   return (
     <form noValidate onSubmit={submit} aria-labelledby="plan-edit-title">
-      <h3 id="plan-edit-title" tabIndex={-1}>{plan.version ? p.editTitle : p.createTitle}</h3>
+      <h3 id="plan-edit-title" tabIndex={-1}>
+        {plan.version ? p.editTitle : p.createTitle}
+      </h3>
       {conflict ? (
         <div id="plan-conflict" tabIndex={-1} className="alert alert-danger" role="alert">
           <p>{p.conflict}</p>
@@ -131,7 +133,14 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
           {p.addGoal}
         </button>
       </p>
-      <SelectField id="plan-secondLanguage" label={p.secondLanguage} hint={p.secondLanguageHint} value={secondLanguage} onValueChange={setSecondLanguage} options={options('printLanguages', SECOND_LANGUAGES, p.noSecondLanguage)} />
+      <SelectField
+        id="plan-secondLanguage"
+        label={p.secondLanguage}
+        hint={p.secondLanguageHint}
+        value={secondLanguage}
+        onValueChange={setSecondLanguage}
+        options={options('printLanguages', SECOND_LANGUAGES, p.noSecondLanguage)}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {p.save}

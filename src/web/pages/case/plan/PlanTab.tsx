@@ -55,7 +55,9 @@ export function PlanTab() {
             {current.version ? fmt(p.versionN, { n: current.version }) : p.noPlanYet}
             {current.agreedVersion
               ? ` · ${fmt(p.agreedText, { n: current.agreedVersion.version, date: date(current.agreedVersion.agreedOn), method: label('agreementMethods', current.agreedVersion.method).toLowerCase() })}`
-              : current.version ? ` · ${p.notAgreed}` : ''}
+              : current.version
+                ? ` · ${p.notAgreed}`
+                : ''}
           </p>
           {editing ? (
             <PlanEditor
@@ -82,15 +84,27 @@ export function PlanTab() {
           )}
           {canWrite && current.version ? <PrintLinks caseId={c.id} secondLanguage={current.secondLanguage} /> : null}
           {current.version && editable ? (
-            <AgreementForm versions={versions.data?.items ?? []} current={current.version} onAgreed={(next) => changed(next, p.agreedSaved)} />
+            <AgreementForm
+              versions={versions.data?.items ?? []}
+              current={current.version}
+              onAgreed={(next) => changed(next, p.agreedSaved)}
+            />
           ) : null}
           <ReferralReportsPanel caseId={c.id} />
-          <ReviewsSection reviews={current.reviews} canAdd={editable && current.version > 0} onAdded={() => changed(null, p.reviewSaved)} />
+          <ReviewsSection
+            reviews={current.reviews}
+            canAdd={editable && current.version > 0}
+            onAdded={() => changed(null, p.reviewSaved)}
+          />
           <PlanVersions items={versions.data?.items ?? []} />
-          {editable ? <CatalogueForm onAdded={(code) => {
-            catalogue.reload();
-            say(fmt(p.catalogueSaved, { code }));
-          }} /> : null}
+          {editable ? (
+            <CatalogueForm
+              onAdded={(code) => {
+                catalogue.reload();
+                say(fmt(p.catalogueSaved, { code }));
+              }}
+            />
+          ) : null}
         </>
       ) : null}
     </>

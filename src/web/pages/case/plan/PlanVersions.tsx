@@ -51,7 +51,11 @@ export function PlanVersions({ items }: { items: PlanVersionSummary[] }) {
               <td>{v.changedByName ?? t.common.none}</td>
               <td>{v.goals}</td>
               <td>{v.actions}</td>
-              <td>{v.agreed ? `${date(v.agreedOn)} (${label('agreementMethods', v.agreementMethod ?? '').toLowerCase()})` : t.common.none}</td>
+              <td>
+                {v.agreed
+                  ? `${date(v.agreedOn)} (${label('agreementMethods', v.agreementMethod ?? '').toLowerCase()})`
+                  : t.common.none}
+              </td>
               <td>
                 <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void open(v.version)}>
                   {fmt(p.openVersion, { n: v.version })}

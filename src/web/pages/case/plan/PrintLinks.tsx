@@ -18,7 +18,13 @@ export function PrintLinks({ caseId, secondLanguage }: { caseId: string; secondL
       <p>{p.printIntro}</p>
       <div className="row align-items-end">
         <div className="col-md-6">
-          <SelectField id="print-lang" label={p.printSecondLanguage} value={lang} onValueChange={setLang} options={options('printLanguages', SECOND_LANGUAGES)} />
+          <SelectField
+            id="print-lang"
+            label={p.printSecondLanguage}
+            value={lang}
+            onValueChange={setLang}
+            options={options('printLanguages', SECOND_LANGUAGES)}
+          />
         </div>
       </div>
       <p className="row-actions">
@@ -28,7 +34,8 @@ export function PrintLinks({ caseId, secondLanguage }: { caseId: string; secondL
         </a>
         <a className="btn btn-outline-primary" href={href(lang)} target="_blank" rel="noopener noreferrer">
           <Icon name="print" size="sm" color="primary" className="me-1" />
-          {fmt(p.printBilingual, { lang: label('printLanguages', lang) })} <span className="visually-hidden">{t.consents.newTab}</span>
+          {fmt(p.printBilingual, { lang: label('printLanguages', lang) })}{' '}
+          <span className="visually-hidden">{t.consents.newTab}</span>
         </a>
       </p>
     </section>

@@ -10,7 +10,9 @@ export function ReferralReportsPanel({ caseId }: { caseId: string }) {
   const { t, date, label } = useI18n();
   const { items, details, loading, error } = useCaseReferrals(caseId);
   const k = t.referralTab;
-  const reports = (items ?? []).flatMap((r) => (details.get(r.id)?.reports ?? []).map((report) => ({ referralId: r.id, report })));
+  const reports = (items ?? []).flatMap((r) =>
+    (details.get(r.id)?.reports ?? []).map((report) => ({ referralId: r.id, report })),
+  );
   reports.sort((a, b) => b.report.occurredOn.localeCompare(a.report.occurredOn));
   return (
     <section aria-labelledby="plan-referral-reports" className="block-gap referral-reports">
@@ -21,7 +23,10 @@ export function ReferralReportsPanel({ caseId }: { caseId: string }) {
         <ul className="review-list list-unstyled">
           {reports.map(({ referralId, report }) => (
             <li key={report.id}>
-              {fmt(k.reportedBy, { organisation: report.reportedByOrganisation, text: reportText(report, t, label, date) })}{' '}
+              {fmt(k.reportedBy, {
+                organisation: report.reportedByOrganisation,
+                text: reportText(report, t, label, date),
+              })}{' '}
               <Link to={referralPath(referralId)}>
                 {k.openReferral}
                 <span className="visually-hidden"> — {report.reportedByOrganisation}</span>

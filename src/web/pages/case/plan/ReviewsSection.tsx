@@ -10,7 +10,15 @@ import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 
-export function ReviewsSection({ reviews, canAdd, onAdded }: { reviews: Review[]; canAdd: boolean; onAdded: () => void }) {
+export function ReviewsSection({
+  reviews,
+  canAdd,
+  onAdded,
+}: {
+  reviews: Review[];
+  canAdd: boolean;
+  onAdded: () => void;
+}) {
   const { t, date } = useI18n();
   const { c } = useCase();
   const [reviewedOn, setReviewedOn] = useState(todayIso);
@@ -23,8 +31,10 @@ export function ReviewsSection({ reviews, canAdd, onAdded }: { reviews: Review[]
     e.preventDefault();
     const list = [];
     if (!reviewedOn) list.push({ field: 'review-date', message: fieldMessage(p.reviewedOn, t.validation.required) });
-    else if (reviewedOn > todayIso()) list.push({ field: 'review-date', message: fieldMessage(p.reviewedOn, t.validation.future) });
-    if (!summary.trim()) list.push({ field: 'review-summary', message: fieldMessage(p.reviewSummary, t.validation.required) });
+    else if (reviewedOn > todayIso())
+      list.push({ field: 'review-date', message: fieldMessage(p.reviewedOn, t.validation.future) });
+    if (!summary.trim())
+      list.push({ field: 'review-summary', message: fieldMessage(p.reviewSummary, t.validation.required) });
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
@@ -37,7 +47,8 @@ export function ReviewsSection({ reviews, canAdd, onAdded }: { reviews: Review[]
         reviewedOn: { id: 'review-date', label: p.reviewedOn },
         summary: { id: 'review-summary', label: p.reviewSummary },
       };
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) form.fail(serverFieldErrors(err, t, (f) => ids[f] ?? null));
+      if (err instanceof ApiError && err.status === 400 && err.fields.length)
+        form.fail(serverFieldErrors(err, t, (f) => ids[f] ?? null));
       else form.fail([{ message: apiErrorText(err, t) }]);
     } finally {
       setBusy(false);
@@ -52,7 +63,11 @@ export function ReviewsSection({ reviews, canAdd, onAdded }: { reviews: Review[]
           {reviews.map((r) => (
             <li key={r.id}>
               <p className="mb-1 fw-semibold">
-                {fmt(p.reviewHead, { date: date(r.reviewedOn), n: r.planVersion, name: r.recordedByName ?? t.common.none })}
+                {fmt(p.reviewHead, {
+                  date: date(r.reviewedOn),
+                  n: r.planVersion,
+                  name: r.recordedByName ?? t.common.none,
+                })}
               </p>
               <p className="review-summary">{r.summary}</p>
             </li>
@@ -67,8 +82,26 @@ export function ReviewsSection({ reviews, canAdd, onAdded }: { reviews: Review[]
             {p.addReview}
           </h4>
           <ErrorSummary errors={form.errors} attempt={form.attempt} />
-          <TextField id="review-date" type="date" label={p.reviewedOn} max={todayIso()} value={reviewedOn} onValueChange={setReviewedOn} error={form.err('review-date')} />
-          <TextArea id="review-summary" label={p.reviewSummary} hint={p.reviewHint} rows={4} maxLength={2000} value={summary} onValueChange={setSummary} error={form.err('review-summary')} className="field-wide" />
+          <TextField
+            id="review-date"
+            type="date"
+            label={p.reviewedOn}
+            max={todayIso()}
+            value={reviewedOn}
+            onValueChange={setReviewedOn}
+            error={form.err('review-date')}
+          />
+          <TextArea
+            id="review-summary"
+            label={p.reviewSummary}
+            hint={p.reviewHint}
+            rows={4}
+            maxLength={2000}
+            value={summary}
+            onValueChange={setSummary}
+            error={form.err('review-summary')}
+            className="field-wide"
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {p.saveReview}

@@ -31,26 +31,60 @@ let seq = 0;
 export const newKey = () => `k${++seq}`;
 
 export const newAction = (catalogueCode = ''): ActionDraft => ({
-  key: newKey(), catalogueCode, responsibleOrganisationId: '', operatorUserId: '', startsOn: '', dueOn: '', status: 'planned', notes: '',
+  key: newKey(),
+  catalogueCode,
+  responsibleOrganisationId: '',
+  operatorUserId: '',
+  startsOn: '',
+  dueOn: '',
+  status: 'planned',
+  notes: '',
 });
-export const newGoal = (domain = 'work', title = ''): GoalDraft => ({ key: newKey(), domain, title, status: 'open', targetOn: '', actions: [] });
+export const newGoal = (domain = 'work', title = ''): GoalDraft => ({
+  key: newKey(),
+  domain,
+  title,
+  status: 'open',
+  targetOn: '',
+  actions: [],
+});
 
 export function draftsFrom(goals: PlanGoal[]): GoalDraft[] {
   return goals.map((g) => ({
-    key: newKey(), id: g.id, domain: g.domain, title: g.title, status: g.status, targetOn: g.targetOn ?? '',
+    key: newKey(),
+    id: g.id,
+    domain: g.domain,
+    title: g.title,
+    status: g.status,
+    targetOn: g.targetOn ?? '',
     actions: g.actions.map((a) => ({
-      key: newKey(), id: a.id, catalogueCode: a.catalogueCode, responsibleOrganisationId: a.responsibleOrganisationId ?? '',
-      operatorUserId: a.operatorUserId ?? '', startsOn: a.startsOn ?? '', dueOn: a.dueOn ?? '', status: a.status, notes: a.notes ?? '',
+      key: newKey(),
+      id: a.id,
+      catalogueCode: a.catalogueCode,
+      responsibleOrganisationId: a.responsibleOrganisationId ?? '',
+      operatorUserId: a.operatorUserId ?? '',
+      startsOn: a.startsOn ?? '',
+      dueOn: a.dueOn ?? '',
+      status: a.status,
+      notes: a.notes ?? '',
     })),
   }));
 }
 
 /** Goals proposed by a needs analysis, for the domains the plan does not cover yet. */
-export function draftsFromProposals(proposed: ProposedGoal[], existing: GoalDraft[], known: Set<string>, title: (domain: string) => string): GoalDraft[] {
+export function draftsFromProposals(
+  proposed: ProposedGoal[],
+  existing: GoalDraft[],
+  known: Set<string>,
+  title: (domain: string) => string,
+): GoalDraft[] {
   const covered = new Set(existing.map((g) => g.domain));
   return proposed
     .filter((p) => !covered.has(p.domain))
-    .map((p) => ({ ...newGoal(p.domain, title(p.domain)), actions: p.suggestedActions.filter((c) => known.has(c)).map((c) => newAction(c)) }));
+    .map((p) => ({
+      ...newGoal(p.domain, title(p.domain)),
+      actions: p.suggestedActions.filter((c) => known.has(c)).map((c) => newAction(c)),
+    }));
 }
 
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
@@ -85,10 +119,22 @@ export const actionId = (i: number, j: number, field: string) => `plan-g${i}-a${
 export function planFieldLabel(t: Messages, i: number, j: number | null, field: string): string {
   const p = t.plan;
   const names: Record<string, string> = {
-    domain: p.domain, title: p.goalTitle, status: p.status, targetOn: p.targetOn, catalogueCode: p.action, id: p.action,
-    responsibleOrganisationId: p.responsible, operatorUserId: p.operator, startsOn: p.startsOn, dueOn: p.dueOn, notes: p.notes,
+    domain: p.domain,
+    title: p.goalTitle,
+    status: p.status,
+    targetOn: p.targetOn,
+    catalogueCode: p.action,
+    id: p.action,
+    responsibleOrganisationId: p.responsible,
+    operatorUserId: p.operator,
+    startsOn: p.startsOn,
+    dueOn: p.dueOn,
+    notes: p.notes,
   };
-  const where = j === null ? fmt(p.goalN, { n: i + 1 }) : `${fmt(p.goalN, { n: i + 1 })}, ${fmt(p.actionN, { n: j + 1 }).toLowerCase()}`;
+  const where =
+    j === null
+      ? fmt(p.goalN, { n: i + 1 })
+      : `${fmt(p.goalN, { n: i + 1 })}, ${fmt(p.actionN, { n: j + 1 }).toLowerCase()}`;
   return `${where} — ${names[field] ?? field}`;
 }
 
@@ -105,9 +151,14 @@ export function planTarget(t: Messages, field: string): { id: string; label: str
 export function checkPlan(goals: GoalDraft[], t: Messages): SummaryError[] {
   const out: SummaryError[] = [];
   goals.forEach((g, i) => {
-    if (!g.title.trim()) out.push({ field: goalId(i, 'title'), message: fieldMessage(planFieldLabel(t, i, null, 'title'), t.validation.required) });
+    if (!g.title.trim())
+      out.push({
+        field: goalId(i, 'title'),
+        message: fieldMessage(planFieldLabel(t, i, null, 'title'), t.validation.required),
+      });
     g.actions.forEach((a, j) => {
-      const add = (f: string, reason: string) => out.push({ field: actionId(i, j, f), message: fieldMessage(planFieldLabel(t, i, j, f), reason) });
+      const add = (f: string, reason: string) =>
+        out.push({ field: actionId(i, j, f), message: fieldMessage(planFieldLabel(t, i, j, f), reason) });
       if (!a.catalogueCode) add('catalogueCode', t.validation.required);
       if (a.startsOn && a.dueOn && a.dueOn < a.startsOn) add('dueOn', t.validation.dueBeforeStart);
       if (a.notes.length > 1000) add('notes', t.validation.tooLong);

@@ -22,10 +22,15 @@ export function DestinationStep({ draft, set, destinations: d, check, err }: Pro
   const options = useOptions();
   const w = t.referralNew;
   const q = draft.search.trim().toLocaleLowerCase(lang);
-  const matches = d.organisations.filter((o) => o.id === draft.organisationId || !q || `${o.name} ${o.town ?? ''}`.toLocaleLowerCase(lang).includes(q));
+  const matches = d.organisations.filter(
+    (o) => o.id === draft.organisationId || !q || `${o.name} ${o.town ?? ''}`.toLocaleLowerCase(lang).includes(q),
+  );
   const orgOptions = [
     { value: '', label: matches.length ? w.chooseOrganisation : w.noMatch },
-    ...matches.map((o) => ({ value: o.id, label: `${o.name}${o.town ? ` — ${o.town}` : ''} (${label('orgTypes', o.type)})` })),
+    ...matches.map((o) => ({
+      value: o.id,
+      label: `${o.name}${o.town ? ` — ${o.town}` : ''} (${label('orgTypes', o.type)})`,
+    })),
   ];
   return (
     <>
@@ -47,7 +52,15 @@ export function DestinationStep({ draft, set, destinations: d, check, err }: Pro
       )}
       {draft.choice === 'other' ? (
         <div className="form-group-block">
-          <TextField id="ref-search" label={w.search} hint={w.searchHint} type="search" autoComplete="off" value={draft.search} onValueChange={(search) => set({ search })} />
+          <TextField
+            id="ref-search"
+            label={w.search}
+            hint={w.searchHint}
+            type="search"
+            autoComplete="off"
+            value={draft.search}
+            onValueChange={(search) => set({ search })}
+          />
           <SelectField
             id="ref-organisation"
             label={w.organisation}
@@ -73,12 +86,32 @@ export function DestinationStep({ draft, set, destinations: d, check, err }: Pro
           hint={w.referentHint}
           value={draft.referentId}
           onValueChange={(referentId) => set({ referentId })}
-          options={[{ value: '', label: w.noReferent }, ...check.referents.map((r) => ({ value: r.id, label: r.name }))]}
+          options={[
+            { value: '', label: w.noReferent },
+            ...check.referents.map((r) => ({ value: r.id, label: r.name })),
+          ]}
           error={err('ref-referent')}
         />
       ) : null}
-      <RadioGroup id="ref-urgency" legend={w.urgency} inline value={draft.urgency} onChange={(urgency) => set({ urgency })} options={options('urgencies', URGENCIES)} error={err('ref-urgency')} />
-      <TextArea id="ref-note" label={w.note} hint={w.noteHint} maxLength={NOTE_MAX} rows={3} value={draft.note} onValueChange={(note) => set({ note })} error={err('ref-note')} />
+      <RadioGroup
+        id="ref-urgency"
+        legend={w.urgency}
+        inline
+        value={draft.urgency}
+        onChange={(urgency) => set({ urgency })}
+        options={options('urgencies', URGENCIES)}
+        error={err('ref-urgency')}
+      />
+      <TextArea
+        id="ref-note"
+        label={w.note}
+        hint={w.noteHint}
+        maxLength={NOTE_MAX}
+        rows={3}
+        value={draft.note}
+        onValueChange={(note) => set({ note })}
+        error={err('ref-note')}
+      />
     </>
   );
 }

@@ -15,7 +15,16 @@ import { StepIndicator } from '../../intake/StepIndicator.tsx';
 import { useCase } from '../case-context.ts';
 import { DestinationStep } from './DestinationStep.tsx';
 import { ConfirmStep, PreviewStep } from './PreviewStep.tsx';
-import { bodyOf, checkDestination, checkShare, type Draft, emptyDraft, isClientError, recipientOf, serverErrors } from './referral-draft.ts';
+import {
+  bodyOf,
+  checkDestination,
+  checkShare,
+  type Draft,
+  emptyDraft,
+  isClientError,
+  recipientOf,
+  serverErrors,
+} from './referral-draft.ts';
 import { ShareStep } from './ShareStep.tsx';
 
 export function NewReferral() {
@@ -26,7 +35,10 @@ export function NewReferral() {
   const destinations = useApi<Destinations>(editable ? `${base}/referral-destinations` : null);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(undefined));
   const recipient = recipientOf(draft, destinations.data);
-  const checkPath = recipient && draft.purpose ? `${base}/referral-check${query({ recipientOrganisationId: recipient.id, purpose: draft.purpose })}` : null;
+  const checkPath =
+    recipient && draft.purpose
+      ? `${base}/referral-check${query({ recipientOrganisationId: recipient.id, purpose: draft.purpose })}`
+      : null;
   const check = useApi<ShareCheck>(checkPath);
   const current = checkPath && !check.loading && !check.error ? check.data : undefined;
   const [step, setStep] = useState(0);
@@ -47,7 +59,11 @@ export function NewReferral() {
   }, [destinations.data]);
   // Keep only what the consents (re)checked for this recipient and purpose allow.
   useEffect(() => {
-    if (current) setDraft((d) => ({ ...d, fields: d.fields.filter((f) => current.fields.some((o) => o.field === f && o.allowed)) }));
+    if (current)
+      setDraft((d) => ({
+        ...d,
+        fields: d.fields.filter((f) => current.fields.some((o) => o.field === f && o.allowed)),
+      }));
   }, [current]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: step is the trigger
   useEffect(() => {
@@ -69,7 +85,9 @@ export function NewReferral() {
       return form.fail(errors);
     }
     if (err instanceof ApiError && err.code === 'idempotency_key_reused') idempotency.current = null;
-    form.fail([{ message: step === 3 && !(err instanceof ApiError && err.status < 500) ? w.sendFailed : apiErrorText(err, t) }]);
+    form.fail([
+      { message: step === 3 && !(err instanceof ApiError && err.status < 500) ? w.sendFailed : apiErrorText(err, t) },
+    ]);
   }
 
   async function next() {
@@ -122,11 +140,19 @@ export function NewReferral() {
           {fmt(t.intake.stepOf, { n: step + 1, total: steps.length })}: {steps[step]}
         </h3>
         <ErrorSummary errors={form.errors} attempt={form.attempt} />
-        {step === 0 ? <DestinationStep draft={draft} set={set} destinations={destinations.data} check={current} err={form.err} /> : null}
+        {step === 0 ? (
+          <DestinationStep draft={draft} set={set} destinations={destinations.data} check={current} err={form.err} />
+        ) : null}
         {step > 0 && !current ? <ResourceState loading={check.loading || !check.error} error={check.error} /> : null}
-        {step === 1 && current && recipient ? <ShareStep draft={draft} set={set} check={current} caseId={c.id} recipient={recipient.name} err={form.err} /> : null}
-        {step === 2 && current && preview && recipient ? <PreviewStep preview={preview} check={current} recipient={recipient.name} /> : null}
-        {step === 3 && current && recipient ? <ConfirmStep draft={draft} check={current} recipient={recipient.name} /> : null}
+        {step === 1 && current && recipient ? (
+          <ShareStep draft={draft} set={set} check={current} caseId={c.id} recipient={recipient.name} err={form.err} />
+        ) : null}
+        {step === 2 && current && preview && recipient ? (
+          <PreviewStep preview={preview} check={current} recipient={recipient.name} />
+        ) : null}
+        {step === 3 && current && recipient ? (
+          <ConfirmStep draft={draft} check={current} recipient={recipient.name} />
+        ) : null}
         {busy ? <Loading /> : null}
         <div className="form-actions stepper-actions">
           {step > 0 ? (

@@ -19,7 +19,11 @@ function Opened({ d }: { d: ReferralDetail | undefined }) {
   return (
     <>
       <div>{fmt(t.referralTab.openedBy, { names: names.join(', ') })}</div>
-      {last ? <div className="small">{fmt(t.referralTab.lastOpened, { date: dateTime(last.viewedAt), count: d.views.length })}</div> : null}
+      {last ? (
+        <div className="small">
+          {fmt(t.referralTab.lastOpened, { date: dateTime(last.viewedAt), count: d.views.length })}
+        </div>
+      ) : null}
     </>
   );
 }
@@ -63,7 +67,9 @@ export function ReferralsTab() {
               <tr key={r.id}>
                 <th scope="row">
                   <Link to={referralPath(r.id)}>{r.recipient.name}</Link>
-                  {r.recipientUser ? <div className="small fw-normal">{fmt(t.referral.referentN, { name: r.recipientUser.name })}</div> : null}
+                  {r.recipientUser ? (
+                    <div className="small fw-normal">{fmt(t.referral.referentN, { name: r.recipientUser.name })}</div>
+                  ) : null}
                   <div className="small fw-normal">{fmt(t.referral.sentAt, { date: dateTime(r.sentAt) })}</div>
                 </th>
                 <td>{label('sharingPurposes', r.purpose)}</td>

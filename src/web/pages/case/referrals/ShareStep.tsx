@@ -20,7 +20,8 @@ export function ShareStep({ draft, set, check, caseId, recipient, err }: Props) 
   const { t, label } = useI18n();
   const w = t.referralNew;
   const consents = `/percorsi/${encodeURIComponent(caseId)}/consensi`;
-  const toggle = (field: string, on: boolean) => set({ fields: on ? [...draft.fields, field] : draft.fields.filter((f) => f !== field) });
+  const toggle = (field: string, on: boolean) =>
+    set({ fields: on ? [...draft.fields, field] : draft.fields.filter((f) => f !== field) });
   return (
     <>
       {!check.sharingConsentId ? (

@@ -41,20 +41,35 @@ export function recipientOf(draft: Draft, d: Destinations | undefined): { id: st
 export function checkDestination(draft: Draft, d: Destinations | undefined, t: Messages): SummaryError[] {
   const w = t.referralNew;
   const out: SummaryError[] = [];
-  if (!recipientOf(draft, d)) out.push({ field: draft.choice === 'other' ? 'ref-organisation' : 'ref-recipient', message: fieldMessage(w.recipient, t.validation.required) });
+  if (!recipientOf(draft, d))
+    out.push({
+      field: draft.choice === 'other' ? 'ref-organisation' : 'ref-recipient',
+      message: fieldMessage(w.recipient, t.validation.required),
+    });
   if (!draft.purpose) out.push({ field: 'ref-purpose', message: fieldMessage(w.purpose, t.validation.required) });
   if (!draft.urgency) out.push({ field: 'ref-urgency', message: fieldMessage(w.urgency, t.validation.required) });
-  if (draft.note.length > NOTE_MAX) out.push({ field: 'ref-note', message: fieldMessage(w.note, t.validation.tooLong) });
+  if (draft.note.length > NOTE_MAX)
+    out.push({ field: 'ref-note', message: fieldMessage(w.note, t.validation.tooLong) });
   return out;
 }
 
-export function checkShare(draft: Draft, check: ShareCheck | undefined, t: Messages, label: (code: string) => string): SummaryError[] {
+export function checkShare(
+  draft: Draft,
+  check: ShareCheck | undefined,
+  t: Messages,
+  label: (code: string) => string,
+): SummaryError[] {
   if (!check) return [{ message: t.common.loading }];
   if (!check.sharingConsentId) return [{ message: t.labels.refusals.no_sharing_consent ?? t.common.error }];
   return draft.fields.flatMap((f) => {
     const option = check.fields.find((o) => o.field === f);
     if (option?.allowed) return [];
-    return [{ field: fieldId(f), message: fieldMessage(label(f), t.labels.refusals[option?.refusal ?? 'unknown_field'] ?? t.validation.invalid) }];
+    return [
+      {
+        field: fieldId(f),
+        message: fieldMessage(label(f), t.labels.refusals[option?.refusal ?? 'unknown_field'] ?? t.validation.invalid),
+      },
+    ];
   });
 }
 
@@ -74,16 +89,28 @@ export function bodyOf(caseId: string, draft: Draft, recipientId: string): Refer
  * A 400 of preview or send, as errors of the step they belong to: 0 (destination) or 1 (share
  * set). `consent_missing` names `consent` or `shareFields.<field>`.
  */
-export function serverErrors(err: ApiError, draft: Draft, t: Messages, label: (code: string) => string): { step: number; errors: SummaryError[] } {
+export function serverErrors(
+  err: ApiError,
+  draft: Draft,
+  t: Messages,
+  label: (code: string) => string,
+): { step: number; errors: SummaryError[] } {
   const w = t.referralNew;
   const refusal = (message: string) =>
-    /identity/.test(message) ? t.labels.refusals.no_identity_consent : /only the centre/.test(message) ? t.labels.refusals.only_through_centre : t.labels.refusals.no_sharing_consent;
+    /identity/.test(message)
+      ? t.labels.refusals.no_identity_consent
+      : /only the centre/.test(message)
+        ? t.labels.refusals.only_through_centre
+        : t.labels.refusals.no_sharing_consent;
   if (err.code === 'consent_missing') {
     return {
       step: 1,
       errors: err.fields.map((f) =>
         f.field.startsWith('shareFields.')
-          ? { field: fieldId(f.field.slice('shareFields.'.length)), message: fieldMessage(label(f.field.slice('shareFields.'.length)), refusal(f.message) ?? '') }
+          ? {
+              field: fieldId(f.field.slice('shareFields.'.length)),
+              message: fieldMessage(label(f.field.slice('shareFields.'.length)), refusal(f.message) ?? ''),
+            }
           : { message: refusal(f.message) ?? t.common.error },
       ),
     };
