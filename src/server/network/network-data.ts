@@ -84,17 +84,19 @@ export interface NetworkData {
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** The research compilation kept in the repository (`data/network/`, see its README); an environment variable may point elsewhere. */
 export function networkDataPath(): string {
-  return process.env.PERCORSI_NETWORK_DATA || path.resolve(REPO_ROOT, '../shared/data/network-milano-pavia.json');
+  return process.env.PERCORSI_NETWORK_DATA || path.resolve(REPO_ROOT, 'data/network/network-milano-pavia.json');
 }
 
+/** Reads the network data and, from the source documents kept beside it (`sources/`), the Pavia programme's date. */
 export async function loadNetworkData(file = networkDataPath()): Promise<NetworkData> {
   const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
   const data = parsed as NetworkData;
   for (const key of ['institutions', 'protocols', 'networks', 'cpis', 'health', 'metroMunicipalities'] as const) {
     if (!Array.isArray(data[key])) throw new Error(`network data: "${key}" is missing or not a list`);
   }
-  return { ...data, paviaProgrammeDate: await readPaviaProgrammeDate(path.resolve(path.dirname(file), '../seeds')) };
+  return { ...data, paviaProgrammeDate: await readPaviaProgrammeDate(path.resolve(path.dirname(file), 'sources')) };
 }
 
 const MONTHS = [
@@ -112,7 +114,7 @@ const MONTHS = [
   'dicembre',
 ];
 
-/** The Pavia press release (seed 003) ends with "Pavia, 17 dicembre 2021". */
+/** The Pavia press release (source document 003) ends with "Pavia, 17 dicembre 2021". */
 export async function readPaviaProgrammeDate(seedsDir: string): Promise<string | null> {
   const files = await readdir(seedsDir).catch(() => [] as string[]);
   const seed = files.find((f) => f.startsWith('003_'));
