@@ -5,9 +5,29 @@
  * - a 401 outside the login flow reports "session lost" to the registered handler.
  */
 
+import { type FieldReason, isFieldReason } from '../shared/field-reasons.ts';
+
+/** One refused field: its path and why (a reason the UI translates); `message` is the server's English text. */
 export interface FieldError {
   field: string;
+  reason: FieldReason;
   message: string;
+}
+
+/** The body's field errors, keeping only well-formed ones; an unknown reason reads as "invalid". */
+export function fieldErrorsOf(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((f: { field?: unknown; reason?: unknown; message?: unknown }) =>
+    f && typeof f.field === 'string'
+      ? [
+          {
+            field: f.field,
+            reason: isFieldReason(f.reason) ? f.reason : 'invalid',
+            message: typeof f.message === 'string' ? f.message : '',
+          },
+        ]
+      : [],
+  );
 }
 
 export class ApiError extends Error {
@@ -72,10 +92,10 @@ async function parseError(res: Response): Promise<ApiError> {
   let message = res.statusText;
   let fields: FieldError[] = [];
   try {
-    const data = (await res.json()) as { code?: string; message?: string; fields?: FieldError[] };
+    const data = (await res.json()) as { code?: string; message?: string; fields?: unknown };
     if (data.code) code = data.code;
     if (data.message) message = data.message;
-    if (Array.isArray(data.fields)) fields = data.fields;
+    fields = fieldErrorsOf(data.fields);
   } catch {
     // not JSON: keep the defaults
   }

@@ -34,11 +34,9 @@ async function openLink(tx: Tx, token: string, kind: 'invite' | 'reset') {
 function checkPassword(password: string, context: string[]) {
   const problem = passwordProblem(password, context);
   if (problem)
-    throw invalidField(
-      'password',
-      problem,
-      problem === 'password_too_short' ? 'At least 12 characters' : 'Too common or too easy to guess',
-    );
+    throw problem === 'password_too_short'
+      ? invalidField('password', 'too_short', { code: problem, message: 'At least 12 characters' })
+      : invalidField('password', 'too_common', { code: problem, message: 'Too common or too easy to guess' });
 }
 
 /** An invited person chooses a password: the account exists from now on, MFA enrolment follows at first login. */

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { FieldErrorSchema } from '../http/field-error-schema.ts';
 
 const strict = { additionalProperties: false } as const;
 
@@ -47,7 +48,7 @@ export const ErrorBody = Type.Object(
   {
     code: Type.String(),
     message: Type.String(),
-    fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    fields: Type.Optional(Type.Array(FieldErrorSchema)),
   },
   strict,
 );

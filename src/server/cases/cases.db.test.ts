@@ -146,7 +146,7 @@ describe('cases and identity', () => {
       identity: { firstName: 'A', lastName: 'B', taxCode: 'RSSMRA85T10A562T' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().fields).toEqual([{ field: 'taxCode', message: 'invalid tax code' }]);
+    expect(bad.json().fields).toEqual([{ field: 'taxCode', reason: 'tax_code_invalid', message: 'invalid tax code' }]);
     const order = await create(s, { takenInChargeOn: '2026-01-10', firstContactOn: '2026-02-01' });
     expect(order.statusCode).toBe(400);
     expect(order.json().fields.map((f: { field: string }) => f.field)).toContain('takenInChargeOn');

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/context.ts';
-import { AppError, notFound, versionConflict } from '../http/errors.ts';
+import { AppError, notFound, versionConflict, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { isOnTeam, loadCase, recordCaseEvent } from './access.ts';
 import { blindIndex, dataKeyOf, openWith, sealWith } from './keys.ts';
@@ -19,7 +19,7 @@ export async function storeIdentity(
 ) {
   if (identity.taxCode && !isValidTaxCode(identity.taxCode)) {
     throw new AppError(400, 'invalid_tax_code', 'The tax code is not valid', [
-      { field: 'taxCode', message: 'invalid tax code' },
+      fieldError('taxCode', 'tax_code_invalid', 'invalid tax code'),
     ]);
   }
   const key = await dataKeyOf(tx, masterKey, c.organisationId);

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '../http/errors.ts';
+import { type FieldError, fieldError, invalidFields } from '../http/errors.ts';
 import type { ProfilePatch } from './schemas.ts';
 
 /** Maps the API's profile fields to columns; only the fields present are returned. */
@@ -43,12 +43,14 @@ interface Dated {
 export function checkProfile(p: Dated, today: string): void {
   const fields: FieldError[] = [];
   const before = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a <= b;
-  if (!before(p.firstContactOn, p.intakeOn)) fields.push({ field: 'intakeOn', message: 'before the first contact' });
-  if (!before(p.intakeOn, p.takenInChargeOn)) fields.push({ field: 'takenInChargeOn', message: 'before the intake' });
+  if (!before(p.firstContactOn, p.intakeOn))
+    fields.push(fieldError('intakeOn', 'before_first_contact', 'before the first contact'));
+  if (!before(p.intakeOn, p.takenInChargeOn))
+    fields.push(fieldError('takenInChargeOn', 'before_intake', 'before the intake'));
   if (!before(p.firstContactOn, p.takenInChargeOn))
-    fields.push({ field: 'takenInChargeOn', message: 'before the first contact' });
+    fields.push(fieldError('takenInChargeOn', 'before_first_contact', 'before the first contact'));
   if (!before(p.takenInChargeOn, p.closedOn))
-    fields.push({ field: 'closedOn', message: 'before the taking in charge' });
+    fields.push(fieldError('closedOn', 'before_taken_in_charge', 'before the taking in charge'));
   for (const [field, value] of Object.entries({
     firstContactOn: p.firstContactOn,
     intakeOn: p.intakeOn,
@@ -56,11 +58,11 @@ export function checkProfile(p: Dated, today: string): void {
     closedOn: p.closedOn,
     riskAssessedOn: p.riskAssessedOn,
   })) {
-    if (value && value > today) fields.push({ field, message: 'in the future' });
+    if (value && value > today) fields.push(fieldError(field, 'in_the_future'));
   }
   if (p.childrenCount != null && p.minorChildrenCount != null && p.minorChildrenCount > p.childrenCount) {
-    fields.push({ field: 'minorChildrenCount', message: 'more than the children' });
+    fields.push(fieldError('minorChildrenCount', 'more_minors_than_children', 'more than the children'));
   }
-  if (p.riskLevel && !p.riskTool) fields.push({ field: 'riskTool', message: 'name the assessment tool' });
-  if (fields.length) throw new AppError(400, 'validation_failed', 'The request is not valid', fields);
+  if (p.riskLevel && !p.riskTool) fields.push(fieldError('riskTool', 'risk_tool_needed', 'name the assessment tool'));
+  if (fields.length) throw invalidFields(fields);
 }

@@ -1,5 +1,6 @@
 import { addDays } from '../cases/eligibility.ts';
-import type { FieldError } from '../http/errors.ts';
+import type { FieldReason } from '../../shared/field-reasons.ts';
+import { type FieldError, fieldError } from '../http/errors.ts';
 import { addMonths } from '../outcomes/schedule.ts';
 import { type ConsentPurpose, isKnownTextVersion } from './texts.ts';
 
@@ -37,22 +38,24 @@ export interface ConsentFieldsInput {
 /** The combinations a consent may take (pure). Each problem names its field. */
 export function checkConsentFields(c: ConsentFieldsInput, today: string): FieldError[] {
   const fields: FieldError[] = [];
-  const bad = (field: string, message: string) => fields.push({ field, message });
-  if (c.textVersion !== undefined && !isKnownTextVersion(c.textVersion)) bad('textVersion', 'unknown text version');
-  if (c.givenOn > today) bad('givenOn', 'in the future');
-  if (c.expiresOn && c.expiresOn < c.givenOn) bad('expiresOn', 'before the day it was given');
-  if (c.decision === 'refused' && c.expiresOn) bad('expiresOn', 'a refusal has no expiry');
-  if (c.method === 'verbal_with_witness' && !c.witnessUserId) bad('witnessUserId', 'a verbal consent needs a witness');
+  const bad = (field: string, reason: FieldReason, message?: string) => fields.push(fieldError(field, reason, message));
+  if (c.textVersion !== undefined && !isKnownTextVersion(c.textVersion)) bad('textVersion', 'unknown_text_version');
+  if (c.givenOn > today) bad('givenOn', 'in_the_future');
+  if (c.expiresOn && c.expiresOn < c.givenOn) bad('expiresOn', 'before_given', 'before the day it was given');
+  if (c.decision === 'refused' && c.expiresOn) bad('expiresOn', 'refusal_no_expiry', 'a refusal has no expiry');
+  if (c.method === 'verbal_with_witness' && !c.witnessUserId)
+    bad('witnessUserId', 'witness_needed', 'a verbal consent needs a witness');
   if (NEEDS_RECIPIENT.includes(c.purpose)) {
     if (!c.recipientOrganisationId && !c.recipientType)
-      bad('recipientOrganisationId', 'name an organisation or a type of organisation');
-    if (c.recipientOrganisationId && c.recipientType) bad('recipientType', 'a named organisation or a type, not both');
-    if (!c.sharingPurpose) bad('sharingPurpose', 'required for this purpose');
+      bad('recipientOrganisationId', 'recipient_needed', 'name an organisation or a type of organisation');
+    if (c.recipientOrganisationId && c.recipientType)
+      bad('recipientType', 'recipient_both', 'a named organisation or a type, not both');
+    if (!c.sharingPurpose) bad('sharingPurpose', 'required', 'required for this purpose');
   } else {
     for (const field of ['recipientOrganisationId', 'recipientType', 'sharingPurpose'] as const) {
-      if (c[field]) bad(field, 'not for this purpose');
+      if (c[field]) bad(field, 'not_for_purpose');
     }
-    if (c.includesIdentity) bad('includesIdentity', 'not for this purpose');
+    if (c.includesIdentity) bad('includesIdentity', 'not_for_purpose');
   }
   return fields;
 }

@@ -1,7 +1,7 @@
 import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
-import { AppError, type FieldError, notFound } from '../http/errors.ts';
+import { AppError, type FieldError, notFound, fieldError, invalidFields } from '../http/errors.ts';
 import { endAccessForConsent } from '../referrals/end-access.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { type ConsentFieldsInput, checkConsentFields, defaultExpiry } from './check.ts';
@@ -78,9 +78,9 @@ export async function checkConsent(tx: Tx, me: Actor, input: ConsentFieldsInput,
       .select('id')
       .where('id', '=', input.recipientOrganisationId)
       .executeTakeFirst();
-    if (!org) fields.push({ field: 'recipientOrganisationId', message: 'unknown organisation' });
+    if (!org) fields.push(fieldError('recipientOrganisationId', 'unknown_organisation'));
     else if (org.id === me.organisationId)
-      fields.push({ field: 'recipientOrganisationId', message: 'the centre itself' });
+      fields.push(fieldError('recipientOrganisationId', 'centre_itself', 'the centre itself'));
   }
   if (input.witnessUserId) {
     const witness = await tx
@@ -92,9 +92,9 @@ export async function checkConsent(tx: Tx, me: Actor, input: ConsentFieldsInput,
       .where('user_roles.role', '=', 'centre_operator')
       .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
-    if (!witness) fields.push({ field: 'witnessUserId', message: 'not a colleague of this centre' });
+    if (!witness) fields.push(fieldError('witnessUserId', 'not_colleague', 'not a colleague of this centre'));
     else if (witness.id === me.userId)
-      fields.push({ field: 'witnessUserId', message: 'the witness is someone else than the operator' });
+      fields.push(fieldError('witnessUserId', 'witness_self', 'the witness is someone else than the operator'));
   }
   if (fields.length) throw invalid(fields);
 }
@@ -162,9 +162,9 @@ export async function revokeConsent(ctx: Ctx, caseId: string, consentId: string,
   if (!current) throw notFound();
   if (current.revoked_on !== null) throw new AppError(409, 'consent_revoked', 'The consent is already revoked');
   if (current.decision === 'refused') throw new AppError(409, 'consent_refused', 'A refusal has nothing to revoke');
-  if (revokedOn > todayInItaly()) throw invalid([{ field: 'revokedOn', message: 'in the future' }]);
+  if (revokedOn > todayInItaly()) throw invalidFields([fieldError('revokedOn', 'in_the_future')]);
   if (revokedOn < isoDate(current.given_on))
-    throw invalid([{ field: 'revokedOn', message: 'before the day it was given' }]);
+    throw invalidFields([fieldError('revokedOn', 'before_given', 'before the day it was given')]);
   const updated = await ctx.tx
     .updateTable('consents')
     .set({ revoked_on: revokedOn })

@@ -1,10 +1,69 @@
+import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from './errors.ts';
+import type { FieldReason } from '../../shared/field-reasons.ts';
+import { AppError, type FieldError } from './errors.ts';
 
-interface ValidationIssue {
+export interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
-  params?: { missingProperty?: string; additionalProperty?: string };
+  params?: { missingProperty?: string; additionalProperty?: string; limit?: number };
   message?: string;
+}
+
+/** The schema validator's (Ajv's) keywords as field reasons; anything else is "invalid". */
+const KEYWORD_REASONS: Record<string, FieldReason> = {
+  required: 'required',
+  type: 'invalid_format',
+  format: 'invalid_format',
+  pattern: 'invalid_format',
+  enum: 'not_allowed_value',
+  const: 'not_allowed_value',
+  anyOf: 'not_allowed_value',
+  oneOf: 'not_allowed_value',
+  minLength: 'too_short',
+  maxLength: 'too_long',
+  minItems: 'too_few',
+  maxItems: 'too_many',
+  minimum: 'too_small',
+  exclusiveMinimum: 'too_small',
+  maximum: 'too_large',
+  exclusiveMaximum: 'too_large',
+  uniqueItems: 'repeated',
+  additionalProperties: 'unknown_field',
+};
+
+/** Why the validator refused a value. A minimum length or count of 1 means "fill it in". */
+export function reasonOfIssue(v: ValidationIssue): FieldReason {
+  if ((v.keyword === 'minLength' || v.keyword === 'minItems') && v.params?.limit === 1) return 'required';
+  return (v.keyword && KEYWORD_REASONS[v.keyword]) || 'invalid';
+}
+
+/** Why TypeBox's `Value.Errors` refused a value (checks run in code rather than by the route's schema). */
+export function reasonOfValueError(type: ValueErrorType): FieldReason {
+  const name = ValueErrorType[type] ?? '';
+  if (name === 'ObjectRequiredProperty') return 'required';
+  if (name === 'ObjectAdditionalProperties') return 'unknown_field';
+  if (name === 'ArrayUniqueItems') return 'repeated';
+  if (/MaxLength$/.test(name)) return 'too_long';
+  if (/MinLength$/.test(name)) return 'too_short';
+  if (/MaxItems$/.test(name)) return 'too_many';
+  if (/MinItems$/.test(name)) return 'too_few';
+  if (/Maximum/.test(name)) return 'too_large';
+  if (/Minimum/.test(name)) return 'too_small';
+  if (name === 'Literal' || name === 'Union') return 'not_allowed_value';
+  return 'invalid_format';
+}
+
+/** The validator's issues as field errors, one per field (the first issue of a field says the most). */
+export function fieldErrorsOf(issues: ValidationIssue[]): FieldError[] {
+  const out = new Map<string, FieldError>();
+  for (const v of issues) {
+    const field = fieldOf(v);
+    if (out.has(field)) continue;
+    const reason = reasonOfIssue(v);
+    out.set(field, { field, reason, message: reason === 'unknown_field' ? 'unknown field' : (v.message ?? 'invalid') });
+  }
+  return [...out.values()];
 }
 
 function fieldOf(v: ValidationIssue): string {
@@ -23,10 +82,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(error.status).send({ code: error.code, message: error.message, fields: error.fields });
     }
     if (error.validation) {
-      const fields = error.validation.map((v) => ({
-        field: fieldOf(v),
-        message: v.params?.additionalProperty ? 'unknown field' : (v.message ?? 'invalid'),
-      }));
+      const fields = fieldErrorsOf(error.validation);
       return reply.status(400).send({ code: 'validation_failed', message: 'The request is not valid', fields });
     }
     const status = error.statusCode ?? 500;

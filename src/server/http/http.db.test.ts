@@ -38,14 +38,14 @@ describe('HTTP hardening', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'validation_failed',
-      fields: [{ field: 'role', message: 'unknown field' }],
+      fields: [{ field: 'role', reason: 'unknown_field', message: 'unknown field' }],
     });
     expect((await auditRows(db)).length).toBe(before);
   });
 
   it('names missing fields', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x' } });
-    expect(res.json().fields).toEqual([expect.objectContaining({ field: 'password' })]);
+    expect(res.json().fields).toEqual([expect.objectContaining({ field: 'password', reason: 'required' })]);
   });
 
   it('answers 413 to an oversized body, and 415 to a form post', async () => {

@@ -157,7 +157,9 @@ describe('needs assessments', () => {
     const c = await openCase(s);
     const unknown = await record(s, c.id, { ...first, answers: { ...first.answers, shoe_size: 38 } });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().fields).toEqual([{ field: 'answers.shoe_size', message: 'unknown question' }]);
+    expect(unknown.json().fields).toEqual([
+      { field: 'answers.shoe_size', reason: 'unknown_question', message: 'unknown question' },
+    ]);
     const value = await record(s, c.id, { ...first, answers: { housing_situation: 'castle', italian_level: 'B2' } });
     expect(value.statusCode).toBe(400);
     expect(value.json().fields.map((f: { field: string }) => f.field)).toEqual([
@@ -167,7 +169,9 @@ describe('needs assessments', () => {
     const version = await record(s, c.id, { ...first, questionnaireVersion: '2020-1' });
     expect(version.json().fields[0].field).toBe('questionnaireVersion');
     const future = await record(s, c.id, { ...first, assessedOn: '2099-01-01' });
-    expect(future.json().fields).toEqual([{ field: 'assessedOn', message: 'must not be in the future' }]);
+    expect(future.json().fields).toEqual([
+      { field: 'assessedOn', reason: 'in_the_future', message: 'must not be in the future' },
+    ]);
     const early = await record(s, c.id, { ...first, assessedOn: '2025-12-31' });
     expect(early.json().fields[0].field).toBe('assessedOn');
     const shape = await record(s, c.id, { ...first, extra: true });

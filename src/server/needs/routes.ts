@@ -73,11 +73,11 @@ export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Confi
         const answers = validateAnswers(req.body.questionnaireVersion, req.body.answers);
         const { assessedOn } = req.body;
         if (assessedOn > todayInItaly())
-          throw invalidField('assessedOn', 'validation_failed', 'must not be in the future');
+          throw invalidField('assessedOn', 'in_the_future', { message: 'must not be in the future' });
         const firstDate =
           isoDateOrNull(row.first_contact_on) ?? isoDateOrNull(row.intake_on) ?? isoDate(row.taken_in_charge_on);
         if (assessedOn < firstDate)
-          throw invalidField('assessedOn', 'validation_failed', 'must not be before the first contact');
+          throw invalidField('assessedOn', 'before_first_contact', { message: 'must not be before the first contact' });
         const profile = computeProfile(answers);
         const inserted = await ctx.tx
           .insertInto('needs_assessments')

@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { ORGANISATION_TYPES } from '../../shared/roles.ts';
+import { FieldErrorSchema } from '../http/field-error-schema.ts';
 
 /** Request and response schemas of the network API. Every object lists its fields; nothing else leaves. */
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -127,7 +128,7 @@ export const AdhesionDecision = Obj({
 export const ErrorBody = Type.Object({
   code: Type.String(),
   message: Type.String(),
-  fields: Type.Optional(Type.Array(Obj({ field: Type.String(), message: Type.String() }))),
+  fields: Type.Optional(Type.Array(FieldErrorSchema)),
 });
 
 export type NetworkSummary = Static<typeof NetworkSummary>;

@@ -36,11 +36,10 @@ export async function updateOrganisation(
     if (value !== current[field]) changes[field] = value;
   }
   if (changes.address && (current.type === 'shelter_operator' || current.operates_shelters)) {
-    throw invalidField(
-      'address',
-      'shelter_address_forbidden',
-      'The address of a body that runs shelters is never recorded',
-    );
+    throw invalidField('address', 'shelter_address_forbidden', {
+      code: 'shelter_address_forbidden',
+      message: 'The address of a body that runs shelters is never recorded',
+    });
   }
   const changed = EDITABLE.filter((f) => f in changes);
   if (changed.length > 0) {

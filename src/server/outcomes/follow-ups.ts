@@ -2,7 +2,7 @@ import { loadCase, recordCaseEvent } from '../cases/access.ts';
 import { addDays } from '../cases/eligibility.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
-import { AppError, type FieldError, notFound } from '../http/errors.ts';
+import { AppError, type FieldError, notFound, fieldError, invalidFields } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { followUpSchedule } from './schedule.ts';
 import type { DueQuery, FollowUp, FollowUpRecord } from './schemas.ts';
@@ -141,14 +141,14 @@ export async function recordFollowUp(
   if (!current) throw notFound();
   if (current.done_on !== null) throw new AppError(409, 'follow_up_done', 'This follow-up is already recorded');
   const fields: FieldError[] = [];
-  if (body.doneOn > todayInItaly()) fields.push({ field: 'doneOn', message: 'in the future' });
-  if (body.doneOn < isoDate(current.occurred_on)) fields.push({ field: 'doneOn', message: 'before the hire' });
+  if (body.doneOn > todayInItaly()) fields.push(fieldError('doneOn', 'in_the_future'));
+  if (body.doneOn < isoDate(current.occurred_on)) fields.push(fieldError('doneOn', 'before_hire', 'before the hire'));
   if (!body.stillWorking) {
     for (const field of ['contractType', 'weeklyHours', 'sameEmployer'] as const) {
-      if (body[field] !== undefined) fields.push({ field, message: 'only when she still works' });
+      if (body[field] !== undefined) fields.push(fieldError(field, 'only_if_working', 'only when she still works'));
     }
   }
-  if (fields.length) throw new AppError(400, 'validation_failed', 'The request is not valid', fields);
+  if (fields.length) throw invalidFields(fields);
   const details = { contractType: body.contractType, weeklyHours: body.weeklyHours, sameEmployer: body.sameEmployer };
   const updated = await ctx.tx
     .updateTable('follow_ups')

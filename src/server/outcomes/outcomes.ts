@@ -2,7 +2,8 @@ import { Value } from '@sinclair/typebox/value';
 import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
 import type { Tx } from '../db/context.ts';
 import { isoDate, todayInItaly } from '../db/dates.ts';
-import { AppError, type FieldError } from '../http/errors.ts';
+import { reasonOfValueError } from '../http/error-handler.ts';
+import { AppError, type FieldError, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { followUpsQuery, scheduleFollowUps, toFollowUp } from './follow-ups.ts';
 import { OUTCOME_DETAILS, type Outcome, type OutcomeCreate, OutcomeDetails, type OutcomeKind } from './schemas.ts';
@@ -11,12 +12,12 @@ const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed',
 
 /** Checks `details` against its kind's branch of the union; each problem names `details.<field>`. */
 export function outcomeDetailsErrors(kind: OutcomeKind, details: Record<string, unknown> | undefined): FieldError[] {
-  const fields = new Map<string, string>();
+  const fields = new Map<string, FieldError>();
   for (const e of Value.Errors(OUTCOME_DETAILS[kind], details ?? {})) {
     const field = `details${e.path.replace(/\//g, '.')}`;
-    if (!fields.has(field)) fields.set(field, e.message);
+    if (!fields.has(field)) fields.set(field, fieldError(field, reasonOfValueError(e.type), e.message));
   }
-  return [...fields].map(([field, message]) => ({ field, message }));
+  return [...fields.values()];
 }
 
 async function outcomesOf(tx: Tx, caseId: string, outcomeId?: string): Promise<Outcome[]> {
@@ -70,16 +71,16 @@ export async function recordOutcome(ctx: Ctx, caseId: string, body: OutcomeCreat
   const { me, row } = await loadCase(ctx, caseId, 'write');
   assertOpen(row);
   const fields = outcomeDetailsErrors(body.kind, body.details);
-  if (body.occurredOn > todayInItaly()) fields.push({ field: 'occurredOn', message: 'in the future' });
+  if (body.occurredOn > todayInItaly()) fields.push(fieldError('occurredOn', 'in_the_future'));
   if (body.occurredOn < isoDate(row.taken_in_charge_on))
-    fields.push({ field: 'occurredOn', message: 'before the taking in charge' });
+    fields.push(fieldError('occurredOn', 'before_taken_in_charge', 'before the taking in charge'));
   if (body.reportedByOrganisationId) {
     const org = await ctx.tx
       .selectFrom('organisations')
       .select('id')
       .where('id', '=', body.reportedByOrganisationId)
       .executeTakeFirst();
-    if (!org) fields.push({ field: 'reportedByOrganisationId', message: 'unknown organisation' });
+    if (!org) fields.push(fieldError('reportedByOrganisationId', 'unknown_organisation'));
   }
   const checked = { kind: body.kind, details: body.details ?? {} };
   if (fields.length || !Value.Check(OutcomeDetails, checked)) throw invalid(fields);

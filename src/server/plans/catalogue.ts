@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ErrorBody } from '../auth/schemas.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, fieldError } from '../http/errors.ts';
 import * as S from './schemas.ts';
 
 const tags = ['plans'];
@@ -58,7 +58,7 @@ export function registerCatalogueRoutes(app: FastifyInstance): void {
         const blank = (['labelIt', 'labelEn'] as const).find((k) => !req.body[k].trim());
         if (blank)
           throw new AppError(400, 'validation_failed', 'The action is not valid', [
-            { field: blank, message: 'must not be empty' },
+            fieldError(blank, 'required', 'must not be empty'),
           ]);
         const row = await ctx.tx
           .insertInto('action_catalogue')
@@ -74,7 +74,7 @@ export function registerCatalogueRoutes(app: FastifyInstance): void {
           .executeTakeFirst();
         if (!row)
           throw new AppError(409, 'code_taken', 'An action with this code already exists', [
-            { field: 'code', message: 'already in use' },
+            fieldError('code', 'taken', 'already in use'),
           ]);
         await ctx.audit({
           action: 'catalogue.extend',

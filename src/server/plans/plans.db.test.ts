@@ -240,7 +240,7 @@ describe('the plan', () => {
     expect(domain.statusCode).toBe(400);
     expect(domain.json().fields[0].field).toBe('goals.0.domain');
     const blank = await put(s, c, 0, { goals: [{ domain: 'work', title: '   ', actions: [] }] });
-    expect(blank.json().fields).toEqual([{ field: 'goals.0.title', message: 'must not be empty' }]);
+    expect(blank.json().fields).toEqual([{ field: 'goals.0.title', reason: 'required', message: 'must not be empty' }]);
     expect((await get(s, `/api/v1/cases/${c}/plan`)).json().version).toBe(0);
     const ok = await put(s, c, 0, {
       goals: [

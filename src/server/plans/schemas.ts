@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DOMAINS } from '../needs/needs-profile.ts';
+import { FieldErrorSchema } from '../http/field-error-schema.ts';
 
 const strict = { additionalProperties: false } as const;
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -156,7 +157,7 @@ export const ConflictBody = Type.Object(
   {
     code: Type.String(),
     message: Type.String(),
-    fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }, strict))),
+    fields: Type.Optional(Type.Array(FieldErrorSchema)),
     currentVersion: Type.Optional(Type.Integer()),
   },
   strict,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { todayInItaly } from '../db/dates.ts';
-import { AppError, type FieldError, invalidField } from '../http/errors.ts';
+import { AppError, type FieldError, fieldError, invalidField, invalidFields } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { readGoals, type Snapshot } from './read-plan.ts';
 import type { PlanIn } from './schemas.ts';
@@ -11,7 +11,7 @@ import type { PlanIn } from './schemas.ts';
 export class PlanVersionConflict extends AppError {
   constructor(readonly currentVersion: number) {
     super(409, 'version_conflict', 'The plan was changed by someone else; reload it', [
-      { field: 'if-match', message: `current version is ${currentVersion}` },
+      fieldError('if-match', 'version_mismatch', `current version is ${currentVersion}`),
     ]);
   }
 }
@@ -59,26 +59,26 @@ async function checkPlan(tx: Tx, me: Actor, caseId: string, body: PlanIn): Promi
   const checkId = (id: string | undefined, known: Set<string>, at: string) => {
     if (id === undefined) return;
     if (!known.has(id))
-      fields.push({ field: `${at}.id`, message: 'not part of this plan; leave it out for a new one' });
-    else if (seen.has(id)) fields.push({ field: `${at}.id`, message: 'repeated id' });
+      fields.push(fieldError(`${at}.id`, 'not_in_plan', 'not part of this plan; leave it out for a new one'));
+    else if (seen.has(id)) fields.push(fieldError(`${at}.id`, 'repeated', 'repeated id'));
     seen.add(id);
   };
   body.goals.forEach((g, i) => {
     checkId(g.id, goalIds, `goals.${i}`);
-    if (!g.title.trim()) fields.push({ field: `goals.${i}.title`, message: 'must not be empty' });
+    if (!g.title.trim()) fields.push(fieldError(`goals.${i}.title`, 'required', 'must not be empty'));
   });
   for (const { a, at } of actions) {
     checkId(a.id, actionIds, at);
     if (!knownCodes.has(a.catalogueCode))
-      fields.push({ field: `${at}.catalogueCode`, message: 'not in the action catalogue' });
+      fields.push(fieldError(`${at}.catalogueCode`, 'not_in_catalogue', 'not in the action catalogue'));
     if (a.responsibleOrganisationId && !knownOrgs.has(a.responsibleOrganisationId))
-      fields.push({ field: `${at}.responsibleOrganisationId`, message: 'no such organisation' });
+      fields.push(fieldError(`${at}.responsibleOrganisationId`, 'unknown_organisation', 'no such organisation'));
     if (a.operatorUserId && !knownUsers.has(a.operatorUserId))
-      fields.push({ field: `${at}.operatorUserId`, message: 'not a user of the centre' });
+      fields.push(fieldError(`${at}.operatorUserId`, 'not_colleague', 'not a user of the centre'));
     if (a.startsOn && a.dueOn && a.dueOn < a.startsOn)
-      fields.push({ field: `${at}.dueOn`, message: 'must not be before startsOn' });
+      fields.push(fieldError(`${at}.dueOn`, 'before_start', 'must not be before startsOn'));
   }
-  if (fields.length) throw new AppError(400, 'validation_failed', 'The plan is not valid', fields);
+  if (fields.length) throw invalidFields(fields, 'The plan is not valid');
 }
 
 /** Moves the plan from `expected` to the next version, or answers 409 with the current one. */
@@ -205,12 +205,13 @@ export async function agreePlan(
     .where('case_id', '=', caseId)
     .where('version', '=', body.version)
     .executeTakeFirst();
-  if (!stored) throw invalidField('version', 'validation_failed', 'no such plan version');
+  if (!stored) throw invalidField('version', 'unknown_plan_version', { message: 'no such plan version' });
   if (stored.agreed_on !== null)
     throw new AppError(409, 'already_agreed', 'Her agreement to this version is already recorded');
-  if (body.agreedOn > todayInItaly()) throw invalidField('agreedOn', 'validation_failed', 'must not be in the future');
+  if (body.agreedOn > todayInItaly())
+    throw invalidField('agreedOn', 'in_the_future', { message: 'must not be in the future' });
   if (body.agreedOn < todayInItaly(new Date(stored.changed_at))) {
-    throw invalidField('agreedOn', 'validation_failed', 'must not be before the version was saved');
+    throw invalidField('agreedOn', 'before_version', { message: 'must not be before the version was saved' });
   }
   const done = await ctx.tx
     .updateTable('plan_versions')
@@ -237,9 +238,9 @@ export async function addReview(
   const plan = await ctx.tx.selectFrom('plans').select('version').where('case_id', '=', caseId).executeTakeFirst();
   if (!plan) throw new AppError(409, 'plan_missing', 'There is no plan to review yet');
   if (body.reviewedOn > todayInItaly())
-    throw invalidField('reviewedOn', 'validation_failed', 'must not be in the future');
+    throw invalidField('reviewedOn', 'in_the_future', { message: 'must not be in the future' });
   const summary = body.summary.trim();
-  if (!summary) throw invalidField('summary', 'validation_failed', 'must not be empty');
+  if (!summary) throw invalidField('summary', 'required', { message: 'must not be empty' });
   const inserted = await ctx.tx
     .insertInto('plan_reviews')
     .values({

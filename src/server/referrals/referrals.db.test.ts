@@ -123,7 +123,11 @@ describe('sending a referral', () => {
     const none = await f.send(centre.s, body);
     expect(none.statusCode).toBe(400);
     expect(none.json().fields).toEqual([
-      { field: 'consent', message: 'no valid consent to share with this recipient for this purpose' },
+      {
+        field: 'consent',
+        reason: 'no_sharing_consent',
+        message: 'no valid consent to share with this recipient for this purpose',
+      },
     ]);
     await f.consent(centre.s, centre.caseId, other.orgId, { includesIdentity: true });
     expect((await f.send(centre.s, body)).statusCode).toBe(400); // consent names another CPI
@@ -135,7 +139,11 @@ describe('sending a referral', () => {
     const phone = await f.send(centre.s, { ...body, shareFields: ['identity.name', 'identity.phone'] });
     expect(phone.statusCode).toBe(400);
     expect(phone.json().fields).toEqual([
-      { field: 'shareFields.identity.phone', message: 'her safe-contact preferences say only the centre contacts her' },
+      {
+        field: 'shareFields.identity.phone',
+        reason: 'only_through_centre',
+        message: 'her safe-contact preferences say only the centre contacts her',
+      },
     ]);
     expect(
       await t.db.owner.selectFrom('referrals').select('id').where('case_id', '=', centre.caseId).execute(),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { AppError } from '../http/errors.ts';
+import { AppError, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { outcomeDetailsErrors } from '../outcomes/outcomes.ts';
 import type { OutcomeKind } from '../outcomes/schemas.ts';
@@ -22,7 +22,7 @@ export async function recordReport(ctx: Ctx, row: ReferralRow, report: ReportBod
   );
   if (report.occurredOn < sentOn) {
     throw new AppError(400, 'validation_failed', 'The report is dated before the referral', [
-      { field: 'report.occurredOn', message: 'before the referral was sent' },
+      fieldError('report.occurredOn', 'before_sent', 'before the referral was sent'),
     ]);
   }
   let outcomeId: string | null = null;
@@ -33,7 +33,7 @@ export async function recordReport(ctx: Ctx, row: ReferralRow, report: ReportBod
         400,
         'validation_failed',
         'The report’s details are not valid',
-        errors.map((e) => ({ field: `report.${e.field}`, message: e.message })),
+        errors.map((e) => ({ ...e, field: `report.${e.field}` })),
       );
     }
     const made = await sql<{
@@ -44,7 +44,7 @@ export async function recordReport(ctx: Ctx, row: ReferralRow, report: ReportBod
     outcomeId = made.rows[0]?.id ?? null;
   } else if (Object.keys(details).length > 0) {
     throw new AppError(400, 'validation_failed', 'This kind of report has no details', [
-      { field: 'report.details', message: 'not for this kind' },
+      fieldError('report.details', 'not_for_this_kind', 'not for this kind'),
     ]);
   }
   const viewer = await ctx.tx

@@ -5,7 +5,7 @@ import { ErrorBody } from '../auth/schemas.ts';
 import { loadCase } from '../cases/access.ts';
 import type { Config } from '../config.ts';
 import { todayInItaly } from '../db/dates.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, fieldError } from '../http/errors.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
 import { destinationsFor } from './destinations.ts';
 import { listMessages, postMessage } from './messages.ts';
@@ -89,7 +89,7 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
           400,
           'idempotency_key_required',
           'Send an Idempotency-Key header (8–200 letters, digits, - or _)',
-          [{ field: 'idempotency-key', message: 'required' }],
+          [fieldError('idempotency-key', 'required')],
         );
       }
       return req.inContext(async (ctx) => {

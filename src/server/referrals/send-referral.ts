@@ -33,7 +33,7 @@ export async function prepareReferral(ctx: Ctx, masterKey: Buffer, body: Referra
       ctx.tx,
     );
     if (!referent.rows[0])
-      throw invalidField('recipientUserId', 'validation_failed', 'not a referent of the recipient');
+      throw invalidField('recipientUserId', 'not_a_referent', { message: 'not a referent of the recipient' });
     recipientUserName = referent.rows[0].display_name;
   }
   if (body.planActionId) {
@@ -43,7 +43,7 @@ export async function prepareReferral(ctx: Ctx, masterKey: Buffer, body: Referra
       .where('id', '=', body.planActionId)
       .where('case_id', '=', row.id)
       .executeTakeFirst();
-    if (!action) throw invalidField('planActionId', 'validation_failed', 'not an action of this plan');
+    if (!action) throw invalidField('planActionId', 'not_in_plan', { message: 'not an action of this plan' });
   }
   let identity: Identity | null = null;
   if (body.shareFields.some(isIdentityField)) {

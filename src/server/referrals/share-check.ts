@@ -2,7 +2,7 @@ import type { CaseRow } from '../cases/access.ts';
 import type { SafeContact } from '../cases/schemas.ts';
 import { findValidConsent } from '../consents/validity.ts';
 import type { Tx } from '../db/context.ts';
-import { AppError, invalidField } from '../http/errors.ts';
+import { AppError, invalidField, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { REFUSAL_MESSAGES, refusalFor, SHARE_FIELDS, type ShareContext } from './share-fields.ts';
 
@@ -33,7 +33,9 @@ export async function recipientOf(ctx: Ctx, organisationId: string): Promise<Rec
     .where('id', '=', organisationId)
     .executeTakeFirst();
   if (!org || !RECIPIENT_TYPES.includes(org.type) || org.id === me.organisationId) {
-    throw invalidField('recipientOrganisationId', 'validation_failed', 'not an organisation that receives referrals');
+    throw invalidField('recipientOrganisationId', 'not_a_recipient', {
+      message: 'not an organisation that receives referrals',
+    });
   }
   return { id: org.id, name: org.name, type: org.type, municipalityCode: org.municipality_code };
 }
@@ -85,12 +87,12 @@ export function shareOptions(c: ShareContext) {
 export function checkShareSet(fields: readonly string[], c: ShareContext): void {
   if (!c.sharingConsentId) {
     throw new AppError(400, 'consent_missing', 'No valid consent covers sharing with this recipient for this purpose', [
-      { field: 'consent', message: REFUSAL_MESSAGES.no_sharing_consent },
+      fieldError('consent', 'no_sharing_consent', REFUSAL_MESSAGES.no_sharing_consent),
     ]);
   }
   const refused = fields.flatMap((field) => {
     const r = refusalFor(field, c);
-    return r ? [{ field: `shareFields.${field}`, message: REFUSAL_MESSAGES[r] }] : [];
+    return r ? [fieldError(`shareFields.${field}`, r, REFUSAL_MESSAGES[r])] : [];
   });
   if (refused.length > 0)
     throw new AppError(400, 'consent_missing', 'Some fields are not covered by a valid consent', refused);

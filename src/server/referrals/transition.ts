@@ -25,20 +25,21 @@ function changesFor(body: TransitionBody, row: ReferralRow, today: string) {
     case 'accept':
       return { answered_at: new Date() };
     case 'decline':
-      if (!body.declineReason) throw invalidField('declineReason', 'validation_failed', 'required to decline');
+      if (!body.declineReason) throw invalidField('declineReason', 'required', { message: 'required to decline' });
       return {}; // referral_decline() writes it
     case 'book': {
-      if (!body.appointmentOn) throw invalidField('appointmentOn', 'validation_failed', 'required to book');
+      if (!body.appointmentOn) throw invalidField('appointmentOn', 'required', { message: 'required to book' });
       const sentOn = typeof row.sent_on === 'string' ? row.sent_on : (row.sent_on as Date).toISOString().slice(0, 10);
       if (body.appointmentOn < sentOn)
-        throw invalidField('appointmentOn', 'validation_failed', 'before the referral was sent');
+        throw invalidField('appointmentOn', 'before_sent', { message: 'before the referral was sent' });
       return { appointment_on: body.appointmentOn };
     }
     case 'report':
-      if (!body.report) throw invalidField('report', 'validation_failed', 'required to report');
+      if (!body.report) throw invalidField('report', 'required', { message: 'required to report' });
       return {};
     case 'complete': {
-      if (!body.completionOutcome) throw invalidField('completionOutcome', 'validation_failed', 'required to complete');
+      if (!body.completionOutcome)
+        throw invalidField('completionOutcome', 'required', { message: 'required to complete' });
       const window = addDays(today, row.access_days);
       const until =
         row.access_until && String(row.access_until).slice(0, 10) < window

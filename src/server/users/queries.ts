@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import type { Actor, Tx } from '../db/context.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound, fieldError } from '../http/errors.ts';
 
 export async function describeMe(tx: Tx, me: Actor) {
   const row = await tx
@@ -105,11 +105,10 @@ export async function findUser(tx: Tx, organisationId: string, userId: string) {
 
 export function checkGrantable(actor: Actor, roles: string[]): Role[] {
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (unknown.length)
-    throw new AppError(400, 'unknown_role', 'Unknown role', [{ field: 'roles', message: 'unknown role' }]);
+  if (unknown.length) throw new AppError(400, 'unknown_role', 'Unknown role', [fieldError('roles', 'unknown_role')]);
   if (roles.includes('platform_admin') && !actor.roles.includes('platform_admin')) {
     throw new AppError(400, 'role_not_grantable', 'Only a platform administrator grants that role', [
-      { field: 'roles', message: 'not grantable' },
+      fieldError('roles', 'role_not_grantable', 'not grantable'),
     ]);
   }
   return [...new Set(roles)] as Role[];

@@ -7,7 +7,7 @@ import { createLink } from '../auth/links.ts';
 import { ErrorBody } from '../auth/schemas.ts';
 import { endAllSessions } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, fieldError } from '../http/errors.ts';
 import { checkGrantable, findUser, listUsers, replaceRoles } from './queries.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -73,7 +73,7 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
         );
         if (taken.rows[0]?.taken) {
           throw new AppError(409, 'username_taken', 'This username is already in use', [
-            { field: 'username', message: 'taken' },
+            fieldError('username', 'taken', 'taken'),
           ]);
         }
         const link = await createLink(ctx.tx, {

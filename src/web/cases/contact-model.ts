@@ -2,7 +2,7 @@
 import type { SummaryError } from '../components/ErrorSummary.tsx';
 import type { Messages } from '../i18n/it.ts';
 import { EMAIL } from './codes.ts';
-import { fieldMessage } from './server-errors.ts';
+import { fieldMessage } from '../forms/api-errors.ts';
 import type { Identity, SafeContact } from './types.ts';
 import { isValidTaxCode } from './validate.ts';
 

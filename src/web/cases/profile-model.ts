@@ -1,7 +1,7 @@
 /** Form values of the non-identifying profile (intake step 1–2, profile edit) and their checks. */
 import type { SummaryError } from '../components/ErrorSummary.tsx';
 import type { Messages } from '../i18n/it.ts';
-import { fieldMessage } from './server-errors.ts';
+import { fieldMessage } from '../forms/api-errors.ts';
 import type { CaseDetail } from './types.ts';
 import { inOrder } from './validate.ts';
 

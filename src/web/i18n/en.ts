@@ -2,6 +2,7 @@
 import { enCasePage } from './en-case-page.ts';
 import { enCaseWork } from './en-case-work.ts';
 import { enCases } from './en-cases.ts';
+import { enFieldReasons } from './en-field-reasons.ts';
 import { enLabels } from './en-labels.ts';
 import { enLegal } from './en-legal.ts';
 import { enNotifications } from './en-notifications.ts';
@@ -154,6 +155,7 @@ export const en: Messages = {
     intakeTitle: 'New taking in charge',
     intakeText: 'Open a woman’s case: she may stay anonymous.',
   },
+  fieldReasons: enFieldReasons,
   ...enPages,
   ...enCases,
   ...enCasePage,

@@ -2,6 +2,7 @@
 import { itCasePage } from './it-case-page.ts';
 import { itCaseWork } from './it-case-work.ts';
 import { itCases } from './it-cases.ts';
+import { itFieldReasons } from './it-field-reasons.ts';
 import { itLabels } from './it-labels.ts';
 import { itLegal } from './it-legal.ts';
 import { itNotifications } from './it-notifications.ts';
@@ -153,6 +154,7 @@ export const it = {
     intakeTitle: 'Nuova presa in carico',
     intakeText: 'Apri il percorso di una donna: può restare anonima.',
   },
+  fieldReasons: itFieldReasons,
   ...itPages,
   ...itCases,
   ...itCasePage,

@@ -40,7 +40,10 @@ export function AdhesionForm({ protocolId, isSignatory, hasPending, onSent }: Pr
       if (err instanceof ApiError && err.status === 409) fail([{ message: t.protocols.alreadyPending }]);
       else if (err instanceof ApiError && err.fields.length) {
         fail(
-          err.fields.map((f) => ({ field: f.field === 'motivation' ? 'motivation' : undefined, message: f.message })),
+          err.fields.map((f) => ({
+            field: f.field === 'motivation' ? 'motivation' : undefined,
+            message: t.fieldReasons[f.reason],
+          })),
         );
       } else fail([{ message: t.common.error }]);
     } finally {

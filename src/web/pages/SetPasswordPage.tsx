@@ -40,12 +40,14 @@ export function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) {
       if (!(err instanceof ApiError)) return fail([{ message: t.common.error }]);
       const pwd = err.fields.find((f) => f.field === 'password');
       if (err.status === 400 && (pwd || err.code.startsWith('password_'))) {
-        const key = `${err.code} ${pwd?.message ?? ''}`.toLowerCase();
-        const message = key.includes('common')
-          ? t.password.common
-          : key.includes('short')
-            ? t.password.tooShort
-            : (pwd?.message ?? t.common.error);
+        const message =
+          pwd?.reason === 'too_common' || err.code === 'password_common'
+            ? t.password.common
+            : pwd?.reason === 'too_short' || err.code === 'password_too_short'
+              ? t.password.tooShort
+              : pwd
+                ? t.fieldReasons[pwd.reason]
+                : t.common.error;
         fail([{ field: 'new-password', message }]);
       } else if (err.status === 429) fail([{ message: t.common.tooManyRequests }]);
       else if ([400, 401, 404, 410].includes(err.status)) fail([{ message: t.password.invalidLink }]);

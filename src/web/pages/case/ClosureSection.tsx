@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, post } from '../../api.ts';
 import { CLOSURE_OUTCOMES, todayIso } from '../../cases/codes.ts';
 import { useOptions } from '../../cases/options.ts';
-import { apiErrorText, fieldMessage, isConflict } from '../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage, isConflict } from '../../forms/api-errors.ts';
 import type { CaseDetail } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';

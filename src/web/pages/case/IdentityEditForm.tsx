@@ -11,7 +11,7 @@ import {
   identityPayload,
 } from '../../cases/contact-model.ts';
 import { IdentityFields } from '../../cases/fields/IdentityFields.tsx';
-import { apiErrorText, isConflict, serverFieldErrors } from '../../cases/server-errors.ts';
+import { apiErrorText, isConflict, serverFieldErrors } from '../../forms/api-errors.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFormErrors } from '../../useFormErrors.ts';

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, get } from '../../api.ts';
 import { IDENTITY_PURPOSES } from '../../cases/codes.ts';
 import { useOptions } from '../../cases/options.ts';
-import { apiErrorText, fieldMessage } from '../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
 import type { Identity } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';

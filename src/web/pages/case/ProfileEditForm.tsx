@@ -12,7 +12,7 @@ import {
   profileLabels,
   profilePayload,
 } from '../../cases/profile-model.ts';
-import { apiErrorText, isConflict, serverFieldErrors } from '../../cases/server-errors.ts';
+import { apiErrorText, isConflict, serverFieldErrors } from '../../forms/api-errors.ts';
 import type { CaseDetail } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Notice } from '../../components/Notice.tsx';

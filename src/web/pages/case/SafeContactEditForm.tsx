@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { checkSafeContact, safeContactFrom, safeContactPayload, safeContactTarget } from '../../cases/contact-model.ts';
 import { SafeContactFields } from '../../cases/fields/SafeContactFields.tsx';
-import { apiErrorText, isConflict, serverFieldErrors } from '../../cases/server-errors.ts';
+import { apiErrorText, isConflict, serverFieldErrors } from '../../forms/api-errors.ts';
 import type { CaseDetail } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Notice } from '../../components/Notice.tsx';

@@ -15,7 +15,7 @@ import { IdentityFields } from '../../cases/fields/IdentityFields.tsx';
 import { ProfileFields } from '../../cases/fields/ProfileFields.tsx';
 import { SafeContactFields } from '../../cases/fields/SafeContactFields.tsx';
 import { checkDates, checkProfile, emptyProfile, type ProfileKey } from '../../cases/profile-model.ts';
-import { apiErrorText } from '../../cases/server-errors.ts';
+import { apiErrorText } from '../../forms/api-errors.ts';
 import type { CaseDetail } from '../../cases/types.ts';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';

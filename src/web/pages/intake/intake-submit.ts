@@ -12,7 +12,7 @@ import {
   safeContactTarget,
 } from '../../cases/contact-model.ts';
 import { type ProfileValues, profileLabels, profilePayload } from '../../cases/profile-model.ts';
-import { type FieldTarget, serverFieldErrors } from '../../cases/server-errors.ts';
+import { type FieldTarget, serverFieldErrors } from '../../forms/api-errors.ts';
 
 export const P = 'intake-';
 export const PI = 'intake-id-';

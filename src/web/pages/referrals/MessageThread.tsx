@@ -1,7 +1,7 @@
 /** The thread between the centre and the recipient about one referral, oldest first, with a form. */
 import { type FormEvent, useState } from 'react';
 import { post } from '../../api.ts';
-import { apiErrorText, fieldMessage } from '../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextArea } from '../../components/Field.tsx';
 import { ResourceState } from '../../components/Loading.tsx';

@@ -2,7 +2,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, post } from '../../api.ts';
 import { useOptions } from '../../cases/options.ts';
-import { apiErrorText, fieldMessage } from '../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';

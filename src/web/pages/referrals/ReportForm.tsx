@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { ATECO_SECTIONS, CONTRACT_TYPES, todayIso } from '../../cases/codes.ts';
 import { type LabelGroup, useOptions } from '../../cases/options.ts';
-import { fieldMessage } from '../../cases/server-errors.ts';
+import { fieldMessage } from '../../forms/api-errors.ts';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';

@@ -11,7 +11,7 @@ import {
   UUID,
 } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
 import type { Consent } from '../../../cases/types.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/ErrorSummary.tsx';

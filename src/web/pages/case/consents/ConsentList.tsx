@@ -3,7 +3,7 @@ import { Badge } from 'design-react-kit';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { post } from '../../../api.ts';
 import { todayIso } from '../../../cases/codes.ts';
-import { apiErrorText, fieldMessage } from '../../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage } from '../../../forms/api-errors.ts';
 import type { Consent } from '../../../cases/types.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { TextField } from '../../../components/Field.tsx';

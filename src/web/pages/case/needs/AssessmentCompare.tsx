@@ -2,7 +2,7 @@
 import { Badge } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { get } from '../../../api.ts';
-import { apiErrorText } from '../../../cases/server-errors.ts';
+import { apiErrorText } from '../../../forms/api-errors.ts';
 import type { Assessment, Comparison, Questionnaire } from '../../../cases/types.ts';
 import { SelectField } from '../../../components/Field.tsx';
 import { Notice } from '../../../components/Notice.tsx';

@@ -2,7 +2,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, post } from '../../../api.ts';
 import { todayIso } from '../../../cases/codes.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
 import type { Assessment, Questionnaire } from '../../../cases/types.ts';
 import { ErrorSummary, type SummaryError } from '../../../components/ErrorSummary.tsx';
 import { TextField } from '../../../components/Field.tsx';

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, post } from '../../../api.ts';
 import { CONTRACT_TYPES, todayIso } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
 import type { FollowUp } from '../../../cases/types.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';

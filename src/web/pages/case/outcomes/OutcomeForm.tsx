@@ -10,7 +10,7 @@ import {
   todayIso,
 } from '../../../cases/codes.ts';
 import { type LabelGroup, useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';

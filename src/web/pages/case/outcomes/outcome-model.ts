@@ -1,7 +1,7 @@
 /** The outcome form's values per kind, their checks and the request's details. */
 import type { SummaryError } from '../../../components/ErrorSummary.tsx';
 import type { Messages } from '../../../i18n/it.ts';
-import { fieldMessage } from '../../../cases/server-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
 
 export interface DetailValues {
   certificate: string;

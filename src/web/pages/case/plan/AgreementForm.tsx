@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, post } from '../../../api.ts';
 import { AGREEMENT_METHODS, todayIso } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
 import type { Plan, PlanVersionSummary } from '../../../cases/types.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, post } from '../../../api.ts';
 import { DOMAINS } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../cases/server-errors.ts';
+import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../../../api.ts';
 import { SECOND_LANGUAGES } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, isConflict, serverFieldErrors } from '../../../cases/server-errors.ts';
+import { apiErrorText, isConflict, serverFieldErrors } from '../../../forms/api-errors.ts';
 import type { CatalogueItem, Plan, ProposedGoal } from '../../../cases/types.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField } from '../../../components/Field.tsx';

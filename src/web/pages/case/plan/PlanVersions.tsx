@@ -1,7 +1,7 @@
 /** Every saved version of the plan; one can be opened read-only. */
 import { useState } from 'react';
 import { get } from '../../../api.ts';
-import { apiErrorText } from '../../../cases/server-errors.ts';
+import { apiErrorText } from '../../../forms/api-errors.ts';
 import type { PlanVersionDetail, PlanVersionSummary } from '../../../cases/types.ts';
 import { Notice } from '../../../components/Notice.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';

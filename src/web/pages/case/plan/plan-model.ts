@@ -2,7 +2,7 @@
 import type { SummaryError } from '../../../components/ErrorSummary.tsx';
 import type { Messages } from '../../../i18n/it.ts';
 import { fmt } from '../../../i18n/index.tsx';
-import { fieldMessage } from '../../../cases/server-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
 import type { Plan, PlanGoal, ProposedGoal } from '../../../cases/types.ts';
 
 export interface ActionDraft {

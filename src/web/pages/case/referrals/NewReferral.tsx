@@ -2,7 +2,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, post, query } from '../../../api.ts';
-import { apiErrorText } from '../../../cases/server-errors.ts';
+import { apiErrorText } from '../../../forms/api-errors.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Loading, ResourceState } from '../../../components/Loading.tsx';
 import { Notice } from '../../../components/Notice.tsx';

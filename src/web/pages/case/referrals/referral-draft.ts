@@ -1,6 +1,6 @@
 /** The send-referral wizard's draft: its checks per step, the request body, the server's refusals. */
-import { ApiError } from '../../../api.ts';
-import { fieldMessage } from '../../../cases/server-errors.ts';
+import { ApiError, type FieldError } from '../../../api.ts';
+import { fieldMessage, reasonText } from '../../../forms/api-errors.ts';
 import type { SummaryError } from '../../../components/ErrorSummary.tsx';
 import type { Messages } from '../../../i18n/it.ts';
 import type { Destinations, ReferralCreate, ShareCheck } from '../../../referrals/types.ts';
@@ -96,12 +96,8 @@ export function serverErrors(
   label: (code: string) => string,
 ): { step: number; errors: SummaryError[] } {
   const w = t.referralNew;
-  const refusal = (message: string) =>
-    /identity/.test(message)
-      ? t.labels.refusals.no_identity_consent
-      : /only the centre/.test(message)
-        ? t.labels.refusals.only_through_centre
-        : t.labels.refusals.no_sharing_consent;
+  const refusals: Record<string, string> = t.labels.refusals;
+  const refusal = (f: FieldError) => refusals[f.reason] ?? reasonText(t, f);
   if (err.code === 'consent_missing') {
     return {
       step: 1,
@@ -109,9 +105,9 @@ export function serverErrors(
         f.field.startsWith('shareFields.')
           ? {
               field: fieldId(f.field.slice('shareFields.'.length)),
-              message: fieldMessage(label(f.field.slice('shareFields.'.length)), refusal(f.message) ?? ''),
+              message: fieldMessage(label(f.field.slice('shareFields.'.length)), refusal(f)),
             }
-          : { message: refusal(f.message) ?? t.common.error },
+          : { message: refusal(f) },
       ),
     };
   }

@@ -1,46 +1,10 @@
 /** Turns the API's errors into messages of the UI language, linked to the right field. */
-import { ApiError } from '../api.ts';
+import { ApiError, type FieldError } from '../api.ts';
 import type { SummaryError } from '../components/ErrorSummary.tsx';
 import type { Messages } from '../i18n/it.ts';
 
-type Reason = keyof Messages['validation'];
-
-/** The server's field messages (English, stable) and the UI reason they mean. */
-const REASONS: [RegExp, Reason][] = [
-  [/in the future/, 'future'],
-  [/before the first contact/, 'beforeFirstContact'],
-  [/before the intake/, 'beforeIntake'],
-  [/before the taking in charge/, 'beforeTakenInCharge'],
-  [/more than the children/, 'moreMinorsThanChildren'],
-  [/name the assessment tool/, 'riskToolNeeded'],
-  [/invalid tax code/, 'taxCode'],
-  [/verbal consent needs a witness/, 'witnessNeeded'],
-  [/before the day it was given/, 'beforeGiven'],
-  [/refusal has no expiry/, 'refusalNoExpiry'],
-  [/name an organisation or a type/, 'recipientNeeded'],
-  [/organisation or a type, not both/, 'recipientBoth'],
-  [/not for this purpose/, 'notForPurpose'],
-  [/unknown organisation|no such organisation/, 'unknownOrganisation'],
-  [/the centre itself/, 'centreItself'],
-  [/someone else than the operator/, 'witnessSelf'],
-  [/not a colleague|not a user of the centre/, 'notColleague'],
-  [/before startsOn/, 'dueBeforeStart'],
-  [/not in the action catalogue/, 'notInCatalogue'],
-  [/before the hire/, 'beforeHire'],
-  [/only when she still works/, 'onlyIfWorking'],
-  [/already in use/, 'codeTaken'],
-  [/never worked/, 'neverWorked'],
-  [/before the version was saved/, 'beforeVersion'],
-  [/no such plan version/, 'unknownVersion'],
-  [/required|must not be empty|must have required property|must NOT have fewer/, 'required'],
-  [/must NOT have more|must NOT be longer|at most/, 'tooLong'],
-  [/must match|expected|must be/, 'format'],
-];
-
-export function reasonOf(t: Messages, message: string): string {
-  const hit = REASONS.find(([re]) => re.test(message));
-  return hit ? t.validation[hit[1]] : t.validation.invalid;
-}
+/** The UI's words for why the server refused a field. */
+export const reasonText = (t: Messages, f: Pick<FieldError, 'reason'>): string => t.fieldReasons[f.reason];
 
 /** "Label: reason", the wording of every field error (summary and inline). */
 export const fieldMessage = (label: string, reason: string) => `${label}: ${reason}`;
@@ -60,7 +24,7 @@ export function serverFieldErrors(
   const out = new Map<string, SummaryError>();
   for (const f of err.fields) {
     const where = target(f.field);
-    const reason = reasonOf(t, f.message);
+    const reason = reasonText(t, f);
     const key = where?.id ?? `form:${reason}`;
     if (!out.has(key))
       out.set(key, where ? { field: where.id, message: fieldMessage(where.label, reason) } : { message: reason });

@@ -1,0 +1,72 @@
+/**
+ * Why a field was refused: the stable codes of a 400's `fields[].reason`, used by the server to
+ * say it and by the UI to translate it (`Record<FieldReason, string>` per language).
+ * Adding a reason is one line here and one text per language.
+ */
+export const FIELD_REASONS = [
+  // the shape of the request (the schema validator's keywords)
+  'required',
+  'invalid',
+  'invalid_format',
+  'not_allowed_value',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_small',
+  'too_large',
+  'repeated',
+  'unknown_field',
+  // dates in order
+  'in_the_future',
+  'before_first_contact',
+  'before_intake',
+  'before_taken_in_charge',
+  'before_given',
+  'before_hire',
+  'before_sent',
+  'before_start',
+  'before_version',
+  // her case
+  'tax_code_invalid',
+  'more_minors_than_children',
+  'risk_tool_needed',
+  // consents
+  'unknown_text_version',
+  'witness_needed',
+  'witness_self',
+  'not_colleague',
+  'refusal_no_expiry',
+  'recipient_needed',
+  'recipient_both',
+  'not_for_purpose',
+  'unknown_organisation',
+  'centre_itself',
+  // plans, needs, outcomes
+  'not_in_catalogue',
+  'not_in_plan',
+  'unknown_plan_version',
+  'version_mismatch',
+  'taken',
+  'unknown_question',
+  'unknown_questionnaire',
+  'never_worked',
+  'only_if_working',
+  // referrals
+  'not_a_recipient',
+  'not_a_referent',
+  'not_for_this_kind',
+  'no_sharing_consent',
+  'no_identity_consent',
+  'only_through_centre',
+  // users, passwords, organisations
+  'unknown_role',
+  'role_not_grantable',
+  'too_common',
+  'shelter_address_forbidden',
+] as const;
+
+export type FieldReason = (typeof FIELD_REASONS)[number];
+
+export const isFieldReason = (value: unknown): value is FieldReason =>
+  typeof value === 'string' && (FIELD_REASONS as readonly string[]).includes(value);
