@@ -1,11 +1,14 @@
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { addDays } from '../cases/eligibility.ts';
 
 /**
- * Working days on the Italian calendar: Monday to Friday, except the national holidays (law
- * 260/1949 and later), Easter Monday, and the patron saint's day of the municipality where the
- * office is (Milan: Sant'Ambrogio, 7 December; Pavia: San Siro, 9 December). Dates are YYYY-MM-DD.
+ * Working days on the Italian calendar: Monday to Friday, except the national public holidays
+ * (taken from the maintained `date-holidays` library, country IT, type `public` only: Easter Monday
+ * and 4 October, national again from 2026, included; observances such as Mother's Day are not
+ * holidays) and the patron saint's day of the municipality where the office is, which the library
+ * does not know (`PATRON_DAYS`). Dates are YYYY-MM-DD.
  */
-const NATIONAL = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'];
 
 /** Patron saints' days by ISTAT code, where the network's offices are. Others: national holidays only. */
 export const PATRON_DAYS: Readonly<Record<string, string>> = {
@@ -13,30 +16,43 @@ export const PATRON_DAYS: Readonly<Record<string, string>> = {
   '018110': '12-09', // Pavia, San Siro
 };
 
-/** Easter Sunday (Gregorian calendar, anonymous algorithm of Meeus/Jones/Butcher). */
-export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+let italy: Holidays | null = null;
+
+/**
+ * The library loads its rules for every country and its time-zone data (about half a second):
+ * loaded on first use, not at start, so that starting the server does not wait for it.
+ */
+function italianCalendar(): Holidays {
+  if (!italy) {
+    const Library = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+    italy = new Library('IT', { types: ['public'] });
+  }
+  return italy;
+}
+
+const byYear = new Map<number, ReadonlySet<string>>();
+
+/** The national public holidays of a year (YYYY-MM-DD), computed once per year and kept. */
+export function nationalHolidays(year: number): ReadonlySet<string> {
+  let days = byYear.get(year);
+  if (!days) {
+    const found = italianCalendar()
+      .getHolidays(year)
+      .filter((h) => h.type === 'public')
+      .map((h) => h.date.slice(0, 10));
+    days = new Set(found);
+    byYear.set(year, days);
+  }
+  return days;
+}
+
+export function isNationalHoliday(iso: string): boolean {
+  return nationalHolidays(Number(iso.slice(0, 4))).has(iso);
 }
 
 export function isHoliday(iso: string, municipalityCode?: string | null): boolean {
-  const monthDay = iso.slice(5);
-  if (NATIONAL.includes(monthDay)) return true;
-  if (municipalityCode && PATRON_DAYS[municipalityCode] === monthDay) return true;
-  return iso === addDays(easterSunday(Number(iso.slice(0, 4))), 1);
+  if (municipalityCode && PATRON_DAYS[municipalityCode] === iso.slice(5)) return true;
+  return isNationalHoliday(iso);
 }
 
 export function isWorkingDay(iso: string, municipalityCode?: string | null): boolean {

@@ -17,6 +17,8 @@ export const enReferrals: typeof itReferrals = {
     urgency: 'Urgency',
     status: 'Status',
     deadlines: 'Deadlines',
+    workingDays:
+      'Deadlines are counted in working days: Monday to Friday, excluding national holidays and the patron saint’s day of the receiving body’s municipality (Milan 7 December, Pavia 9 December).',
     pseudonym: 'Person (pseudonym)',
     caseCode: 'Case',
     referentN: 'referent: {name}',

@@ -16,6 +16,8 @@ export const itReferrals = {
     urgency: 'Urgenza',
     status: 'Stato',
     deadlines: 'Scadenze',
+    workingDays:
+      'Le scadenze si contano in giorni lavorativi: dal lunedì al venerdì, esclusi le festività nazionali e il giorno del santo patrono del comune dell’ente che riceve l’invio (Milano 7 dicembre, Pavia 9 dicembre).',
     pseudonym: 'Persona (pseudonimo)',
     caseCode: 'Percorso',
     referentN: 'referente: {name}',

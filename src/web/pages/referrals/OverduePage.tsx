@@ -18,6 +18,7 @@ export function OverduePage() {
     <>
       <PageTitle title={k.title} />
       <p className="lead-text">{k.intro}</p>
+      <p>{r.workingDays}</p>
       <ResourceState loading={loading && !data} error={error} />
       <ResultsSummary count={data ? items.length : null} empty={k.empty} />
       {items.length ? (

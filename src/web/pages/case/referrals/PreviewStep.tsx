@@ -7,7 +7,12 @@ import type { Draft } from './referral-draft.ts';
 
 function DueDates({ check }: { check: ShareCheck }) {
   const { t, date } = useI18n();
-  return <p>{fmt(t.referralNew.dueDates, { ack: date(check.ackDueOn), appointment: date(check.appointmentDueOn) })}</p>;
+  return (
+    <>
+      <p>{fmt(t.referralNew.dueDates, { ack: date(check.ackDueOn), appointment: date(check.appointmentDueOn) })}</p>
+      <p>{t.referral.workingDays}</p>
+    </>
+  );
 }
 
 export function PreviewStep({ preview, check, recipient }: { preview: Preview; check: ShareCheck; recipient: string }) {
