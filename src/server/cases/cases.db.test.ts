@@ -147,6 +147,15 @@ describe('cases and identity', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields).toEqual([{ field: 'taxCode', reason: 'tax_code_invalid', message: 'invalid tax code' }]);
+    // a right check character on an impossible date (31 February): refused the same way
+    const february = await create(s, {
+      takenInChargeOn: '2026-01-10',
+      identity: { firstName: 'A', lastName: 'B', taxCode: 'RSSMRA85B31F205E' },
+    });
+    expect(february.statusCode).toBe(400);
+    expect(february.json().fields).toEqual([
+      { field: 'taxCode', reason: 'tax_code_invalid', message: 'invalid tax code' },
+    ]);
     const order = await create(s, { takenInChargeOn: '2026-01-10', firstContactOn: '2026-02-01' });
     expect(order.statusCode).toBe(400);
     expect(order.json().fields.map((f: { field: string }) => f.field)).toContain('takenInChargeOn');

@@ -5,7 +5,7 @@ import type { Ctx } from '../http/request-context.ts';
 import { isOnTeam, loadCase, recordCaseEvent } from './access.ts';
 import { blindIndex, dataKeyOf, openWith, sealWith } from './keys.ts';
 import type { Identity } from './schemas.ts';
-import { isValidTaxCode } from './tax-code.ts';
+import { isValidTaxCode, normaliseTaxCode } from '../../shared/codes/tax-code.ts';
 
 const notOnTeam = () => new AppError(403, 'not_on_case_team', 'Only the case team sees or changes her identity');
 
@@ -24,7 +24,7 @@ export async function storeIdentity(
   }
   const key = await dataKeyOf(tx, masterKey, c.organisationId);
   const { codeWord, ...rest } = identity;
-  const normalised = { ...rest, taxCode: identity.taxCode ? identity.taxCode.trim().toUpperCase() : null };
+  const normalised = { ...rest, taxCode: identity.taxCode ? normaliseTaxCode(identity.taxCode) : null };
   const values = {
     sealed: sealWith(key, JSON.stringify(normalised), `identity:${c.id}`),
     surname_index: blindIndex(key, 'surname', identity.lastName),
@@ -124,7 +124,7 @@ export async function findByIdentity(
 ) {
   const key = await dataKeyOf(tx, masterKey, organisationId);
   const surname = q.surname ? blindIndex(key, 'surname', q.surname) : null;
-  const taxCode = q.taxCode ? blindIndex(key, 'tax_code', q.taxCode.trim().toUpperCase()) : null;
+  const taxCode = q.taxCode ? blindIndex(key, 'tax_code', normaliseTaxCode(q.taxCode)) : null;
   const rows = await sql<{ id: string }>`SELECT case_ids_by_index(${surname}, ${taxCode}) AS id`.execute(tx);
   return rows.rows.map((r) => r.id);
 }

@@ -4,7 +4,7 @@ import type { Messages } from '../i18n/it.ts';
 import { EMAIL } from './codes.ts';
 import { fieldMessage } from '../forms/api-errors.ts';
 import type { Identity, SafeContact } from './types.ts';
-import { isValidTaxCode } from './validate.ts';
+import { isValidTaxCode } from '../../shared/codes/tax-code.ts';
 
 export interface IdentityValues {
   firstName: string;
