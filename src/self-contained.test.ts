@@ -25,7 +25,7 @@ function repositoryFiles(): string[] {
   }
 }
 
-// `../shared/…`, `../../shared/…`: built without writing one here, so this file does not match itself.
+// One or more "up one folder" steps, then shared/ and a path: built from parts, so this file does not match itself.
 const UP_TO_SHARED = new RegExp(`(?:\\.\\./)+${'shared'}/[\\w./-]*`, 'g');
 
 /**
