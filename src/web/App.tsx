@@ -1,5 +1,6 @@
 /** Routes. Italian paths, as the users see them. */
 import { Navigate, Route, Routes } from 'react-router-dom';
+import type { Action } from '../shared/can.ts';
 import { Layout } from './components/Layout.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
@@ -34,19 +35,8 @@ import { ReferralsPage } from './pages/referrals/ReferralsPage.tsx';
 import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 
-const guard = (el: JSX.Element, roles?: Parameters<typeof RequireAuth>[0]['roles']) => (
-  <RequireAuth roles={roles}>{el}</RequireAuth>
-);
-
-/** Who works on women's cases: the centre's operators; its DPO reads. */
-const CASE_READERS: Parameters<typeof RequireAuth>[0]['roles'] = ['centre_operator', 'dpo'];
-/** Who works referrals: the centre sends; CPI referents and service operators (and centres) receive; the DPO reads. */
-const REFERRAL_READERS: Parameters<typeof RequireAuth>[0]['roles'] = [
-  'centre_operator',
-  'cpi_referent',
-  'service_operator',
-  'dpo',
-];
+/** Reserved pages; `action` is the permission the page needs (the same as navigation.ts opens it with). */
+const guard = (el: JSX.Element, action?: Action) => <RequireAuth action={action}>{el}</RequireAuth>;
 
 export function App() {
   return (
@@ -59,17 +49,17 @@ export function App() {
         <Route path="/accessibilita" element={<AccessibilityPage />} />
         <Route path="/privacy" element={<PrivacyPage />} />
         <Route path="/" element={guard(<HomePage />)} />
-        <Route path="/reti" element={guard(<NetworksPage />)} />
-        <Route path="/reti/:id" element={guard(<NetworkDetailPage />)} />
-        <Route path="/organizzazioni" element={guard(<OrganisationsPage />)} />
-        <Route path="/organizzazioni/:id" element={guard(<OrganisationDetailPage />)} />
-        <Route path="/protocolli" element={guard(<ProtocolsPage />)} />
-        <Route path="/protocolli/:id" element={guard(<ProtocolDetailPage />)} />
-        <Route path="/utenti" element={guard(<UsersPage />, ['org_admin', 'platform_admin'])} />
-        <Route path="/audit" element={guard(<AuditPage />)} />
-        <Route path="/percorsi" element={guard(<CaseloadPage />, CASE_READERS)} />
-        <Route path="/percorsi/nuovo" element={guard(<IntakePage />, ['centre_operator'])} />
-        <Route path="/percorsi/:id" element={guard(<CasePage />, CASE_READERS)}>
+        <Route path="/reti" element={guard(<NetworksPage />, 'network.read')} />
+        <Route path="/reti/:id" element={guard(<NetworkDetailPage />, 'network.read')} />
+        <Route path="/organizzazioni" element={guard(<OrganisationsPage />, 'organisation.read')} />
+        <Route path="/organizzazioni/:id" element={guard(<OrganisationDetailPage />, 'organisation.read')} />
+        <Route path="/protocolli" element={guard(<ProtocolsPage />, 'protocol.read')} />
+        <Route path="/protocolli/:id" element={guard(<ProtocolDetailPage />, 'protocol.read')} />
+        <Route path="/utenti" element={guard(<UsersPage />, 'user.manage')} />
+        <Route path="/audit" element={guard(<AuditPage />, 'audit.read_own')} />
+        <Route path="/percorsi" element={guard(<CaseloadPage />, 'case.read')} />
+        <Route path="/percorsi/nuovo" element={guard(<IntakePage />, 'case.write')} />
+        <Route path="/percorsi/:id" element={guard(<CasePage />, 'case.read')}>
           <Route index element={<Navigate to="profilo" replace />} />
           <Route path="profilo" element={<ProfileTab />} />
           <Route path="consensi" element={<ConsentsTab />} />
@@ -80,11 +70,11 @@ export function App() {
           <Route path="invii/nuovo" element={<NewReferral />} />
           <Route path="cronologia" element={<TimelineTab />} />
         </Route>
-        <Route path="/follow-up" element={guard(<FollowUpsPage />, CASE_READERS)} />
-        <Route path="/invii" element={guard(<ReferralsPage />, REFERRAL_READERS)} />
-        <Route path="/invii/scaduti" element={guard(<OverduePage />, ['network_coordinator', 'control_room_member'])} />
-        <Route path="/invii/:id" element={guard(<ReferralPage />, REFERRAL_READERS)} />
-        <Route path="/notifiche" element={guard(<NotificationsPage />)} />
+        <Route path="/follow-up" element={guard(<FollowUpsPage />, 'case.read')} />
+        <Route path="/invii" element={guard(<ReferralsPage />, 'referral.read')} />
+        <Route path="/invii/scaduti" element={guard(<OverduePage />, 'referral.overdue_list')} />
+        <Route path="/invii/:id" element={guard(<ReferralPage />, 'referral.read')} />
+        <Route path="/notifiche" element={guard(<NotificationsPage />, 'notification.read')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

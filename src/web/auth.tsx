@@ -1,7 +1,6 @@
 /** Who is signed in, the platform meta, logout and the idle-session watcher. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { Role } from '../shared/roles.ts';
 import { ApiError, get, onActivity, onUnauthorized, post, setCsrfToken } from './api.ts';
 import { useI18n } from './i18n/index.tsx';
 import type { Me, Meta } from './types.ts';
@@ -26,7 +25,6 @@ interface Auth {
   meta: Meta | null;
   refresh: () => Promise<Me | null>;
   logout: () => Promise<void>;
-  hasRole: (...roles: Role[]) => boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -117,7 +115,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signedOut,
       refresh,
       logout,
-      hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)),
     }),
     [me, meta, signedOut, refresh, logout],
   );

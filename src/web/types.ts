@@ -1,4 +1,6 @@
 /** Shapes of the JSON returned by /api/v1 (see the API contract). */
+import type { OrganisationAction, ProtocolAction, UserAction, UserListAction } from '../shared/allowed-actions.ts';
+import type { Action } from '../shared/can.ts';
 import type { OrganisationType, Role } from '../shared/roles.ts';
 
 export interface Meta {
@@ -16,6 +18,8 @@ export interface Me {
   };
   organisation: { id: string; name: string; type: OrganisationType };
   roles: Role[];
+  /** what she may do in her own organisation: the UI renders from this, never from roles */
+  permissions: Action[];
 }
 
 export interface Municipality {
@@ -67,6 +71,7 @@ export interface OrganisationDetail {
   protocols: { id: string; name: string; kind: string; joinedOn: string | null }[];
   parent: { id: string; name: string } | null;
   version: number | string;
+  allowedActions: OrganisationAction[];
 }
 
 export interface Signatory {
@@ -103,6 +108,7 @@ export interface Adhesion {
 
 export interface ProtocolDetail extends Protocol {
   adhesions?: Adhesion[];
+  allowedActions: ProtocolAction[];
 }
 
 export interface User {
@@ -116,6 +122,12 @@ export interface User {
   /** Set when the user asked for a new password and no link has been issued yet. */
   resetRequestedAt?: string | null;
   createdAt: string;
+  allowedActions: UserAction[];
+}
+
+export interface UserList extends Items<User> {
+  allowedActions: UserListAction[];
+  assignableRoles: Role[];
 }
 
 export interface AuditEntry {

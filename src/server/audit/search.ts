@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { can } from '../auth/can.ts';
+import { can } from '../../shared/can.ts';
 import type { Actor, Tx } from '../db/context.ts';
 
 export interface AuditQuery {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ACTIONS } from '../../shared/can.ts';
 import { FieldErrorSchema } from '../http/field-error-schema.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -41,6 +42,8 @@ export const Me = Type.Object(
     ),
     organisation: Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() }, strict),
     roles: Type.Array(Type.String()),
+    /** the actions she may take in her own organisation (can(), deny by default) */
+    permissions: Type.Array(Type.Union(ACTIONS.map((a) => Type.Literal(a)))),
   },
   strict,
 );

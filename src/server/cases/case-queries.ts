@@ -1,3 +1,4 @@
+import { caseActions } from '../../shared/allowed-actions.ts';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor, Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, isoTimestamp, todayInItaly } from '../db/dates.ts';
@@ -126,8 +127,9 @@ export async function describeCase(tx: Tx, me: Actor, caseId: string): Promise<C
     .orderBy('case_team.added_at')
     .execute();
   const hasIdentity = await hasSealedIdentity(tx, caseId);
+  const summary = summarise(row, today);
   return {
-    ...summarise(row, today),
+    ...summary,
     networkId: row.network_id,
     organisationId: row.organisation_id,
     firstContactOn: isoDateOrNull(row.first_contact_on),
@@ -148,6 +150,11 @@ export async function describeCase(tx: Tx, me: Actor, caseId: string): Promise<C
     safeContact: row.safe_contact as unknown as SafeContact,
     hasIdentity,
     team: team.map((t) => ({ userId: t.user_id, displayName: t.display_name, roleInCase: t.role_in_case })),
+    allowedActions: caseActions(me, {
+      organisationId: row.organisation_id,
+      status: summary.status,
+      onMyTeam: summary.onMyTeam,
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { CASE_ACTIONS } from '../../shared/allowed-actions.ts';
 
 const strict = { additionalProperties: false } as const;
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -188,6 +189,8 @@ export const CaseDetail = Type.Object(
     team: Type.Array(
       Type.Object({ userId: Type.String(), displayName: Type.String(), roleInCase: Type.String() }, strict),
     ),
+    /** what the caller may do with this case now (its status and her team count) */
+    allowedActions: Type.Array(Enum(CASE_ACTIONS)),
   },
   strict,
 );

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AuditEvent, recordAudit } from '../audit/record.ts';
-import { type Action, can, type Subject } from '../auth/can.ts';
+import { type Action, can, type Subject } from '../../shared/can.ts';
 import { loadSession, PRE_AUTH_COOKIE, SESSION_COOKIE } from '../auth/sessions.ts';
 import { sameSecret } from '../auth/tokens.ts';
 import { type Actor, type Tx, withContext } from '../db/context.ts';

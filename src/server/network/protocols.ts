@@ -1,3 +1,5 @@
+import { protocolActions } from '../../shared/allowed-actions.ts';
+import type { PermissionActor } from '../../shared/can.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../db/context.ts';
 import { isoDate, isoTimestamp, isoTimestampOrNull } from '../db/dates.ts';
@@ -84,7 +86,8 @@ export function toAdhesion(r: AdhesionRow): Adhesion {
   };
 }
 
-export async function getProtocol(tx: Tx, id: string): Promise<ProtocolDetail | null> {
+/** One protocol, with what `actor` may do with it. */
+export async function getProtocol(tx: Tx, actor: PermissionActor, id: string): Promise<ProtocolDetail | null> {
   const row = await protocolRows(tx).where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const signatories = await signatoriesOf(tx, [id]);
@@ -98,5 +101,6 @@ export async function getProtocol(tx: Tx, id: string): Promise<ProtocolDetail | 
     summary: row.summary,
     signatories: signatories.get(id) ?? [],
     adhesions: adhesions.map(toAdhesion),
+    allowedActions: protocolActions(actor),
   };
 }

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { organisationActions } from '../../shared/allowed-actions.ts';
+import type { PermissionActor } from '../../shared/can.ts';
 import type { Tx } from '../db/context.ts';
 import { isoDate } from '../db/dates.ts';
 import type { NetworkDetail, NetworkSummary, OrganisationDetail, OrganisationSummary } from './schemas.ts';
@@ -116,7 +118,8 @@ export async function listOrganisations(
   }));
 }
 
-export async function getOrganisation(tx: Tx, id: string): Promise<OrganisationDetail | null> {
+/** One organisation, with what `actor` may do with it. */
+export async function getOrganisation(tx: Tx, actor: PermissionActor, id: string): Promise<OrganisationDetail | null> {
   const row = await tx
     .selectFrom('organisations as o')
     .leftJoin('organisations as p', 'p.id', 'o.parent_id')
@@ -172,5 +175,6 @@ export async function getOrganisation(tx: Tx, id: string): Promise<OrganisationD
     protocols: protocols.map((p) => ({ id: p.id, name: p.name, kind: p.kind, joinedOn: isoDate(p.joined_on) })),
     parent: row.parent_id && row.parent_name ? { id: row.parent_id, name: row.parent_name } : null,
     version: row.version,
+    allowedActions: organisationActions(actor, row.id),
   };
 }

@@ -67,8 +67,8 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     { schema: { tags, security, params: IdParam, response: { 200: OrganisationDetail, ...errors } } },
     (req, reply) =>
       req.inContext(async ({ tx, authorise, audit }) => {
-        authorise('organisation.read');
-        const organisation = await getOrganisation(tx, req.params.id);
+        const me = authorise('organisation.read');
+        const organisation = await getOrganisation(tx, me, req.params.id);
         if (!organisation) throw notFound();
         await audit({ action: 'organisation.read', subjectType: 'organisation', subjectId: organisation.id });
         reply.header('ETag', `"${organisation.version}"`);
@@ -90,9 +90,9 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     },
     (req, reply) =>
       req.inContext(async ({ tx, authorise, audit }) => {
-        authorise('organisation.update', { organisationId: req.params.id });
+        const me = authorise('organisation.update', { organisationId: req.params.id });
         const version = parseIfMatch(req.headers['if-match']);
-        const { organisation, changed } = await updateOrganisation(tx, req.params.id, version, req.body);
+        const { organisation, changed } = await updateOrganisation(tx, me, req.params.id, version, req.body);
         await audit({
           action: 'organisation.update',
           subjectType: 'organisation',
@@ -116,8 +116,8 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
     { schema: { tags, security, params: IdParam, response: { 200: ProtocolDetail, ...errors } } },
     (req) =>
       req.inContext(async ({ tx, authorise }) => {
-        authorise('protocol.read');
-        const protocol = await getProtocol(tx, req.params.id);
+        const me = authorise('protocol.read');
+        const protocol = await getProtocol(tx, me, req.params.id);
         if (!protocol) throw notFound();
         return protocol;
       }),

@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { ORGANISATION_ACTIONS, PROTOCOL_ACTIONS } from '../../shared/allowed-actions.ts';
 import { ORGANISATION_TYPES } from '../../shared/roles.ts';
 import { FieldErrorSchema } from '../http/field-error-schema.ts';
 
@@ -79,6 +80,8 @@ export const OrganisationDetail = Obj({
   ),
   parent: Nullable(Obj({ id: Type.String(), name: Type.String() })),
   version: Type.Integer(),
+  /** what the caller may do with it: update its public details */
+  allowedActions: Type.Array(Type.Union(ORGANISATION_ACTIONS.map((a) => Type.Literal(a)))),
 });
 
 export const OrganisationPatch = Type.Object(
@@ -117,7 +120,12 @@ export const Adhesion = Obj({
   requestedAt: IsoDateTime,
   decidedAt: Nullable(IsoDateTime),
 });
-export const ProtocolDetail = Obj({ ...ProtocolSummary.properties, adhesions: Type.Array(Adhesion) });
+export const ProtocolDetail = Obj({
+  ...ProtocolSummary.properties,
+  adhesions: Type.Array(Adhesion),
+  /** what the caller may do: request an adhesion for her organisation, decide requests */
+  allowedActions: Type.Array(Type.Union(PROTOCOL_ACTIONS.map((a) => Type.Literal(a)))),
+});
 
 export const AdhesionRequest = Obj({ motivation: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) });
 export const AdhesionDecision = Obj({

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { PermissionActor } from '../../shared/can.ts';
 import type { Tx } from '../db/context.ts';
 import { invalidField, notFound, versionConflict } from '../http/errors.ts';
 import { getOrganisation } from './queries.ts';
@@ -17,6 +18,7 @@ const clean = (v: string | null | undefined) => (typeof v === 'string' && v.trim
  */
 export async function updateOrganisation(
   tx: Tx,
+  actor: PermissionActor,
   id: string,
   version: number,
   patch: OrganisationPatch,
@@ -52,7 +54,7 @@ export async function updateOrganisation(
       .executeTakeFirst();
     if (!updated) throw versionConflict();
   }
-  const organisation = await getOrganisation(tx, id);
+  const organisation = await getOrganisation(tx, actor, id);
   if (!organisation) throw notFound();
   return { organisation, changed };
 }

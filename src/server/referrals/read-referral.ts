@@ -1,3 +1,4 @@
+import { can } from '../../shared/can.ts';
 import { sql } from 'kysely';
 import { isOnTeam } from '../cases/access.ts';
 import { isoDate, isoDateOrNull, isoTimestamp, todayInItaly } from '../db/dates.ts';
@@ -156,9 +157,7 @@ export async function describeReferral(ctx: Ctx, masterKey: Buffer, id: string):
             .execute()
         ).map((v) => ({ viewerName: v.viewer_name, viewedAt: isoTimestamp(v.viewed_at) }))
       : [];
-  const writer = me.roles.some((r) =>
-    side === 'sender' ? r === 'centre_operator' : ['centre_operator', 'cpi_referent', 'service_operator'].includes(r),
-  );
+  const writer = can(me, side === 'sender' ? 'referral.send' : 'referral.answer');
   return {
     ...toSummary(named as NonNullable<typeof named>, side === 'sender' ? 'outbox' : 'inbox', today),
     declineReason: row.decline_reason as ReferralDetail['declineReason'],

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { grantableRoles, userActions } from '../../shared/allowed-actions.ts';
+import { permissionsOf } from '../../shared/can.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { AppError, notFound, fieldError } from '../http/errors.ts';
@@ -28,6 +30,7 @@ export async function describeMe(tx: Tx, me: Actor) {
     },
     organisation: { id: me.organisationId, name: row.name, type: row.type },
     roles: me.roles,
+    permissions: permissionsOf(me),
   };
 }
 
@@ -58,17 +61,19 @@ type UserRow = {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-function present(row: UserRow) {
+function present(row: UserRow, actor: Actor) {
+  const disabled = row.disabled_at !== null;
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
     email: row.email,
     roles: (row.roles ?? []).filter(Boolean).sort(),
-    disabled: row.disabled_at !== null,
+    disabled,
     mfaEnrolled: row.totp_enrolled_at !== null,
     resetRequestedAt: iso(row.reset_requested_at),
     createdAt: iso(row.created_at) as string,
+    allowedActions: userActions(actor, { id: row.id, organisationId: row.organisation_id, disabled }),
   };
 }
 
@@ -85,28 +90,30 @@ function selectUsers(tx: Tx) {
     );
 }
 
-export async function listUsers(tx: Tx, organisationId: string) {
+/** The users of the actor's organisation, each with what the actor may do with them. */
+export async function listUsers(tx: Tx, actor: Actor) {
   const rows = await selectUsers(tx)
-    .where('users.organisation_id', '=', organisationId)
+    .where('users.organisation_id', '=', actor.organisationId)
     .orderBy('users.display_name')
     .execute();
-  return rows.map((r) => present(r as UserRow));
+  return rows.map((r) => present(r as UserRow, actor));
 }
 
-/** A user of `organisationId`, or 404: another organisation's user is simply not found. */
-export async function findUser(tx: Tx, organisationId: string, userId: string) {
+/** A user of the actor's organisation, or 404: another organisation's user is simply not found. */
+export async function findUser(tx: Tx, actor: Actor, userId: string) {
   const row = await selectUsers(tx)
     .where('users.id', '=', userId)
-    .where('users.organisation_id', '=', organisationId)
+    .where('users.organisation_id', '=', actor.organisationId)
     .executeTakeFirst();
   if (!row) throw notFound();
-  return present(row as UserRow);
+  return present(row as UserRow, actor);
 }
 
 export function checkGrantable(actor: Actor, roles: string[]): Role[] {
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length) throw new AppError(400, 'unknown_role', 'Unknown role', [fieldError('roles', 'unknown_role')]);
-  if (roles.includes('platform_admin') && !actor.roles.includes('platform_admin')) {
+  const grantable: readonly string[] = grantableRoles(actor);
+  if (roles.some((r) => !grantable.includes(r))) {
     throw new AppError(400, 'role_not_grantable', 'Only a platform administrator grants that role', [
       fieldError('roles', 'role_not_grantable', 'not grantable'),
     ]);

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
+import { grantableRoles, USER_ACTIONS, USER_LIST_ACTIONS, userListActions } from '../../shared/allowed-actions.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { createLink } from '../auth/links.ts';
 import { ErrorBody } from '../auth/schemas.ts';
@@ -23,10 +24,23 @@ const User = Type.Object(
     mfaEnrolled: Type.Boolean(),
     resetRequestedAt: Nullable(Type.String()),
     createdAt: Type.String(),
+    /** what the caller may do with this user */
+    allowedActions: Type.Array(Type.Union(USER_ACTIONS.map((a) => Type.Literal(a)))),
   },
   strict,
 );
-const RoleList = Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { maxItems: ROLES.length });
+const RoleEnum = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const UserList = Type.Object(
+  {
+    items: Type.Array(User),
+    /** what the caller may do with the list: invite a colleague */
+    allowedActions: Type.Array(Type.Union(USER_LIST_ACTIONS.map((a) => Type.Literal(a)))),
+    /** the roles the caller may grant (empty when she manages no users) */
+    assignableRoles: Type.Array(RoleEnum),
+  },
+  strict,
+);
+const RoleList = Type.Array(RoleEnum, { maxItems: ROLES.length });
 const Invite = Type.Object(
   {
     username: Type.String({ pattern: '^[a-z0-9._-]{3,64}$' }),
@@ -43,21 +57,19 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 
 export function registerUserRoutes(app: FastifyInstance, { config }: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  api.get(
-    '/users',
-    { schema: { tags, response: { 200: Type.Object({ items: Type.Array(User) }, strict), ...errors } } },
-    async (req) =>
-      req.inContext(async (ctx) => {
-        const me = ctx.authorise('user.read');
-        const items = await listUsers(ctx.tx, me.organisationId);
-        await ctx.audit({
-          action: 'user.list',
-          subjectType: 'organisation',
-          subjectId: me.organisationId,
-          details: { count: items.length },
-        });
-        return { items };
-      }),
+  api.get('/users', { schema: { tags, response: { 200: UserList, ...errors } } }, async (req) =>
+    req.inContext(async (ctx) => {
+      const me = ctx.authorise('user.read');
+      const items = await listUsers(ctx.tx, me);
+      await ctx.audit({
+        action: 'user.list',
+        subjectType: 'organisation',
+        subjectId: me.organisationId,
+        details: { count: items.length },
+      });
+      const allowedActions = userListActions(me, me.organisationId);
+      return { items, allowedActions, assignableRoles: allowedActions.includes('invite') ? grantableRoles(me) : [] };
+    }),
   );
 
   api.post(
@@ -109,10 +121,10 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
       const { roles } = req.body;
       return req.inContext(async (ctx) => {
         const me = ctx.authorise('user.manage');
-        await findUser(ctx.tx, me.organisationId, id);
+        await findUser(ctx.tx, me, id);
         const change = await replaceRoles(ctx.tx, { id, organisationId: me.organisationId }, checkGrantable(me, roles));
         await ctx.audit({ action: 'user.roles_change', subjectType: 'user', subjectId: id, details: change });
-        return findUser(ctx.tx, me.organisationId, id);
+        return findUser(ctx.tx, me, id);
       });
     },
   );
@@ -125,7 +137,7 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
         const { id } = req.params;
         return req.inContext(async (ctx) => {
           const me = ctx.authorise('user.manage');
-          await findUser(ctx.tx, me.organisationId, id);
+          await findUser(ctx.tx, me, id);
           if (id === me.userId) throw new AppError(409, 'cannot_change_self', 'You cannot disable your own account');
           await ctx.tx
             .updateTable('users')
@@ -134,7 +146,7 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
             .execute();
           if (action === 'disable') await endAllSessions(ctx.tx, id);
           await ctx.audit({ action: `user.${action}`, subjectType: 'user', subjectId: id });
-          return findUser(ctx.tx, me.organisationId, id);
+          return findUser(ctx.tx, me, id);
         });
       },
     );
@@ -147,7 +159,7 @@ export function registerUserRoutes(app: FastifyInstance, { config }: { config: C
       const { id } = req.params;
       const result = await req.inContext(async (ctx) => {
         const me = ctx.authorise('user.manage');
-        const user = await findUser(ctx.tx, me.organisationId, id);
+        const user = await findUser(ctx.tx, me, id);
         const link = await createLink(ctx.tx, {
           kind: 'reset',
           organisationId: me.organisationId,

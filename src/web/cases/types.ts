@@ -1,4 +1,5 @@
 /** Shapes of the case API (src/server/{cases,consents,needs,plans,outcomes}/schemas.ts). */
+import type { CaseAction } from '../../shared/allowed-actions.ts';
 
 export interface Eligibility {
   programme: string;
@@ -63,6 +64,7 @@ export interface CaseDetail extends CaseSummary {
   safeContact: SafeContact;
   hasIdentity: boolean;
   team: TeamMember[];
+  allowedActions: CaseAction[];
 }
 
 export interface Identity {

@@ -2,13 +2,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
-import { fmt, useI18n } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { navLinks } from '../navigation.ts';
 import { useUnreadCount } from '../notifications/unread.ts';
 import { Icon } from './Icon.tsx';
 
 export function NavMenu() {
   const { t } = useI18n();
-  const { me, hasRole } = useAuth();
+  const { me } = useAuth();
   const [open, setOpen] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);
   const firstLink = useRef<HTMLAnchorElement>(null);
@@ -34,27 +35,7 @@ export function NavMenu() {
 
   if (!me) return null;
 
-  const links = [
-    { to: '/', text: t.nav.home, end: true },
-    { to: '/notifiche', text: unread ? fmt(t.notifications.navCount, { count: unread }) : t.notifications.nav },
-    ...(hasRole('centre_operator', 'dpo')
-      ? [
-          { to: '/percorsi', text: t.nav.cases },
-          { to: '/follow-up', text: t.nav.followUps },
-        ]
-      : []),
-    ...(hasRole('centre_operator', 'cpi_referent', 'service_operator', 'dpo')
-      ? [{ to: '/invii', text: t.referralNav.nav }]
-      : []),
-    ...(hasRole('network_coordinator', 'control_room_member')
-      ? [{ to: '/invii/scaduti', text: t.referralNav.overdueNav }]
-      : []),
-    { to: '/reti', text: t.nav.networks },
-    { to: '/organizzazioni', text: t.nav.organisations },
-    { to: '/protocolli', text: t.nav.protocols },
-    ...(hasRole('org_admin', 'platform_admin') ? [{ to: '/utenti', text: t.nav.users }] : []),
-    { to: '/audit', text: hasRole('dpo', 'platform_admin') ? t.nav.audit : t.nav.myActivity },
-  ];
+  const links = navLinks({ t, me, unread });
 
   const close = () => {
     setOpen(false);

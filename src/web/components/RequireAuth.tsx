@@ -1,7 +1,7 @@
 /** Guards the reserved pages: signed-out users go to /login (and come back afterwards). */
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { Role } from '../../shared/roles.ts';
+import type { Action } from '../../shared/can.ts';
 import { type LoginState, useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Loading } from './Loading.tsx';
@@ -10,12 +10,12 @@ import { PageTitle } from './PageTitle.tsx';
 
 interface RequireAuthProps {
   children: ReactNode;
-  /** If given, the user needs at least one of these roles. */
-  roles?: Role[];
+  /** If given, the user needs this permission in her organisation (`/me` permissions). */
+  action?: Action;
 }
 
-export function RequireAuth({ children, roles }: RequireAuthProps) {
-  const { me, hasRole } = useAuth();
+export function RequireAuth({ children, action }: RequireAuthProps) {
+  const { me } = useAuth();
   const { t } = useI18n();
   const location = useLocation();
   if (me === undefined) return <Loading />;
@@ -23,7 +23,7 @@ export function RequireAuth({ children, roles }: RequireAuthProps) {
     const state: LoginState = { from: location.pathname + location.search };
     return <Navigate to="/login" replace state={state} />;
   }
-  if (roles && !hasRole(...roles)) {
+  if (action && !me.permissions.includes(action)) {
     return (
       <>
         <PageTitle title={t.common.forbidden} />

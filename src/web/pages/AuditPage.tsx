@@ -12,9 +12,9 @@ import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 
 export function AuditPage() {
   const { t, label, dateTime } = useI18n();
-  const { hasRole } = useAuth();
+  const { me } = useAuth();
   const [params, setParams] = useSearchParams();
-  const canSeeAll = hasRole('dpo', 'platform_admin');
+  const canSeeAll = !!me?.permissions.includes('audit.read_organisation');
   const f: AuditFilterValues = {
     actor: canSeeAll ? (params.get('actor') ?? '') : '',
     subject: params.get('subject') ?? '',

@@ -1,55 +1,17 @@
-/** Home: who you are, and the screens your roles open. */
+/** Home: who you are, and the screens your permissions open (navigation.ts). */
 import { Badge, Card } from 'design-react-kit';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
-
-interface Tile {
-  to: string;
-  title: string;
-  text: string;
-}
+import { homeTiles } from '../navigation.ts';
 
 export function HomePage() {
   const { t, label } = useI18n();
-  const { me, hasRole } = useAuth();
+  const { me } = useAuth();
   if (!me) return null;
 
-  const canSeeAll = hasRole('dpo', 'platform_admin');
-  const tiles: Tile[] = [
-    ...(hasRole('centre_operator', 'dpo')
-      ? [
-          { to: '/percorsi', title: t.home.casesTitle, text: t.home.casesText },
-          { to: '/follow-up', title: t.home.followUpsTitle, text: t.home.followUpsText },
-        ]
-      : []),
-    ...(hasRole('centre_operator')
-      ? [{ to: '/percorsi/nuovo', title: t.home.intakeTitle, text: t.home.intakeText }]
-      : []),
-    ...(hasRole('centre_operator', 'cpi_referent', 'service_operator', 'dpo')
-      ? [{ to: '/invii', title: t.referralNav.homeTitle, text: t.referralNav.homeText }]
-      : []),
-    ...(hasRole('network_coordinator', 'control_room_member')
-      ? [{ to: '/invii/scaduti', title: t.referralNav.overdueTitle, text: t.referralNav.overdueText }]
-      : []),
-    { to: '/reti', title: t.home.networksTitle, text: t.home.networksText },
-    { to: '/organizzazioni', title: t.home.organisationsTitle, text: t.home.organisationsText },
-    { to: '/protocolli', title: t.home.protocolsTitle, text: t.home.protocolsText },
-    {
-      to: `/organizzazioni/${encodeURIComponent(me.organisation.id)}`,
-      title: t.home.myOrgTitle,
-      text: t.home.myOrgText,
-    },
-  ];
-  if (hasRole('org_admin', 'platform_admin'))
-    tiles.push({ to: '/utenti', title: t.home.usersTitle, text: t.home.usersText });
-  if (canSeeAll) tiles.push({ to: '/audit', title: t.home.auditTitle, text: t.home.auditText });
-  tiles.push({
-    to: canSeeAll ? `/audit?actor=${encodeURIComponent(me.user.id)}` : '/audit',
-    title: t.home.myActivityTitle,
-    text: t.home.myActivityText,
-  });
+  const tiles = homeTiles({ t, me });
 
   return (
     <>

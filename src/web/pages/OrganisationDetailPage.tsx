@@ -1,7 +1,6 @@
 /** One organisation: profile, networks, protocols; editable by its org_admin or a platform_admin. */
 import { Table } from 'design-react-kit';
 import { Link, useParams } from 'react-router-dom';
-import { useAuth } from '../auth.tsx';
 import { ResourceState } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SourceIds } from '../components/SourceIds.tsx';
@@ -16,7 +15,6 @@ const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : null);
 
 export function OrganisationDetailPage() {
   const { t, label, date } = useI18n();
-  const { me, hasRole } = useAuth();
   const { id = '' } = useParams();
   const {
     data: o,
@@ -27,8 +25,7 @@ export function OrganisationDetailPage() {
   } = useApi<OrganisationDetail>(`/organisations/${encodeURIComponent(id)}`);
 
   const hidesAddress = !!o && (o.type === 'shelter_operator' || o.operatesShelters);
-  const canEdit =
-    !!o && !!me && ((me.organisation.id === o.id && me.roles.includes('org_admin')) || hasRole('platform_admin'));
+  const canEdit = !!o?.allowedActions.includes('update');
   const website = o?.website ? safeUrl(o.website) : null;
 
   return (

@@ -12,7 +12,7 @@ import { AdhesionsTable } from './AdhesionsTable.tsx';
 
 export function ProtocolDetailPage() {
   const { t, date, label } = useI18n();
-  const { me, hasRole } = useAuth();
+  const { me } = useAuth();
   const { id = '' } = useParams();
   const { data: p, loading, error, reload } = useApi<ProtocolDetail>(`/protocols/${encodeURIComponent(id)}`);
 
@@ -20,7 +20,7 @@ export function ProtocolDetailPage() {
   const adhesions = p?.adhesions ?? [];
   const isSignatory = !!p && p.signatories.some((s) => s.organisationId === orgId);
   const ownPending = adhesions.some((a) => a.organisationId === orgId && isPending(a.status));
-  const decides = hasRole('control_room_member', 'platform_admin');
+  const decides = !!p?.allowedActions.includes('decide_adhesion');
   const pending = adhesions.filter((a) => isPending(a.status));
   const others = decides ? adhesions.filter((a) => !isPending(a.status)) : adhesions;
 
@@ -96,7 +96,7 @@ export function ProtocolDetailPage() {
             </section>
           ) : null}
 
-          {hasRole('org_admin') ? (
+          {p.allowedActions.includes('request_adhesion') ? (
             <AdhesionForm protocolId={p.id} isSignatory={isSignatory} hasPending={ownPending} onSent={reload} />
           ) : null}
         </>

@@ -1,5 +1,6 @@
 /** Per-user actions: change roles, disable/enable, issue a password reset link. */
 import { type FormEvent, useState } from 'react';
+import type { UserAction } from '../../shared/allowed-actions.ts';
 import type { Role } from '../../shared/roles.ts';
 import { ApiError, api, post } from '../api.ts';
 import { CheckboxGroup } from '../components/Field.tsx';
@@ -10,13 +11,13 @@ import type { IssuedLink } from './UsersPage.tsx';
 
 interface Props {
   user: User;
-  self: boolean;
   assignable: readonly Role[];
   onChanged: () => void;
   onLink: (link: IssuedLink) => void;
 }
 
-export function UserActions({ user, self, assignable, onChanged, onLink }: Props) {
+export function UserActions({ user, assignable, onChanged, onLink }: Props) {
+  const may = (a: UserAction) => user.allowedActions.includes(a);
   const { t, label } = useI18n();
   const [editing, setEditing] = useState(false);
   const [roles, setRoles] = useState<string[]>(user.roles);
@@ -81,20 +82,22 @@ export function UserActions({ user, self, assignable, onChanged, onLink }: Props
         </Notice>
       ) : null}
       <div className="row-actions">
-        <button
-          type="button"
-          className="btn btn-outline-primary btn-sm"
-          aria-expanded={editing}
-          aria-controls={`roles-${user.id}`}
-          onClick={() => {
-            setRoles(user.roles);
-            setEditing(!editing);
-          }}
-        >
-          {t.users.editRoles}
-          {hidden(name)}
-        </button>
-        {self ? null : user.disabled ? (
+        {may('update_roles') ? (
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-sm"
+            aria-expanded={editing}
+            aria-controls={`roles-${user.id}`}
+            onClick={() => {
+              setRoles(user.roles);
+              setEditing(!editing);
+            }}
+          >
+            {t.users.editRoles}
+            {hidden(name)}
+          </button>
+        ) : null}
+        {may('enable') ? (
           <button
             type="button"
             className="btn btn-outline-primary btn-sm"
@@ -104,7 +107,8 @@ export function UserActions({ user, self, assignable, onChanged, onLink }: Props
             {t.users.enable}
             {hidden(name)}
           </button>
-        ) : (
+        ) : null}
+        {may('disable') ? (
           <button
             type="button"
             className="btn btn-outline-danger btn-sm"
@@ -114,8 +118,8 @@ export function UserActions({ user, self, assignable, onChanged, onLink }: Props
             {t.users.disable}
             {hidden(name)}
           </button>
-        )}
-        {user.disabled ? null : (
+        ) : null}
+        {may('reset_password') ? (
           <button
             type="button"
             className="btn btn-outline-primary btn-sm"
@@ -125,9 +129,9 @@ export function UserActions({ user, self, assignable, onChanged, onLink }: Props
             {t.users.resetLink}
             {hidden(name)}
           </button>
-        )}
+        ) : null}
       </div>
-      {editing ? (
+      {editing && may('update_roles') ? (
         <form id={`roles-${user.id}`} className="user-editor" noValidate onSubmit={saveRoles}>
           <CheckboxGroup
             id={`roles-${user.id}-first`}

@@ -1,13 +1,12 @@
 /** User administration for org_admin / platform_admin. */
 import { Badge, Table } from 'design-react-kit';
 import { useState } from 'react';
-import { ROLES } from '../../shared/roles.ts';
 import { useAuth } from '../auth.tsx';
 import { ResourceState } from '../components/Loading.tsx';
 import { OneTimeLink } from '../components/OneTimeLink.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
-import type { Items, User } from '../types.ts';
+import type { UserList } from '../types.ts';
 import { useApi } from '../useApi.ts';
 import { type Invitation, InviteForm } from './InviteForm.tsx';
 import { UserActions } from './UserActions.tsx';
@@ -20,10 +19,10 @@ export interface IssuedLink {
 
 export function UsersPage() {
   const { t, label, date } = useI18n();
-  const { me, hasRole } = useAuth();
-  const { data, loading, error, reload } = useApi<Items<User>>('/users');
+  const { me } = useAuth();
+  const { data, loading, error, reload } = useApi<UserList>('/users');
   const [link, setLink] = useState<IssuedLink | null>(null);
-  const assignable = hasRole('platform_admin') ? ROLES : ROLES.filter((r) => r !== 'platform_admin');
+  const assignable = data?.assignableRoles ?? [];
   const users = [...(data?.items ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
   const onInvited = (i: Invitation) => {
@@ -76,20 +75,14 @@ export function UsersPage() {
                 </td>
                 <td>{u.mfaEnrolled ? t.users.mfaOn : t.users.mfaOff}</td>
                 <td>
-                  <UserActions
-                    user={u}
-                    self={u.id === me?.user.id}
-                    assignable={assignable}
-                    onChanged={reload}
-                    onLink={setLink}
-                  />
+                  <UserActions user={u} assignable={assignable} onChanged={reload} onLink={setLink} />
                 </td>
               </tr>
             ))}
           </tbody>
         </Table>
       ) : null}
-      <InviteForm roles={assignable} onInvited={onInvited} />
+      {data?.allowedActions.includes('invite') ? <InviteForm roles={assignable} onInvited={onInvited} /> : null}
     </>
   );
 }

@@ -1,7 +1,6 @@
 /** A woman's case: header, safe-contact box, identity on demand, and the tabs (nested routes). */
 import { useCallback } from 'react';
 import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
-import { useAuth } from '../../auth.tsx';
 import type { CaseDetail } from '../../cases/types.ts';
 import { ResourceState } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -16,7 +15,6 @@ import { IdentityPanel } from './IdentityPanel.tsx';
 export function CasePage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
-  const { hasRole } = useAuth();
   const { pathname, state } = useLocation();
   const names = useTabNames();
   const { data: c, loading, error, reload, setData } = useApi<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
@@ -27,9 +25,8 @@ export function CasePage() {
 
   const caseTitle = c ? fmt(t.casePage.title, { code: c.code }) : t.casePage.titleLoading;
   const docTitle = sub ? `${sub} — ${caseTitle}` : tab ? `${names[tab]} — ${caseTitle}` : caseTitle;
-  const canWrite = hasRole('centre_operator');
   const context: CaseContext | null = c
-    ? { c, setCase, reload, canWrite, editable: canWrite && c.status === 'open' }
+    ? { c, setCase, reload, may: (action) => c.allowedActions.includes(action) }
     : null;
 
   return (
@@ -46,7 +43,7 @@ export function CasePage() {
         <>
           {created ? <Notice kind="success">{fmt(t.intake.created, { code: c.code })}</Notice> : null}
           <CaseHeader c={c} />
-          <IdentityPanel c={c} canWrite={canWrite} onChanged={reload} />
+          <IdentityPanel c={c} onChanged={reload} />
           <CaseTabs id={c.id} />
           <div className="case-tab-body">
             <Outlet context={context} />

@@ -17,7 +17,7 @@ type Step = 'idle' | 'form' | 'confirm';
 export function ClosureSection() {
   const { t, date, label } = useI18n();
   const options = useOptions();
-  const { c, setCase, reload, canWrite, editable } = useCase();
+  const { c, setCase, reload, may } = useCase();
   const [step, setStep] = useState<Step>('idle');
   const [closedOn, setClosedOn] = useState(todayIso);
   const [outcome, setOutcome] = useState('');
@@ -104,7 +104,7 @@ export function ClosureSection() {
       ) : (
         <p>{k.openText}</p>
       )}
-      {c.status === 'closed' && canWrite && step === 'idle' ? (
+      {may('reopen') && step === 'idle' ? (
         <button type="button" className="btn btn-outline-primary" onClick={() => setStep('confirm')}>
           {k.reopen}
         </button>
@@ -124,7 +124,7 @@ export function ClosureSection() {
             />,
           )
         : null}
-      {c.status === 'open' && editable && step === 'idle' ? (
+      {may('close') && step === 'idle' ? (
         <button type="button" className="btn btn-outline-danger" onClick={() => setStep('form')}>
           {k.close}
         </button>

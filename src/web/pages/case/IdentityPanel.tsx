@@ -13,7 +13,7 @@ import { IdentityView } from './IdentityView.tsx';
 
 type Mode = 'closed' | 'asking' | 'shown' | 'editing' | 'creating';
 
-export function IdentityPanel({ c, canWrite, onChanged }: { c: CaseDetail; canWrite: boolean; onChanged: () => void }) {
+export function IdentityPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
   const [mode, setMode] = useState<Mode>('closed');
@@ -33,8 +33,7 @@ export function IdentityPanel({ c, canWrite, onChanged }: { c: CaseDetail; canWr
     setMode('closed');
     window.setTimeout(() => toggle.current?.focus(), 0);
   };
-  const onTeam = c.onMyTeam;
-  const editable = canWrite && onTeam && c.status === 'open';
+  const editable = c.allowedActions.includes('write_identity');
 
   return (
     <section className="identity-panel" aria-labelledby="identity-title">
@@ -56,7 +55,7 @@ export function IdentityPanel({ c, canWrite, onChanged }: { c: CaseDetail; canWr
           ) : null}
         </div>
       ) : null}
-      {c.hasIdentity && mode === 'closed' ? (
+      {c.hasIdentity && mode === 'closed' && c.allowedActions.includes('read_identity') ? (
         <div className="row-actions align-items-center">
           <span>{h.stored}</span>
           <button

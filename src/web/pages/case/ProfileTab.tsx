@@ -11,7 +11,8 @@ import { SafeContactEditForm } from './SafeContactEditForm.tsx';
 
 export function ProfileTab() {
   const { t, label } = useI18n();
-  const { c, editable } = useCase();
+  const { c, may } = useCase();
+  const editable = may('update');
   const [editing, setEditing] = useState<'none' | 'profile' | 'contact'>('none');
   const [saved, setSaved] = useState<string | null>(null);
   const values = profileFromCase(c);

@@ -1,5 +1,6 @@
 /** What the case page hands to its tabs (react-router outlet context). */
 import { useOutletContext } from 'react-router-dom';
+import type { CaseAction } from '../../../shared/allowed-actions.ts';
 import type { CaseDetail } from '../../cases/types.ts';
 
 export interface CaseContext {
@@ -8,10 +9,8 @@ export interface CaseContext {
   setCase: (c: CaseDetail) => void;
   /** Read the case again (header counts after writes elsewhere, or after a conflict). */
   reload: () => void;
-  /** The user may change cases (a centre operator; the DPO only reads). */
-  canWrite: boolean;
-  /** canWrite and the case is open (a closed case takes no changes but reopening). */
-  editable: boolean;
+  /** Whether the server allows this action on the case now (the case's allowedActions). */
+  may: (action: CaseAction) => boolean;
 }
 
 export const useCase = () => useOutletContext<CaseContext>();

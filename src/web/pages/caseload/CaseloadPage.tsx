@@ -20,7 +20,7 @@ import { CaseloadTable } from './CaseloadTable.tsx';
 
 export function CaseloadPage() {
   const { t } = useI18n();
-  const { hasRole } = useAuth();
+  const { me } = useAuth();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
@@ -62,7 +62,7 @@ export function CaseloadPage() {
     <>
       <PageTitle title={t.caseload.title} />
       <p className="lead-text">{t.caseload.intro}</p>
-      {hasRole('centre_operator') ? (
+      {me?.permissions.includes('case.write') ? (
         <p>
           <Link to="/percorsi/nuovo" className="btn btn-primary">
             {t.caseload.newCase}

@@ -41,7 +41,7 @@ function Facts({ d }: { d: ReferralDetail }) {
 export function ReferralPage() {
   const { t, label } = useI18n();
   const { id = '' } = useParams();
-  const { hasRole } = useAuth();
+  const { me } = useAuth();
   const navigate = useNavigate();
   const { data: d, loading, error, reload } = useApi<ReferralDetail>(`/referrals/${encodeURIComponent(id)}`);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
@@ -72,7 +72,7 @@ export function ReferralPage() {
       ? fmt(k.titleInbox, { pseudonym: d.pseudonym })
       : fmt(k.titleOutbox, { code: d.caseCode ?? d.pseudonym })
     : k.titleLoading;
-  const writer = hasRole('centre_operator', 'cpi_referent', 'service_operator');
+  const writer = !!me?.permissions.includes('referral.answer');
   return (
     <>
       <p>

@@ -21,7 +21,7 @@ const STATUS_COLOR: Record<string, string> = {
 
 export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked: () => void }) {
   const { t, date, label } = useI18n();
-  const { c, canWrite } = useCase();
+  const { c, may } = useCase();
   const [revoking, setRevoking] = useState<Consent | null>(null);
   const [revokedOn, setRevokedOn] = useState(todayIso);
   const [busy, setBusy] = useState(false);
@@ -103,7 +103,7 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
                 ) : null}
               </td>
               <td>
-                {canWrite && x.status === 'active' ? (
+                {may('withdraw_consent') && x.status === 'active' ? (
                   <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => setRevoking(x)}>
                     {k.revoke}{' '}
                     <span className="visually-hidden">

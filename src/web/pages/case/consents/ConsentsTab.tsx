@@ -12,7 +12,7 @@ import { ConsentList } from './ConsentList.tsx';
 
 export function ConsentsTab() {
   const { t } = useI18n();
-  const { c, editable, reload: reloadCase } = useCase();
+  const { c, may, reload: reloadCase } = useCase();
   const { data, loading, error, reload, setData } = useApi<Items<Consent>>(
     `/cases/${encodeURIComponent(c.id)}/consents`,
   );
@@ -39,7 +39,7 @@ export function ConsentsTab() {
       ) : null}
       <ResourceState loading={loading && !data} error={error} />
       {data ? <ConsentList items={data.items} onRevoked={() => changed(k.revoked)} /> : null}
-      {editable && !adding ? (
+      {may('update') && !adding ? (
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
           {k.add}
         </button>

@@ -14,7 +14,7 @@ import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
 export function NeedsTab() {
   const { t, date, label } = useI18n();
-  const { c, editable, reload: reloadCase } = useCase();
+  const { c, may, reload: reloadCase } = useCase();
   const list = useApi<Items<Assessment>>(`/cases/${encodeURIComponent(c.id)}/needs-assessments`);
   const questionnaire = useApi<Questionnaire>('/needs/questionnaire');
   const catalogue = useApi<Items<CatalogueItem>>('/action-catalogue');
@@ -36,7 +36,7 @@ export function NeedsTab() {
       ) : null}
       <ResourceState loading={list.loading && !list.data} error={list.error} />
       {list.data && !items.length ? <p>{n.empty}</p> : null}
-      {editable && !adding && questionnaire.data ? (
+      {may('update') && !adding && questionnaire.data ? (
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
           {n.add}
         </button>

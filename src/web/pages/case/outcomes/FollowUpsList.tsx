@@ -9,7 +9,7 @@ import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
 export function FollowUpsList({ items, onRecorded }: { items: FollowUp[]; onRecorded: () => void }) {
   const { t, date, label } = useI18n();
-  const { canWrite } = useCase();
+  const { may } = useCase();
   const [open, setOpen] = useState<FollowUp | null>(null);
   const f = t.followUps;
   const yn = (v: boolean | null) => (v === null ? t.common.none : v ? t.common.yes : t.common.no);
@@ -45,7 +45,7 @@ export function FollowUpsList({ items, onRecorded }: { items: FollowUp[]; onReco
                 <td>{x.weeklyHours ?? t.common.none}</td>
                 <td>{yn(x.sameEmployer)}</td>
                 <td>
-                  {canWrite && !x.doneOn ? (
+                  {may('record_follow_up') && !x.doneOn ? (
                     <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setOpen(x)}>
                       {f.record} <span className="visually-hidden">{fmt(f.monthsN, { n: x.months })}</span>
                     </button>

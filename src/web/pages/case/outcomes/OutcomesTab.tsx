@@ -13,7 +13,7 @@ import { OutcomeList } from './OutcomeList.tsx';
 
 export function OutcomesTab() {
   const { t } = useI18n();
-  const { c, editable, reload: reloadCase } = useCase();
+  const { c, may, reload: reloadCase } = useCase();
   const base = `/cases/${encodeURIComponent(c.id)}`;
   const outcomes = useApi<Items<Outcome>>(`${base}/outcomes`);
   const followUps = useApi<Items<FollowUp>>(`${base}/follow-ups`);
@@ -40,7 +40,7 @@ export function OutcomesTab() {
       ) : null}
       <ResourceState loading={outcomes.loading && !outcomes.data} error={outcomes.error} />
       {outcomes.data ? <OutcomeList items={outcomes.data.items} /> : null}
-      {editable && !adding ? (
+      {may('update') && !adding ? (
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
           {o.add}
         </button>

@@ -18,7 +18,8 @@ import { ReviewsSection } from './ReviewsSection.tsx';
 
 export function PlanTab() {
   const { t, date, label } = useI18n();
-  const { c, canWrite, editable, reload: reloadCase } = useCase();
+  const { c, may, reload: reloadCase } = useCase();
+  const editable = may('update');
   const base = `/cases/${encodeURIComponent(c.id)}`;
   const plan = useApi<Plan>(`${base}/plan`);
   const versions = useApi<Items<PlanVersionSummary>>(`${base}/plan/versions`);
@@ -82,7 +83,9 @@ export function PlanTab() {
               ) : null}
             </>
           )}
-          {canWrite && current.version ? <PrintLinks caseId={c.id} secondLanguage={current.secondLanguage} /> : null}
+          {may('print_plan') && current.version ? (
+            <PrintLinks caseId={c.id} secondLanguage={current.secondLanguage} />
+          ) : null}
           {current.version && editable ? (
             <AgreementForm
               versions={versions.data?.items ?? []}

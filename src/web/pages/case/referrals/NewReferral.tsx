@@ -30,7 +30,8 @@ import { ShareStep } from './ShareStep.tsx';
 export function NewReferral() {
   const { t, label } = useI18n();
   const navigate = useNavigate();
-  const { c, editable } = useCase();
+  const { c, may } = useCase();
+  const editable = may('send_referral');
   const base = `/cases/${encodeURIComponent(c.id)}`;
   const destinations = useApi<Destinations>(editable ? `${base}/referral-destinations` : null);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(undefined));

@@ -30,7 +30,7 @@ function Opened({ d }: { d: ReferralDetail | undefined }) {
 
 export function ReferralsTab() {
   const { t, label, dateTime } = useI18n();
-  const { c, editable } = useCase();
+  const { c, may } = useCase();
   const { state } = useLocation();
   const { items, details, loading, error } = useCaseReferrals(c.id);
   const sentTo = (state as { sentTo?: string } | null)?.sentTo;
@@ -41,7 +41,7 @@ export function ReferralsTab() {
       <h2>{k.title}</h2>
       <p>{k.intro}</p>
       {sentTo ? <FocusNotice kind="success">{fmt(k.sent, { name: sentTo })}</FocusNotice> : null}
-      {editable ? (
+      {may('send_referral') ? (
         <p>
           <Link to={`/percorsi/${encodeURIComponent(c.id)}/invii/nuovo`} className="btn btn-primary">
             {k.new}

@@ -1,0 +1,90 @@
+import { ROLES, type Role } from './roles.ts';
+
+/**
+ * Permissions, written once, deny by default. `can(actor, action, subject)` is pure and shared:
+ * the server enforces it (`ctx.authorise`) and tells the UI what it allows (`/me` permissions,
+ * each resource's `allowedActions`). Row-level security repeats the same rules in SQL
+ * (migrations/*.sql); `auth/can-vs-sql.db.test.ts` holds the two together.
+ */
+export const ACTIONS = [
+  'network.read',
+  'organisation.read',
+  'organisation.update',
+  'protocol.read',
+  'protocol.request_adhesion',
+  'protocol.decide_adhesion',
+  'user.read',
+  'user.manage',
+  'audit.read_own',
+  'audit.read_organisation',
+  'audit.read_all',
+  'case.read',
+  'case.write',
+  'case.identity.read',
+  'case.identity.write',
+  'referral.send',
+  'referral.read',
+  'referral.answer',
+  'referral.overdue_list',
+  'notification.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Where an action's subject may be: in the actor's own organisation, or anywhere. */
+export type Scope = 'own' | 'any';
+
+/** Who acts, as far as permissions go (the server's Actor has these fields and more). */
+export interface PermissionActor {
+  organisationId: string;
+  roles: readonly Role[];
+}
+
+export interface Subject {
+  organisationId?: string;
+}
+
+const everyone = (scope: Scope): Partial<Record<Role, Scope>> => Object.fromEntries(ROLES.map((r) => [r, scope]));
+
+export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
+  'network.read': everyone('any'),
+  'organisation.read': everyone('any'),
+  'protocol.read': everyone('any'),
+  'organisation.update': { org_admin: 'own', platform_admin: 'any' },
+  'protocol.request_adhesion': { org_admin: 'own' },
+  'protocol.decide_adhesion': { control_room_member: 'any', platform_admin: 'any' },
+  // the DPO reads the colleagues' list to review the audit trail by person
+  'user.read': { org_admin: 'own', dpo: 'own', platform_admin: 'any' },
+  'user.manage': { org_admin: 'own', platform_admin: 'any' },
+  'audit.read_own': everyone('own'),
+  'audit.read_organisation': { dpo: 'own', platform_admin: 'any' },
+  'audit.read_all': { platform_admin: 'any' },
+  // Cases stay in the holding centre. Identity also needs the case team (checked with the case).
+  'case.read': { centre_operator: 'own', dpo: 'own' },
+  'case.write': { centre_operator: 'own' },
+  'case.identity.read': { centre_operator: 'own', dpo: 'own' },
+  'case.identity.write': { centre_operator: 'own' },
+  // Referrals: a centre sends from its cases; the recipient's operators answer; the DPO reads.
+  // Which side of a referral the actor is on is decided with the row (read-referral.ts).
+  'referral.send': { centre_operator: 'own' },
+  'referral.read': { centre_operator: 'own', cpi_referent: 'own', service_operator: 'own', dpo: 'own' },
+  'referral.answer': { centre_operator: 'own', cpi_referent: 'own', service_operator: 'own' },
+  'referral.overdue_list': { network_coordinator: 'own', control_room_member: 'any' },
+  // everyone reads (and marks as read) their own inbox; RLS keeps it to their own rows
+  'notification.read': everyone('own'),
+};
+
+export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {
+  if (!actor) return false;
+  const rule = RULES[action];
+  return actor.roles.some((role) => {
+    const scope = rule[role];
+    if (scope === 'any') return true;
+    if (scope === 'own') return subject.organisationId === undefined || subject.organisationId === actor.organisationId;
+    return false;
+  });
+}
+
+/** The actions the actor may take in her own organisation (what `/me` tells the UI). */
+export function permissionsOf(actor: PermissionActor): Action[] {
+  return ACTIONS.filter((a) => can(actor, a, { organisationId: actor.organisationId }));
+}
