@@ -1,0 +1,105 @@
+/**
+ * The two walls agree: for every role, the SQL helpers that row-level security policies use
+ * (migrations/*.sql) answer as the shared `can()` does, for the actor's own organisation and for
+ * another one. Changing either side alone fails here.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { type Action, can } from '../../shared/can.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
+import { type Actor, setActor, withContext } from '../db/context.ts';
+import { openTestAppPerFile } from '../testing/harness.ts';
+
+const t = openTestAppPerFile();
+
+/** Each role-deciding SQL helper, and the can() actions whose rule it repeats. */
+const HELPERS: Record<string, { call: (org: string) => ReturnType<typeof sql<boolean>>; actions: Action[] }> = {
+  app_sees_cases: {
+    call: (org) => sql<boolean>`app_sees_cases(${org}::uuid)`,
+    actions: ['case.read', 'case.identity.read'],
+  },
+  app_works_cases: {
+    call: (org) => sql<boolean>`app_works_cases(${org}::uuid)`,
+    actions: ['case.write', 'case.identity.write', 'referral.send'],
+  },
+  app_receives_referrals: {
+    call: (org) => sql<boolean>`app_receives_referrals(${org}::uuid)`,
+    actions: ['referral.read'],
+  },
+  app_works_referrals: { call: (org) => sql<boolean>`app_works_referrals(${org}::uuid)`, actions: ['referral.answer'] },
+  app_admins_org: {
+    call: (org) => sql<boolean>`app_admins_org(${org}::uuid)`,
+    actions: ['user.manage', 'organisation.update'],
+  },
+  // no organisation argument: the control room decides for every organisation
+  app_decides_adhesions: { call: () => sql<boolean>`app_decides_adhesions()`, actions: ['protocol.decide_adhesion'] },
+};
+
+const OWN = randomUUID();
+const OTHER = randomUUID();
+
+/** What the SQL helpers answer for `roles`, set on the transaction as request-context does. */
+async function sqlAnswers(roles: Role[]) {
+  const actor: Actor = { userId: randomUUID(), organisationId: OWN, roles };
+  return withContext(t.db, async (tx) => {
+    await setActor(tx, actor);
+    const answers: Record<string, { own: boolean; other: boolean }> = {};
+    for (const [name, helper] of Object.entries(HELPERS)) {
+      const row = await sql<{ own: boolean; other: boolean }>`
+        SELECT ${helper.call(OWN)} AS own, ${helper.call(OTHER)} AS other`.execute(tx);
+      answers[name] = { own: Boolean(row.rows[0]?.own), other: Boolean(row.rows[0]?.other) };
+    }
+    return { actor, answers };
+  });
+}
+
+/** What can() answers for the same question, one entry per helper and action. */
+function canAnswers(actor: Actor) {
+  return Object.fromEntries(
+    Object.entries(HELPERS).flatMap(([name, helper]) =>
+      helper.actions.map((action) => [
+        `${name} ~ ${action}`,
+        { own: can(actor, action, { organisationId: OWN }), other: can(actor, action, { organisationId: OTHER }) },
+      ]),
+    ),
+  );
+}
+
+function expectAgreement(actor: Actor, answers: Record<string, { own: boolean; other: boolean }>) {
+  const fromSql = Object.fromEntries(
+    Object.entries(HELPERS).flatMap(([name, helper]) =>
+      helper.actions.map((action) => [`${name} ~ ${action}`, answers[name]]),
+    ),
+  );
+  expect(fromSql).toEqual(canAnswers(actor));
+}
+
+describe('can() against the SQL policy helpers', () => {
+  for (const role of ROLES) {
+    it(`agrees for ${role}`, async () => {
+      const { actor, answers } = await sqlAnswers([role]);
+      expectAgreement(actor, answers);
+    });
+  }
+
+  it('agrees with no role: nothing on either side', async () => {
+    const { actor, answers } = await sqlAnswers([]);
+    expectAgreement(actor, answers);
+    expect(Object.values(answers).every((a) => !a.own && !a.other)).toBe(true);
+  });
+
+  it('agrees for a user holding several roles', async () => {
+    const { actor, answers } = await sqlAnswers(['dpo', 'org_admin', 'cpi_referent']);
+    expectAgreement(actor, answers);
+  });
+
+  it('covers every role-deciding helper in the migrations', async () => {
+    const rows = await sql<{ proname: string }>`
+      SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = 'public' AND p.proname LIKE 'app\\_%' AND p.proname <> 'app_has_role'
+        AND p.prosrc LIKE '%app_has_role%'
+      ORDER BY p.proname`.execute(t.db.owner);
+    expect(rows.rows.map((r) => r.proname)).toEqual(Object.keys(HELPERS).sort());
+  });
+});
