@@ -202,6 +202,14 @@ describe('cases and identity', () => {
       closureOutcome: 'goals_reached',
       eligibility: { reason: expect.any(String) },
     });
+    // a closed case offers reopening and the changes allowed on closed cases, no more
+    expect(closed.json().allowedActions).toEqual([
+      'reopen',
+      'record_follow_up',
+      'withdraw_consent',
+      'print_plan',
+      'read_identity',
+    ]);
     expect((await patch(3, { education: 'tertiary' })).json().code).toBe('case_closed');
     const reopened = await app.inject({
       method: 'POST',
@@ -210,6 +218,7 @@ describe('cases and identity', () => {
       payload: {},
     });
     expect(reopened.json().status).toBe('open');
+    expect(reopened.json().allowedActions).toEqual(expect.arrayContaining(['update', 'close', 'send_referral']));
     const timeline = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline`, headers: s.headers });
     expect(timeline.json().items.map((e: { kind: string }) => e.kind)).toEqual([
       'case.reopened',
@@ -298,6 +307,8 @@ describe('who sees a case', () => {
     const seen = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: colleague.headers });
     expect(seen.statusCode).toBe(200);
     expect(seen.json().onMyTeam).toBe(false);
+    expect(seen.json().allowedActions).toContain('read_identity');
+    expect(seen.json().allowedActions).not.toContain('write_identity');
     const denied = await app.inject({
       method: 'GET',
       url: `/api/v1/cases/${c.id}/identity?purpose=verifica`,

@@ -98,6 +98,7 @@ describe('network directory', () => {
     expect(keys(cadmi)).toEqual(
       [
         'address',
+        'allowedActions',
         'description',
         'helpline',
         'id',
@@ -116,6 +117,7 @@ describe('network directory', () => {
       ].sort(),
     );
     expect(cadmi).toMatchObject({ address: null, operatesShelters: true, uncertain: true, parent: null, version: 1 });
+    expect(cadmi.allowedActions).toEqual([]);
     expect(cadmi.networks).toEqual([{ id: 'milano', name: 'Rete Antiviolenza del Comune di Milano', role: null }]);
     expect(cadmi.protocols).toContainEqual({
       id: await protocolId('milano-lavoro-2022'),
@@ -196,6 +198,7 @@ describe('editing an organisation', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
     expect(ok.json()).toMatchObject({ id: orgId, description: canary, website: 'https://ente.example.it', version: 2 });
+    expect(ok.json().allowedActions).toEqual(['update']);
 
     const stale = await patch(orgId, s, { description: 'altro' }, '"1"');
     expect(stale.statusCode).toBe(409);
@@ -227,6 +230,7 @@ describe('editing an organisation', () => {
       const { s } = await member(roles);
       const res = await patch(victim, s, { description: 'presa' }, '"1"');
       expect(res.statusCode, roles.join()).toBe(404);
+      expect((await get(`/organisations/${victim}`, s)).json().allowedActions, roles.join()).toEqual([]);
     }
     const row = await db.owner
       .selectFrom('organisations')
@@ -304,6 +308,8 @@ describe('adhering to a protocol', () => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('adhesion_pending');
 
+    expect((await get(`/protocols/${pid}`, asker.s)).json().allowedActions).toEqual(['request_adhesion']);
+    expect((await get(`/protocols/${pid}`, room.s)).json().allowedActions).toEqual(['decide_adhesion']);
     const seenByAsker = (await get(`/protocols/${pid}`, asker.s)).json().adhesions;
     expect(seenByAsker.map((a: { id: string }) => a.id)).toContain(adhesion.id);
     const seenByOther = (await get(`/protocols/${pid}`, other.s)).json().adhesions;

@@ -1,3 +1,4 @@
+import { permissionsOf } from '../../shared/can.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import type { App } from '../app.ts';
@@ -34,8 +35,15 @@ describe('user administration', () => {
     expect(roles.json().roles).toEqual(['centre_operator', 'dpo']);
     const meNow = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } });
     expect(meNow.json().roles).toEqual(['centre_operator', 'dpo']);
+    // told what she may do now, computed by can() for her own organisation
+    expect(meNow.json().permissions).toEqual(
+      permissionsOf({ organisationId: orgId, roles: ['centre_operator', 'dpo'] }),
+    );
+    expect(meNow.json().permissions).toContain('audit.read_organisation');
+    expect(meNow.json().permissions).not.toContain('user.manage');
     const off = await app.inject({ method: 'POST', url: `/api/v1/users/${colleague.id}/disable`, headers: s.headers });
     expect(off.json().disabled).toBe(true);
+    expect(off.json().allowedActions).toEqual(['update_roles', 'enable']);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } })).statusCode).toBe(
       401,
     );
@@ -57,6 +65,14 @@ describe('user administration', () => {
     const s = await signIn(app, db, admin);
     const list = await app.inject({ method: 'GET', url: '/api/v1/users', headers: s.headers });
     expect(list.json().items.map((u: { id: string }) => u.id)).toEqual([admin.id]);
+    // she may not disable herself, nor grant platform_admin
+    expect(list.json().items[0].allowedActions).toEqual(['update_roles', 'reset_password']);
+    expect(list.json().allowedActions).toEqual(['invite']);
+    expect(list.json().assignableRoles).not.toContain('platform_admin');
+    const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: mine, roles: ['dpo'] }));
+    const readOnly = (await app.inject({ method: 'GET', url: '/api/v1/users', headers: dpo.headers })).json();
+    expect(readOnly).toMatchObject({ allowedActions: [], assignableRoles: [] });
+    expect(readOnly.items.every((u: { allowedActions: string[] }) => u.allowedActions.length === 0)).toBe(true);
     expect(list.body).not.toContain(other.username);
   });
 });
