@@ -1,34 +1,23 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
+import { describe, expect, it } from 'vitest';
 import { withContext } from '../db/context.ts';
-import type { Database } from '../db/database.ts';
-import { makeOrg, makeUser, openTestDb, signIn, testApp } from '../testing/harness.ts';
+import { makeOrg, makeUser, openTestAppPerFile, openTestDb, signIn } from '../testing/harness.ts';
 import { recordAudit } from './record.ts';
 import { verifyAuditChain } from './verify.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 async function appendSome(n: number) {
   for (let i = 0; i < n; i++) {
-    await withContext(db, (tx) => recordAudit(tx, null, { action: 'auth.login', outcome: 'failure', details: { i } }));
+    await withContext(t.db, (tx) =>
+      recordAudit(tx, null, { action: 'auth.login', outcome: 'failure', details: { i } }),
+    );
   }
 }
 
 /** Changes audit rows as the database owner would, bypassing the append-only triggers. */
 async function tamper(statements: ReturnType<typeof sql>[]) {
-  await db.owner.transaction().execute(async (tx) => {
+  await t.db.owner.transaction().execute(async (tx) => {
     await sql`SET LOCAL session_replication_role = replica`.execute(tx);
     for (const statement of statements) await statement.execute(tx);
   });
@@ -37,16 +26,18 @@ async function tamper(statements: ReturnType<typeof sql>[]) {
 describe('audit chain', () => {
   it('verifies an intact chain, in numeric order past seq 9', async () => {
     await appendSome(25);
-    const report = await verifyAuditChain(db.owner);
+    const report = await verifyAuditChain(t.db.owner);
     expect(report.ok).toBe(true);
     expect(report.checked).toBeGreaterThanOrEqual(25);
   });
 
-  it('cannot be changed or deleted by the app role', async () => {
+  it('cannot be changed or deleted by the t.app role', async () => {
     await appendSome(1);
-    await expect(withContext(db, (tx) => sql`UPDATE audit_log SET outcome = 'success'`.execute(tx))).rejects.toThrow();
-    await expect(withContext(db, (tx) => sql`DELETE FROM audit_log`.execute(tx))).rejects.toThrow();
-    await expect(sql`DELETE FROM audit_log`.execute(db.owner)).rejects.toThrow(/append-only/);
+    await expect(
+      withContext(t.db, (tx) => sql`UPDATE audit_log SET outcome = 'success'`.execute(tx)),
+    ).rejects.toThrow();
+    await expect(withContext(t.db, (tx) => sql`DELETE FROM audit_log`.execute(tx))).rejects.toThrow();
+    await expect(sql`DELETE FROM audit_log`.execute(t.db.owner)).rejects.toThrow(/append-only/);
   });
 
   it.each([
@@ -70,16 +61,16 @@ describe('audit chain', () => {
     ['a removed tail', [sql`DELETE FROM audit_log WHERE seq = 6`], { seq: '6', reason: 'missing_tail' }],
   ])('detects %s at that row', async (_name, change, expected) => {
     const fresh = await openTestDb();
-    const original = db;
-    db = fresh;
+    const original = t.db;
+    t.db = fresh;
     try {
       await appendSome(6);
       await tamper(change);
-      const report = await verifyAuditChain(db.owner);
+      const report = await verifyAuditChain(t.db.owner);
       expect(report.ok).toBe(false);
       expect(report.broken).toEqual(expected);
     } finally {
-      db = original;
+      t.db = original;
       await fresh.close();
     }
   });
@@ -87,31 +78,31 @@ describe('audit chain', () => {
 
 describe('audit search', () => {
   it('shows a DPO their organisation’s trail, and everyone else only their own actions', async () => {
-    const orgA = await makeOrg(db);
-    const orgB = await makeOrg(db);
-    const dpo = await makeUser(db, config, { organisationId: orgA, roles: ['dpo'] });
-    const colleague = await makeUser(db, config, { organisationId: orgA, roles: ['centre_operator'] });
-    const outsider = await makeUser(db, config, { organisationId: orgB, roles: ['dpo'] });
-    await signIn(app, db, colleague);
-    const s = await signIn(app, db, dpo);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/audit?actor=${colleague.id}`, headers: s.headers });
+    const orgA = await makeOrg(t.db);
+    const orgB = await makeOrg(t.db);
+    const dpo = await makeUser(t.db, t.config, { organisationId: orgA, roles: ['dpo'] });
+    const colleague = await makeUser(t.db, t.config, { organisationId: orgA, roles: ['centre_operator'] });
+    const outsider = await makeUser(t.db, t.config, { organisationId: orgB, roles: ['dpo'] });
+    await signIn(t.app, t.db, colleague);
+    const s = await signIn(t.app, t.db, dpo);
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/audit?actor=${colleague.id}`, headers: s.headers });
     expect(res.statusCode).toBe(200);
     const actions = res.json().items.map((i: { action: string }) => i.action);
     expect(actions).toContain('auth.totp');
-    const so = await signIn(app, db, outsider);
-    const peek = await app.inject({ method: 'GET', url: `/api/v1/audit?actor=${colleague.id}`, headers: so.headers });
+    const so = await signIn(t.app, t.db, outsider);
+    const peek = await t.app.inject({ method: 'GET', url: `/api/v1/audit?actor=${colleague.id}`, headers: so.headers });
     expect(peek.json().items).toEqual([]);
-    const cs = await signIn(app, db, colleague);
-    const own = await app.inject({ method: 'GET', url: '/api/v1/audit', headers: cs.headers });
+    const cs = await signIn(t.app, t.db, colleague);
+    const own = await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers: cs.headers });
     const actors = new Set(own.json().items.map((i: { actorUserId: string }) => i.actorUserId));
     expect([...actors]).toEqual([colleague.id]);
-    const dated = await app.inject({
+    const dated = await t.app.inject({
       method: 'GET',
       url: `/api/v1/audit?from=2000-01-01&to=2000-01-02`,
       headers: s.headers,
     });
     expect(dated.json().items).toEqual([]);
-    const badDate = await app.inject({ method: 'GET', url: `/api/v1/audit?from=ieri`, headers: s.headers });
+    const badDate = await t.app.inject({ method: 'GET', url: `/api/v1/audit?from=ieri`, headers: s.headers });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().fields[0].field).toContain('from');
   });

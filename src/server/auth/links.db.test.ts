@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
-import type { Database } from '../db/database.ts';
-import { cookieFrom, makeOrg, makeUser, openTestDb, signIn, testApp } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { cookieFrom, makeOrg, makeUser, openTestAppPerFile, signIn } from '../testing/harness.ts';
 import { totpCode } from './totp.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url, payload, headers });
+  t.app.inject({ method: 'POST', url, payload, headers });
 const tokenOf = (url: string) => url.split('/').at(-1) as string;
 
 describe('invitations and first login', () => {
   it('lets an invited person choose a password, enrol TOTP with recovery codes, and sign in', async () => {
-    const orgId = await makeOrg(db);
-    const admin = await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] });
-    const s = await signIn(app, db, admin);
+    const orgId = await makeOrg(t.db);
+    const admin = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] });
+    const s = await signIn(t.app, t.db, admin);
     const invite = await post(
       '/api/v1/users/invitations',
       { username: 'nuova.collega', displayName: 'Nuova Collega', roles: ['centre_operator'] },
@@ -63,7 +50,7 @@ describe('invitations and first login', () => {
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     const session = cookieFrom(done, '__Host-percorsi_session') as string;
-    const meRes = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } });
+    const meRes = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } });
     expect(meRes.json().roles).toEqual(['centre_operator']);
 
     // a recovery code works once
@@ -76,9 +63,9 @@ describe('invitations and first login', () => {
   });
 
   it('refuses an expired invitation and grants only the invited roles', async () => {
-    const orgId = await makeOrg(db);
-    const admin = await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] });
-    const s = await signIn(app, db, admin);
+    const orgId = await makeOrg(t.db);
+    const admin = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] });
+    const s = await signIn(t.app, t.db, admin);
     const escalate = await post(
       '/api/v1/users/invitations',
       { username: 'furbetta', displayName: 'Furbetta', roles: ['platform_admin'] },
@@ -90,7 +77,7 @@ describe('invitations and first login', () => {
       { username: 'scaduta', displayName: 'Scaduta', roles: ['dpo'] },
       s.headers,
     );
-    await db.owner
+    await t.db.owner
       .updateTable('invitations')
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('username', '=', 'scaduta')
@@ -100,24 +87,26 @@ describe('invitations and first login', () => {
       password: 'Un-fiume-tranquillo-42',
     });
     expect(res.statusCode).toBe(410);
-    expect(await db.owner.selectFrom('users').select('id').where('username', '=', 'scaduta').execute()).toHaveLength(0);
+    expect(await t.db.owner.selectFrom('users').select('id').where('username', '=', 'scaduta').execute()).toHaveLength(
+      0,
+    );
   });
 });
 
 describe('password reset', () => {
   it('answers the same for unknown users, and the admin link resets the password and ends sessions', async () => {
-    const orgId = await makeOrg(db);
-    const admin = await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] });
-    const user = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
+    const orgId = await makeOrg(t.db);
+    const admin = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] });
+    const user = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
     const known = await post('/api/v1/auth/password-reset', { username: user.username });
     const unknown = await post('/api/v1/auth/password-reset', { username: 'non.esiste' });
     expect(known.statusCode).toBe(202);
     expect(unknown.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
 
-    const userSession = await signIn(app, db, user);
-    const s = await signIn(app, db, admin);
-    const list = await app.inject({ method: 'GET', url: '/api/v1/users', headers: s.headers });
+    const userSession = await signIn(t.app, t.db, user);
+    const s = await signIn(t.app, t.db, admin);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: s.headers });
     expect(list.json().items.find((u: { id: string }) => u.id === user.id).resetRequestedAt).not.toBeNull();
     const link = await post(`/api/v1/users/${user.id}/password-reset`, {}, s.headers);
     expect(link.statusCode).toBe(201);
@@ -126,7 +115,7 @@ describe('password reset', () => {
       (await post('/api/v1/auth/password-reset/complete', { token, password: 'Nuova-password-sicura-7' })).statusCode,
     ).toBe(204);
     expect(
-      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: userSession.cookie } })).statusCode,
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: userSession.cookie } })).statusCode,
     ).toBe(401);
     expect((await post('/api/v1/auth/login', { username: user.username, password: user.password })).statusCode).toBe(
       401,

@@ -1,24 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
+import { describe, expect, it } from 'vitest';
 import { withContext } from '../db/context.ts';
-import type { Database } from '../db/database.ts';
-import { auditRows, makeOrg, makeUser, openTestDb, type Signed, signIn, testApp } from '../testing/harness.ts';
+import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
 import { dataKeyOf, openWith } from './keys.ts';
 
-let db: Database;
-let app: App;
-let logs: string[];
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config, logs } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 const CANARY = {
   firstName: 'Zenobia',
@@ -30,22 +16,24 @@ const CANARY = {
 };
 
 async function centre() {
-  const orgId = await makeOrg(db, { type: 'cav' });
-  const operator = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
-  return { orgId, operator, s: await signIn(app, db, operator) };
+  const orgId = await makeOrg(t.db, { type: 'cav' });
+  const operator = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
+  return { orgId, operator, s: await signIn(t.app, t.db, operator) };
 }
 
 const create = (s: Signed, payload: object) =>
-  app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload });
+  t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload });
 
 /** Every text of every table, as a dump would show it. */
 async function dumpText(): Promise<string> {
   const tables = await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`.execute(
-    db.owner,
+    t.db.owner,
   );
   const parts: string[] = [];
-  for (const { t } of tables.rows) {
-    const rows = await sql<{ j: string }>`SELECT row_to_json(x)::text AS j FROM ${sql.table(t)} x`.execute(db.owner);
+  for (const { t: table } of tables.rows) {
+    const rows = await sql<{ j: string }>`SELECT row_to_json(x)::text AS j FROM ${sql.table(table)} x`.execute(
+      t.db.owner,
+    );
     parts.push(...rows.rows.map((r) => r.j));
   }
   return parts.join('\n');
@@ -69,18 +57,18 @@ describe('cases and identity', () => {
     const dump = await dumpText();
     for (const value of Object.values(CANARY)) expect(dump).not.toContain(value);
     expect(dump).not.toContain('CANARINO');
-    expect(logs.join('\n')).not.toContain('Canarino');
+    expect(t.logs.join('\n')).not.toContain('Canarino');
 
-    const who = await app.inject({
+    const who = await t.app.inject({
       method: 'GET',
       url: `/api/v1/cases/${body.id}/identity?purpose=colloquio`,
       headers: s.headers,
     });
     expect(who.statusCode).toBe(200);
     expect(who.json()).toMatchObject({ firstName: 'Zenobia', lastName: 'Canarino', taxCode: 'CNRZNB85T50F205J' });
-    const audit = (await auditRows(db)).filter((r) => r.action === 'case.identity_read' && r.subject_id === body.id);
+    const audit = (await auditRows(t.db)).filter((r) => r.action === 'case.identity_read' && r.subject_id === body.id);
     expect(audit.at(-1)).toMatchObject({ purpose: 'colloquio', outcome: 'success' });
-    expect(JSON.stringify(await auditRows(db))).not.toContain('Canarino');
+    expect(JSON.stringify(await auditRows(t.db))).not.toContain('Canarino');
   });
 
   it('finds a case by surname or tax code through the blind index, exactly', async () => {
@@ -91,19 +79,19 @@ describe('cases and identity', () => {
         identity: { firstName: 'Ada', lastName: "D'Àngelo", taxCode: 'RSSMRA85T10A562S' },
       })
     ).json();
-    const bySurname = await app.inject({
+    const bySurname = await t.app.inject({
       method: 'GET',
       url: `/api/v1/cases?surname=${encodeURIComponent('dangelo')}`,
       headers: s.headers,
     });
     expect(bySurname.json().items.map((c: { id: string }) => c.id)).toEqual([made.id]);
-    const byCode = await app.inject({
+    const byCode = await t.app.inject({
       method: 'GET',
       url: '/api/v1/cases?taxCode=rssmra85t10a562s',
       headers: s.headers,
     });
     expect(byCode.json().items).toHaveLength(1);
-    const partial = await app.inject({ method: 'GET', url: '/api/v1/cases?surname=dange', headers: s.headers });
+    const partial = await t.app.inject({ method: 'GET', url: '/api/v1/cases?surname=dange', headers: s.headers });
     expect(partial.json().items).toHaveLength(0);
   });
 
@@ -115,21 +103,21 @@ describe('cases and identity', () => {
     const b = (
       await create(s, { takenInChargeOn: '2026-02-01', identity: { firstName: 'Uguale', lastName: 'Stessa' } })
     ).json();
-    const rows = await db.owner
+    const rows = await t.db.owner
       .selectFrom('case_identities')
       .select(['case_id', 'sealed', 'surname_index'])
       .where('case_id', 'in', [a.id, b.id])
       .execute();
     expect(rows[0]?.sealed).not.toBe(rows[1]?.sealed);
     expect(rows[0]?.surname_index).toBe(rows[1]?.surname_index);
-    const other = await makeOrg(db, { type: 'cav' });
-    const keys = await db.owner.transaction().execute(async (tx) => {
+    const other = await makeOrg(t.db, { type: 'cav' });
+    const keys = await t.db.owner.transaction().execute(async (tx) => {
       await sql`SET LOCAL ROLE percorsi_app`.execute(tx);
       const k = async (org: string) => {
         await sql`SELECT set_config('app.org_id', ${org}, true), set_config('app.user_id', ${org}, true), set_config('app.roles', 'centre_operator', true)`.execute(
           tx,
         );
-        return dataKeyOf(tx, config.masterKey, org);
+        return dataKeyOf(tx, t.config.masterKey, org);
       };
       return { mine: await k(orgId), theirs: await k(other) };
     });
@@ -162,7 +150,7 @@ describe('cases and identity', () => {
     const unknown = await create(s, { takenInChargeOn: '2026-01-10', violenceTypes: ['invented'] });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().fields[0].field).toContain('violenceTypes');
-    const count = await db.owner
+    const count = await t.db.owner
       .selectFrom('cases')
       .select(sql<number>`count(*)::int`.as('n'))
       .where('organisation_id', '=', orgId)
@@ -174,7 +162,7 @@ describe('cases and identity', () => {
     const { s } = await centre();
     const c = (await create(s, { takenInChargeOn: '2026-01-10' })).json();
     const patch = (version: number, payload: object) =>
-      app.inject({
+      t.app.inject({
         method: 'PATCH',
         url: `/api/v1/cases/${c.id}`,
         headers: { ...s.headers, 'if-match': `"${version}"` },
@@ -183,14 +171,14 @@ describe('cases and identity', () => {
     expect((await patch(1, { riskTool: 'sara', riskLevel: 'high' })).statusCode).toBe(200);
     const stale = await patch(1, { education: 'tertiary' });
     expect(stale.statusCode).toBe(409);
-    const noMatch = await app.inject({
+    const noMatch = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/cases/${c.id}`,
       headers: s.headers,
       payload: { education: 'tertiary' },
     });
     expect(noMatch.statusCode).toBe(428);
-    const closed = await app.inject({
+    const closed = await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c.id}/closure`,
       headers: { ...s.headers, 'if-match': '"2"' },
@@ -211,7 +199,7 @@ describe('cases and identity', () => {
       'read_identity',
     ]);
     expect((await patch(3, { education: 'tertiary' })).json().code).toBe('case_closed');
-    const reopened = await app.inject({
+    const reopened = await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c.id}/reopen`,
       headers: { ...s.headers, 'if-match': '"3"' },
@@ -219,14 +207,14 @@ describe('cases and identity', () => {
     });
     expect(reopened.json().status).toBe('open');
     expect(reopened.json().allowedActions).toEqual(expect.arrayContaining(['update', 'close', 'send_referral']));
-    const timeline = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline`, headers: s.headers });
+    const timeline = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline`, headers: s.headers });
     expect(timeline.json().items.map((e: { kind: string }) => e.kind)).toEqual([
       'case.reopened',
       'case.closed',
       'profile.updated',
       'case.opened',
     ]);
-    expect((await auditRows(db)).some((r) => r.action === 'case.reopen' && r.subject_id === c.id)).toBe(true);
+    expect((await auditRows(t.db)).some((r) => r.action === 'case.reopen' && r.subject_id === c.id)).toBe(true);
   });
 });
 
@@ -236,12 +224,12 @@ describe('caseload filters', () => {
     const a = (await create(s, { takenInChargeOn: '2026-01-10' })).json();
     const b = (await create(s, { takenInChargeOn: '2025-01-10' })).json();
     const c = (await create(s, { takenInChargeOn: '2024-01-10' })).json();
-    const goal = await db.owner
+    const goal = await t.db.owner
       .insertInto('plan_goals')
       .values({ case_id: a.id, organisation_id: orgId, domain: 'work', title: 'Lavoro' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.owner
+    await t.db.owner
       .insertInto('plan_actions')
       .values({
         case_id: a.id,
@@ -252,18 +240,18 @@ describe('caseload filters', () => {
       })
       .execute();
     const closeAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-    await db.owner
+    await t.db.owner
       .updateTable('cases')
       .set({ status: 'closed', closed_on: closeAgo(170), closure_outcome: 'goals_reached' })
       .where('id', '=', b.id)
       .execute();
-    await db.owner
+    await t.db.owner
       .updateTable('cases')
       .set({ status: 'closed', closed_on: closeAgo(100), closure_outcome: 'goals_reached' })
       .where('id', '=', c.id)
       .execute();
     const ids = async (query: string) =>
-      (await app.inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: s.headers }))
+      (await t.app.inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: s.headers }))
         .json()
         .items.map((i: { id: string }) => i.id);
     expect(await ids('due=actions')).toEqual([a.id]);
@@ -278,45 +266,53 @@ describe('who sees a case', () => {
     const { s, orgId } = await centre();
     const c = (await create(s, { takenInChargeOn: '2026-01-10', identity: CANARY })).json();
     const otherCentre = await centre();
-    const cpiOrg = await makeOrg(db, { type: 'employment_centre' });
-    const cpi = await signIn(app, db, await makeUser(db, config, { organisationId: cpiOrg, roles: ['cpi_referent'] }));
+    const cpiOrg = await makeOrg(t.db, { type: 'employment_centre' });
+    const cpi = await signIn(
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] }),
+    );
     const room = await signIn(
-      app,
-      db,
-      await makeUser(db, config, {
-        organisationId: await makeOrg(db, { type: 'metro_city' }),
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, {
+        organisationId: await makeOrg(t.db, { type: 'metro_city' }),
         roles: ['control_room_member'],
       }),
     );
-    const admin = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] }));
+    const admin = await signIn(
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] }),
+    );
     for (const who of [otherCentre.s, cpi, room, admin]) {
       for (const url of [
         `/api/v1/cases/${c.id}`,
         `/api/v1/cases/${c.id}/identity?purpose=curiosita`,
         `/api/v1/cases/${c.id}/timeline`,
       ]) {
-        const res = await app.inject({ method: 'GET', url, headers: who.headers });
+        const res = await t.app.inject({ method: 'GET', url, headers: who.headers });
         expect(res.statusCode, url).toBe(404);
         expect(res.body).not.toContain('Canarino');
       }
-      const list = await app.inject({ method: 'GET', url: '/api/v1/cases', headers: who.headers });
+      const list = await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: who.headers });
       expect(list.body).not.toContain(c.id);
     }
-    const colleagueUser = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
-    const colleague = await signIn(app, db, colleagueUser);
-    const seen = await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: colleague.headers });
+    const colleagueUser = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
+    const colleague = await signIn(t.app, t.db, colleagueUser);
+    const seen = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}`, headers: colleague.headers });
     expect(seen.statusCode).toBe(200);
     expect(seen.json().onMyTeam).toBe(false);
     expect(seen.json().allowedActions).toContain('read_identity');
     expect(seen.json().allowedActions).not.toContain('write_identity');
-    const denied = await app.inject({
+    const denied = await t.app.inject({
       method: 'GET',
       url: `/api/v1/cases/${c.id}/identity?purpose=verifica`,
       headers: colleague.headers,
     });
     expect(denied.statusCode).toBe(403);
-    expect((await auditRows(db)).filter((r) => r.subject_id === c.id && r.outcome === 'denied')).toHaveLength(1);
-    await app.inject({
+    expect((await auditRows(t.db)).filter((r) => r.subject_id === c.id && r.outcome === 'denied')).toHaveLength(1);
+    await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c.id}/team`,
       headers: s.headers,
@@ -324,17 +320,17 @@ describe('who sees a case', () => {
     });
     expect(
       (
-        await app.inject({
+        await t.app.inject({
           method: 'GET',
           url: `/api/v1/cases/${c.id}/identity?purpose=verifica`,
           headers: colleague.headers,
         })
       ).statusCode,
     ).toBe(200);
-    const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['dpo'] }));
+    const dpo = await signIn(t.app, t.db, await makeUser(t.db, t.config, { organisationId: orgId, roles: ['dpo'] }));
     expect(
       (
-        await app.inject({
+        await t.app.inject({
           method: 'GET',
           url: `/api/v1/cases/${c.id}/identity?purpose=richiesta%20di%20accesso`,
           headers: dpo.headers,
@@ -347,8 +343,8 @@ describe('who sees a case', () => {
   it('denies case tables at the database level to a CPI referent even with a forged query', async () => {
     const { s } = await centre();
     await create(s, { takenInChargeOn: '2026-01-10' });
-    const cpiOrg = await makeOrg(db, { type: 'employment_centre' });
-    const n = await withContext(db, async (tx) => {
+    const cpiOrg = await makeOrg(t.db, { type: 'employment_centre' });
+    const n = await withContext(t.db, async (tx) => {
       await sql`SELECT set_config('app.org_id', ${cpiOrg}, true), set_config('app.user_id', ${cpiOrg}, true), set_config('app.roles', 'cpi_referent', true)`.execute(
         tx,
       );

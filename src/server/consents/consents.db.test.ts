@@ -1,41 +1,27 @@
 import { inflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
+import { describe, expect, it } from 'vitest';
 import { setActor, withContext } from '../db/context.ts';
-import type { Database } from '../db/database.ts';
 import { todayInItaly } from '../db/dates.ts';
 import {
   auditRows,
   makeOrg,
   makeUser,
-  openTestDb,
+  openTestAppPerFile,
   type Signed,
   signIn,
   type TestUser,
-  testApp,
 } from '../testing/harness.ts';
 import { type ConsentRequest, findValidConsent } from './validity.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 const CANARY = { firstName: 'Ottavia', lastName: 'Canarossi', taxCode: 'CNRTTV85T50F205X' };
 
 async function centre() {
-  const orgId = await makeOrg(db, { type: 'cav' });
-  const operator = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
-  const s = await signIn(app, db, operator);
-  const res = await app.inject({
+  const orgId = await makeOrg(t.db, { type: 'cav' });
+  const operator = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
+  const s = await signIn(t.app, t.db, operator);
+  const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
     headers: s.headers,
@@ -46,7 +32,7 @@ async function centre() {
 }
 
 const post = (s: Signed, url: string, payload: object) =>
-  app.inject({ method: 'POST', url, headers: s.headers, payload });
+  t.app.inject({ method: 'POST', url, headers: s.headers, payload });
 const sharing = (recipientOrganisationId: string, over: object = {}) => ({
   purpose: 'sharing',
   decision: 'granted',
@@ -60,7 +46,7 @@ const sharing = (recipientOrganisationId: string, over: object = {}) => ({
 
 /** Asks as `user` (RLS applies) whether a consent covers the request. */
 const valid = (user: TestUser, caseId: string, request: ConsentRequest) =>
-  withContext(db, async (tx) => {
+  withContext(t.db, async (tx) => {
     await setActor(tx, { userId: user.id, organisationId: user.organisationId, roles: user.roles });
     return findValidConsent(tx, caseId, request);
   });
@@ -91,8 +77,8 @@ function pdfText(pdf: Buffer): string {
 describe('consents', () => {
   it('records decisions per purpose and recipient, lists them with their status, and answers whether one covers a referral', async () => {
     const { s, operator, orgId, caseId } = await centre();
-    const cpi = await makeOrg(db, { type: 'employment_centre', name: 'CPI di prova Sesto' });
-    const colleague = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
+    const cpi = await makeOrg(t.db, { type: 'employment_centre', name: 'CPI di prova Sesto' });
+    const colleague = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
 
     const granted = await post(s, `/api/v1/cases/${caseId}/consents`, sharing(cpi));
     expect(granted.statusCode).toBe(201);
@@ -129,7 +115,7 @@ describe('consents', () => {
     expect(verbal.statusCode).toBe(201);
     expect(verbal.json()).toMatchObject({ witnessUserId: colleague.id, expiresOn: null, status: 'active' });
 
-    const list = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents`, headers: s.headers });
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents`, headers: s.headers });
     expect(list.json().items.map((c: { purpose: string }) => c.purpose)).toEqual(['service', 'statistics', 'sharing']);
 
     const ask = {
@@ -143,16 +129,16 @@ describe('consents', () => {
     expect(
       await valid(operator, caseId, {
         ...ask,
-        recipientOrganisationId: await makeOrg(db, { type: 'employment_centre' }),
+        recipientOrganisationId: await makeOrg(t.db, { type: 'employment_centre' }),
       }),
     ).toBeNull();
     expect(await valid(operator, caseId, { ...ask, sharingPurpose: 'housing' })).toBeNull();
     expect(await valid(operator, caseId, { ...ask, on: '2027-03-10' })).toBeNull();
     expect(await valid(operator, caseId, { purpose: 'statistics', on: '2026-06-01' })).toBeNull();
 
-    const timeline = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/timeline`, headers: s.headers });
+    const timeline = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/timeline`, headers: s.headers });
     expect(timeline.json().items.filter((e: { kind: string }) => e.kind === 'consent.recorded')).toHaveLength(3);
-    const audit = (await auditRows(db)).filter((r) => r.action === 'consent.record' && r.organisation_id === orgId);
+    const audit = (await auditRows(t.db)).filter((r) => r.action === 'consent.record' && r.organisation_id === orgId);
     expect(audit.map((r) => r.subject_id).sort()).toEqual(
       [granted.json().id, refused.json().id, verbal.json().id].sort(),
     );
@@ -162,9 +148,9 @@ describe('consents', () => {
 
   it('refuses invalid combinations naming the field, a verbal consent without a colleague as witness, and writes nothing', async () => {
     const { s, orgId, caseId, operator } = await centre();
-    const cpi = await makeOrg(db, { type: 'employment_centre' });
-    const elsewhere = await makeUser(db, config, {
-      organisationId: await makeOrg(db, { type: 'cav' }),
+    const cpi = await makeOrg(t.db, { type: 'employment_centre' });
+    const elsewhere = await makeUser(t.db, t.config, {
+      organisationId: await makeOrg(t.db, { type: 'cav' }),
       roles: ['centre_operator'],
     });
     const cases: Array<[object, string]> = [
@@ -190,18 +176,20 @@ describe('consents', () => {
         JSON.stringify(payload),
       ).toContain(field);
     }
-    const n = await db.owner
+    const n = await t.db.owner
       .selectFrom('consents')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('case_id', '=', caseId)
       .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
-    expect((await auditRows(db)).some((r) => r.action === 'consent.record' && r.organisation_id === orgId)).toBe(false);
+    expect((await auditRows(t.db)).some((r) => r.action === 'consent.record' && r.organisation_id === orgId)).toBe(
+      false,
+    );
   });
 
   it('revokes a granted consent once, from the day given, also after closure; a closed case takes no new consent', async () => {
     const { s, operator, orgId, caseId } = await centre();
-    const cpi = await makeOrg(db, { type: 'employment_centre' });
+    const cpi = await makeOrg(t.db, { type: 'employment_centre' });
     const c = (await post(s, `/api/v1/cases/${caseId}/consents`, sharing(cpi))).json();
     const other = (
       await post(s, `/api/v1/cases/${caseId}/consents`, sharing(cpi, { sharingPurpose: 'training' }))
@@ -234,7 +222,7 @@ describe('consents', () => {
     expect((await post(s, url(no.id), { revokedOn: today })).json().code).toBe('consent_refused');
     expect((await post(s, url('00000000-0000-4000-8000-000000000000'), { revokedOn: today })).statusCode).toBe(404);
 
-    const closed = await app.inject({
+    const closed = await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${caseId}/closure`,
       headers: { ...s.headers, 'if-match': '"1"' },
@@ -246,7 +234,7 @@ describe('consents', () => {
     expect([late.statusCode, late.json().code]).toEqual([409, 'case_closed']);
 
     const timeline = (
-      await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/timeline`, headers: s.headers })
+      await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/timeline`, headers: s.headers })
     ).json();
     expect(
       timeline.items
@@ -254,15 +242,15 @@ describe('consents', () => {
         .map((e: { refId: string }) => e.refId)
         .sort(),
     ).toEqual([c.id, other.id].sort());
-    const audit = (await auditRows(db)).filter((r) => r.action === 'consent.revoke' && r.organisation_id === orgId);
+    const audit = (await auditRows(t.db)).filter((r) => r.action === 'consent.revoke' && r.organisation_id === orgId);
     expect(audit.map((r) => r.subject_id).sort()).toEqual([c.id, other.id].sort());
   });
 
   it('prints the form as a PDF in Italian or English, with the case code and never her name', async () => {
     const { s, caseId, code, orgId } = await centre();
-    const cpi = await makeOrg(db, { type: 'employment_centre', name: 'CPI di prova Rho' });
+    const cpi = await makeOrg(t.db, { type: 'employment_centre', name: 'CPI di prova Rho' });
     const form = (q: string) =>
-      app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents/form?${q}`, headers: s.headers });
+      t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents/form?${q}`, headers: s.headers });
 
     const it = await form(`lang=it&purpose=sharing&recipientOrganisationId=${cpi}&sharingPurpose=work_orientation`);
     expect(it.statusCode).toBe(200);
@@ -310,7 +298,7 @@ describe('consents', () => {
     );
     expect((await form('purpose=marketing')).statusCode).toBe(400);
     expect((await form('purpose=service&lang=de')).statusCode).toBe(400);
-    const prints = (await auditRows(db)).filter(
+    const prints = (await auditRows(t.db)).filter(
       (r) => r.action === 'consent.form_print' && r.organisation_id === orgId,
     );
     expect(prints).toHaveLength(3);
@@ -322,22 +310,26 @@ describe('consents', () => {
 
   it('shows nothing to another centre, a CPI referent or the control room, and lets none of them write', async () => {
     const { s, orgId, caseId, code } = await centre();
-    const cpiOrg = await makeOrg(db, { type: 'employment_centre' });
+    const cpiOrg = await makeOrg(t.db, { type: 'employment_centre' });
     const c = (await post(s, `/api/v1/cases/${caseId}/consents`, sharing(cpiOrg))).json();
     const other = (await centre()).s;
-    const cpi = await signIn(app, db, await makeUser(db, config, { organisationId: cpiOrg, roles: ['cpi_referent'] }));
+    const cpi = await signIn(
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] }),
+    );
     const room = await signIn(
-      app,
-      db,
-      await makeUser(db, config, {
-        organisationId: await makeOrg(db, { type: 'metro_city' }),
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, {
+        organisationId: await makeOrg(t.db, { type: 'metro_city' }),
         roles: ['control_room_member'],
       }),
     );
     for (const who of [other, cpi, room]) {
       const answers = [
-        await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents`, headers: who.headers }),
-        await app.inject({
+        await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents`, headers: who.headers }),
+        await t.app.inject({
           method: 'GET',
           url: `/api/v1/cases/${caseId}/consents/form?purpose=service`,
           headers: who.headers,
@@ -351,15 +343,16 @@ describe('consents', () => {
         expect(res.body).not.toContain(c.id);
       }
     }
-    const rows = await db.owner
+    const rows = await t.db.owner
       .selectFrom('consents')
       .select(['id', 'revoked_on'])
       .where('case_id', '=', caseId)
       .execute();
     expect(rows).toEqual([{ id: c.id, revoked_on: null }]);
-    const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['dpo'] }));
+    const dpo = await signIn(t.app, t.db, await makeUser(t.db, t.config, { organisationId: orgId, roles: ['dpo'] }));
     expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents`, headers: dpo.headers })).json().items,
+      (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents`, headers: dpo.headers })).json()
+        .items,
     ).toHaveLength(1);
     expect((await post(dpo, `/api/v1/cases/${caseId}/consents`, sharing(cpiOrg))).statusCode).toBe(404);
   });

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
-import type { Database } from '../db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { auditRows, makeOrg, makeUser, openTestDb, signIn, testApp, testConfig } from '../testing/harness.ts';
+import {
+  auditRows,
+  makeOrg,
+  makeUser,
+  openTestAppPerFile,
+  openTestDb,
+  signIn,
+  testConfig,
+} from '../testing/harness.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 describe('HTTP hardening', () => {
   it('sends security headers, and no-store on the API', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/meta' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/meta' });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['strict-transport-security']).toContain('max-age=');
@@ -29,8 +24,8 @@ describe('HTTP hardening', () => {
   });
 
   it('refuses unknown fields with 400 naming the field, and writes nothing', async () => {
-    const before = (await auditRows(db)).length;
-    const res = await app.inject({
+    const before = (await auditRows(t.db)).length;
+    const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { username: 'x', password: 'y', role: 'platform_admin' },
@@ -40,23 +35,23 @@ describe('HTTP hardening', () => {
       code: 'validation_failed',
       fields: [{ field: 'role', reason: 'unknown_field', message: 'unknown field' }],
     });
-    expect((await auditRows(db)).length).toBe(before);
+    expect((await auditRows(t.db)).length).toBe(before);
   });
 
   it('names missing fields', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x' } });
     expect(res.json().fields).toEqual([expect.objectContaining({ field: 'password', reason: 'required' })]);
   });
 
   it('answers 413 to an oversized body, and 415 to a form post', async () => {
-    const big = await app.inject({
+    const big = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { username: 'x', password: 'y'.repeat(70_000) },
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('payload_too_large');
-    const form = await app.inject({
+    const form = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -66,32 +61,32 @@ describe('HTTP hardening', () => {
   });
 
   it('rolls back a request that fails half-way: nothing of it is written', async () => {
-    const orgId = await makeOrg(db);
-    const admin = await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] });
-    const s = await signIn(app, db, admin);
-    const before = (await auditRows(db)).length;
+    const orgId = await makeOrg(t.db);
+    const admin = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] });
+    const s = await signIn(t.app, t.db, admin);
+    const before = (await auditRows(t.db)).length;
     // the invitation would be created, but a duplicate username is refused first: no link, no audit row
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/users/invitations',
       headers: s.headers,
       payload: { username: admin.username, displayName: 'Doppione', roles: ['dpo'] },
     });
     expect(res.statusCode).toBe(409);
-    expect((await auditRows(db)).length).toBe(before);
+    expect((await auditRows(t.db)).length).toBe(before);
     expect(
-      await db.owner.selectFrom('invitations').select('id').where('display_name', '=', 'Doppione').execute(),
+      await t.db.owner.selectFrom('invitations').select('id').where('display_name', '=', 'Doppione').execute(),
     ).toHaveLength(0);
   });
 
   it('answers JSON 404s without stack traces', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ code: 'not_found', message: 'Not found' });
   });
 
   it('publishes OpenAPI 3 with the contract endpoints', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     for (const path of [
@@ -107,13 +102,13 @@ describe('HTTP hardening', () => {
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
-    const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect([200, 302]).toContain(docs.statusCode);
   });
 
   it('answers health and readiness', async () => {
-    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
   });
 });
 

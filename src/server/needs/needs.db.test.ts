@@ -1,29 +1,16 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
-import type { Database } from '../db/database.ts';
-import { auditRows, makeOrg, makeUser, openTestDb, type Signed, signIn, testApp } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 async function centre() {
-  const orgId = await makeOrg(db, { type: 'cav' });
-  const operator = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
-  return { orgId, operator, s: await signIn(app, db, operator) };
+  const orgId = await makeOrg(t.db, { type: 'cav' });
+  const operator = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
+  return { orgId, operator, s: await signIn(t.app, t.db, operator) };
 }
 async function openCase(s: Signed) {
-  const res = await app.inject({
+  const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
     headers: s.headers,
@@ -33,7 +20,7 @@ async function openCase(s: Signed) {
   return res.json() as { id: string; version: number };
 }
 const record = (s: Signed, caseId: string, payload: object) =>
-  app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/needs-assessments`, headers: s.headers, payload });
+  t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/needs-assessments`, headers: s.headers, payload });
 
 const first = {
   questionnaireVersion: '2026-1',
@@ -62,7 +49,7 @@ const later = {
 describe('needs assessments', () => {
   it('serves the questionnaire to the centre', async () => {
     const { s } = await centre();
-    const res = await app.inject({ method: 'GET', url: '/api/v1/needs/questionnaire', headers: s.headers });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/needs/questionnaire', headers: s.headers });
     expect(res.statusCode).toBe(200);
     const q = res.json();
     expect(q.version).toBe('2026-1');
@@ -96,14 +83,14 @@ describe('needs assessments', () => {
     expect(made.profile.childcare).toEqual({ level: 'none', reasons: ['not_assessed'] });
     const b = (await record(s, c.id, later)).json();
 
-    const list = await app.inject({
+    const list = await t.app.inject({
       method: 'GET',
       url: `/api/v1/cases/${c.id}/needs-assessments`,
       headers: s.headers,
     });
     expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([b.id, made.id]);
 
-    const cmp = await app.inject({
+    const cmp = await t.app.inject({
       method: 'GET',
       url: `/api/v1/cases/${c.id}/needs-assessments/compare?a=${made.id}&b=${b.id}`,
       headers: s.headers,
@@ -130,7 +117,7 @@ describe('needs assessments', () => {
 
     const other = await openCase(s);
     const stranger = (await record(s, other.id, first)).json();
-    const cross = await app.inject({
+    const cross = await t.app.inject({
       method: 'GET',
       url: `/api/v1/cases/${c.id}/needs-assessments/compare?a=${made.id}&b=${stranger.id}`,
       headers: s.headers,
@@ -138,7 +125,7 @@ describe('needs assessments', () => {
     expect(cross.statusCode).toBe(404);
 
     const timeline = (
-      await app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline`, headers: s.headers })
+      await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.id}/timeline`, headers: s.headers })
     ).json();
     const events = timeline.items.filter((e: { kind: string }) => e.kind === 'needs.recorded');
     expect(events).toHaveLength(2);
@@ -146,7 +133,7 @@ describe('needs assessments', () => {
       refId: made.id,
       details: { questionnaireVersion: '2026-1', highNeeds: ['economic_autonomy'] },
     });
-    const audit = (await auditRows(db)).filter((r) => r.action === 'needs.record' && r.subject_id === c.id);
+    const audit = (await auditRows(t.db)).filter((r) => r.action === 'needs.record' && r.subject_id === c.id);
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit)).not.toContain('scuola');
     expect(JSON.stringify(events)).not.toContain('scuola');
@@ -178,14 +165,14 @@ describe('needs assessments', () => {
     expect(shape.statusCode).toBe(400);
     const n = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM needs_assessments WHERE case_id = ${c.id}`.execute(db.owner);
+    }>`SELECT count(*)::int AS n FROM needs_assessments WHERE case_id = ${c.id}`.execute(t.db.owner);
     expect(n.rows[0]?.n).toBe(0);
   });
 
   it('refuses a new assessment on a closed case', async () => {
     const { s } = await centre();
     const c = await openCase(s);
-    const closed = await app.inject({
+    const closed = await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c.id}/closure`,
       headers: { ...s.headers, 'if-match': `"${c.version}"` },

@@ -1,40 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles.ts';
-import type { App } from '../app.ts';
 import { setActor, withContext } from '../db/context.ts';
-import type { Database } from '../db/database.ts';
-import { auditRows, makeOrg, makeUser, openTestDb, type Signed, signIn, testApp } from '../testing/harness.ts';
+import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
 import { loadNetworkData } from './network-data.ts';
 import { findOrganisationIdByName, seedNetwork } from './seed-network.ts';
 
-let db: Database;
-let app: App;
-let logs: string[];
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  await seedNetwork(db.owner, await loadNetworkData());
-  ({ app, logs, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile({ beforeApp: async (db) => seedNetwork(db.owner, await loadNetworkData()) });
 
 /** A fresh organisation and a signed-in user of it. */
 async function member(roles: Role[], type = 'cav'): Promise<{ orgId: string; userId: string; s: Signed }> {
-  const orgId = await makeOrg(db, { type });
-  const user = await makeUser(db, config, { organisationId: orgId, roles });
-  return { orgId, userId: user.id, s: await signIn(app, db, user) };
+  const orgId = await makeOrg(t.db, { type });
+  const user = await makeUser(t.db, t.config, { organisationId: orgId, roles });
+  return { orgId, userId: user.id, s: await signIn(t.app, t.db, user) };
 }
 
 const get = (url: string, s?: Signed) =>
-  app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s ? { cookie: s.cookie } : {} });
+  t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s ? { cookie: s.cookie } : {} });
 const keys = (o: object) => Object.keys(o).sort();
 
 async function protocolId(code: string): Promise<string> {
-  const row = await db.owner.selectFrom('protocols').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  const row = await t.db.owner.selectFrom('protocols').select('id').where('code', '=', code).executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -88,7 +73,7 @@ describe('network directory', () => {
     expect((await get('/organisations?type=spaceship', s)).statusCode).toBe(400);
 
     const cadmiId = await findOrganisationIdByName(
-      db.owner,
+      t.db.owner,
       'Associazione Casa di Accoglienza delle Donne Maltrattate di Milano (CADMI)',
     );
     const res = await get(`/organisations/${cadmiId}`, s);
@@ -125,10 +110,10 @@ describe('network directory', () => {
       kind: 'original',
       joinedOn: '2022-05-02',
     });
-    const read = (await auditRows(db)).filter((r) => r.action === 'organisation.read' && r.actor_user_id === userId);
+    const read = (await auditRows(t.db)).filter((r) => r.action === 'organisation.read' && r.actor_user_id === userId);
     expect(read.map((r) => r.subject_id)).toEqual([cadmiId]);
 
-    const branchId = await findOrganisationIdByName(db.owner, 'CPI Milano Paravia (sede decentrata)');
+    const branchId = await findOrganisationIdByName(t.db.owner, 'CPI Milano Paravia (sede decentrata)');
     const branch = (await get(`/organisations/${branchId}`, s)).json();
     expect(branch.parent.name).toBe("Centro per l'Impiego di Milano (polo di via Strozzi)");
     expect(branch.address).toBe('via Paravia 26');
@@ -166,16 +151,16 @@ describe('network directory', () => {
   });
 
   it('shows a transaction with no actor no organisations at all (row-level security)', async () => {
-    const rows = await withContext(db, (tx) => tx.selectFrom('organisations').select('id').execute());
+    const rows = await withContext(t.db, (tx) => tx.selectFrom('organisations').select('id').execute());
     expect(rows).toHaveLength(0);
-    const networks = await withContext(db, (tx) => tx.selectFrom('networks').select('id').execute());
+    const networks = await withContext(t.db, (tx) => tx.selectFrom('networks').select('id').execute());
     expect(networks).toHaveLength(0);
   });
 });
 
 describe('editing an organisation', () => {
   const patch = (id: string, s: Signed, payload: object, version?: string | null, csrf = true) =>
-    app.inject({
+    t.app.inject({
       method: 'PATCH',
       url: `/api/v1/organisations/${id}`,
       headers: {
@@ -209,30 +194,30 @@ describe('editing an organisation', () => {
     const again = await patch(orgId, s, { address: 'via Roma 1' }, '"2"');
     expect(again.json()).toMatchObject({ address: 'via Roma 1', description: canary, version: 3 });
 
-    const row = await db.owner
+    const row = await t.db.owner
       .selectFrom('organisations')
       .select(['description', 'version'])
       .where('id', '=', orgId)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ description: canary, version: 3 });
-    const updates = (await auditRows(db)).filter(
+    const updates = (await auditRows(t.db)).filter(
       (r) => r.action === 'organisation.update' && r.actor_user_id === userId,
     );
     expect(updates.map((r) => r.details)).toEqual([{ fields: ['description', 'website'] }, { fields: ['address'] }]);
     expect(updates.every((r) => r.subject_id === orgId && r.subject_type === 'organisation')).toBe(true);
-    expect(JSON.stringify(await auditRows(db))).not.toContain(canary);
-    expect(logs.join('')).not.toContain(canary);
+    expect(JSON.stringify(await auditRows(t.db))).not.toContain(canary);
+    expect(t.logs.join('')).not.toContain(canary);
   });
 
   it("gives another organisation's admin a 404 and changes nothing", async () => {
-    const victim = await makeOrg(db, { type: 'ngo' });
+    const victim = await makeOrg(t.db, { type: 'ngo' });
     for (const roles of [['org_admin'], ['control_room_member'], ['centre_operator']] as Role[][]) {
       const { s } = await member(roles);
       const res = await patch(victim, s, { description: 'presa' }, '"1"');
       expect(res.statusCode, roles.join()).toBe(404);
       expect((await get(`/organisations/${victim}`, s)).json().allowedActions, roles.join()).toEqual([]);
     }
-    const row = await db.owner
+    const row = await t.db.owner
       .selectFrom('organisations')
       .select(['description', 'version'])
       .where('id', '=', victim)
@@ -240,10 +225,10 @@ describe('editing an organisation', () => {
     expect(row).toEqual({ description: null, version: 1 });
   });
 
-  it('also refuses it at the database when the app check is bypassed (RLS)', async () => {
-    const victim = await makeOrg(db);
+  it('also refuses it at the database when the t.app check is bypassed (RLS)', async () => {
+    const victim = await makeOrg(t.db);
     const { orgId, userId } = await member(['org_admin']);
-    const changed = await withContext(db, async (tx) => {
+    const changed = await withContext(t.db, async (tx) => {
       await setActor(tx, { userId, organisationId: orgId, roles: ['org_admin'] });
       const r = await tx
         .updateTable('organisations')
@@ -268,20 +253,20 @@ describe('editing an organisation', () => {
     const address = await patch(orgId, s, { address: 'via Segreta 3' }, '"1"');
     expect(address.statusCode).toBe(400);
     expect(address.json()).toMatchObject({ code: 'shelter_address_forbidden', fields: [{ field: 'address' }] });
-    const row = await db.owner
+    const row = await t.db.owner
       .selectFrom('organisations')
       .select(['address', 'name', 'version'])
       .where('id', '=', orgId)
       .executeTakeFirstOrThrow();
     expect(row.address).toBeNull();
     expect(row.version).toBe(1);
-    expect(logs.join('')).not.toContain('via Segreta 3');
+    expect(t.logs.join('')).not.toContain('via Segreta 3');
   });
 });
 
 describe('adhering to a protocol', () => {
   const post = (url: string, s: Signed, payload: object) =>
-    app.inject({ method: 'POST', url: `/api/v1${url}`, headers: s.headers, payload });
+    t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: s.headers, payload });
 
   it('lets an org admin ask, the control room approve, and the organisation become a signatory', async () => {
     const pid = await protocolId('metropolitano-2023');
@@ -344,7 +329,7 @@ describe('adhering to a protocol', () => {
     const again = await post(`/protocols/${pid}/adhesions`, asker.s, {});
     expect(again.json().code).toBe('already_signatory');
 
-    const audit = await auditRows(db);
+    const audit = await auditRows(t.db);
     expect(
       audit.find((r) => r.action === 'protocol.adhesion_request' && r.subject_id === adhesion.id)?.actor_user_id,
     ).toBe(asker.userId);
@@ -356,11 +341,11 @@ describe('adhering to a protocol', () => {
   it('refuses a request from an original signatory, from a non-admin, and a rejection makes no signatory', async () => {
     const pid = await protocolId('milano-lavoro-2022');
     const cadmiId = await findOrganisationIdByName(
-      db.owner,
+      t.db.owner,
       'Associazione Casa di Accoglienza delle Donne Maltrattate di Milano (CADMI)',
     );
-    const cadmiAdmin = await makeUser(db, config, { organisationId: cadmiId ?? '', roles: ['org_admin'] });
-    const signed = await post(`/protocols/${pid}/adhesions`, await signIn(app, db, cadmiAdmin), {});
+    const cadmiAdmin = await makeUser(t.db, t.config, { organisationId: cadmiId ?? '', roles: ['org_admin'] });
+    const signed = await post(`/protocols/${pid}/adhesions`, await signIn(t.app, t.db, cadmiAdmin), {});
     expect(signed.statusCode).toBe(409);
     expect(signed.json().code).toBe('already_signatory');
 

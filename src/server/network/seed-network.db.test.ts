@@ -1,37 +1,33 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
-import { openTestDb } from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openTestDbPerFile } from '../testing/harness.ts';
 import { isoDate } from '../db/dates.ts';
 import { AFOL_NAME, loadNetworkData, type NetworkData } from './network-data.ts';
 import { findOrganisationIdByName, type NetworkSeedResult, seedNetwork } from './seed-network.ts';
 
-let db: Database;
 let data: NetworkData;
 let first: NetworkSeedResult | null;
 
-beforeAll(async () => {
-  db = await openTestDb();
-  data = await loadNetworkData();
-  first = await seedNetwork(db.owner, data);
-});
-afterAll(async () => {
-  await db?.close();
+const t = openTestDbPerFile({
+  beforeApp: async (db) => {
+    data = await loadNetworkData();
+    first = await seedNetwork(db.owner, data);
+  },
 });
 
 const count = async (table: 'municipalities' | 'networks' | 'organisations' | 'protocols' | 'protocol_signatories') => {
-  const row = await db.owner.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await t.db.owner.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 };
 
 async function org(name: string) {
-  const id = await findOrganisationIdByName(db.owner, name);
+  const id = await findOrganisationIdByName(t.db.owner, name);
   if (!id) throw new Error(`no organisation named ${name}`);
-  return db.owner.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return t.db.owner.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 async function signatoriesOf(code: string) {
-  return db.owner
+  return t.db.owner
     .selectFrom('protocol_signatories as s')
     .innerJoin('protocols as p', 'p.id', 's.protocol_id')
     .leftJoin('organisations as o', 'o.id', 's.organisation_id')
@@ -45,13 +41,13 @@ describe('seedNetwork', () => {
     expect(first).not.toBeNull();
     expect(await count('networks')).toBe(8);
     expect(await count('municipalities')).toBe(134);
-    const pavia = await db.owner
+    const pavia = await t.db.owner
       .selectFrom('municipalities')
       .selectAll()
       .where('istat_code', '=', '018110')
       .executeTakeFirstOrThrow();
     expect(pavia).toMatchObject({ name: 'Pavia', province: 'PV' });
-    const placed = await db.owner
+    const placed = await t.db.owner
       .selectFrom('network_municipalities')
       .select(['network_id', sql<number>`count(*)::int`.as('n')])
       .groupBy('network_id')
@@ -60,14 +56,14 @@ describe('seedNetwork', () => {
     expect(byNetwork).toMatchObject({ milano: 1, legnano: 49, melzo: 28, rozzano: 17, pavia: 1 });
     // San Colombano al Lambro belongs to the Lodi-led network, which is not in the data.
     expect(Object.values(byNetwork).reduce((a, b) => a + b, 0)).toBe(133);
-    const leads = await db.owner.selectFrom('networks').select(['id', 'lead_municipality_code']).execute();
+    const leads = await t.db.owner.selectFrom('networks').select(['id', 'lead_municipality_code']).execute();
     for (const n of leads) expect(n.lead_municipality_code, n.id).toMatch(/^\d{6}$/);
     const milano = leads.find((n) => n.id === 'milano');
     expect(milano?.lead_municipality_code).toBe('015146');
   });
 
   it('loads the 9 CPIs as employment centres, with the Milan branches as children', async () => {
-    const cpis = await db.owner
+    const cpis = await t.db.owner
       .selectFrom('organisations')
       .select(['id', 'name', 'address', 'uncertain', 'parent_id'])
       .where('type', '=', 'employment_centre')
@@ -88,9 +84,9 @@ describe('seedNetwork', () => {
   it('keeps AFOL as one "other" organisation under its full name, in the milano network', async () => {
     const afol = await org('AFOL Metropolitana');
     expect(afol).toMatchObject({ name: AFOL_NAME, type: 'other' });
-    const rows = await db.owner.selectFrom('organisations').select('id').where('name', 'ilike', 'AFOL%').execute();
+    const rows = await t.db.owner.selectFrom('organisations').select('id').where('name', 'ilike', 'AFOL%').execute();
     expect(rows).toHaveLength(1);
-    const nets = await db.owner
+    const nets = await t.db.owner
       .selectFrom('organisation_networks')
       .select('network_id')
       .where('organisation_id', '=', afol.id)
@@ -101,7 +97,7 @@ describe('seedNetwork', () => {
   it('merges a body named in several networks into one organisation with several memberships', async () => {
     const ats = await org('ATS Città Metropolitana di Milano');
     expect(ats.type).toBe('ats_asst');
-    const nets = await db.owner
+    const nets = await t.db.owner
       .selectFrom('organisation_networks')
       .select(['network_id', 'role'])
       .where('organisation_id', '=', ats.id)
@@ -111,7 +107,7 @@ describe('seedNetwork', () => {
     );
     const asst = await org('ASST Melegnano e Martesana');
     expect(asst.name).toBe('ASST Melegnano e della Martesana');
-    const rome = await db.owner
+    const rome = await t.db.owner
       .selectFrom('organisations')
       .select('id')
       .where('name', 'ilike', 'ATS Milano%')
@@ -120,7 +116,7 @@ describe('seedNetwork', () => {
   });
 
   it('never stores an address for a shelter operator or a body that runs shelters', async () => {
-    const withAddress = await db.owner
+    const withAddress = await t.db.owner
       .selectFrom('organisations')
       .select(['name', 'type'])
       .where('address', 'is not', null)
@@ -155,7 +151,7 @@ describe('seedNetwork', () => {
   });
 
   it('loads the four protocols with stable codes and their signatories', async () => {
-    const protocols = await db.owner.selectFrom('protocols').select(['code', 'signed_on']).orderBy('code').execute();
+    const protocols = await t.db.owner.selectFrom('protocols').select(['code', 'signed_on']).orderBy('code').execute();
     expect(protocols.map((p) => p.code)).toEqual([
       'metropolitano-2023',
       'milano-lavoro-2022',
@@ -203,7 +199,7 @@ describe('seedNetwork', () => {
 
   it('is idempotent', async () => {
     const before = await Promise.all([count('organisations'), count('protocol_signatories'), count('municipalities')]);
-    expect(await seedNetwork(db.owner, data)).toBeNull();
+    expect(await seedNetwork(t.db.owner, data)).toBeNull();
     expect(await Promise.all([count('organisations'), count('protocol_signatories'), count('municipalities')])).toEqual(
       before,
     );

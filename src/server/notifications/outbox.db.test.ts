@@ -3,13 +3,12 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../config.ts';
 import { setActor, withContext } from '../db/context.ts';
-import type { Database } from '../db/database.ts';
-import { makeOrg, makeUser, openTestDb, testConfig } from '../testing/harness.ts';
+import { makeOrg, makeUser, openTestDbPerFile, testConfig } from '../testing/harness.ts';
 import { type Receiver, startReceiver } from '../testing/smtp-receiver.ts';
 import { notify } from './notify.ts';
 import { MAX_ATTEMPTS, type OutboxWorker, startOutboxWorker } from './outbox-worker.ts';
 
-let db: Database;
+const t = openTestDbPerFile();
 let receiver: Receiver;
 let worker: OutboxWorker;
 let config: Config;
@@ -20,10 +19,9 @@ const logger = {
 };
 
 beforeAll(async () => {
-  db = await openTestDb();
   receiver = await startReceiver();
   config = testConfig({ smtpUrl: receiver.url, publicUrl: 'https://percorsi.test' });
-  worker = startOutboxWorker({ db, config, logger, intervalMs: 0 });
+  worker = startOutboxWorker({ db: t.db, config, logger, intervalMs: 0 });
 });
 afterEach(() => {
   receiver.refuseNext(0);
@@ -32,30 +30,29 @@ afterEach(() => {
 afterAll(async () => {
   await worker?.stop();
   await receiver?.close();
-  await db?.close();
 });
 
 const CANARY = `Canarino${randomUUID().slice(0, 8)}`;
 
 /** A CPI referent with a canary name and username, notified of a referral by a centre operator. */
 async function queued(kind: 'referral_received' | 'referral_declined' = 'referral_received') {
-  const centre = await makeOrg(db, { type: 'cav', name: `Centro ${CANARY}` });
-  const cpi = await makeOrg(db, { type: 'employment_centre', name: `CPI ${CANARY}` });
-  const operator = await makeUser(db, config, { organisationId: centre, roles: ['centre_operator'] });
+  const centre = await makeOrg(t.db, { type: 'cav', name: `Centro ${CANARY}` });
+  const cpi = await makeOrg(t.db, { type: 'employment_centre', name: `CPI ${CANARY}` });
+  const operator = await makeUser(t.db, config, { organisationId: centre, roles: ['centre_operator'] });
   const username = `${CANARY.toLowerCase()}.${randomUUID().slice(0, 6)}`;
-  const referent = await makeUser(db, config, { organisationId: cpi, roles: ['cpi_referent'], username });
+  const referent = await makeUser(t.db, config, { organisationId: cpi, roles: ['cpi_referent'], username });
   const address = `${username}@example.test`;
-  await db.owner
+  await t.db.owner
     .updateTable('users')
     .set({ email: address, display_name: `Dott.ssa ${CANARY}` })
     .where('id', '=', referent.id)
     .execute();
   const referralId = randomUUID();
-  await withContext(db, async (tx) => {
+  await withContext(t.db, async (tx) => {
     await setActor(tx, { userId: operator.id, organisationId: centre, roles: ['centre_operator'] });
     await notify(tx, { organisationId: cpi, roles: ['cpi_referent'], kind, referralId });
   });
-  const row = await db.owner
+  const row = await t.db.owner
     .selectFrom('email_outbox')
     .select('id')
     .where('user_id', '=', referent.id)
@@ -64,7 +61,7 @@ async function queued(kind: 'referral_received' | 'referral_declined' = 'referra
 }
 
 const rowOf = (id: string) =>
-  db.owner.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  t.db.owner.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 /** Seconds from the database's now() to the row's next attempt. */
 const waitOf = async (id: string) =>
   Number(
@@ -72,12 +69,12 @@ const waitOf = async (id: string) =>
       await sql<{
         s: number;
       }>`SELECT extract(epoch FROM next_attempt_at - now())::float8 AS s FROM email_outbox WHERE id = ${id}`.execute(
-        db.owner,
+        t.db.owner,
       )
     ).rows[0]?.s,
   );
 const makeDue = (id: string) =>
-  db.owner
+  t.db.owner
     .updateTable('email_outbox')
     .set({ next_attempt_at: sql`now() - interval '1 second'` })
     .where('id', '=', id)
@@ -160,7 +157,7 @@ describe('the e-mail outbox', () => {
 
   it('sends each mail once when several nodes run the worker at the same time', async () => {
     const ids = [(await queued()).outboxId, (await queued()).outboxId, (await queued()).outboxId];
-    const others = [1, 2].map(() => startOutboxWorker({ db, config, logger, intervalMs: 0 }));
+    const others = [1, 2].map(() => startOutboxWorker({ db: t.db, config, logger, intervalMs: 0 }));
     try {
       const runs = await Promise.all([worker, ...others].map((w) => w.runOnce()));
       expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(3);
@@ -173,7 +170,7 @@ describe('the e-mail outbox', () => {
 
   it('never sends to a user disabled since the mail was queued', async () => {
     const q = await queued();
-    await db.owner.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', q.referent.id).execute();
+    await t.db.owner.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', q.referent.id).execute();
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1 });
     const row = await rowOf(q.outboxId);
     expect([row.last_error, row.sent_at, row.failed_at instanceof Date]).toEqual(['user_disabled', null, true]);
@@ -184,7 +181,7 @@ describe('the e-mail outbox', () => {
     const q = await queued();
     const closed = await startReceiver();
     await closed.close();
-    const offline = startOutboxWorker({ db, config: { ...config, smtpUrl: closed.url }, logger, intervalMs: 0 });
+    const offline = startOutboxWorker({ db: t.db, config: { ...config, smtpUrl: closed.url }, logger, intervalMs: 0 });
     try {
       expect(await offline.runOnce()).toEqual({ sent: 0, failed: 1 });
     } finally {

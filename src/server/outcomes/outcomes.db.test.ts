@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../cases/eligibility.ts';
-import type { Database } from '../db/database.ts';
 import { todayInItaly } from '../db/dates.ts';
-import { auditRows, makeOrg, makeUser, openTestDb, type Signed, signIn, testApp } from '../testing/harness.ts';
+import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 async function centre(takenInChargeOn = '2026-01-10') {
-  const orgId = await makeOrg(db, { type: 'cav' });
-  const s = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] }));
+  const orgId = await makeOrg(t.db, { type: 'cav' });
+  const s = await signIn(
+    t.app,
+    t.db,
+    await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] }),
+  );
   const c = (
-    await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })
+    await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })
   ).json() as { id: string; code: string };
   return {
     orgId,
@@ -31,14 +22,14 @@ async function centre(takenInChargeOn = '2026-01-10') {
     code: c.code,
     newCase: async () =>
       (
-        await app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })
+        await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })
       ).json().id as string,
   };
 }
 
 const post = (s: Signed, url: string, payload: object) =>
-  app.inject({ method: 'POST', url, headers: s.headers, payload });
-const get = (s: Signed, url: string) => app.inject({ method: 'GET', url, headers: s.headers });
+  t.app.inject({ method: 'POST', url, headers: s.headers, payload });
+const get = (s: Signed, url: string) => t.app.inject({ method: 'GET', url, headers: s.headers });
 const hire = (occurredOn: string) => ({
   kind: 'hired',
   occurredOn,
@@ -47,7 +38,7 @@ const hire = (occurredOn: string) => ({
 const count = async (table: 'outcomes' | 'follow_ups', caseId: string) =>
   Number(
     (
-      await db.owner
+      await t.db.owner
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('case_id', '=', caseId)
@@ -80,7 +71,7 @@ describe('outcomes and follow-ups', () => {
       ['2027-01-31', code],
     ]);
 
-    const cpi = await makeOrg(db, { type: 'employment_centre', name: 'CPI di prova Legnano' });
+    const cpi = await makeOrg(t.db, { type: 'employment_centre', name: 'CPI di prova Legnano' });
     const housing = await post(s, `/api/v1/cases/${caseId}/outcomes`, {
       kind: 'housing_reached',
       occurredOn: '2026-02-10',
@@ -101,7 +92,7 @@ describe('outcomes and follow-ups', () => {
 
     const timeline = (await get(s, `/api/v1/cases/${caseId}/timeline`)).json().items;
     expect(timeline.filter((e: { kind: string }) => e.kind === 'outcome.recorded')).toHaveLength(3);
-    const audit = (await auditRows(db)).filter((r) => r.action === 'outcome.record' && r.organisation_id === orgId);
+    const audit = (await auditRows(t.db)).filter((r) => r.action === 'outcome.record' && r.organisation_id === orgId);
     expect(audit.map((r) => r.subject_id)).toEqual([outcome.id, housing.json().id, course.json().id]);
     expect(audit[0]?.details).toMatchObject({ caseId, kind: 'hired', contractType: 'fixed_term', followUps: 3 });
     expect(JSON.stringify(audit)).not.toContain('Contabilità');
@@ -153,7 +144,7 @@ describe('outcomes and follow-ups', () => {
     const fus: FU[] = (await post(s, `/api/v1/cases/${caseId}/outcomes`, hire('2026-01-31'))).json().followUps;
     const [three, six] = fus;
     if (!three || !six) throw new Error('no follow-ups');
-    const closed = await app.inject({
+    const closed = await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${caseId}/closure`,
       headers: { ...s.headers, 'if-match': '"1"' },
@@ -203,7 +194,7 @@ describe('outcomes and follow-ups', () => {
     expect(
       timeline.filter((e: { kind: string }) => e.kind === 'follow_up.recorded').map((e: { refId: string }) => e.refId),
     ).toEqual([six.id, three.id]);
-    const audit = (await auditRows(db)).filter((r) => r.action === 'follow_up.record' && r.organisation_id === orgId);
+    const audit = (await auditRows(t.db)).filter((r) => r.action === 'follow_up.record' && r.organisation_id === orgId);
     expect(audit.map((r) => [r.subject_id, r.details.months, r.details.stillWorking])).toEqual([
       [three.id, 3, true],
       [six.id, 6, false],
@@ -236,7 +227,7 @@ describe('outcomes and follow-ups', () => {
     const after = (await get(mine.s, '/api/v1/follow-ups')).json().items as FU[];
     expect(after.find((f) => f.id === a[0]?.id)).toMatchObject({ doneOn: today, caseId: mine.caseId });
     expect(
-      (await auditRows(db)).some(
+      (await auditRows(t.db)).some(
         (r) => r.action === 'case.list' && r.organisation_id === mine.orgId && r.details.view === 'follow_ups',
       ),
     ).toBe(true);
@@ -246,14 +237,18 @@ describe('outcomes and follow-ups', () => {
     const { s, caseId, code } = await centre();
     const outcome = (await post(s, `/api/v1/cases/${caseId}/outcomes`, hire('2026-01-31'))).json();
     const fu = outcome.followUps[0] as FU;
-    const cpiOrg = await makeOrg(db, { type: 'employment_centre' });
+    const cpiOrg = await makeOrg(t.db, { type: 'employment_centre' });
     const other = (await centre()).s;
-    const cpi = await signIn(app, db, await makeUser(db, config, { organisationId: cpiOrg, roles: ['cpi_referent'] }));
+    const cpi = await signIn(
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] }),
+    );
     const room = await signIn(
-      app,
-      db,
-      await makeUser(db, config, {
-        organisationId: await makeOrg(db, { type: 'metro_city' }),
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, {
+        organisationId: await makeOrg(t.db, { type: 'metro_city' }),
         roles: ['control_room_member'],
       }),
     );
@@ -274,7 +269,7 @@ describe('outcomes and follow-ups', () => {
     expect(theirList.statusCode).toBe(200);
     expect(theirList.json().items).toEqual([]);
     expect(await count('outcomes', caseId)).toBe(1);
-    const row = await db.owner
+    const row = await t.db.owner
       .selectFrom('follow_ups')
       .select('done_on')
       .where('id', '=', fu.id)

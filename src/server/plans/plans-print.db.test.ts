@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
-import type { Database } from '../db/database.ts';
-import { auditRows, makeOrg, makeUser, openTestDb, type Signed, signIn, testApp } from '../testing/harness.ts';
-import { pdfText } from './pdf-text.test-util.ts';
+import { describe, expect, it } from 'vitest';
+import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
+import { pdfText } from '../testing/pdf-text.ts';
 import { PRINT_LANGUAGES } from './schemas.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 const NOTE = 'NOTA-RISERVATA-teme-il-marito';
 const SHELTER_ADDRESS = 'Via Segretissima 13';
 
 /** A centre with a case (her identity on file), an agreed plan whose action carries an internal note. */
 async function casePlan() {
-  const orgId = await makeOrg(db, { type: 'cav' });
-  const user = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
-  const s = await signIn(app, db, user);
+  const orgId = await makeOrg(t.db, { type: 'cav' });
+  const user = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
+  const s = await signIn(t.app, t.db, user);
   const identity = { firstName: 'Zenobia', lastName: 'Canarino', address: SHELTER_ADDRESS };
-  const made = await app.inject({
+  const made = await t.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
     headers: s.headers,
@@ -35,7 +22,7 @@ async function casePlan() {
   });
   expect(made.statusCode).toBe(201);
   const { id, code } = made.json() as { id: string; code: string };
-  const cpi = await makeOrg(db, { type: 'employment_centre', name: 'CPI Rho' });
+  const cpi = await makeOrg(t.db, { type: 'employment_centre', name: 'CPI Rho' });
   const plan = {
     goals: [
       {
@@ -62,7 +49,7 @@ async function casePlan() {
   };
   expect(
     (
-      await app.inject({
+      await t.app.inject({
         method: 'PUT',
         url: `/api/v1/cases/${id}/plan`,
         headers: { ...s.headers, 'if-match': '"0"' },
@@ -73,7 +60,7 @@ async function casePlan() {
   return { orgId, user, s, id, code };
 }
 const print = (s: Signed, id: string, lang?: string) =>
-  app.inject({
+  t.app.inject({
     method: 'GET',
     url: `/api/v1/cases/${id}/plan/print${lang ? `?lang=${lang}` : ''}`,
     headers: s.headers,
@@ -106,20 +93,21 @@ describe('the printed plan', () => {
   it('keeps her second language on the plan, audits each print and puts it on the timeline', async () => {
     const { s, id } = await casePlan();
     expect((await print(s, id, 'uk')).statusCode).toBe(200);
-    const plan = await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers });
+    const plan = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers });
     expect(plan.json()).toMatchObject({ secondLanguage: 'uk', version: 1 });
     expect(plan.headers.etag).toBe('"1"');
     await print(s, id, 'it');
     expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers })).json().secondLanguage,
+      (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers })).json()
+        .secondLanguage,
     ).toBe('uk');
-    const audit = (await auditRows(db)).filter((r) => r.action === 'plan.print' && r.subject_id === id);
+    const audit = (await auditRows(t.db)).filter((r) => r.action === 'plan.print' && r.subject_id === id);
     expect(audit.map((r) => r.details)).toEqual([
       { lang: 'uk', version: 1 },
       { lang: 'it', version: 1 },
     ]);
     const timeline = (
-      await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/timeline`, headers: s.headers })
+      await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/timeline`, headers: s.headers })
     ).json();
     expect(timeline.items.filter((e: { kind: string }) => e.kind === 'plan.printed')).toHaveLength(2);
     expect((await print(s, id, 'de')).statusCode).toBe(400);
@@ -129,7 +117,7 @@ describe('the printed plan', () => {
 describe('who reaches a plan', () => {
   it('answers 404 on every endpoint to another centre, a CPI referent and the control room', async () => {
     const { s, id, orgId } = await casePlan();
-    const assessment = await app.inject({
+    const assessment = await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${id}/needs-assessments`,
       headers: s.headers,
@@ -137,27 +125,34 @@ describe('who reaches a plan', () => {
     });
     const aid = assessment.json().id as string;
     const other = await signIn(
-      app,
-      db,
-      await makeUser(db, config, { organisationId: await makeOrg(db, { type: 'cav' }), roles: ['centre_operator'] }),
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, {
+        organisationId: await makeOrg(t.db, { type: 'cav' }),
+        roles: ['centre_operator'],
+      }),
     );
     const cpi = await signIn(
-      app,
-      db,
-      await makeUser(db, config, {
-        organisationId: await makeOrg(db, { type: 'employment_centre' }),
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, {
+        organisationId: await makeOrg(t.db, { type: 'employment_centre' }),
         roles: ['cpi_referent'],
       }),
     );
     const room = await signIn(
-      app,
-      db,
-      await makeUser(db, config, {
-        organisationId: await makeOrg(db, { type: 'metro_city' }),
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, {
+        organisationId: await makeOrg(t.db, { type: 'metro_city' }),
         roles: ['control_room_member'],
       }),
     );
-    const admin = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] }));
+    const admin = await signIn(
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] }),
+    );
     const caseCalls: Array<[string, string, object?]> = [
       ['GET', `/api/v1/cases/${id}/plan`],
       ['PUT', `/api/v1/cases/${id}/plan`, { goals: [] }],
@@ -182,7 +177,7 @@ describe('who reaches a plan', () => {
     const calls = async (who: Signed, list: Array<[string, string, object?]>) => {
       const out: Array<{ url: string; status: number; body: string }> = [];
       for (const [method, url, payload] of list) {
-        const res = await app.inject({
+        const res = await t.app.inject({
           method: method as 'GET',
           url,
           payload,
@@ -200,22 +195,22 @@ describe('who reaches a plan', () => {
     }
     for (const who of [cpi, room, admin])
       for (const res of await calls(who, catalogueCalls)) expect(res.status, res.url).toBe(404);
-    const plan = (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers })).json();
+    const plan = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: s.headers })).json();
     expect(plan).toMatchObject({ version: 1, agreedVersion: null, reviews: [] });
     expect(plan.goals).toHaveLength(2);
 
     // the centre's DPO reads, but neither changes nor prints
-    const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: orgId, roles: ['dpo'] }));
+    const dpo = await signIn(t.app, t.db, await makeUser(t.db, t.config, { organisationId: orgId, roles: ['dpo'] }));
     expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: dpo.headers })).statusCode,
+      (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: dpo.headers })).statusCode,
     ).toBe(200);
     expect(
-      (await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/needs-assessments`, headers: dpo.headers }))
+      (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/needs-assessments`, headers: dpo.headers }))
         .statusCode,
     ).toBe(200);
     expect(
       (
-        await app.inject({
+        await t.app.inject({
           method: 'PUT',
           url: `/api/v1/cases/${id}/plan`,
           headers: { ...dpo.headers, 'if-match': '"1"' },

@@ -1,32 +1,22 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app.ts';
-import type { Database } from '../db/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInItaly } from '../db/dates.ts';
-import { auditRows, makeOrg, makeUser, openTestDb, type Signed, signIn, testApp } from '../testing/harness.ts';
+import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
 let cpiOrg: string;
 
+const t = openTestAppPerFile();
 beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-  cpiOrg = await makeOrg(db, { type: 'employment_centre', name: 'CPI di prova' });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
+  cpiOrg = await makeOrg(t.db, { type: 'employment_centre', name: 'CPI di prova' });
 });
 
 async function centre() {
-  const orgId = await makeOrg(db, { type: 'cav' });
-  const operator = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
-  return { orgId, operator, s: await signIn(app, db, operator) };
+  const orgId = await makeOrg(t.db, { type: 'cav' });
+  const operator = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
+  return { orgId, operator, s: await signIn(t.app, t.db, operator) };
 }
 async function openCase(s: Signed): Promise<string> {
-  const res = await app.inject({
+  const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
     headers: s.headers,
@@ -35,15 +25,15 @@ async function openCase(s: Signed): Promise<string> {
   return res.json().id;
 }
 const put = (s: Signed, caseId: string, version: number | null, payload: object) =>
-  app.inject({
+  t.app.inject({
     method: 'PUT',
     url: `/api/v1/cases/${caseId}/plan`,
     headers: version === null ? s.headers : { ...s.headers, 'if-match': `"${version}"` },
     payload,
   });
-const get = (s: Signed, url: string) => app.inject({ method: 'GET', url, headers: s.headers });
+const get = (s: Signed, url: string) => t.app.inject({ method: 'GET', url, headers: s.headers });
 const post = (s: Signed, url: string, payload: object) =>
-  app.inject({ method: 'POST', url, headers: s.headers, payload });
+  t.app.inject({ method: 'POST', url, headers: s.headers, payload });
 
 const planBody = (operatorId: string) => ({
   goals: [
@@ -138,7 +128,7 @@ describe('the plan', () => {
       .json()
       .items.filter((e: { kind: string }) => e.kind === 'plan.updated');
     expect(timeline.map((e: { details: { version: number } }) => e.details.version)).toEqual([2, 1]);
-    expect((await auditRows(db)).filter((r) => r.action === 'plan.update' && r.subject_id === c)).toHaveLength(2);
+    expect((await auditRows(t.db)).filter((r) => r.action === 'plan.update' && r.subject_id === c)).toHaveLength(2);
   });
 
   it('answers 409 with the current version to a stale If-Match, never overwriting', async () => {
@@ -159,9 +149,9 @@ describe('the plan', () => {
   it('lets exactly one of two concurrent saves from the same version win', async () => {
     const { s, operator } = await centre();
     const colleague = await signIn(
-      app,
-      db,
-      await makeUser(db, config, { organisationId: operator.organisationId, roles: ['centre_operator'] }),
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, { organisationId: operator.organisationId, roles: ['centre_operator'] }),
     );
     for (const start of [0, 1]) {
       const c = await openCase(s);
@@ -179,7 +169,7 @@ describe('the plan', () => {
       expect(now.goals).toEqual(winner.goals);
       const versions = await sql<{
         n: number;
-      }>`SELECT count(*)::int AS n FROM plan_versions WHERE case_id = ${c}`.execute(db.owner);
+      }>`SELECT count(*)::int AS n FROM plan_versions WHERE case_id = ${c}`.execute(t.db.owner);
       expect(versions.rows[0]?.n).toBe(start + 1);
     }
   });
@@ -322,14 +312,14 @@ describe('the plan', () => {
     expect((await get(s, `/api/v1/cases/${c}/plan`)).json().reviews).toHaveLength(1);
     const kinds = (await get(s, `/api/v1/cases/${c}/timeline`)).json().items.map((e: { kind: string }) => e.kind);
     expect(kinds.slice(0, 4)).toEqual(['plan.reviewed', 'plan.updated', 'plan.agreed', 'plan.updated']);
-    const actions = (await auditRows(db)).filter((r) => r.subject_id === c).map((r) => r.action);
+    const actions = (await auditRows(t.db)).filter((r) => r.subject_id === c).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['plan.agree', 'plan.review']));
   });
 
   it('refuses changes to the plan of a closed case', async () => {
     const { s } = await centre();
     const c = await openCase(s);
-    await app.inject({
+    await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c}/closure`,
       headers: { ...s.headers, 'if-match': '"1"' },
@@ -343,7 +333,7 @@ describe('the plan', () => {
 
 describe('the API contract', () => {
   it('lists the needs and plan endpoints in the OpenAPI document', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     for (const path of [
       '/api/v1/cases/{id}/plan',
       '/api/v1/cases/{id}/plan/print',
@@ -405,8 +395,12 @@ describe('the action catalogue', () => {
         })
       ).statusCode,
     ).toBe(200);
-    expect((await auditRows(db)).some((r) => r.action === 'catalogue.extend' && r.subject_id === code)).toBe(true);
-    const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: other.orgId, roles: ['dpo'] }));
+    expect((await auditRows(t.db)).some((r) => r.action === 'catalogue.extend' && r.subject_id === code)).toBe(true);
+    const dpo = await signIn(
+      t.app,
+      t.db,
+      await makeUser(t.db, t.config, { organisationId: other.orgId, roles: ['dpo'] }),
+    );
     expect(
       (
         await post(dpo, '/api/v1/action-catalogue', {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { DOMAINS } from '../needs/needs-profile.ts';
-import { pdfText } from './pdf-text.test-util.ts';
+import { pdfText } from '../testing/pdf-text.ts';
 import { TRANSLATED_ACTION_CODES } from './print-action-labels.ts';
 import { DICTIONARIES } from './print-labels.ts';
 import { printableGoals, renderPlanPdf } from './print-plan.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { setActor, withContext } from '../db/context.ts';
 import { openTestAppPerFile } from '../testing/harness.ts';
-import { CANARY, type Party, referralFixture } from './fixture.test-util.ts';
+import { CANARY, type Party, referralFixture } from '../testing/referral-fixture.ts';
 
 const t = openTestAppPerFile();
 const f = referralFixture(() => t);

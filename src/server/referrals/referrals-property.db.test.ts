@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { todayInItaly } from '../db/dates.ts';
 import { openTestAppPerFile } from '../testing/harness.ts';
-import { CANARY, type Party, referralFixture } from './fixture.test-util.ts';
+import { CANARY, type Party, referralFixture } from '../testing/referral-fixture.ts';
 import { ACTIONS, ENDS_ACCESS, type Status, transition } from './lifecycle.ts';
 import { groupOf, SHARE_FIELDS } from './share-fields.ts';
 

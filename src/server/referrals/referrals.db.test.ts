@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openTestAppPerFile } from '../testing/harness.ts';
-import { CANARY, referralFixture } from './fixture.test-util.ts';
+import { CANARY, referralFixture } from '../testing/referral-fixture.ts';
 
 const t = openTestAppPerFile();
 const f = referralFixture(() => t);

@@ -55,18 +55,35 @@ export async function openTestDb(): Promise<Database> {
 }
 
 /**
- * A fresh test database and app for one test file, opened before its tests and closed after:
- * read `t.db`, `t.app`, `t.config` inside the tests.
+ * A fresh test database for one test file, opened before its tests and closed after: read `t.db`
+ * inside the tests. `beforeApp` runs on the new database first (e.g. seeding reference data).
  */
-export function openTestAppPerFile(config?: () => Config) {
-  const t = {} as { db: Database; app: App; config: Config; logs: string[] };
+export function openTestDbPerFile(options: { beforeApp?: (db: Database) => Promise<unknown> } = {}) {
+  const t = {} as { db: Database };
   beforeAll(async () => {
     t.db = await openTestDb();
-    Object.assign(t, await testApp(t.db, config?.()));
+    await options.beforeApp?.(t.db);
+  });
+  afterAll(async () => {
+    await t.db?.close();
+  });
+  return t;
+}
+
+/**
+ * A fresh test database and app for one test file, opened before its tests and closed after:
+ * read `t.db`, `t.app`, `t.config`, `t.logs` inside the tests. Tests make their own organisations
+ * (`makeOrg`) rather than truncating tables.
+ */
+export function openTestAppPerFile(
+  options: { config?: () => Config; beforeApp?: (db: Database) => Promise<unknown> } = {},
+) {
+  const t = openTestDbPerFile(options) as { db: Database; app: App; config: Config; logs: string[] };
+  beforeAll(async () => {
+    Object.assign(t, await testApp(t.db, options.config?.()));
   });
   afterAll(async () => {
     await t.app?.close();
-    await t.db?.close();
   });
   return t;
 }

@@ -1,31 +1,18 @@
 import { permissionsOf } from '../../shared/can.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../shared/roles.ts';
-import type { App } from '../app.ts';
-import type { Database } from '../db/database.ts';
-import { makeOrg, makeUser, openTestDb, signIn, testApp } from '../testing/harness.ts';
+import { makeOrg, makeUser, openTestAppPerFile, signIn } from '../testing/harness.ts';
 
-let db: Database;
-let app: App;
-let config: Awaited<ReturnType<typeof testApp>>['config'];
-
-beforeAll(async () => {
-  db = await openTestDb();
-  ({ app, config } = await testApp(db));
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const t = openTestAppPerFile();
 
 describe('user administration', () => {
   it('lets an org admin change roles and disable a colleague, which ends their sessions', async () => {
-    const orgId = await makeOrg(db);
-    const admin = await makeUser(db, config, { organisationId: orgId, roles: ['org_admin'] });
-    const colleague = await makeUser(db, config, { organisationId: orgId, roles: ['centre_operator'] });
-    const s = await signIn(app, db, admin);
-    const cs = await signIn(app, db, colleague);
-    const roles = await app.inject({
+    const orgId = await makeOrg(t.db);
+    const admin = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] });
+    const colleague = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] });
+    const s = await signIn(t.app, t.db, admin);
+    const cs = await signIn(t.app, t.db, colleague);
+    const roles = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/users/${colleague.id}/roles`,
       headers: s.headers,
@@ -33,7 +20,7 @@ describe('user administration', () => {
     });
     expect(roles.statusCode).toBe(200);
     expect(roles.json().roles).toEqual(['centre_operator', 'dpo']);
-    const meNow = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } });
+    const meNow = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } });
     expect(meNow.json().roles).toEqual(['centre_operator', 'dpo']);
     // told what she may do now, computed by can() for her own organisation
     expect(meNow.json().permissions).toEqual(
@@ -41,36 +28,40 @@ describe('user administration', () => {
     );
     expect(meNow.json().permissions).toContain('audit.read_organisation');
     expect(meNow.json().permissions).not.toContain('user.manage');
-    const off = await app.inject({ method: 'POST', url: `/api/v1/users/${colleague.id}/disable`, headers: s.headers });
+    const off = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${colleague.id}/disable`,
+      headers: s.headers,
+    });
     expect(off.json().disabled).toBe(true);
     expect(off.json().allowedActions).toEqual(['update_roles', 'enable']);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } })).statusCode).toBe(
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cs.cookie } })).statusCode).toBe(
       401,
     );
-    const relogin = await app.inject({
+    const relogin = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { username: colleague.username, password: colleague.password },
     });
     expect(relogin.statusCode).toBe(401);
-    const self = await app.inject({ method: 'POST', url: `/api/v1/users/${admin.id}/disable`, headers: s.headers });
+    const self = await t.app.inject({ method: 'POST', url: `/api/v1/users/${admin.id}/disable`, headers: s.headers });
     expect(self.statusCode).toBe(409);
   });
 
   it('never lists or returns another organisation’s users', async () => {
-    const mine = await makeOrg(db);
-    const theirs = await makeOrg(db);
-    const admin = await makeUser(db, config, { organisationId: mine, roles: ['org_admin'] });
-    const other = await makeUser(db, config, { organisationId: theirs, roles: ['centre_operator'] });
-    const s = await signIn(app, db, admin);
-    const list = await app.inject({ method: 'GET', url: '/api/v1/users', headers: s.headers });
+    const mine = await makeOrg(t.db);
+    const theirs = await makeOrg(t.db);
+    const admin = await makeUser(t.db, t.config, { organisationId: mine, roles: ['org_admin'] });
+    const other = await makeUser(t.db, t.config, { organisationId: theirs, roles: ['centre_operator'] });
+    const s = await signIn(t.app, t.db, admin);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: s.headers });
     expect(list.json().items.map((u: { id: string }) => u.id)).toEqual([admin.id]);
     // she may not disable herself, nor grant platform_admin
     expect(list.json().items[0].allowedActions).toEqual(['update_roles', 'reset_password']);
     expect(list.json().allowedActions).toEqual(['invite']);
     expect(list.json().assignableRoles).not.toContain('platform_admin');
-    const dpo = await signIn(app, db, await makeUser(db, config, { organisationId: mine, roles: ['dpo'] }));
-    const readOnly = (await app.inject({ method: 'GET', url: '/api/v1/users', headers: dpo.headers })).json();
+    const dpo = await signIn(t.app, t.db, await makeUser(t.db, t.config, { organisationId: mine, roles: ['dpo'] }));
+    const readOnly = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: dpo.headers })).json();
     expect(readOnly).toMatchObject({ allowedActions: [], assignableRoles: [] });
     expect(readOnly.items.every((u: { allowedActions: string[] }) => u.allowedActions.length === 0)).toBe(true);
     expect(list.body).not.toContain(other.username);
@@ -87,36 +78,36 @@ describe('cross-organisation attempts', () => {
   ];
 
   it.each(ROLES.filter((r) => r !== 'platform_admin'))('as %s: 404 on another organisation’s user', async (role) => {
-    const attackerOrg = await makeOrg(db);
-    const victimOrg = await makeOrg(db);
-    const attacker = await makeUser(db, config, { organisationId: attackerOrg, roles: [role as Role] });
-    const victim = await makeUser(db, config, { organisationId: victimOrg, roles: ['centre_operator'] });
-    const s = await signIn(app, db, attacker);
+    const attackerOrg = await makeOrg(t.db);
+    const victimOrg = await makeOrg(t.db);
+    const attacker = await makeUser(t.db, t.config, { organisationId: attackerOrg, roles: [role as Role] });
+    const victim = await makeUser(t.db, t.config, { organisationId: victimOrg, roles: ['centre_operator'] });
+    const s = await signIn(t.app, t.db, attacker);
     for (const a of attempts(victim.id)) {
-      const res = await app.inject({ ...a, headers: s.headers });
+      const res = await t.app.inject({ ...a, headers: s.headers });
       expect(res.statusCode, `${a.method} ${a.url}`).toBe(404);
       expect(res.body).not.toContain(victim.username);
     }
-    const after = await db.owner
+    const after = await t.db.owner
       .selectFrom('users')
       .select(['disabled_at'])
       .where('id', '=', victim.id)
       .executeTakeFirstOrThrow();
     expect(after.disabled_at).toBeNull();
-    const links = await db.owner.selectFrom('invitations').select('id').where('user_id', '=', victim.id).execute();
+    const links = await t.db.owner.selectFrom('invitations').select('id').where('user_id', '=', victim.id).execute();
     expect(links).toHaveLength(0);
-    const roles = await db.owner.selectFrom('user_roles').select('role').where('user_id', '=', victim.id).execute();
+    const roles = await t.db.owner.selectFrom('user_roles').select('role').where('user_id', '=', victim.id).execute();
     expect(roles.map((r) => r.role)).toEqual(['centre_operator']);
   });
 
   it('without a session every endpoint answers 401', async () => {
-    const victim = await makeUser(db, config, { organisationId: await makeOrg(db), roles: ['centre_operator'] });
+    const victim = await makeUser(t.db, t.config, { organisationId: await makeOrg(t.db), roles: ['centre_operator'] });
     for (const a of [
       ...attempts(victim.id),
       { method: 'GET' as const, url: '/api/v1/users' },
       { method: 'GET' as const, url: '/api/v1/audit' },
     ]) {
-      const res = await app.inject(a);
+      const res = await t.app.inject(a);
       expect(res.statusCode, `${a.method} ${a.url}`).toBe(401);
     }
   });

@@ -3,7 +3,7 @@ import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { todayInItaly } from '../db/dates.ts';
-import { makeOrg, makeUser, type Signed, signIn, type TestUser } from '../testing/harness.ts';
+import { makeOrg, makeUser, type Signed, signIn, type TestUser } from './harness.ts';
 
 /** Canary values: none of them may appear where the recipient or the database can read them in clear. */
 export const CANARY = {
