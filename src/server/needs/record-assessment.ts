@@ -1,0 +1,48 @@
+import type { Static } from '@sinclair/typebox';
+import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
+import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
+import { invalidField } from '../http/errors.ts';
+import type { Ctx } from '../http/request-context.ts';
+import { validateAnswers } from './answers.ts';
+import { computeProfile, DOMAINS } from './needs-profile.ts';
+import { readAssessments } from './read-assessments.ts';
+import type { AssessmentCreate } from './schemas.ts';
+
+/** Records a needs assessment on an open case: answers checked, profile computed, timeline and audit. */
+export async function recordAssessment(ctx: Ctx, caseId: string, body: Static<typeof AssessmentCreate>) {
+  const { me, row } = await loadCase(ctx, caseId, 'write');
+  assertOpen(row);
+  const answers = validateAnswers(body.questionnaireVersion, body.answers);
+  const { assessedOn } = body;
+  if (assessedOn > todayInItaly())
+    throw invalidField('assessedOn', 'in_the_future', { message: 'must not be in the future' });
+  const firstDate =
+    isoDateOrNull(row.first_contact_on) ?? isoDateOrNull(row.intake_on) ?? isoDate(row.taken_in_charge_on);
+  if (assessedOn < firstDate)
+    throw invalidField('assessedOn', 'before_first_contact', { message: 'must not be before the first contact' });
+  const profile = computeProfile(answers);
+  const inserted = await ctx.tx
+    .insertInto('needs_assessments')
+    .values({
+      case_id: row.id,
+      organisation_id: me.organisationId,
+      questionnaire_version: body.questionnaireVersion,
+      assessed_on: assessedOn,
+      answers: JSON.stringify(answers),
+      profile: JSON.stringify(profile),
+      recorded_by: me.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const high = DOMAINS.filter((d) => profile[d].level === 'high');
+  const details = { questionnaireVersion: body.questionnaireVersion, highNeeds: high };
+  await recordCaseEvent(ctx.tx, me, { caseId: row.id, kind: 'needs.recorded', refId: inserted.id, details });
+  await ctx.audit({
+    action: 'needs.record',
+    subjectType: 'case',
+    subjectId: row.id,
+    details: { assessmentId: inserted.id, ...details },
+  });
+  const [created] = await readAssessments(ctx.tx, row.id, [inserted.id]);
+  return created;
+}
