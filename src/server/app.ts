@@ -7,6 +7,7 @@ import { registerCaseRoutes } from './cases/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { registerConsentRoutes } from './consents/routes.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
@@ -16,7 +17,7 @@ import { loggerOptions } from './logger.ts';
 import { registerNeedsRoutes } from './needs/routes.ts';
 import { registerNetworkRoutes } from './network/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
-import { registerConsentOutcomeRoutes } from './outcomes/register.ts';
+import { registerOutcomeRoutes } from './outcomes/routes.ts';
 import { registerPlanRoutes } from './plans/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
@@ -56,7 +57,8 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
       registerCaseRoutes(api, { config });
       registerNeedsRoutes(api, { config });
       registerPlanRoutes(api, { config });
-      registerConsentOutcomeRoutes(api, { config });
+      registerConsentRoutes(api, { config });
+      registerOutcomeRoutes(api, { config });
       registerNotificationRoutes(api);
       registerReferralRoutes(api, { config });
     },

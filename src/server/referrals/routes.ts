@@ -13,7 +13,7 @@ import { listOverdue } from './overdue.ts';
 import { describeReferral, listReferrals } from './read-referral.ts';
 import * as S from './schemas.ts';
 import { IDEMPOTENCY_KEY, prepareReferral, sendReferral } from './send-referral.ts';
-import { shareCheck } from './share-check-route.ts';
+import { checkShare } from './check-share.ts';
 import { applyTransition } from './transition.ts';
 
 const tags = ['referrals'];
@@ -48,7 +48,7 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
   api.get(
     '/cases/:id/referral-check',
     { schema: { tags, params: Id, querystring: S.ShareCheckQuery, response: { 200: S.ShareCheck, ...errors } } },
-    async (req) => req.inContext((ctx) => shareCheck(ctx, req.params.id, req.query)),
+    async (req) => req.inContext((ctx) => checkShare(ctx, req.params.id, req.query)),
   );
 
   api.post(

@@ -91,7 +91,7 @@ function selectUsers(tx: Tx) {
 }
 
 /** The users of the actor's organisation, each with what the actor may do with them. */
-export async function listUsers(tx: Tx, actor: Actor) {
+export async function readUsers(tx: Tx, actor: Actor) {
   const rows = await selectUsers(tx)
     .where('users.organisation_id', '=', actor.organisationId)
     .orderBy('users.display_name')

@@ -6,7 +6,7 @@ import { dueDates, ruleFor } from './deadlines.ts';
 import { consentsFor, recipientOf, shareOptions } from './share-check.ts';
 
 /** For the wizard: which fields her consents let go to this recipient for this purpose, the deadlines, the referents. */
-export async function shareCheck(ctx: Ctx, caseId: string, q: { recipientOrganisationId: string; purpose: string }) {
+export async function checkShare(ctx: Ctx, caseId: string, q: { recipientOrganisationId: string; purpose: string }) {
   const { row } = await loadCase(ctx, caseId, 'write');
   ctx.authorise('referral.send');
   const recipient = await recipientOf(ctx, q.recipientOrganisationId);
