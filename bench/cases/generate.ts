@@ -12,6 +12,12 @@ import { ADMIN_URL, type BenchDb } from '../pg-setup.ts';
  * Ten years of Lombardy-scale data for the caseload benchmark, on a fresh PostgreSQL database
  * `percorsi_bench_cases_<random>` (migrated as the owner, network seeded). Everything is written
  * by a handful of set-based statements (INSERT … SELECT … FROM generate_series), as the owner.
+ *
+ * Not through the use cases (createCase, replacePlan, recordOutcome …) as the API and the demo seed
+ * are: one request-sized transaction per case, with identity sealing and audit rows each,
+ * would take hours for 100,000 cases and about 1,000,000 plan actions. The rows keep the shape the
+ * use cases write (same columns, codes, sealed identity format, plan snapshot, case events); when a
+ * use case changes what it writes, change the matching statement here too.
  */
 
 /** Default scale: 100,000 cases (about 1,000,000 plan actions). BENCH_CASES overrides it. */

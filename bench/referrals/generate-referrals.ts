@@ -24,7 +24,9 @@ import {
  * idempotency keys and — for the minority whose access is still open — a share sealed with
  * sealShare under the bench's master key. Set-based SQL as the owner in one transaction, except
  * the shares and the thread messages, which are sealed here (sealShare, sealMessage, as the app
- * does) and written in batches.
+ * does) and written in batches. Not through sendReferral and the lifecycle use cases, which the
+ * API and the demo seed use: 400,000 referrals one transaction at a time would take hours; the
+ * rows keep the shape those use cases write, so change both together.
  */
 export const DEFAULT_REFERRALS = 400_000;
 
