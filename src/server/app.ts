@@ -47,23 +47,7 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
   installErrorHandler(app);
   installRequestContext(app, db);
 
-  await app.register(
-    async (api) => {
-      registerSystemRoutes(api, { db, config });
-      registerAuthRoutes(api, { config });
-      registerUserRoutes(api, { config });
-      registerNetworkRoutes(api);
-      registerAuditRoutes(api);
-      registerCaseRoutes(api, { config });
-      registerNeedsRoutes(api, { config });
-      registerPlanRoutes(api, { config });
-      registerConsentRoutes(api, { config });
-      registerOutcomeRoutes(api, { config });
-      registerNotificationRoutes(api);
-      registerReferralRoutes(api, { config });
-    },
-    { prefix: '/api/v1' },
-  );
+  await app.register(async (api) => registerApiRoutes(api, { db, config }), { prefix: '/api/v1' });
   app.get('/healthz', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
     try {
@@ -75,4 +59,20 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
   });
   await serveWeb(app);
   return app;
+}
+
+/** Every route of /api/v1 (also used by the contract test, which holds src/server/http/contract.ts against them). */
+export function registerApiRoutes(api: FastifyInstance, { db, config }: Pick<AppDeps, 'db' | 'config'>): void {
+  registerSystemRoutes(api, { db, config });
+  registerAuthRoutes(api, { config });
+  registerUserRoutes(api, { config });
+  registerNetworkRoutes(api);
+  registerAuditRoutes(api);
+  registerCaseRoutes(api, { config });
+  registerNeedsRoutes(api, { config });
+  registerPlanRoutes(api, { config });
+  registerConsentRoutes(api, { config });
+  registerOutcomeRoutes(api, { config });
+  registerNotificationRoutes(api);
+  registerReferralRoutes(api, { config });
 }

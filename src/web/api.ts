@@ -2,8 +2,11 @@
  * Fetch wrapper for /api/v1.
  * - same-origin credentials, JSON bodies;
  * - X-CSRF-Token on every non-GET request (token fetched lazily, refetched once on csrf_invalid);
- * - a 401 outside the login flow reports "session lost" to the registered handler.
+ * - a 401 outside the login flow reports "session lost" to the registered handler;
+ * - typed by path: `api` below, with the types of src/web/api-contract.ts.
  */
+import type { ArgsOf, CallOptions, Method, PathOf, ResponseOf } from './api-contract.ts';
+import { buildPath } from './api-path.ts';
 
 import { type FieldReason, isFieldReason } from '../shared/field-reasons.ts';
 
@@ -44,13 +47,9 @@ export class ApiError extends Error {
   }
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface RequestOptions extends CallOptions {
+  method?: Method;
   body?: unknown;
-  headers?: Record<string, string>;
-  /** Login-flow calls: a 401 means "wrong credentials/code", not "session lost". */
-  authFlow?: boolean;
-  signal?: AbortSignal;
 }
 
 const BASE = '/api/v1';
@@ -120,8 +119,8 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   });
 }
 
-/** Performs a request and returns the parsed JSON body (undefined for 204). Throws ApiError. */
-export async function api<T = unknown>(path: string, opts: RequestOptions = {}): Promise<T> {
+/** Performs a request to a built URL and returns the parsed JSON body (undefined for 204). Throws ApiError. */
+async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   activityListener?.();
   let res = await send(path, opts);
   if (res.status === 403 && (opts.method ?? 'GET') !== 'GET') {
@@ -145,14 +144,39 @@ export async function api<T = unknown>(path: string, opts: RequestOptions = {}):
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const get = <T>(path: string, signal?: AbortSignal) => api<T>(path, { signal });
-export const post = <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
-  api<T>(path, { ...opts, method: 'POST', body: body ?? {} });
-
-/** Builds a query string from the defined, non-empty values. */
-export function query(params: Record<string, string | undefined | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-  const s = q.toString();
-  return s ? `?${s}` : '';
+interface AnyRequest extends CallOptions {
+  params?: Record<string, string | number>;
+  query?: object;
+  body?: unknown;
 }
+
+/** GETs a URL built by urlOf; useApi types the answer by the path it built the URL from. */
+export const getUrl = (url: string, signal?: AbortSignal): Promise<unknown> => request<unknown>(url, { signal });
+
+/** The URL of a GET call (useApi keys its loading on it). */
+export function urlOf<P extends PathOf<'GET'>>(path: P, ...[req]: ArgsOf<'GET', P>): string {
+  const r = req as AnyRequest | undefined;
+  return buildPath(path, r?.params, r?.query as Record<string, unknown> | undefined);
+}
+
+function call<T>(method: Method, path: string, req: unknown): Promise<T> {
+  const { params, query, body, ...opts } = (req ?? {}) as AnyRequest;
+  const url = buildPath(path, params, query as Record<string, unknown> | undefined);
+  // A POST always carries a JSON body ({} when the route takes none), as the server expects.
+  return request<T>(url, { ...opts, method, body: method === 'POST' ? (body ?? {}) : body });
+}
+
+/**
+ * The typed API client: the path (with its :parameters) picks the request and response types from the
+ * server's schemas, e.g. `api.get('/cases/:id', { params: { id } })` is a Promise<CaseDetail>.
+ */
+export const api = {
+  get: <P extends PathOf<'GET'>>(path: P, ...[req]: ArgsOf<'GET', P>) => call<ResponseOf<'GET', P>>('GET', path, req),
+  post: <P extends PathOf<'POST'>>(path: P, ...[req]: ArgsOf<'POST', P>) =>
+    call<ResponseOf<'POST', P>>('POST', path, req),
+  put: <P extends PathOf<'PUT'>>(path: P, ...[req]: ArgsOf<'PUT', P>) => call<ResponseOf<'PUT', P>>('PUT', path, req),
+  patch: <P extends PathOf<'PATCH'>>(path: P, ...[req]: ArgsOf<'PATCH', P>) =>
+    call<ResponseOf<'PATCH', P>>('PATCH', path, req),
+  delete: <P extends PathOf<'DELETE'>>(path: P, ...[req]: ArgsOf<'DELETE', P>) =>
+    call<ResponseOf<'DELETE', P>>('DELETE', path, req),
+};

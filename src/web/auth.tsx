@@ -1,7 +1,7 @@
 /** Who is signed in, the platform meta, logout and the idle-session watcher. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, get, onActivity, onUnauthorized, post, setCsrfToken } from './api.ts';
+import { ApiError, onActivity, onUnauthorized, setCsrfToken, api } from './api.ts';
 import { useI18n } from './i18n/index.tsx';
 import type { Me, Meta } from './types.ts';
 
@@ -41,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const data = await get<Me>('/me');
+      const data = await api.get('/me');
       setMe(data);
       setSignedOut(null);
       return data;
@@ -56,7 +56,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // Platform meta (demo banner, version): no authentication needed.
   useEffect(() => {
-    get<Meta>('/meta')
+    api
+      .get('/meta')
       .then(setMeta)
       .catch(() => setMeta(null));
     refresh().catch(() => setMe(null));
@@ -94,7 +95,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await post('/auth/logout');
+      await api.post('/auth/logout');
     } catch {
       // the session may already be gone: sign out locally anyway
     }

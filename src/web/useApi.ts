@@ -1,6 +1,7 @@
 /** Loads a GET resource, with loading/error state and a reload function. */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, get } from './api.ts';
+import type { ArgsOf, PathOf, RequestOf, ResponseOf } from './api-contract.ts';
+import { ApiError, getUrl, urlOf } from './api.ts';
 
 export interface Resource<T> {
   data: T | undefined;
@@ -10,25 +11,36 @@ export interface Resource<T> {
   setData: (data: T) => void;
 }
 
-/** Pass null as the path to skip loading. */
-export function useApi<T>(path: string | null): Resource<T> {
+/** The data a GET path answers with: ResourceOf<'/cases/:id'> is Resource<CaseDetail>. */
+export type ResourceOf<P extends PathOf<'GET'>> = Resource<ResponseOf<'GET', P>>;
+
+type GetArgs<P extends PathOf<'GET'>> =
+  ArgsOf<'GET', P> extends [request?: infer R] ? [request?: R | null] : [request: RequestOf<'GET', P> | null];
+
+/**
+ * Loads `path` (e.g. '/cases/:id' with `{ params: { id } }`); the data type follows from the path.
+ * Pass null as the request to skip loading.
+ */
+export function useApi<P extends PathOf<'GET'>>(path: P, ...[req]: GetArgs<P>): ResourceOf<P> {
+  type T = ResponseOf<'GET', P>;
+  const url = req === null ? null : urlOf(path, ...([req] as ArgsOf<'GET', P>));
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(url !== null);
   const [tick, setTick] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload
   useEffect(() => {
-    if (path === null) {
+    if (url === null) {
       setLoading(false);
       return;
     }
     const ctrl = new AbortController();
     setLoading(true);
     setError(null);
-    get<T>(path, ctrl.signal)
+    getUrl(url, ctrl.signal)
       .then((d) => {
-        setData(d);
+        setData(d as T);
         setLoading(false);
       })
       .catch((err: unknown) => {
@@ -37,7 +49,7 @@ export function useApi<T>(path: string | null): Resource<T> {
         setLoading(false);
       });
     return () => ctrl.abort();
-  }, [path, tick]);
+  }, [url, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload, setData };

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { ACTIONS } from '../../shared/can.ts';
 import { FieldErrorSchema } from '../http/field-error-schema.ts';
 
@@ -55,3 +55,15 @@ export const ErrorBody = Type.Object(
   },
   strict,
 );
+
+export type Credentials = Static<typeof Credentials>;
+export type LoginAnswer = Static<typeof LoginAnswer>;
+export type Code = Static<typeof Code>;
+export type CsrfAnswer = Static<typeof CsrfAnswer>;
+export type Enrolment = Static<typeof Enrolment>;
+export type EnrolmentDone = Static<typeof EnrolmentDone>;
+export type UsernameOnly = Static<typeof UsernameOnly>;
+export type TokenAndPassword = Static<typeof TokenAndPassword>;
+export type Message = Static<typeof Message>;
+export type Me = Static<typeof Me>;
+export type ErrorBody = Static<typeof ErrorBody>;

@@ -15,10 +15,6 @@ import { addToTeam, closeCase, createCase, removeFromTeam, reopenCase, updatePro
 const tags = ['cases'];
 const strict = { additionalProperties: false } as const;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 428: ErrorBody };
-const IdentityOut = Type.Object(
-  { ...S.Identity.properties, codeWord: Type.Union([Type.String(), Type.Null()]), version: Type.Integer() },
-  strict,
-);
 
 /** Reads the case back (as the actor sees it) and sets its ETag. */
 async function present(ctx: Ctx, reply: FastifyReply, caseId: string) {
@@ -49,7 +45,7 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
       schema: {
         tags,
         querystring: S.CaseListQuery,
-        response: { 200: Type.Object({ items: Type.Array(S.CaseSummary) }, strict), ...errors },
+        response: { 200: S.CaseList, ...errors },
       },
     },
     async (req) =>
@@ -107,7 +103,12 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
   api.get(
     '/cases/:id/identity',
     {
-      schema: { tags, params: S.CaseIdParams, querystring: S.PurposeQuery, response: { 200: IdentityOut, ...errors } },
+      schema: {
+        tags,
+        params: S.CaseIdParams,
+        querystring: S.PurposeQuery,
+        response: { 200: S.IdentityOut, ...errors },
+      },
     },
     async (req, reply) => {
       const result = await req.inContext((ctx) => readIdentity(ctx, key, req.params.id, req.query.purpose));
@@ -125,7 +126,7 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
         params: S.CaseIdParams,
         headers: IfMatchHeaders,
         body: S.Identity,
-        response: { 200: Type.Object({ version: Type.Integer() }, strict), ...errors },
+        response: { 200: S.IdentityVersion, ...errors },
       },
     },
     async (req, reply) =>
@@ -205,7 +206,7 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
       schema: {
         tags,
         params: S.CaseIdParams,
-        response: { 200: Type.Object({ items: Type.Array(S.TimelineEntry) }, strict), ...errors },
+        response: { 200: S.Timeline, ...errors },
       },
     },
     async (req) =>

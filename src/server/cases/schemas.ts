@@ -231,3 +231,17 @@ export const TimelineEntry = Type.Object(
   },
   strict,
 );
+export const Timeline = Type.Object({ items: Type.Array(TimelineEntry) }, strict);
+export const CaseList = Type.Object({ items: Type.Array(CaseSummary) }, strict);
+export const IdentityOut = Type.Object(
+  { ...Identity.properties, codeWord: N(Type.String()), version: Type.Integer() },
+  strict,
+);
+export const IdentityVersion = Type.Object({ version: Type.Integer() }, strict);
+
+export type Eligibility = Static<typeof Eligibility>;
+export type CaseSummary = Static<typeof CaseSummary>;
+export type Closure = Static<typeof Closure>;
+export type Reopen = Static<typeof Reopen>;
+export type TimelineEntry = Static<typeof TimelineEntry>;
+export type IdentityOut = Static<typeof IdentityOut>;

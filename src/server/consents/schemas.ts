@@ -78,3 +78,5 @@ export type FormQuery = Static<typeof FormQuery>;
 
 /** The PDF, for the OpenAPI document (sent as a Buffer, not serialised). */
 export const PdfBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' });
+
+export type Revocation = Static<typeof Revocation>;

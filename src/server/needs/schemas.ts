@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { DOMAINS, LEVELS } from './needs-profile.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -101,3 +101,13 @@ export const CompareOut = Type.Object(
   },
   strict,
 );
+
+export type Label = Static<typeof Label>;
+export type Question = Static<typeof Question>;
+export type QuestionnaireOut = Static<typeof QuestionnaireOut>;
+export type AnswerValue = Static<typeof AnswerValue>;
+export type AssessmentCreate = Static<typeof AssessmentCreate>;
+export type DomainNeed = Static<typeof DomainNeed>;
+export type ProposedGoal = Static<typeof ProposedGoal>;
+export type Assessment = Static<typeof Assessment>;
+export type CompareOut = Static<typeof CompareOut>;

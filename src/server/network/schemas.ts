@@ -147,3 +147,7 @@ export type OrganisationPatch = Static<typeof OrganisationPatch>;
 export type ProtocolSummary = Static<typeof ProtocolSummary>;
 export type ProtocolDetail = Static<typeof ProtocolDetail>;
 export type Adhesion = Static<typeof Adhesion>;
+
+export type Signatory = Static<typeof Signatory>;
+export type AdhesionRequest = Static<typeof AdhesionRequest>;
+export type AdhesionDecision = Static<typeof AdhesionDecision>;

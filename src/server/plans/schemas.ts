@@ -163,3 +163,10 @@ export const ConflictBody = Type.Object(
   strict,
 );
 export type CatalogueIn = Static<typeof CatalogueIn>;
+
+export type Review = Static<typeof Review>;
+export type VersionSummary = Static<typeof VersionSummary>;
+export type VersionDetail = Static<typeof VersionDetail>;
+export type AgreementIn = Static<typeof AgreementIn>;
+export type ReviewIn = Static<typeof ReviewIn>;
+export type CatalogueItem = Static<typeof CatalogueItem>;

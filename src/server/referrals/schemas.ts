@@ -326,3 +326,13 @@ export const OverdueItem = Type.Object(
   },
   strict,
 );
+
+export type HistoryEntry = Static<typeof HistoryEntry>;
+export type View = Static<typeof View>;
+export type TransitionOut = Static<typeof TransitionOut>;
+export type Message = Static<typeof Message>;
+export type MessageCreate = Static<typeof MessageCreate>;
+export type ShareCheck = Static<typeof ShareCheck>;
+export type Destinations = Static<typeof Destinations>;
+export type Preview = Static<typeof Preview>;
+export type OverdueItem = Static<typeof OverdueItem>;

@@ -1,13 +1,13 @@
 /** The municipalities of the networks (public reference data), loaded once and kept in memory. */
 import { useEffect, useState } from 'react';
-import { get } from '../api.ts';
-import type { Items, Municipality, NetworkDetail, NetworkSummary } from '../types.ts';
+import { api } from '../api.ts';
+import type { Municipality } from '../types.ts';
 
 let cache: Promise<Municipality[]> | null = null;
 
 async function load(): Promise<Municipality[]> {
-  const { items } = await get<Items<NetworkSummary>>('/networks');
-  const details = await Promise.all(items.map((n) => get<NetworkDetail>(`/networks/${encodeURIComponent(n.id)}`)));
+  const { items } = await api.get('/networks');
+  const details = await Promise.all(items.map((n) => api.get('/networks/:id', { params: { id: n.id } })));
   const byCode = new Map<string, Municipality>();
   for (const d of details) for (const m of d.municipalities) byCode.set(m.istatCode, m);
   return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name, 'it'));

@@ -1,13 +1,2 @@
-/** The inbox, as GET /api/v1/notifications returns it. */
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  referralId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface Inbox {
-  items: NotificationItem[];
-  unread: number;
-}
+/** The inbox, as GET /api/v1/notifications returns it (the server's schema types). */
+export type { Inbox, NotificationItem } from '../../server/notifications/schemas.ts';

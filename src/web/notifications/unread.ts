@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { get } from '../api.ts';
+import { api } from '../api.ts';
 
 const CHANGED = 'percorsi:notifications-changed';
 
@@ -32,7 +32,8 @@ export function useUnreadCount(signedIn: boolean): number | null {
       return;
     }
     const ctrl = new AbortController();
-    get<{ unread: number }>('/notifications?unread=true&limit=1', ctrl.signal)
+    api
+      .get('/notifications', { query: { unread: true, limit: 1 }, signal: ctrl.signal })
       .then((d) => setCount(d.unread))
       .catch(() => {
         // the navigation works without the count

@@ -1,6 +1,6 @@
 /** An org_admin asks for their organisation to join a protocol. */
 import { type FormEvent, useState } from 'react';
-import { ApiError, post } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { TextArea } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -31,7 +31,10 @@ export function AdhesionForm({ protocolId, isSignatory, hasPending, onSent }: Pr
     if (!motivation.trim()) return fail([{ field: 'motivation', message: t.protocols.motivationRequired }]);
     setBusy(true);
     try {
-      await post(`/protocols/${encodeURIComponent(protocolId)}/adhesions`, { motivation: motivation.trim() });
+      await api.post('/protocols/:id/adhesions', {
+        params: { id: protocolId },
+        body: { motivation: motivation.trim() },
+      });
       setSent(true);
       setErrors([]);
       setMotivation('');

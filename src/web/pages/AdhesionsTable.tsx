@@ -2,7 +2,7 @@
 import { Table } from 'design-react-kit';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, post } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { Notice } from '../components/Notice.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
 import type { Adhesion } from '../types.ts';
@@ -33,9 +33,12 @@ export function AdhesionsTable({ protocolId, items, caption, emptyText, decide, 
     setMessage(null);
     try {
       const note = notes[a.id]?.trim();
-      await post(`/protocols/${encodeURIComponent(protocolId)}/adhesions/${encodeURIComponent(a.id)}/decision`, {
-        decision,
-        ...(note ? { note } : {}),
+      await api.post('/protocols/:id/adhesions/:adhesionId/decision', {
+        params: { id: protocolId, adhesionId: a.id },
+        body: {
+          decision,
+          ...(note ? { note } : {}),
+        },
       });
       setMessage({ kind: 'success', text: t.protocols.decided });
       onDecided?.();

@@ -1,12 +1,11 @@
 /** Audit viewer: everything for DPO / platform admin, "my activity" for everyone else. */
 import { Table } from 'design-react-kit';
 import { useSearchParams } from 'react-router-dom';
-import { query } from '../api.ts';
+
 import { useAuth } from '../auth.tsx';
 import { ResourceState } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import type { AuditPage as AuditData, Items, User } from '../types.ts';
 import { useApi } from '../useApi.ts';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
 
@@ -24,10 +23,10 @@ export function AuditPage() {
   const before = params.get('before') ?? '';
 
   // Only administrators may list users: a DPO filters by user id.
-  const users = useApi<Items<User>>(canSeeAll ? '/users' : null);
+  const users = useApi('/users', canSeeAll ? {} : null);
   // from/to are calendar days (YYYY-MM-DD), both inclusive.
-  const path = `/audit${query({ actor: f.actor, subject: f.subject, from: f.from, to: f.to, before, limit: '50' })}`;
-  const { data, loading, error } = useApi<AuditData>(path);
+  const query = { actor: f.actor, subject: f.subject, from: f.from, to: f.to, before, limit: 50 };
+  const { data, loading, error } = useApi('/audit', { query });
 
   const apply = (v: AuditFilterValues) => setParams(new URLSearchParams(Object.entries(v).filter(([, x]) => x)));
   const page = (cursor: string | null) => {

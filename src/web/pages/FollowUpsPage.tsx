@@ -7,7 +7,6 @@ import { SelectField } from '../components/Field.tsx';
 import { ResourceState, ResultsSummary } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
-import type { Items } from '../types.ts';
 import { useApi } from '../useApi.ts';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 
@@ -24,7 +23,7 @@ export function FollowUpsPage() {
   const { t, date } = useI18n();
   const [params, setParams] = useSearchParams();
   const due = (DUE as readonly string[]).includes(params.get('due') ?? '') ? (params.get('due') as string) : 'overdue';
-  const { data, loading, error } = useApi<Items<FollowUp>>(`/follow-ups?due=${due}`);
+  const { data, loading, error } = useApi('/follow-ups', { query: { due } });
   const items = data?.items ?? [];
   const f = t.followUps;
 

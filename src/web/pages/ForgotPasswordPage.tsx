@@ -1,7 +1,7 @@
 /** Ask for a password reset: the answer is always the same neutral message. */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, post } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -25,7 +25,7 @@ export function ForgotPasswordPage() {
     }
     setBusy(true);
     try {
-      await post('/auth/password-reset', { username: username.trim() }, { authFlow: true });
+      await api.post('/auth/password-reset', { body: { username: username.trim() }, authFlow: true });
       setSent(true);
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {

@@ -1,7 +1,7 @@
 /** Invite a person into the organisation: returns a single-use link. */
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../shared/roles.ts';
-import { ApiError, post } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -56,7 +56,7 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
         roles: selected,
         ...(email.trim() ? { email: email.trim() } : {}),
       };
-      const res = await post<{ inviteUrl: string; expiresAt: string }>('/users/invitations', body);
+      const res = await api.post('/users/invitations', { body });
       setErrors([]);
       onInvited({ ...res, name: body.displayName });
       setUsername('');

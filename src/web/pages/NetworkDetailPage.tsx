@@ -6,13 +6,12 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { SourceIds } from '../components/SourceIds.tsx';
 import { UncertainBadge } from '../components/UncertainBadge.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import type { NetworkDetail } from '../types.ts';
 import { useApi } from '../useApi.ts';
 
 export function NetworkDetailPage() {
   const { t, label } = useI18n();
   const { id = '' } = useParams();
-  const { data: n, loading, error } = useApi<NetworkDetail>(`/networks/${encodeURIComponent(id)}`);
+  const { data: n, loading, error } = useApi('/networks/:id', { params: { id } });
 
   return (
     <>

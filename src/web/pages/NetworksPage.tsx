@@ -4,12 +4,11 @@ import { Link } from 'react-router-dom';
 import { ResourceState } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import type { Items, NetworkSummary } from '../types.ts';
 import { useApi } from '../useApi.ts';
 
 export function NetworksPage() {
   const { t } = useI18n();
-  const { data, loading, error } = useApi<Items<NetworkSummary>>('/networks');
+  const { data, loading, error } = useApi('/networks');
   const items = data?.items ?? [];
 
   return (

@@ -2,14 +2,14 @@
 import { Badge, Button } from 'design-react-kit';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { post } from '../api.ts';
+import { api } from '../api.ts';
 import { SelectField } from '../components/Field.tsx';
 import { ResourceState } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
-import type { Inbox, NotificationItem } from '../notifications/types.ts';
+import type { NotificationItem } from '../notifications/types.ts';
 import { unreadChanged } from '../notifications/unread.ts';
 import { useApi } from '../useApi.ts';
 
@@ -21,9 +21,7 @@ export function NotificationsPage() {
   const n = t.notifications;
   const [params, setParams] = useSearchParams();
   const show = params.get('show') === 'unread' ? 'unread' : 'all';
-  const { data, loading, error, setData } = useApi<Inbox>(
-    show === 'unread' ? '/notifications?unread=true' : '/notifications',
-  );
+  const { data, loading, error, setData } = useApi('/notifications');
   const [message, setMessage] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -40,7 +38,9 @@ export function NotificationsPage() {
     if (!data) return;
     setFailed(false);
     try {
-      await post(ids === 'all' ? '/notifications/read-all' : `/notifications/${encodeURIComponent(ids[0] ?? '')}/read`);
+      await (ids === 'all'
+        ? api.post('/notifications/read-all')
+        : api.post('/notifications/:id/read', { params: { id: ids[0] ?? '' } }));
     } catch {
       setFailed(true);
       return;
@@ -119,10 +119,9 @@ export function NotificationsPage() {
                         onClick={() =>
                           x.readAt
                             ? undefined
-                            : void post(`/notifications/${encodeURIComponent(x.id)}/read`).then(
-                                unreadChanged,
-                                () => undefined,
-                              )
+                            : void api
+                                .post('/notifications/:id/read', { params: { id: x.id } })
+                                .then(unreadChanged, () => undefined)
                         }
                       >
                         {n.openReferral}

@@ -6,7 +6,6 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { SourceIds } from '../components/SourceIds.tsx';
 import { UncertainBadge } from '../components/UncertainBadge.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import type { OrganisationDetail } from '../types.ts';
 import { useApi } from '../useApi.ts';
 import { OrganisationEditForm } from './OrganisationEditForm.tsx';
 
@@ -16,13 +15,7 @@ const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : null);
 export function OrganisationDetailPage() {
   const { t, label, date } = useI18n();
   const { id = '' } = useParams();
-  const {
-    data: o,
-    loading,
-    error,
-    reload,
-    setData,
-  } = useApi<OrganisationDetail>(`/organisations/${encodeURIComponent(id)}`);
+  const { data: o, loading, error, reload, setData } = useApi('/organisations/:id', { params: { id } });
 
   const hidesAddress = !!o && (o.type === 'shelter_operator' || o.operatesShelters);
   const canEdit = !!o?.allowedActions.includes('update');

@@ -73,8 +73,8 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
     if (!Object.keys(patch).length) return setStatus('nochange');
     setBusy(true);
     try {
-      const updated = await api<OrganisationDetail>(`/organisations/${encodeURIComponent(organisation.id)}`, {
-        method: 'PATCH',
+      const updated = await api.patch('/organisations/:id', {
+        params: { id: organisation.id },
         body: patch,
         headers: { 'If-Match': `"${organisation.version}"` },
       });

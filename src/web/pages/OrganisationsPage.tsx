@@ -3,13 +3,12 @@ import { Table } from 'design-react-kit';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ORGANISATION_TYPES } from '../../shared/roles.ts';
-import { query } from '../api.ts';
+
 import { SelectField, TextField } from '../components/Field.tsx';
 import { ResourceState, ResultsSummary } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { UncertainBadge } from '../components/UncertainBadge.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import type { Items, NetworkSummary, OrganisationSummary } from '../types.ts';
 import { useApi } from '../useApi.ts';
 
 export function OrganisationsPage() {
@@ -19,8 +18,8 @@ export function OrganisationsPage() {
   const network = params.get('network') ?? '';
   const text = params.get('q') ?? '';
 
-  const networks = useApi<Items<NetworkSummary>>('/networks');
-  const { data, loading, error } = useApi<Items<OrganisationSummary>>(`/organisations${query({ type, network })}`);
+  const networks = useApi('/networks');
+  const { data, loading, error } = useApi('/organisations', { query: { type, network } });
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);

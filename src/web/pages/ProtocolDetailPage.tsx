@@ -5,7 +5,7 @@ import { useAuth } from '../auth.tsx';
 import { ResourceState } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { isPending, type ProtocolDetail } from '../types.ts';
+import { isPending } from '../types.ts';
 import { useApi } from '../useApi.ts';
 import { AdhesionForm } from './AdhesionForm.tsx';
 import { AdhesionsTable } from './AdhesionsTable.tsx';
@@ -14,7 +14,7 @@ export function ProtocolDetailPage() {
   const { t, date, label } = useI18n();
   const { me } = useAuth();
   const { id = '' } = useParams();
-  const { data: p, loading, error, reload } = useApi<ProtocolDetail>(`/protocols/${encodeURIComponent(id)}`);
+  const { data: p, loading, error, reload } = useApi('/protocols/:id', { params: { id } });
 
   const orgId = me?.organisation.id;
   const adhesions = p?.adhesions ?? [];

@@ -4,12 +4,11 @@ import { Link } from 'react-router-dom';
 import { ResourceState } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
-import type { Items, Protocol } from '../types.ts';
 import { useApi } from '../useApi.ts';
 
 export function ProtocolsPage() {
   const { t, date } = useI18n();
-  const { data, loading, error } = useApi<Items<Protocol>>('/protocols');
+  const { data, loading, error } = useApi('/protocols');
   const items = data?.items ?? [];
 
   return (

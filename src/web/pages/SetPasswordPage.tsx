@@ -1,7 +1,7 @@
 /** One-time links: accept an invitation or complete a password reset by choosing a password. */
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, post } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -34,7 +34,7 @@ export function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) {
     setBusy(true);
     try {
       const path = mode === 'invite' ? '/auth/invitations/accept' : '/auth/password-reset/complete';
-      await post(path, { token, password }, { authFlow: true });
+      await api.post(path, { body: { token, password }, authFlow: true });
       setDone(true);
     } catch (err) {
       if (!(err instanceof ApiError)) return fail([{ message: t.common.error }]);

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import type { UserAction } from '../../shared/allowed-actions.ts';
 import type { Role } from '../../shared/roles.ts';
-import { ApiError, api, post } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { CheckboxGroup } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
@@ -24,7 +24,6 @@ export function UserActions({ user, assignable, onChanged, onLink }: Props) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
   const name = user.displayName;
-  const base = `/users/${encodeURIComponent(user.id)}`;
 
   async function run(action: () => Promise<unknown>, success: string) {
     setBusy(true);
@@ -53,7 +52,7 @@ export function UserActions({ user, assignable, onChanged, onLink }: Props) {
     e.preventDefault();
     if (!roles.length) return setMessage({ kind: 'danger', text: t.users.rolesRequired });
     const ok = await run(
-      () => api(`${base}/roles`, { method: 'PUT', body: { roles } }),
+      () => api.put('/users/:id/roles', { params: { id: user.id }, body: { roles } }),
       fmt(t.users.rolesSaved, { name }),
     );
     if (ok) setEditing(false);
@@ -63,7 +62,7 @@ export function UserActions({ user, assignable, onChanged, onLink }: Props) {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await post<{ resetUrl: string; expiresAt: string }>(`${base}/password-reset`);
+      const res = await api.post('/users/:id/password-reset', { params: { id: user.id } });
       onLink({ title: fmt(t.users.resetCreated, { name }), url: res.resetUrl, expiresAt: res.expiresAt });
     } catch {
       setMessage({ kind: 'danger', text: t.common.error });
@@ -102,7 +101,12 @@ export function UserActions({ user, assignable, onChanged, onLink }: Props) {
             type="button"
             className="btn btn-outline-primary btn-sm"
             disabled={busy}
-            onClick={() => void run(() => post(`${base}/enable`), fmt(t.users.enabledDone, { name }))}
+            onClick={() =>
+              void run(
+                () => api.post('/users/:id/enable', { params: { id: user.id } }),
+                fmt(t.users.enabledDone, { name }),
+              )
+            }
           >
             {t.users.enable}
             {hidden(name)}
@@ -113,7 +117,12 @@ export function UserActions({ user, assignable, onChanged, onLink }: Props) {
             type="button"
             className="btn btn-outline-danger btn-sm"
             disabled={busy}
-            onClick={() => void run(() => post(`${base}/disable`), fmt(t.users.disabledDone, { name }))}
+            onClick={() =>
+              void run(
+                () => api.post('/users/:id/disable', { params: { id: user.id } }),
+                fmt(t.users.disabledDone, { name }),
+              )
+            }
           >
             {t.users.disable}
             {hidden(name)}

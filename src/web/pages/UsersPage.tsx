@@ -6,7 +6,6 @@ import { ResourceState } from '../components/Loading.tsx';
 import { OneTimeLink } from '../components/OneTimeLink.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
-import type { UserList } from '../types.ts';
 import { useApi } from '../useApi.ts';
 import { type Invitation, InviteForm } from './InviteForm.tsx';
 import { UserActions } from './UserActions.tsx';
@@ -20,7 +19,7 @@ export interface IssuedLink {
 export function UsersPage() {
   const { t, label, date } = useI18n();
   const { me } = useAuth();
-  const { data, loading, error, reload } = useApi<UserList>('/users');
+  const { data, loading, error, reload } = useApi('/users');
   const [link, setLink] = useState<IssuedLink | null>(null);
   const assignable = data?.assignableRoles ?? [];
   const users = [...(data?.items ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName));

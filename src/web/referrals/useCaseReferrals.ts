@@ -1,7 +1,6 @@
 /** The referrals a centre sent for one case, each with its detail (views and reports come with it). */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, get, query } from '../api.ts';
-import type { Items } from '../types.ts';
+import { ApiError, api } from '../api.ts';
 import type { ReferralDetail, ReferralSummary } from './types.ts';
 
 export interface CaseReferrals {
@@ -25,11 +24,11 @@ export function useCaseReferrals(caseId: string): CaseReferrals {
     setLoading(true);
     setError(null);
     (async () => {
-      const list = await get<Items<ReferralSummary>>(`/referrals${query({ box: 'outbox', caseId })}`, ctrl.signal);
+      const list = await api.get('/referrals', { query: { box: 'outbox', caseId }, signal: ctrl.signal });
       setItems(list.items);
       const all = await Promise.all(
         list.items.map((r) =>
-          get<ReferralDetail>(`/referrals/${encodeURIComponent(r.id)}`, ctrl.signal).catch(() => null),
+          api.get('/referrals/:id', { params: { id: r.id }, signal: ctrl.signal }).catch(() => null),
         ),
       );
       setDetails(new Map(all.filter((d): d is ReferralDetail => d !== null).map((d) => [d.id, d])));

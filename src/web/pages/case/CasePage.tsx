@@ -17,7 +17,7 @@ export function CasePage() {
   const { id = '' } = useParams();
   const { pathname, state } = useLocation();
   const names = useTabNames();
-  const { data: c, loading, error, reload, setData } = useApi<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
+  const { data: c, loading, error, reload, setData } = useApi('/cases/:id', { params: { id } });
   const tab = CASE_TABS.find((x) => pathname.endsWith(`/${x}`) || pathname.includes(`/${x}/`)) as CaseTab | undefined;
   const sub = pathname.endsWith('/invii/nuovo') ? t.referralNew.title : null;
   const created = (state as { created?: boolean } | null)?.created === true;

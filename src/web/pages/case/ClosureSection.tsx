@@ -1,10 +1,9 @@
 /** Closing the path with the ISTAT outcome, and reopening it; both ask for confirmation. */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError, post } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { CLOSURE_OUTCOMES, todayIso } from '../../cases/codes.ts';
 import { useOptions } from '../../cases/options.ts';
 import { apiErrorText, fieldMessage, isConflict } from '../../forms/api-errors.ts';
-import type { CaseDetail } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { FocusNotice } from '../../components/FocusNotice.tsx';
@@ -50,10 +49,10 @@ export function ClosureSection() {
   async function send(path: 'closure' | 'reopen') {
     setBusy(true);
     try {
-      const body = path === 'closure' ? { closedOn, outcome } : reason.trim() ? { reason: reason.trim() } : {};
-      const updated = await post<CaseDetail>(`/cases/${encodeURIComponent(c.id)}/${path}`, body, {
-        headers: { 'If-Match': `"${c.version}"` },
-      });
+      const request = { params: { id: c.id }, headers: { 'If-Match': `"${c.version}"` } };
+      const updated = await (path === 'closure'
+        ? api.post('/cases/:id/closure', { ...request, body: { closedOn, outcome } })
+        : api.post('/cases/:id/reopen', { ...request, body: reason.trim() ? { reason: reason.trim() } : {} }));
       setCase(updated);
       setStep('idle');
       setReason('');

@@ -43,8 +43,8 @@ export function IdentityEditForm({ caseId, initial, version, onSaved, onCancel }
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
-      const res = await api<{ version: number }>(`/cases/${encodeURIComponent(caseId)}/identity`, {
-        method: 'PUT',
+      const res = await api.put('/cases/:id/identity', {
+        params: { id: caseId },
         body: identityPayload(values),
         headers: version === null ? {} : { 'If-Match': `"${version}"` },
       });

@@ -1,6 +1,6 @@
 /** Asks why her identity is needed, then reads it (the purpose is audited with the read). */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError, get } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { IDENTITY_PURPOSES } from '../../cases/codes.ts';
 import { useOptions } from '../../cases/options.ts';
 import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
@@ -46,11 +46,7 @@ export function IdentityPurposeForm({ caseId, onShown, onCancel }: Props) {
     const text = (details.trim() ? `${base}: ${details.trim()}` : base).slice(0, 200);
     setBusy(true);
     try {
-      onShown(
-        await get<Identity & { version: number }>(
-          `/cases/${encodeURIComponent(caseId)}/identity?purpose=${encodeURIComponent(text)}`,
-        ),
-      );
+      onShown(await api.get('/cases/:id/identity', { params: { id: caseId }, query: { purpose: text } }));
     } catch (err) {
       setBusy(false);
       form.fail([

@@ -15,7 +15,6 @@ import {
 import { ConflictNotice } from '../../forms/ConflictNotice.tsx';
 import { ifMatch } from '../../forms/submit-outcome.ts';
 import { useVersionedForm } from '../../forms/useVersionedForm.ts';
-import type { CaseDetail } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCase } from './case-context.ts';
@@ -50,11 +49,7 @@ export function ProfileEditForm({ onDone, onCancel }: { onDone: () => void; onCa
     );
     if (!Object.keys(patch).length) return onCancel();
     const saved = await form.submit(() =>
-      api<CaseDetail>(`/cases/${encodeURIComponent(c.id)}`, {
-        method: 'PATCH',
-        body: patch,
-        headers: ifMatch(c.version),
-      }),
+      api.patch('/cases/:id', { params: { id: c.id }, body: patch, headers: ifMatch(c.version) }),
     );
     if (!saved.ok) return;
     setCase(saved.value);

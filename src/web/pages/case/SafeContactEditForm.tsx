@@ -6,7 +6,6 @@ import { SafeContactFields } from '../../cases/fields/SafeContactFields.tsx';
 import { ConflictNotice } from '../../forms/ConflictNotice.tsx';
 import { ifMatch } from '../../forms/submit-outcome.ts';
 import { useVersionedForm } from '../../forms/useVersionedForm.ts';
-import type { CaseDetail } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCase } from './case-context.ts';
@@ -33,7 +32,7 @@ export function SafeContactEditForm({ onDone, onCancel }: { onDone: () => void; 
     if (!form.check(list)) return;
     const body = { safeContact: safeContactPayload(values) };
     const saved = await form.submit(() =>
-      api<CaseDetail>(`/cases/${encodeURIComponent(c.id)}`, { method: 'PATCH', body, headers: ifMatch(c.version) }),
+      api.patch('/cases/:id', { params: { id: c.id }, body, headers: ifMatch(c.version) }),
     );
     if (!saved.ok) return;
     setCase(saved.value);

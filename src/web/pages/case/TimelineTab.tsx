@@ -2,7 +2,6 @@
 import type { TimelineEntry } from '../../cases/types.ts';
 import { ResourceState } from '../../components/Loading.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
-import type { Items } from '../../types.ts';
 import { useApi } from '../../useApi.ts';
 import { useCase } from './case-context.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -10,7 +9,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 export function TimelineTab() {
   const { t, dateTime, date, label } = useI18n();
   const { c } = useCase();
-  const { data, loading, error } = useApi<Items<TimelineEntry>>(`/cases/${encodeURIComponent(c.id)}/timeline`);
+  const { data, loading, error } = useApi('/cases/:id/timeline', { params: { id: c.id } });
   const k = t.timeline;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
 

@@ -4,16 +4,14 @@
  */
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { query } from '../../api.ts';
+
 import { useAuth } from '../../auth.tsx';
 import { PAGE_SIZE } from '../../cases/codes.ts';
-import type { CaseSummary } from '../../cases/types.ts';
 import { looksLikeTaxCode } from '../../cases/validate.ts';
 import { TextField } from '../../components/Field.tsx';
 import { ResourceState } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
-import type { Items } from '../../types.ts';
 import { useApi } from '../../useApi.ts';
 import { CaseloadFilters, type Filters, filtersFrom } from './CaseloadFilters.tsx';
 import { CaseloadTable } from './CaseloadTable.tsx';
@@ -27,7 +25,7 @@ export function CaseloadPage() {
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState<{ surname?: string; taxCode?: string } | null>(null);
 
-  const apiQuery = query({
+  const apiQuery = {
     status: filters.status,
     eligibility: filters.eligibility,
     due: filters.due,
@@ -36,8 +34,8 @@ export function CaseloadPage() {
     taxCode: search?.taxCode,
     limit: String(PAGE_SIZE),
     offset: offset ? String(offset) : undefined,
-  });
-  const { data, loading, error } = useApi<Items<CaseSummary>>(`/cases${apiQuery}`);
+  };
+  const { data, loading, error } = useApi('/cases', { query: apiQuery });
   const items = data?.items ?? [];
 
   const apply = (f: Filters, nextOffset = 0) => {

@@ -1,7 +1,7 @@
 /** Taking a woman in charge, in five steps: dates, profile, identity (optional), safe contact, review. */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, post } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { todayIso } from '../../cases/codes.ts';
 import {
   checkIdentity,
@@ -16,7 +16,6 @@ import { ProfileFields } from '../../cases/fields/ProfileFields.tsx';
 import { SafeContactFields } from '../../cases/fields/SafeContactFields.tsx';
 import { checkDates, checkProfile, emptyProfile, type ProfileKey } from '../../cases/profile-model.ts';
 import { apiErrorText } from '../../forms/api-errors.ts';
-import type { CaseDetail } from '../../cases/types.ts';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -80,7 +79,7 @@ export function IntakePage() {
     }
     setBusy(true);
     try {
-      const created = await post<CaseDetail>('/cases', intakeBody({ taken, profile, anonymous, identity, contact }));
+      const created = await api.post('/cases', { body: intakeBody({ taken, profile, anonymous, identity, contact }) });
       navigate(`/percorsi/${encodeURIComponent(created.id)}/profilo`, { state: { created: true } });
     } catch (err) {
       setBusy(false);

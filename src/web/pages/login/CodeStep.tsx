@@ -1,6 +1,6 @@
 /** Step 2 of sign-in: a TOTP code, or a recovery code. */
 import { type FormEvent, useState } from 'react';
-import { ApiError, post } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -32,11 +32,10 @@ export function CodeStep({ mode, onSwitch, onSuccess, onRestart }: CodeStepProps
     if (!value) return fail([{ field: id, message: t.login.totpRequired }]);
     setBusy(true);
     try {
-      const res = await post<{ csrfToken?: string }>(
-        mode === 'totp' ? '/auth/totp' : '/auth/recovery',
-        { code: value },
-        { authFlow: true },
-      );
+      const res = await api.post(mode === 'totp' ? '/auth/totp' : '/auth/recovery', {
+        body: { code: value },
+        authFlow: true,
+      });
       onSuccess(res?.csrfToken);
     } catch (err) {
       setCode('');

@@ -1,6 +1,6 @@
 /** First sign-in of a role that needs a second factor: set up the authenticator app. */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, post } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -36,7 +36,8 @@ export function EnrolStep({ onDone, onRestart }: EnrolStepProps) {
 
   useEffect(() => {
     let live = true;
-    post<Enrolment>('/auth/totp/enrolment', {}, { authFlow: true })
+    api
+      .post('/auth/totp/enrolment', { authFlow: true })
       .then((e) => live && setEnrolment(e))
       .catch((err: unknown) => {
         if (!live) return;
@@ -59,11 +60,7 @@ export function EnrolStep({ onDone, onRestart }: EnrolStepProps) {
     if (!value) return fail([{ field: 'enrol-code', message: t.login.totpRequired }]);
     setBusy(true);
     try {
-      const res = await post<{ csrfToken?: string; recoveryCodes?: string[] }>(
-        '/auth/totp/enrolment/confirm',
-        { code: value },
-        { authFlow: true },
-      );
+      const res = await api.post('/auth/totp/enrolment/confirm', { body: { code: value }, authFlow: true });
       onDone(res?.csrfToken, res?.recoveryCodes ?? []);
     } catch (err) {
       setCode('');

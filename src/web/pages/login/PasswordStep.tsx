@@ -1,17 +1,12 @@
 /** Step 1 of sign-in: username and password. */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, post, setCsrfToken } from '../../api.ts';
+import { ApiError, setCsrfToken, api } from '../../api.ts';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 export type LoginOutcome = 'totp' | 'enrol';
-
-interface LoginResponse {
-  mfaRequired?: boolean;
-  mfaEnrolmentRequired?: boolean;
-}
 
 export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void }) {
   const { t } = useI18n();
@@ -35,9 +30,9 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void 
     setBusy(true);
     try {
       setCsrfToken(null);
-      const res = await post<LoginResponse>('/auth/login', { username: username.trim(), password }, { authFlow: true });
+      const res = await api.post('/auth/login', { body: { username: username.trim(), password }, authFlow: true });
       setCsrfToken(null);
-      if (res?.mfaEnrolmentRequired) onNext('enrol');
+      if ('mfaEnrolmentRequired' in res) onNext('enrol');
       else onNext('totp');
     } catch (err) {
       setPassword('');

@@ -1,13 +1,11 @@
 /** The thread between the centre and the recipient about one referral, oldest first, with a form. */
 import { type FormEvent, useState } from 'react';
-import { post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextArea } from '../../components/Field.tsx';
 import { ResourceState } from '../../components/Loading.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
-import type { Message } from '../../referrals/types.ts';
-import type { Items } from '../../types.ts';
 import { useApi } from '../../useApi.ts';
 import { useFormErrors } from '../../useFormErrors.ts';
 
@@ -15,7 +13,7 @@ const MAX = 2000;
 
 export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t, dateTime } = useI18n();
-  const list = useApi<Items<Message>>(`/referrals/${encodeURIComponent(id)}/messages`);
+  const list = useApi('/referrals/:id/messages', { params: { id } });
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
@@ -29,7 +27,7 @@ export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean 
       return form.fail([{ field: 'msg-body', message: fieldMessage(k.message, t.validation.tooLong) }]);
     setBusy(true);
     try {
-      const made = await post<Message>(`/referrals/${encodeURIComponent(id)}/messages`, { body: text });
+      const made = await api.post('/referrals/:id/messages', { params: { id }, body: { body: text } });
       list.setData({ items: [...(list.data?.items ?? []), made] });
       setBody('');
       form.clear();

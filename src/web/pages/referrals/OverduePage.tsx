@@ -4,13 +4,11 @@ import { ResourceState, ResultsSummary } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
-import type { OverdueItem } from '../../referrals/types.ts';
-import type { Items } from '../../types.ts';
 import { useApi } from '../../useApi.ts';
 
 export function OverduePage() {
   const { t, date, label } = useI18n();
-  const { data, loading, error } = useApi<Items<OverdueItem>>('/referrals/overdue');
+  const { data, loading, error } = useApi('/referrals/overdue');
   const items = data?.items ?? [];
   const k = t.referralOverdue;
   const r = t.referral;

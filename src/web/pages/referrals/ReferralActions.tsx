@@ -1,6 +1,6 @@
 /** The steps the caller may take now (allowedActions), each with the small form it needs; If-Match on every step. */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, post } from '../../api.ts';
+import { ApiError, api } from '../../api.ts';
 import { useOptions } from '../../cases/options.ts';
 import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
@@ -42,7 +42,9 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
   async function run(body: TransitionBody, fieldOf: (f: string) => SummaryError | null = () => null) {
     setBusy(true);
     try {
-      const out = await post<TransitionOut>(`/referrals/${encodeURIComponent(d.id)}/transitions`, body, {
+      const out = await api.post('/referrals/:id/transitions', {
+        params: { id: d.id },
+        body,
         headers: { 'If-Match': `"${d.version}"` },
       });
       setBusy(false);

@@ -43,7 +43,7 @@ export function ReferralPage() {
   const { id = '' } = useParams();
   const { me } = useAuth();
   const navigate = useNavigate();
-  const { data: d, loading, error, reload } = useApi<ReferralDetail>(`/referrals/${encodeURIComponent(id)}`);
+  const { data: d, loading, error, reload } = useApi('/referrals/:id', { params: { id } });
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const k = t.referralPage;
 

@@ -8,10 +8,9 @@ import { FocusNotice } from '../../components/FocusNotice.tsx';
 import { ResourceState, ResultsSummary } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { query } from '../../api.ts';
+
 import { PURPOSES, SENDER_TYPES, STATUSES } from '../../referrals/codes.ts';
-import type { Box, ReferralSummary } from '../../referrals/types.ts';
-import type { Items } from '../../types.ts';
+import type { Box } from '../../referrals/types.ts';
 import { useApi } from '../../useApi.ts';
 import { ReferralTable } from './ReferralTable.tsx';
 
@@ -30,9 +29,9 @@ export function ReferralsPage() {
     ? (params.get('purpose') as string)
     : '';
   const overdue = params.get('overdue') === 'true';
-  const { data, loading, error } = useApi<Items<ReferralSummary>>(
-    `/referrals${query({ box, status, purpose, overdue: overdue ? 'true' : undefined })}`,
-  );
+  const { data, loading, error } = useApi('/referrals', {
+    query: { box, status, purpose, overdue: overdue ? 'true' : undefined },
+  });
   const items = data?.items ?? [];
   const notice = (state as { notice?: string } | null)?.notice;
   const k = t.referrals;

@@ -1,6 +1,7 @@
 /** Records her decision on one purpose: the text she saw, how she gave it, when, to whom. */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, post, query } from '../../../api.ts';
+import { ApiError, api } from '../../../api.ts';
+import { queryString } from '../../../api-path.ts';
 import { useAuth } from '../../../auth.tsx';
 import {
   CONSENT_DECISIONS,
@@ -17,7 +18,6 @@ import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import type { Items, OrganisationSummary } from '../../../types.ts';
 import { useApi } from '../../../useApi.ts';
 import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
@@ -31,7 +31,7 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
   const { me } = useAuth();
   const { c } = useCase();
   const options = useOptions();
-  const orgs = useApi<Items<OrganisationSummary>>('/organisations');
+  const orgs = useApi('/organisations');
   const [purpose, setPurpose] = useState('');
   const [version, setVersion] = useState(TEXT_VERSIONS[0] ?? '');
   const [textLang, setTextLang] = useState('it');
@@ -72,7 +72,7 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
     (!needsRecipient ||
       ((recipient.kind === 'organisation' ? recipient.organisationId : recipient.type) && recipient.sharingPurpose));
   const printHref = (lang: string) =>
-    `/api/v1/cases/${encodeURIComponent(c.id)}/consents/form${query({
+    `/api/v1/cases/${encodeURIComponent(c.id)}/consents/form${queryString({
       purpose,
       lang,
       textVersion: version,
@@ -115,15 +115,18 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
-      const created = await post<Consent>(`/cases/${encodeURIComponent(c.id)}/consents`, {
-        purpose,
-        decision,
-        textVersion: version,
-        method,
-        givenOn,
-        witnessUserId: method === 'verbal_with_witness' ? witnessUser : null,
-        expiresOn: decision === 'granted' && expiresOn ? expiresOn : null,
-        ...recipientFields,
+      const created = await api.post('/cases/:id/consents', {
+        params: { id: c.id },
+        body: {
+          purpose,
+          decision,
+          textVersion: version,
+          method,
+          givenOn,
+          witnessUserId: method === 'verbal_with_witness' ? witnessUser : null,
+          expiresOn: decision === 'granted' && expiresOn ? expiresOn : null,
+          ...recipientFields,
+        },
       });
       onSaved(created);
     } catch (err) {

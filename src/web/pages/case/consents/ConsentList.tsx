@@ -1,7 +1,7 @@
 /** The recorded consents, with status badges; a valid one can be withdrawn from a date. */
 import { Badge } from 'design-react-kit';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { post } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import { todayIso } from '../../../cases/codes.ts';
 import { apiErrorText, fieldMessage } from '../../../forms/api-errors.ts';
 import type { Consent } from '../../../cases/types.ts';
@@ -46,8 +46,11 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
       return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.beforeGiven) }]);
     setBusy(true);
     try {
-      await post(`/cases/${encodeURIComponent(c.id)}/consents/${encodeURIComponent(revoking.id)}/revocation`, {
-        revokedOn,
+      await api.post('/cases/:id/consents/:consentId/revocation', {
+        params: { id: c.id, consentId: revoking.id },
+        body: {
+          revokedOn,
+        },
       });
       setRevoking(null);
       form.clear();

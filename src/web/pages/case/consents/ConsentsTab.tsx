@@ -4,7 +4,6 @@ import type { Consent } from '../../../cases/types.ts';
 import { FocusNotice } from '../../../components/FocusNotice.tsx';
 import { ResourceState } from '../../../components/Loading.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import type { Items } from '../../../types.ts';
 import { useApi } from '../../../useApi.ts';
 import { useCase } from '../case-context.ts';
 import { ConsentForm } from './ConsentForm.tsx';
@@ -13,9 +12,7 @@ import { ConsentList } from './ConsentList.tsx';
 export function ConsentsTab() {
   const { t } = useI18n();
   const { c, may, reload: reloadCase } = useCase();
-  const { data, loading, error, reload, setData } = useApi<Items<Consent>>(
-    `/cases/${encodeURIComponent(c.id)}/consents`,
-  );
+  const { data, loading, error, reload, setData } = useApi('/cases/:id/consents', { params: { id: c.id } });
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState<{ text: string; n: number } | null>(null);
   const k = t.consents;

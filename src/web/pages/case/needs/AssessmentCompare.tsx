@@ -1,8 +1,9 @@
 /** Two analyses side by side: the level of each domain and every answer that changed. */
 import { Badge } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
-import { get } from '../../../api.ts';
+
 import { apiErrorText } from '../../../forms/api-errors.ts';
+import { api } from '../../../api.ts';
 import type { Assessment, Comparison, Questionnaire } from '../../../cases/types.ts';
 import { SelectField } from '../../../components/Field.tsx';
 import { Notice } from '../../../components/Notice.tsx';
@@ -37,11 +38,7 @@ export function AssessmentCompare({
     setProblem(null);
     if (!a || !b || a === b) return setProblem(n.compareDifferent);
     try {
-      setResult(
-        await get<Comparison>(
-          `/cases/${encodeURIComponent(c.id)}/needs-assessments/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`,
-        ),
-      );
+      setResult(await api.get('/cases/:id/needs-assessments/compare', { params: { id: c.id }, query: { a, b } }));
     } catch (err) {
       setProblem(apiErrorText(err, t));
     }

@@ -1,6 +1,6 @@
 /** A new needs analysis, generated from the questionnaire: one fieldset per section. */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, post } from '../../../api.ts';
+import { ApiError, api } from '../../../api.ts';
 import { todayIso } from '../../../cases/codes.ts';
 import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
 import type { Assessment, Questionnaire } from '../../../cases/types.ts';
@@ -59,7 +59,7 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
     setBusy(true);
     try {
       const body = { questionnaireVersion: questionnaire.version, assessedOn, answers: toAnswers(questions, draft) };
-      onSaved(await post<Assessment>(`/cases/${encodeURIComponent(c.id)}/needs-assessments`, body));
+      onSaved(await api.post('/cases/:id/needs-assessments', { params: { id: c.id }, body }));
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 400 && err.fields.length) {

@@ -1,10 +1,8 @@
 /** Needs tab: the analyses over time, the needs profile with proposed goals, a comparison, a new analysis. */
 import { useState } from 'react';
-import type { Assessment, CatalogueItem, Questionnaire } from '../../../cases/types.ts';
 import { FocusNotice } from '../../../components/FocusNotice.tsx';
 import { ResourceState } from '../../../components/Loading.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import type { Items } from '../../../types.ts';
 import { useApi } from '../../../useApi.ts';
 import { useCase } from '../case-context.ts';
 import { AssessmentCompare } from './AssessmentCompare.tsx';
@@ -15,9 +13,9 @@ import { ScrollTable } from '../../../components/ScrollTable.tsx';
 export function NeedsTab() {
   const { t, date, label } = useI18n();
   const { c, may, reload: reloadCase } = useCase();
-  const list = useApi<Items<Assessment>>(`/cases/${encodeURIComponent(c.id)}/needs-assessments`);
-  const questionnaire = useApi<Questionnaire>('/needs/questionnaire');
-  const catalogue = useApi<Items<CatalogueItem>>('/action-catalogue');
+  const list = useApi('/cases/:id/needs-assessments', { params: { id: c.id } });
+  const questionnaire = useApi('/needs/questionnaire');
+  const catalogue = useApi('/action-catalogue');
   const [adding, setAdding] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [saved, setSaved] = useState(0);

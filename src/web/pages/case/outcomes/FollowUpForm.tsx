@@ -1,6 +1,7 @@
 /** Records one retention check: when, whether she still works and, if so, how. */
+import type { BodyInput, BodyOf } from '../../../api-contract.ts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, post } from '../../../api.ts';
+import { ApiError, api } from '../../../api.ts';
 import { CONTRACT_TYPES, todayIso } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
 import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
@@ -55,7 +56,10 @@ export function FollowUpForm({
       list.push({ field: 'fu-weeklyHours', message: fieldMessage(f.weeklyHours, t.validation.hours) });
     }
     if (list.length) return form.fail(list);
-    const body: Record<string, unknown> = { doneOn, stillWorking: working === 'yes' };
+    const body: BodyInput<BodyOf<'POST', '/cases/:id/follow-ups/:followUpId'>> = {
+      doneOn,
+      stillWorking: working === 'yes',
+    };
     if (working === 'yes') {
       if (contractType) body.contractType = contractType;
       if (hours) body.weeklyHours = Number(hours);
@@ -63,7 +67,7 @@ export function FollowUpForm({
     }
     setBusy(true);
     try {
-      await post(`/cases/${encodeURIComponent(c.id)}/follow-ups/${encodeURIComponent(followUp.id)}`, body);
+      await api.post('/cases/:id/follow-ups/:followUpId', { params: { id: c.id, followUpId: followUp.id }, body });
       onSaved();
     } catch (err) {
       setBusy(false);

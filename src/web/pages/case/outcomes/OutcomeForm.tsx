@@ -1,6 +1,6 @@
 /** Records an outcome of her path; the fields follow the kind (a hire schedules three follow-ups). */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, post } from '../../../api.ts';
+import { ApiError, api } from '../../../api.ts';
 import {
   ATECO_SECTIONS,
   CONTRACT_TYPES,
@@ -52,7 +52,10 @@ export function OutcomeForm({ onSaved, onCancel }: { onSaved: (hired: boolean) =
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
-      await post(`/cases/${encodeURIComponent(c.id)}/outcomes`, { kind, occurredOn, details: detailsBody(kind, d) });
+      await api.post('/cases/:id/outcomes', {
+        params: { id: c.id },
+        body: { kind, occurredOn, details: detailsBody(kind, d) },
+      });
       onSaved(kind === 'hired');
     } catch (err) {
       setBusy(false);

@@ -1,10 +1,8 @@
 /** Outcomes tab: what her path achieved, a form per kind, and the job-retention follow-ups. */
 import { useState } from 'react';
-import type { FollowUp, Outcome } from '../../../cases/types.ts';
 import { FocusNotice } from '../../../components/FocusNotice.tsx';
 import { ResourceState } from '../../../components/Loading.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import type { Items } from '../../../types.ts';
 import { useApi } from '../../../useApi.ts';
 import { useCase } from '../case-context.ts';
 import { FollowUpsList } from './FollowUpsList.tsx';
@@ -14,9 +12,8 @@ import { OutcomeList } from './OutcomeList.tsx';
 export function OutcomesTab() {
   const { t } = useI18n();
   const { c, may, reload: reloadCase } = useCase();
-  const base = `/cases/${encodeURIComponent(c.id)}`;
-  const outcomes = useApi<Items<Outcome>>(`${base}/outcomes`);
-  const followUps = useApi<Items<FollowUp>>(`${base}/follow-ups`);
+  const outcomes = useApi('/cases/:id/outcomes', { params: { id: c.id } });
+  const followUps = useApi('/cases/:id/follow-ups', { params: { id: c.id } });
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const o = t.outcomes;

@@ -1,6 +1,6 @@
 /** Records her agreement to one saved version of the plan: the date and how (signed or verbal). */
 import { type FormEvent, useState } from 'react';
-import { ApiError, post } from '../../../api.ts';
+import { ApiError, api } from '../../../api.ts';
 import { AGREEMENT_METHODS, todayIso } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
 import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
@@ -42,10 +42,13 @@ export function AgreementForm({ versions, current, onAgreed }: Props) {
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
-      const plan = await post<Plan>(`/cases/${encodeURIComponent(c.id)}/plan/agreement`, {
-        version: Number(chosen),
-        agreedOn,
-        method,
+      const plan = await api.post('/cases/:id/plan/agreement', {
+        params: { id: c.id },
+        body: {
+          version: Number(chosen),
+          agreedOn,
+          method,
+        },
       });
       form.clear();
       setMethod('');

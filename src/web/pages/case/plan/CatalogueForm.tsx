@@ -1,6 +1,6 @@
 /** Adds an action to the centre's own catalogue (the shared catalogue stays as it is). */
 import { type FormEvent, useState } from 'react';
-import { ApiError, post } from '../../../api.ts';
+import { ApiError, api } from '../../../api.ts';
 import { DOMAINS } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
 import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
@@ -45,7 +45,9 @@ export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) 
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
-      await post('/action-catalogue', { code, domain: v.domain, labelIt: v.labelIt.trim(), labelEn: v.labelEn.trim() });
+      await api.post('/action-catalogue', {
+        body: { code, domain: v.domain, labelIt: v.labelIt.trim(), labelEn: v.labelEn.trim() },
+      });
       setV({ code: '', domain: 'work', labelIt: '', labelEn: '' });
       form.clear();
       setOpen(false);

@@ -55,8 +55,8 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
-      const saved = await api<Plan>(`/cases/${encodeURIComponent(c.id)}/plan`, {
-        method: 'PUT',
+      const saved = await api.put('/cases/:id/plan', {
+        params: { id: c.id },
         body: planBody(goals, secondLanguage),
         headers: { 'If-Match': `"${plan.version}"` },
       });

@@ -1,10 +1,9 @@
 /** Plan tab: the individual empowerment plan, its print, her agreement, reviews, versions, catalogue. */
 import { useState } from 'react';
-import type { Assessment, CatalogueItem, Plan, PlanVersionSummary } from '../../../cases/types.ts';
+import type { Plan } from '../../../cases/types.ts';
 import { FocusNotice } from '../../../components/FocusNotice.tsx';
 import { ResourceState } from '../../../components/Loading.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
-import type { Items, OrganisationSummary } from '../../../types.ts';
 import { useApi } from '../../../useApi.ts';
 import { useCase } from '../case-context.ts';
 import { AgreementForm } from './AgreementForm.tsx';
@@ -20,12 +19,11 @@ export function PlanTab() {
   const { t, date, label } = useI18n();
   const { c, may, reload: reloadCase } = useCase();
   const editable = may('update');
-  const base = `/cases/${encodeURIComponent(c.id)}`;
-  const plan = useApi<Plan>(`${base}/plan`);
-  const versions = useApi<Items<PlanVersionSummary>>(`${base}/plan/versions`);
-  const catalogue = useApi<Items<CatalogueItem>>('/action-catalogue');
-  const orgs = useApi<Items<OrganisationSummary>>(editable ? '/organisations' : null);
-  const needs = useApi<Items<Assessment>>(editable ? `${base}/needs-assessments` : null);
+  const plan = useApi('/cases/:id/plan', { params: { id: c.id } });
+  const versions = useApi('/cases/:id/plan/versions', { params: { id: c.id } });
+  const catalogue = useApi('/action-catalogue');
+  const orgs = useApi('/organisations');
+  const needs = useApi('/cases/:id/needs-assessments');
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const p = t.plan;

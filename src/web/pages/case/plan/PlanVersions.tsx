@@ -1,6 +1,6 @@
 /** Every saved version of the plan; one can be opened read-only. */
 import { useState } from 'react';
-import { get } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import { apiErrorText } from '../../../forms/api-errors.ts';
 import type { PlanVersionDetail, PlanVersionSummary } from '../../../cases/types.ts';
 import { Notice } from '../../../components/Notice.tsx';
@@ -19,7 +19,7 @@ export function PlanVersions({ items }: { items: PlanVersionSummary[] }) {
   async function open(version: number) {
     setProblem(null);
     try {
-      setShown(await get<PlanVersionDetail>(`/cases/${encodeURIComponent(c.id)}/plan/versions/${version}`));
+      setShown(await api.get('/cases/:id/plan/versions/:version', { params: { id: c.id, version } }));
       window.setTimeout(() => document.getElementById('version-title')?.focus(), 0);
     } catch (err) {
       setProblem(apiErrorText(err, t));

@@ -1,6 +1,6 @@
 /** Reviews of the plan: date and summary, each kept with the plan version it reviewed. */
 import { type FormEvent, useState } from 'react';
-import { ApiError, post } from '../../../api.ts';
+import { ApiError, api } from '../../../api.ts';
 import { todayIso } from '../../../cases/codes.ts';
 import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
 import type { Review } from '../../../cases/types.ts';
@@ -38,7 +38,10 @@ export function ReviewsSection({
     if (list.length) return form.fail(list);
     setBusy(true);
     try {
-      await post(`/cases/${encodeURIComponent(c.id)}/plan/reviews`, { reviewedOn, summary: summary.trim() });
+      await api.post('/cases/:id/plan/reviews', {
+        params: { id: c.id },
+        body: { reviewedOn, summary: summary.trim() },
+      });
       setSummary('');
       form.clear();
       onAdded();

@@ -1,14 +1,14 @@
 /** Sending a referral, in four steps: destination, share set, preview, send (idempotent on retry). */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, post, query } from '../../../api.ts';
+import { ApiError, api } from '../../../api.ts';
 import { apiErrorText } from '../../../forms/api-errors.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Loading, ResourceState } from '../../../components/Loading.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { newIdempotencyKey } from '../../../referrals/codes.ts';
-import type { Destinations, Preview, ReferralDetail, ShareCheck } from '../../../referrals/types.ts';
+import type { Preview } from '../../../referrals/types.ts';
 import { useApi } from '../../../useApi.ts';
 import { useFormErrors } from '../../../useFormErrors.ts';
 import { StepIndicator } from '../../intake/StepIndicator.tsx';
@@ -32,16 +32,13 @@ export function NewReferral() {
   const navigate = useNavigate();
   const { c, may } = useCase();
   const editable = may('send_referral');
-  const base = `/cases/${encodeURIComponent(c.id)}`;
-  const destinations = useApi<Destinations>(editable ? `${base}/referral-destinations` : null);
+  const destinations = useApi('/cases/:id/referral-destinations');
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(undefined));
   const recipient = recipientOf(draft, destinations.data);
-  const checkPath =
-    recipient && draft.purpose
-      ? `${base}/referral-check${query({ recipientOrganisationId: recipient.id, purpose: draft.purpose })}`
-      : null;
-  const check = useApi<ShareCheck>(checkPath);
-  const current = checkPath && !check.loading && !check.error ? check.data : undefined;
+  const checkQuery =
+    recipient && draft.purpose ? { recipientOrganisationId: recipient.id, purpose: draft.purpose } : null;
+  const check = useApi('/cases/:id/referral-check');
+  const current = checkQuery && !check.loading && !check.error ? check.data : undefined;
   const [step, setStep] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,13 +94,13 @@ export function NewReferral() {
     setBusy(true);
     try {
       if (step === 1) {
-        setPreview(await post<Preview>('/referrals/preview', body));
+        setPreview(await api.post('/referrals/preview', { body }));
         setBusy(false);
         return goTo(2);
       }
       const json = JSON.stringify(body);
       if (idempotency.current?.body !== json) idempotency.current = { key: newIdempotencyKey(), body: json };
-      await post<ReferralDetail>('/referrals', body, { headers: { 'Idempotency-Key': idempotency.current.key } });
+      await api.post('/referrals', { body, headers: { 'Idempotency-Key': idempotency.current.key } });
       navigate(`/percorsi/${encodeURIComponent(c.id)}/invii`, { state: { sentTo: recipient.name } });
     } catch (err) {
       refused(err);

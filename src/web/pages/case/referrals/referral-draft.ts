@@ -1,5 +1,6 @@
 /** The send-referral wizard's draft: its checks per step, the request body, the server's refusals. */
 import { ApiError, type FieldError } from '../../../api.ts';
+import type { BodyInput } from '../../../api-contract.ts';
 import { fieldMessage, reasonText } from '../../../forms/api-errors.ts';
 import type { SummaryError } from '../../../components/ErrorSummary.tsx';
 import type { Messages } from '../../../i18n/it.ts';
@@ -73,7 +74,7 @@ export function checkShare(
   });
 }
 
-export function bodyOf(caseId: string, draft: Draft, recipientId: string): ReferralCreate {
+export function bodyOf(caseId: string, draft: Draft, recipientId: string): BodyInput<ReferralCreate> {
   return {
     caseId,
     recipientOrganisationId: recipientId,

@@ -1,0 +1,117 @@
+/**
+ * The API contract the UI is typed against: for each route ("METHOD /path", without the /api/v1 prefix)
+ * the TypeBox schemas of its query string, body and successful response. The UI imports this module
+ * with `import type` only (src/web/api.ts), so none of it is bundled; `contract.test.ts` holds each entry
+ * against the schemas the routes really register, so the table cannot drift from the server.
+ */
+import { type TSchema, Type } from '@sinclair/typebox';
+import * as Audit from '../audit/schemas.ts';
+import * as Auth from '../auth/schemas.ts';
+import * as Cases from '../cases/schemas.ts';
+import * as Consents from '../consents/schemas.ts';
+import * as Needs from '../needs/schemas.ts';
+import * as Network from '../network/schemas.ts';
+import * as Notifications from '../notifications/schemas.ts';
+import * as Outcomes from '../outcomes/schemas.ts';
+import * as Plans from '../plans/schemas.ts';
+import * as Referrals from '../referrals/schemas.ts';
+import * as Users from '../users/schemas.ts';
+import { Meta } from './system-routes.ts';
+
+/** A 204 answer: the client resolves to undefined. */
+export const NoContent = Type.Void();
+
+const list = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) }, { additionalProperties: false });
+
+export interface RouteSchemas {
+  query?: TSchema;
+  body?: TSchema;
+  response: TSchema;
+}
+
+export const contract = {
+  'GET /meta': { response: Meta },
+  'GET /me': { response: Auth.Me },
+  'GET /auth/csrf': { response: Auth.CsrfAnswer },
+  'POST /auth/login': { body: Auth.Credentials, response: Auth.LoginAnswer },
+  'POST /auth/totp': { body: Auth.Code, response: Auth.CsrfAnswer },
+  'POST /auth/recovery': { body: Auth.Code, response: Auth.CsrfAnswer },
+  'POST /auth/totp/enrolment': { response: Auth.Enrolment },
+  'POST /auth/totp/enrolment/confirm': { body: Auth.Code, response: Auth.EnrolmentDone },
+  'POST /auth/logout': { response: NoContent },
+  'POST /auth/password-reset': { body: Auth.UsernameOnly, response: Auth.Message },
+  'POST /auth/password-reset/complete': { body: Auth.TokenAndPassword, response: NoContent },
+  'POST /auth/invitations/accept': { body: Auth.TokenAndPassword, response: NoContent },
+
+  'GET /users': { response: Users.UserList },
+  'POST /users/invitations': { body: Users.Invite, response: Users.InviteLink },
+  'PUT /users/:id/roles': { body: Users.RoleChange, response: Users.User },
+  'POST /users/:id/enable': { response: Users.User },
+  'POST /users/:id/disable': { response: Users.User },
+  'POST /users/:id/password-reset': { response: Users.ResetLink },
+
+  'GET /audit': { query: Audit.AuditQuery, response: Audit.AuditPage },
+
+  'GET /networks': { response: Network.NetworkList },
+  'GET /networks/:id': { response: Network.NetworkDetail },
+  'GET /organisations': { query: Network.OrganisationQuery, response: Network.OrganisationList },
+  'GET /organisations/:id': { response: Network.OrganisationDetail },
+  'PATCH /organisations/:id': { body: Network.OrganisationPatch, response: Network.OrganisationDetail },
+  'GET /protocols': { response: Network.ProtocolList },
+  'GET /protocols/:id': { response: Network.ProtocolDetail },
+  'POST /protocols/:id/adhesions': { body: Network.AdhesionRequest, response: Network.Adhesion },
+  'POST /protocols/:id/adhesions/:adhesionId/decision': { body: Network.AdhesionDecision, response: Network.Adhesion },
+
+  'POST /cases': { body: Cases.CaseCreate, response: Cases.CaseDetail },
+  'GET /cases': { query: Cases.CaseListQuery, response: Cases.CaseList },
+  'GET /cases/:id': { response: Cases.CaseDetail },
+  'PATCH /cases/:id': { body: Cases.ProfilePatch, response: Cases.CaseDetail },
+  'GET /cases/:id/identity': { query: Cases.PurposeQuery, response: Cases.IdentityOut },
+  'PUT /cases/:id/identity': { body: Cases.Identity, response: Cases.IdentityVersion },
+  'POST /cases/:id/team': { body: Cases.TeamChange, response: Cases.CaseDetail },
+  'DELETE /cases/:id/team/:userId': { response: Cases.CaseDetail },
+  'POST /cases/:id/closure': { body: Cases.Closure, response: Cases.CaseDetail },
+  'POST /cases/:id/reopen': { body: Cases.Reopen, response: Cases.CaseDetail },
+  'GET /cases/:id/timeline': { response: Cases.Timeline },
+
+  'GET /cases/:id/consents': { response: Consents.ConsentList },
+  'POST /cases/:id/consents': { body: Consents.ConsentCreate, response: Consents.Consent },
+  'POST /cases/:id/consents/:consentId/revocation': { body: Consents.Revocation, response: Consents.Consent },
+
+  'GET /needs/questionnaire': { response: Needs.QuestionnaireOut },
+  'POST /cases/:id/needs-assessments': { body: Needs.AssessmentCreate, response: Needs.Assessment },
+  'GET /cases/:id/needs-assessments': { response: list(Needs.Assessment) },
+  'GET /cases/:id/needs-assessments/compare': { query: Needs.CompareQuery, response: Needs.CompareOut },
+
+  'GET /cases/:id/plan': { response: Plans.PlanOut },
+  'PUT /cases/:id/plan': { body: Plans.PlanIn, response: Plans.PlanOut },
+  'GET /cases/:id/plan/versions': { response: list(Plans.VersionSummary) },
+  'GET /cases/:id/plan/versions/:version': { response: Plans.VersionDetail },
+  'POST /cases/:id/plan/agreement': { body: Plans.AgreementIn, response: Plans.PlanOut },
+  'POST /cases/:id/plan/reviews': { body: Plans.ReviewIn, response: Plans.Review },
+  'GET /action-catalogue': { response: list(Plans.CatalogueItem) },
+  'POST /action-catalogue': { body: Plans.CatalogueIn, response: Plans.CatalogueItem },
+
+  'GET /cases/:id/outcomes': { response: Outcomes.OutcomeList },
+  'POST /cases/:id/outcomes': { body: Outcomes.OutcomeCreate, response: Outcomes.Outcome },
+  'GET /cases/:id/follow-ups': { response: Outcomes.FollowUpList },
+  'POST /cases/:id/follow-ups/:followUpId': { body: Outcomes.FollowUpRecord, response: Outcomes.FollowUp },
+  'GET /follow-ups': { query: Outcomes.DueQuery, response: Outcomes.FollowUpList },
+
+  'GET /notifications': { query: Notifications.InboxQuery, response: Notifications.Inbox },
+  'POST /notifications/read-all': { response: NoContent },
+  'POST /notifications/:id/read': { response: NoContent },
+
+  'GET /cases/:id/referral-destinations': { response: Referrals.Destinations },
+  'GET /cases/:id/referral-check': { query: Referrals.ShareCheckQuery, response: Referrals.ShareCheck },
+  'POST /referrals/preview': { body: Referrals.ReferralCreate, response: Referrals.Preview },
+  'POST /referrals': { body: Referrals.ReferralCreate, response: Referrals.ReferralDetail },
+  'GET /referrals': { query: Referrals.ListQuery, response: list(Referrals.ReferralSummary) },
+  'GET /referrals/overdue': { response: list(Referrals.OverdueItem) },
+  'GET /referrals/:id': { response: Referrals.ReferralDetail },
+  'POST /referrals/:id/transitions': { body: Referrals.TransitionBody, response: Referrals.TransitionOut },
+  'GET /referrals/:id/messages': { response: list(Referrals.Message) },
+  'POST /referrals/:id/messages': { body: Referrals.MessageCreate, response: Referrals.Message },
+} as const satisfies Record<string, RouteSchemas>;
+
+export type Contract = typeof contract;
