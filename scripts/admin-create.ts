@@ -7,6 +7,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { setActor } from '../src/server/db/context.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { openDatabase } from '../src/server/db/open.ts';
+import { createAccount } from '../src/server/users/create-account.ts';
 import { loadNetworkData, seedNetwork } from '../src/server/network/seed-network.ts';
 
 const { values } = parseArgs({
@@ -37,20 +38,16 @@ if (!org) {
   process.exit(1);
 }
 const link = await db.owner.transaction().execute(async (tx) => {
-  const user = await tx
-    .insertInto('users')
-    .values({
-      organisation_id: org.id,
+  const user = {
+    id: await createAccount(tx, {
+      organisationId: org.id,
       username: values.username as string,
-      display_name: values['display-name'] ?? (values.username as string),
+      displayName: values['display-name'] ?? (values.username as string),
       email: values.email ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('user_roles')
-    .values({ user_id: user.id, organisation_id: org.id, role: 'platform_admin' })
-    .execute();
+      passwordHash: null,
+      roles: ['platform_admin'],
+    }),
+  };
   await setActor(tx, { userId: user.id, organisationId: org.id, roles: ['platform_admin'] });
   const made = await createLink(tx, {
     kind: 'reset',

@@ -1,3 +1,4 @@
+import { createAccount } from '../users/create-account.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Role } from '../../shared/roles.ts';
@@ -47,23 +48,15 @@ export async function acceptInvitation(ctx: Ctx, token: string, password: string
   if (taken.rows[0]?.taken) throw new AppError(409, 'username_taken', 'This username is already in use');
   const userId = randomUUID();
   await setActor(ctx.tx, { userId, organisationId: link.organisation_id, roles: [] });
-  await ctx.tx
-    .insertInto('users')
-    .values({
-      id: userId,
-      organisation_id: link.organisation_id,
-      username: link.username as string,
-      display_name: link.display_name as string,
-      email: link.email,
-      password_hash: await hashPassword(password),
-    })
-    .execute();
-  for (const role of link.roles) {
-    await ctx.tx
-      .insertInto('user_roles')
-      .values({ user_id: userId, organisation_id: link.organisation_id, role })
-      .execute();
-  }
+  await createAccount(ctx.tx, {
+    id: userId,
+    organisationId: link.organisation_id,
+    username: link.username as string,
+    displayName: link.display_name as string,
+    email: link.email,
+    passwordHash: await hashPassword(password),
+    roles: link.roles,
+  });
   await ctx.tx
     .updateTable('invitations')
     .set({ used_at: sql`now()`, user_id: userId })

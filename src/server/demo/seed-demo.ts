@@ -1,3 +1,4 @@
+import { createAccount } from '../users/create-account.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -122,20 +123,16 @@ export async function seedDemo(db: Database, config: Config): Promise<DemoLogin[
       const id = randomUUID();
       const password = passwords[i] as string;
       const totpSecret = newTotpSecret();
-      await tx
-        .insertInto('users')
-        .values({
-          id,
-          organisation_id: org.id,
-          username: person.username,
-          display_name: person.displayName,
-          email: `${person.username}@demo.percorsi.invalid`,
-          password_hash: hashes[i] as string,
-          totp_secret: sealSecret(config.masterKey, totpSecret, id),
-          totp_enrolled_at: new Date(),
-        })
-        .execute();
-      await tx.insertInto('user_roles').values({ user_id: id, organisation_id: org.id, role: person.role }).execute();
+      await createAccount(tx, {
+        id,
+        organisationId: org.id,
+        username: person.username,
+        displayName: person.displayName,
+        email: `${person.username}@demo.percorsi.invalid`,
+        passwordHash: hashes[i] as string,
+        sealedTotpSecret: sealSecret(config.masterKey, totpSecret, id),
+        roles: [person.role],
+      });
       logins.push({
         username: person.username,
         password,

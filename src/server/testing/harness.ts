@@ -1,3 +1,4 @@
+import { createAccount } from '../users/create-account.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
@@ -149,24 +150,16 @@ export async function makeUser(
   const password = `Prova-${randomBytes(9).toString('base64url')}`;
   const totpSecret = newTotpSecret();
   const id = randomUUID();
-  await db.owner
-    .insertInto('users')
-    .values({
-      id,
-      organisation_id: fields.organisationId,
-      username,
-      display_name: `Utente ${username}`,
-      password_hash: await hashPassword(password),
-      totp_secret: fields.enrolled === false ? null : sealSecret(config.masterKey, totpSecret, id),
-      totp_enrolled_at: fields.enrolled === false ? null : new Date(),
-    })
-    .execute();
-  for (const role of fields.roles) {
-    await db.owner
-      .insertInto('user_roles')
-      .values({ user_id: id, organisation_id: fields.organisationId, role })
-      .execute();
-  }
+  await createAccount(db.owner, {
+    id,
+    organisationId: fields.organisationId,
+    username,
+    displayName: `Utente ${username}`,
+    email: null,
+    passwordHash: await hashPassword(password),
+    sealedTotpSecret: fields.enrolled === false ? null : sealSecret(config.masterKey, totpSecret, id),
+    roles: fields.roles,
+  });
   return { id, username, password, totpSecret, organisationId: fields.organisationId, roles: fields.roles };
 }
 
