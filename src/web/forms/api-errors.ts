@@ -15,19 +15,27 @@ export interface FieldTarget {
   label: string;
 }
 
-/** The 400's field errors as summary errors, one per control; unknown fields become form errors. */
+/** A form's own words for a refused field (undefined: the usual "Label: reason"). */
+export type FieldTextOf = (field: string, reason: FieldError['reason']) => string | undefined;
+
+/**
+ * The 400's field errors as summary errors, one per control; unknown fields become form errors.
+ * `fieldText` lets a form say it its own way (the text is then the whole message, label included).
+ */
 export function serverFieldErrors(
   err: ApiError,
   t: Messages,
   target: (field: string) => FieldTarget | null,
+  fieldText: FieldTextOf = () => undefined,
 ): SummaryError[] {
   const out = new Map<string, SummaryError>();
   for (const f of err.fields) {
     const where = target(f.field);
     const reason = reasonText(t, f);
-    const key = where?.id ?? `form:${reason}`;
-    if (!out.has(key))
-      out.set(key, where ? { field: where.id, message: fieldMessage(where.label, reason) } : { message: reason });
+    const own = fieldText(f.field, f.reason);
+    const message = own ?? (where ? fieldMessage(where.label, reason) : reason);
+    const key = where?.id ?? `form:${message}`;
+    if (!out.has(key)) out.set(key, where ? { field: where.id, message } : { message });
   }
   return [...out.values()];
 }
