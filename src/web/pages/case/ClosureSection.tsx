@@ -4,11 +4,12 @@ import { ApiError, api } from '../../api.ts';
 import { CLOSURE_OUTCOMES, todayIso } from '../../cases/codes.ts';
 import { useOptions } from '../../cases/options.ts';
 import { apiErrorText, fieldMessage, isConflict } from '../../forms/api-errors.ts';
+import { ifMatch } from '../../forms/submit-outcome.ts';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { FocusNotice } from '../../components/FocusNotice.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
-import { useFormErrors } from '../../useFormErrors.ts';
 import { useCase } from './case-context.ts';
 
 type Step = 'idle' | 'form' | 'confirm';
@@ -22,8 +23,7 @@ export function ClosureSection() {
   const [outcome, setOutcome] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm();
   const confirmRef = useRef<HTMLElement>(null);
   const k = t.closure;
 
@@ -47,28 +47,27 @@ export function ClosureSection() {
   }
 
   async function send(path: 'closure' | 'reopen') {
-    setBusy(true);
-    try {
-      const request = { params: { id: c.id }, headers: { 'If-Match': `"${c.version}"` } };
-      const updated = await (path === 'closure'
-        ? api.post('/cases/:id/closure', { ...request, body: { closedOn, outcome } })
-        : api.post('/cases/:id/reopen', { ...request, body: reason.trim() ? { reason: reason.trim() } : {} }));
-      setCase(updated);
-      setStep('idle');
-      setReason('');
-      setDone(path === 'closure' ? k.closed : k.reopened);
-    } catch (err) {
-      setStep(path === 'closure' ? 'form' : 'idle');
-      if (isConflict(err)) reload();
-      const fieldErr = err instanceof ApiError && err.status === 400 && err.fields.some((f) => f.field === 'closedOn');
-      form.fail([
-        fieldErr
+    const request = { params: { id: c.id }, headers: ifMatch(c.version) };
+    const sent = await form.submit(
+      () =>
+        path === 'closure'
+          ? api.post('/cases/:id/closure', { ...request, body: { closedOn, outcome } })
+          : api.post('/cases/:id/reopen', { ...request, body: reason.trim() ? { reason: reason.trim() } : {} }),
+      (err) => [
+        err instanceof ApiError && err.status === 400 && err.fields.some((f) => f.field === 'closedOn')
           ? { field: 'closure-date', message: fieldMessage(k.closedOn, t.validation.invalid) }
           : { message: apiErrorText(err, t) },
-      ]);
-    } finally {
-      setBusy(false);
+      ],
+    );
+    if (!sent.ok) {
+      setStep(path === 'closure' ? 'form' : 'idle');
+      if (isConflict(sent.error)) reload();
+      return;
     }
+    setCase(sent.value);
+    setStep('idle');
+    setReason('');
+    setDone(path === 'closure' ? k.closed : k.reopened);
   }
 
   const confirmBox = (text: string, yes: string, onYes: () => void, extra?: JSX.Element) => (
@@ -76,7 +75,7 @@ export function ClosureSection() {
       <p id="confirm-text">{text}</p>
       {extra}
       <div className="form-actions">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={onYes}>
+        <button type="button" className="btn btn-primary" disabled={form.busy} onClick={onYes}>
           {yes}
         </button>
         <button

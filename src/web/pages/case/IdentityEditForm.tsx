@@ -1,6 +1,6 @@
 /** Registers or replaces her identity (PUT; If-Match with the version when one exists). */
-import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../../api.ts';
+import { type FormEvent, useEffect } from 'react';
+import { api } from '../../api.ts';
 import { todayIso } from '../../cases/codes.ts';
 import {
   checkIdentity,
@@ -11,10 +11,11 @@ import {
   identityPayload,
 } from '../../cases/contact-model.ts';
 import { IdentityFields } from '../../cases/fields/IdentityFields.tsx';
-import { apiErrorText, isConflict, serverFieldErrors } from '../../forms/api-errors.ts';
+import { isConflict } from '../../forms/api-errors.ts';
+import { ifMatch } from '../../forms/submit-outcome.ts';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useFormErrors } from '../../useFormErrors.ts';
 
 const PX = 'idedit-';
 
@@ -28,9 +29,15 @@ interface Props {
 
 export function IdentityEditForm({ caseId, initial, version, onSaved, onCancel }: Props) {
   const { t } = useI18n();
-  const [values, setValues] = useState<IdentityValues>(() => initial ?? emptyIdentity());
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const labels = identityLabels(t);
+  const form = useVersionedForm<IdentityValues>({
+    initial: () => initial ?? emptyIdentity(),
+    target: (f) => {
+      const key = f.replace(/^identity\./, '').split('.')[0] as IdentityKey;
+      return key in labels ? { id: `${PX}${key}`, label: labels[key] } : null;
+    },
+  });
+  const { values, setValues } = form;
   const set = (k: IdentityKey, v: string) => setValues((p) => ({ ...p, [k]: v }));
 
   useEffect(() => {
@@ -40,27 +47,17 @@ export function IdentityEditForm({ caseId, initial, version, onSaved, onCancel }
   async function submit(e: FormEvent) {
     e.preventDefault();
     const list = checkIdentity(values, todayIso(), t, PX);
-    if (list.length) return form.fail(list);
-    setBusy(true);
-    try {
-      const res = await api.put('/cases/:id/identity', {
-        params: { id: caseId },
-        body: identityPayload(values),
-        headers: version === null ? {} : { 'If-Match': `"${version}"` },
-      });
-      onSaved(values, res.version);
-    } catch (err) {
-      setBusy(false);
-      const labels = identityLabels(t);
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        form.fail(
-          serverFieldErrors(err, t, (f) => {
-            const key = f.replace(/^identity\./, '').split('.')[0] as IdentityKey;
-            return key in labels ? { id: `${PX}${key}`, label: labels[key] } : null;
-          }),
-        );
-      } else form.fail([{ message: isConflict(err) ? t.identity.conflict : apiErrorText(err, t) }]);
-    }
+    if (!form.check(list)) return;
+    const saved = await form.submit(
+      () =>
+        api.put('/cases/:id/identity', {
+          params: { id: caseId },
+          body: identityPayload(values),
+          headers: version === null ? {} : ifMatch(version),
+        }),
+      (err) => (isConflict(err) ? [{ message: t.identity.conflict }] : undefined),
+    );
+    if (saved.ok) onSaved(values, saved.value.version);
   }
 
   return (
@@ -72,7 +69,7 @@ export function IdentityEditForm({ caseId, initial, version, onSaved, onCancel }
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <IdentityFields prefix={PX} values={values} set={set} err={form.err} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
+        <button type="submit" className="btn btn-primary btn-sm" disabled={form.busy}>
           {t.common.save}
         </button>
         <button type="button" className="btn btn-outline-primary btn-sm" onClick={onCancel}>

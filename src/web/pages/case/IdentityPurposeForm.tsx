@@ -3,13 +3,13 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { IDENTITY_PURPOSES } from '../../cases/codes.ts';
 import { useOptions } from '../../cases/options.ts';
-import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
+import { fieldMessage } from '../../forms/api-errors.ts';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import type { Identity } from '../../cases/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { itCaseLabels } from '../../i18n/it-case-labels.ts';
-import { useFormErrors } from '../../useFormErrors.ts';
 
 interface Props {
   caseId: string;
@@ -22,8 +22,7 @@ export function IdentityPurposeForm({ caseId, onShown, onCancel }: Props) {
   const options = useOptions();
   const [purpose, setPurpose] = useState('');
   const [details, setDetails] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm();
   const first = useRef<HTMLDivElement>(null);
   const h = t.identity;
 
@@ -44,15 +43,11 @@ export function IdentityPurposeForm({ caseId, onShown, onCancel }: Props) {
     // The audit keeps the Italian wording of the purpose, whatever the interface language.
     const base = itCaseLabels.identityPurposes[purpose] ?? purpose;
     const text = (details.trim() ? `${base}: ${details.trim()}` : base).slice(0, 200);
-    setBusy(true);
-    try {
-      onShown(await api.get('/cases/:id/identity', { params: { id: caseId }, query: { purpose: text } }));
-    } catch (err) {
-      setBusy(false);
-      form.fail([
-        { message: err instanceof ApiError && err.status === 403 ? t.validation.notOnTeam : apiErrorText(err, t) },
-      ]);
-    }
+    const shown = await form.submit(
+      () => api.get('/cases/:id/identity', { params: { id: caseId }, query: { purpose: text } }),
+      (err) => (err instanceof ApiError && err.status === 403 ? [{ message: t.validation.notOnTeam }] : undefined),
+    );
+    if (shown.ok) onShown(shown.value);
   }
 
   return (
@@ -80,7 +75,7 @@ export function IdentityPurposeForm({ caseId, onShown, onCancel }: Props) {
         error={form.err('identity-purpose-details')}
       />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
+        <button type="submit" className="btn btn-primary btn-sm" disabled={form.busy}>
           {h.showSubmit}
         </button>
         <button type="button" className="btn btn-outline-primary btn-sm" onClick={onCancel}>

@@ -1,5 +1,5 @@
 /** Taking a woman in charge, in five steps: dates, profile, identity (optional), safe contact, review. */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
 import { todayIso } from '../../cases/codes.ts';
@@ -15,13 +15,13 @@ import { IdentityFields } from '../../cases/fields/IdentityFields.tsx';
 import { ProfileFields } from '../../cases/fields/ProfileFields.tsx';
 import { SafeContactFields } from '../../cases/fields/SafeContactFields.tsx';
 import { checkDates, checkProfile, emptyProfile, type ProfileKey } from '../../cases/profile-model.ts';
-import { apiErrorText } from '../../forms/api-errors.ts';
+import { useFocusOnChange } from '../../forms/useFocusOnChange.ts';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
-import { useFormErrors } from '../../useFormErrors.ts';
 import { errorsByStep, intakeBody, P, PI, PS } from './intake-submit.ts';
 import { ReviewStep } from './ReviewStep.tsx';
 import { StepIndicator } from './StepIndicator.tsx';
@@ -36,19 +36,13 @@ export function IntakePage() {
   const [identity, setIdentity] = useState(emptyIdentity);
   const [contact, setContact] = useState(emptySafeContact);
   const [pending, setPending] = useState(new Map<number, SummaryError[]>());
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm();
   const stepHeading = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
   const s = t.intake.steps;
   const steps = [s.dates, s.profile, s.identity, s.contact, s.review];
 
   // Focus the step's heading when the step changes (not on arrival: the page title has it then).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: step is the trigger
-  useEffect(() => {
-    if (moved.current) stepHeading.current?.focus();
-    moved.current = true;
-  }, [step]);
+  useFocusOnChange(stepHeading, step);
 
   const setP = (k: ProfileKey, v: string | string[]) => setProfile((p) => ({ ...p, [k]: v }));
   const setI = (k: IdentityKey, v: string) => setIdentity((p) => ({ ...p, [k]: v }));
@@ -77,19 +71,24 @@ export function IntakePage() {
         return form.fail(list);
       }
     }
-    setBusy(true);
-    try {
-      const created = await api.post('/cases', { body: intakeBody({ taken, profile, anonymous, identity, contact }) });
-      navigate(`/percorsi/${encodeURIComponent(created.id)}/profilo`, { state: { created: true } });
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) {
+    const created = await form.submit(
+      () => api.post('/cases', { body: intakeBody({ taken, profile, anonymous, identity, contact }) }),
+      (err) => {
+        if (!(err instanceof ApiError && err.status === 400 && err.fields.length)) return undefined;
         const groups = errorsByStep(err, t);
-        const first = Math.min(...groups.keys());
-        setPending(groups);
-        setStep(first);
-        form.fail(groups.get(first) ?? []);
-      } else form.fail([{ message: apiErrorText(err, t) }]);
+        return groups.get(Math.min(...groups.keys())) ?? [];
+      },
+    );
+    if (created.ok) {
+      navigate(`/percorsi/${encodeURIComponent(created.value.id)}/profilo`, { state: { created: true } });
+      return;
+    }
+    const err = created.error;
+    if (err instanceof ApiError && err.status === 400 && err.fields.length) {
+      // The refused fields wait on their steps; the first of them is shown now.
+      const groups = errorsByStep(err, t);
+      setPending(groups);
+      setStep(Math.min(...groups.keys()));
     }
   }
 
@@ -97,7 +96,7 @@ export function IntakePage() {
     e.preventDefault();
     if (step === 4) return void submit();
     const list = check(step);
-    if (list.length) return form.fail(list);
+    if (!form.check(list)) return;
     setPending((m) => new Map([...m].filter(([k]) => k !== step)));
     goTo(step + 1);
   }
@@ -164,7 +163,7 @@ export function IntakePage() {
               {t.intake.back}
             </button>
           ) : null}
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {step === 4 ? t.intake.submit : t.intake.next}
           </button>
         </div>

@@ -1,6 +1,6 @@
 /** Records her decision on one purpose: the text she saw, how she gave it, when, to whom. */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import { queryString } from '../../../api-path.ts';
 import { useAuth } from '../../../auth.tsx';
 import {
@@ -12,14 +12,14 @@ import {
   UUID,
 } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import type { Consent } from '../../../cases/types.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../useApi.ts';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 import { ConsentText, TEXT_VERSIONS } from './ConsentText.tsx';
 import { RecipientFields, type RecipientValues } from './RecipientFields.tsx';
@@ -48,8 +48,25 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
     sharingPurpose: '',
     includesIdentity: false,
   });
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm({
+    target: (f) => {
+      const labels: Record<string, string> = {
+        purpose: k.purpose,
+        decision: k.decision,
+        method: k.method,
+        givenOn: k.givenOn,
+        expiresOn: k.expiresOn,
+        textVersion: k.textVersion,
+        witnessUserId: k.witness,
+        recipientOrganisationId: k.recipientOrganisation,
+        recipientType: k.recipientType,
+        sharingPurpose: k.sharingPurpose,
+        includesIdentity: k.includesIdentity,
+      };
+      const id = f === 'witnessUserId' ? (witness === OTHER ? 'consent-witnessId' : 'consent-witness') : `consent-${f}`;
+      return labels[f] ? { id, label: labels[f] } : null;
+    },
+  });
   const k = t.consents;
   const needsRecipient = NEEDS_RECIPIENT.includes(purpose);
   const colleagues = c.team.filter((m) => m.userId !== me?.user.id);
@@ -112,10 +129,9 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
   async function submit(e: FormEvent) {
     e.preventDefault();
     const list = check();
-    if (list.length) return form.fail(list);
-    setBusy(true);
-    try {
-      const created = await api.post('/cases/:id/consents', {
+    if (!form.check(list)) return;
+    const created = await form.submit(() =>
+      api.post('/cases/:id/consents', {
         params: { id: c.id },
         body: {
           purpose,
@@ -127,29 +143,9 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
           expiresOn: decision === 'granted' && expiresOn ? expiresOn : null,
           ...recipientFields,
         },
-      });
-      onSaved(created);
-    } catch (err) {
-      setBusy(false);
-      const labels: Record<string, string> = {
-        purpose: k.purpose,
-        decision: k.decision,
-        method: k.method,
-        givenOn: k.givenOn,
-        expiresOn: k.expiresOn,
-        textVersion: k.textVersion,
-        witnessUserId: k.witness,
-        recipientOrganisationId: k.recipientOrganisation,
-        recipientType: k.recipientType,
-        sharingPurpose: k.sharingPurpose,
-        includesIdentity: k.includesIdentity,
-      };
-      const idOf = (f: string) =>
-        f === 'witnessUserId' ? (witness === OTHER ? 'consent-witnessId' : 'consent-witness') : `consent-${f}`;
-      if (err instanceof ApiError && err.status === 400 && err.fields.length)
-        form.fail(serverFieldErrors(err, t, (f) => (labels[f] ? { id: idOf(f), label: labels[f] } : null)));
-      else form.fail([{ message: apiErrorText(err, t) }]);
-    }
+      }),
+    );
+    if (created.ok) onSaved(created.value);
   }
 
   return (
@@ -294,7 +290,7 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
         ) : null}
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           {k.submit}
         </button>
         <button type="button" className="btn btn-outline-primary" onClick={onCancel}>

@@ -3,12 +3,12 @@ import { Badge } from 'design-react-kit';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../../api.ts';
 import { todayIso } from '../../../cases/codes.ts';
-import { apiErrorText, fieldMessage } from '../../../forms/api-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import type { Consent } from '../../../cases/types.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { TextField } from '../../../components/Field.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 
@@ -24,8 +24,7 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
   const { c, may } = useCase();
   const [revoking, setRevoking] = useState<Consent | null>(null);
   const [revokedOn, setRevokedOn] = useState(todayIso);
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm();
   const box = useRef<HTMLFormElement>(null);
   const k = t.consents;
   const name = (id: string | null) =>
@@ -44,22 +43,15 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
       return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.future) }]);
     if (revokedOn < revoking.givenOn)
       return form.fail([{ field: 'revoke-date', message: fieldMessage(k.revokedOn, t.validation.beforeGiven) }]);
-    setBusy(true);
-    try {
-      await api.post('/cases/:id/consents/:consentId/revocation', {
+    const done = await form.submit(() =>
+      api.post('/cases/:id/consents/:consentId/revocation', {
         params: { id: c.id, consentId: revoking.id },
-        body: {
-          revokedOn,
-        },
-      });
-      setRevoking(null);
-      form.clear();
-      onRevoked();
-    } catch (err) {
-      form.fail([{ message: apiErrorText(err, t) }]);
-    } finally {
-      setBusy(false);
-    }
+        body: { revokedOn },
+      }),
+    );
+    if (!done.ok) return;
+    setRevoking(null);
+    onRevoked();
   }
 
   if (!items.length) return <p>{k.empty}</p>;
@@ -136,7 +128,7 @@ export function ConsentList({ items, onRevoked }: { items: Consent[]; onRevoked:
             error={form.err('revoke-date')}
           />
           <div className="form-actions">
-            <button type="submit" className="btn btn-danger" disabled={busy}>
+            <button type="submit" className="btn btn-danger" disabled={form.busy}>
               {k.confirmRevoke}
             </button>
             <button type="button" className="btn btn-outline-primary" onClick={() => setRevoking(null)}>

@@ -1,13 +1,13 @@
 /** A new needs analysis, generated from the questionnaire: one fieldset per section. */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import { todayIso } from '../../../cases/codes.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import type { Assessment, Questionnaire } from '../../../cases/types.ts';
 import { ErrorSummary, type SummaryError } from '../../../components/ErrorSummary.tsx';
 import { TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 import { type Draft, QuestionField, qid, toAnswers, toDraft } from './QuestionField.tsx';
 
@@ -24,8 +24,13 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
   const sameVersion = previous?.questionnaireVersion === questionnaire.version;
   const [draft, setDraft] = useState<Draft>(() => (previous && sameVersion ? toDraft(previous.answers) : {}));
   const [assessedOn, setAssessedOn] = useState(todayIso);
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm({
+    target: (f) => {
+      if (f === 'assessedOn') return { id: 'needs-assessedOn', label: t.needs.assessedOn };
+      const q = questionnaire.sections.flatMap((s) => s.questions).find((x) => `answers.${x.id}` === f);
+      return q ? { id: qid(q.id), label: q.label[lang] } : null;
+    },
+  });
   const questions = questionnaire.sections.flatMap((s) => s.questions);
   const n = t.needs;
 
@@ -55,23 +60,10 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
   async function submit(e: FormEvent) {
     e.preventDefault();
     const list = check();
-    if (list.length) return form.fail(list);
-    setBusy(true);
-    try {
-      const body = { questionnaireVersion: questionnaire.version, assessedOn, answers: toAnswers(questions, draft) };
-      onSaved(await api.post('/cases/:id/needs-assessments', { params: { id: c.id }, body }));
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        form.fail(
-          serverFieldErrors(err, t, (f) => {
-            if (f === 'assessedOn') return { id: 'needs-assessedOn', label: n.assessedOn };
-            const q = questions.find((x) => `answers.${x.id}` === f);
-            return q ? { id: qid(q.id), label: q.label[lang] } : null;
-          }),
-        );
-      } else form.fail([{ message: apiErrorText(err, t) }]);
-    }
+    if (!form.check(list)) return;
+    const body = { questionnaireVersion: questionnaire.version, assessedOn, answers: toAnswers(questions, draft) };
+    const saved = await form.submit(() => api.post('/cases/:id/needs-assessments', { params: { id: c.id }, body }));
+    if (saved.ok) onSaved(saved.value);
   }
 
   return (
@@ -103,7 +95,7 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
         </fieldset>
       ))}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           {n.submit}
         </button>
         <button type="button" className="btn btn-outline-primary" onClick={onCancel}>

@@ -1,16 +1,16 @@
 /** Records one retention check: when, whether she still works and, if so, how. */
 import type { BodyInput, BodyOf } from '../../../api-contract.ts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import { CONTRACT_TYPES, todayIso } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import type { FollowUp } from '../../../cases/types.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 
 export function FollowUpForm({
@@ -30,8 +30,7 @@ export function FollowUpForm({
   const [contractType, setContractType] = useState('');
   const [hours, setHours] = useState('');
   const [same, setSame] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm({ target: (x) => labels[x] ?? null });
   const f = t.followUps;
   const labels: Record<string, { id: string; label: string }> = {
     doneOn: { id: 'fu-doneOn', label: f.doneOnLabel },
@@ -55,7 +54,7 @@ export function FollowUpForm({
     if (working === 'yes' && hours && !(/^\d+$/.test(hours) && Number(hours) >= 1 && Number(hours) <= 60)) {
       list.push({ field: 'fu-weeklyHours', message: fieldMessage(f.weeklyHours, t.validation.hours) });
     }
-    if (list.length) return form.fail(list);
+    if (!form.check(list)) return;
     const body: BodyInput<BodyOf<'POST', '/cases/:id/follow-ups/:followUpId'>> = {
       doneOn,
       stillWorking: working === 'yes',
@@ -65,16 +64,10 @@ export function FollowUpForm({
       if (hours) body.weeklyHours = Number(hours);
       if (same) body.sameEmployer = same === 'yes';
     }
-    setBusy(true);
-    try {
-      await api.post('/cases/:id/follow-ups/:followUpId', { params: { id: c.id, followUpId: followUp.id }, body });
-      onSaved();
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiError && err.status === 400 && err.fields.length)
-        form.fail(serverFieldErrors(err, t, (x) => labels[x] ?? null));
-      else form.fail([{ message: apiErrorText(err, t) }]);
-    }
+    const saved = await form.submit(() =>
+      api.post('/cases/:id/follow-ups/:followUpId', { params: { id: c.id, followUpId: followUp.id }, body }),
+    );
+    if (saved.ok) onSaved();
   }
 
   const yesNo = [
@@ -138,7 +131,7 @@ export function FollowUpForm({
         </>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           {f.submit}
         </button>
         <button type="button" className="btn btn-outline-primary" onClick={onCancel}>

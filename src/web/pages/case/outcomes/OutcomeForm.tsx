@@ -1,6 +1,6 @@
 /** Records an outcome of her path; the fields follow the kind (a hire schedules three follow-ups). */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import {
   ATECO_SECTIONS,
   CONTRACT_TYPES,
@@ -10,12 +10,12 @@ import {
   todayIso,
 } from '../../../cases/codes.ts';
 import { type LabelGroup, useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 import { checkDetails, type DetailKey, detailLabels, detailsBody, emptyDetails, FIELDS } from './outcome-model.ts';
 
@@ -26,8 +26,14 @@ export function OutcomeForm({ onSaved, onCancel }: { onSaved: (hired: boolean) =
   const [kind, setKind] = useState('');
   const [occurredOn, setOccurredOn] = useState(todayIso);
   const [d, setD] = useState(emptyDetails);
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm({
+    target: (f) => {
+      if (f === 'occurredOn') return { id: 'outcome-occurredOn', label: t.outcomes.occurredOn };
+      const k = f.replace(/^details\.?/, '') as DetailKey;
+      const L = detailLabels(t);
+      return k in L ? { id: `outcome-${k}`, label: L[k] } : { id: 'outcome-kind', label: t.outcomes.kind };
+    },
+  });
   const o = t.outcomes;
   const L = detailLabels(t);
   const set = (k: DetailKey) => (v: string) => setD((x) => ({ ...x, [k]: v }));
@@ -49,26 +55,14 @@ export function OutcomeForm({ onSaved, onCancel }: { onSaved: (hired: boolean) =
     else if (occurredOn < c.takenInChargeOn)
       list.push({ field: 'outcome-occurredOn', message: fieldMessage(o.occurredOn, t.validation.beforeTakenInCharge) });
     list.push(...checkDetails(kind, d, t));
-    if (list.length) return form.fail(list);
-    setBusy(true);
-    try {
-      await api.post('/cases/:id/outcomes', {
+    if (!form.check(list)) return;
+    const saved = await form.submit(() =>
+      api.post('/cases/:id/outcomes', {
         params: { id: c.id },
         body: { kind, occurredOn, details: detailsBody(kind, d) },
-      });
-      onSaved(kind === 'hired');
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        form.fail(
-          serverFieldErrors(err, t, (f) => {
-            if (f === 'occurredOn') return { id: 'outcome-occurredOn', label: o.occurredOn };
-            const k = f.replace(/^details\.?/, '') as DetailKey;
-            return k in L ? { id: `outcome-${k}`, label: L[k] } : { id: 'outcome-kind', label: o.kind };
-          }),
-        );
-      } else form.fail([{ message: apiErrorText(err, t) }]);
-    }
+      }),
+    );
+    if (saved.ok) onSaved(kind === 'hired');
   }
 
   const select = (k: DetailKey, group: LabelGroup, codes: readonly string[]) => (
@@ -151,7 +145,7 @@ export function OutcomeForm({ onSaved, onCancel }: { onSaved: (hired: boolean) =
       {shows('housingType') ? select('housingType', 'housingTypes', HOUSING_TYPES) : null}
       {shows('days') ? number('days', 1, 90) : null}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           {o.submit}
         </button>
         <button type="button" className="btn btn-outline-primary" onClick={onCancel}>

@@ -1,15 +1,15 @@
 /** Records her agreement to one saved version of the plan: the date and how (signed or verbal). */
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import { AGREEMENT_METHODS, todayIso } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import type { Plan, PlanVersionSummary } from '../../../cases/types.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 
 interface Props {
@@ -26,8 +26,14 @@ export function AgreementForm({ versions, current, onAgreed }: Props) {
   const [version, setVersion] = useState(String(current));
   const [agreedOn, setAgreedOn] = useState(todayIso);
   const [method, setMethod] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm({
+    target: (f) =>
+      ({
+        version: { id: 'agree-version', label: t.plan.agreeVersion },
+        agreedOn: { id: 'agree-date', label: t.plan.agreedOn },
+        method: { id: 'agree-method', label: t.plan.agreeMethod },
+      })[f] ?? null,
+  });
   const p = t.plan;
   const chosen = open.some((v) => String(v.version) === version) ? version : String(open[0]?.version ?? '');
 
@@ -39,32 +45,16 @@ export function AgreementForm({ versions, current, onAgreed }: Props) {
     else if (agreedOn > todayIso())
       list.push({ field: 'agree-date', message: fieldMessage(p.agreedOn, t.validation.future) });
     if (!method) list.push({ field: 'agree-method', message: fieldMessage(p.agreeMethod, t.validation.required) });
-    if (list.length) return form.fail(list);
-    setBusy(true);
-    try {
-      const plan = await api.post('/cases/:id/plan/agreement', {
+    if (!form.check(list)) return;
+    const agreed = await form.submit(() =>
+      api.post('/cases/:id/plan/agreement', {
         params: { id: c.id },
-        body: {
-          version: Number(chosen),
-          agreedOn,
-          method,
-        },
-      });
-      form.clear();
-      setMethod('');
-      onAgreed(plan);
-    } catch (err) {
-      const ids: Record<string, { id: string; label: string }> = {
-        version: { id: 'agree-version', label: p.agreeVersion },
-        agreedOn: { id: 'agree-date', label: p.agreedOn },
-        method: { id: 'agree-method', label: p.agreeMethod },
-      };
-      if (err instanceof ApiError && err.status === 400 && err.fields.length)
-        form.fail(serverFieldErrors(err, t, (f) => ids[f] ?? null));
-      else form.fail([{ message: apiErrorText(err, t) }]);
-    } finally {
-      setBusy(false);
-    }
+        body: { version: Number(chosen), agreedOn, method },
+      }),
+    );
+    if (!agreed.ok) return;
+    setMethod('');
+    onAgreed(agreed.value);
   }
 
   if (!open.length) return null;
@@ -110,7 +100,7 @@ export function AgreementForm({ versions, current, onAgreed }: Props) {
           error={form.err('agree-method')}
         />
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {p.agreeSubmit}
           </button>
         </div>

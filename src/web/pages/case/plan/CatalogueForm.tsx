@@ -1,13 +1,13 @@
 /** Adds an action to the centre's own catalogue (the shared catalogue stays as it is). */
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import { DOMAINS } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import { useFormErrors } from '../../../useFormErrors.ts';
 
 /** A code from the Italian label: lower case, ASCII, underscores. */
 const codeFrom = (s: string) =>
@@ -24,8 +24,7 @@ export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) 
   const options = useOptions();
   const [open, setOpen] = useState(false);
   const [v, setV] = useState({ code: '', domain: 'work', labelIt: '', labelEn: '' });
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm({ target: (f) => (labels[f] ? { id: `cat-${f}`, label: labels[f] } : null) });
   const p = t.plan;
   const labels: Record<string, string> = {
     code: p.catalogueCode,
@@ -42,23 +41,16 @@ export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) 
     if (!v.labelEn.trim()) list.push({ field: 'cat-labelEn', message: fieldMessage(p.labelEn, t.validation.required) });
     if (!/^[a-z0-9_]{3,60}$/.test(code))
       list.push({ field: 'cat-code', message: fieldMessage(p.catalogueCode, t.validation.catalogueCode) });
-    if (list.length) return form.fail(list);
-    setBusy(true);
-    try {
-      await api.post('/action-catalogue', {
+    if (!form.check(list)) return;
+    const added = await form.submit(() =>
+      api.post('/action-catalogue', {
         body: { code, domain: v.domain, labelIt: v.labelIt.trim(), labelEn: v.labelEn.trim() },
-      });
-      setV({ code: '', domain: 'work', labelIt: '', labelEn: '' });
-      form.clear();
-      setOpen(false);
-      onAdded(code);
-    } catch (err) {
-      if (err instanceof ApiError && (err.status === 400 || err.status === 409) && err.fields.length) {
-        form.fail(serverFieldErrors(err, t, (f) => (labels[f] ? { id: `cat-${f}`, label: labels[f] } : null)));
-      } else form.fail([{ message: apiErrorText(err, t) }]);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!added.ok) return;
+    setV({ code: '', domain: 'work', labelIt: '', labelEn: '' });
+    setOpen(false);
+    onAdded(code);
   }
 
   return (
@@ -107,7 +99,7 @@ export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) 
             error={form.err('cat-code')}
           />
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
+            <button type="submit" className="btn btn-primary" disabled={form.busy}>
               {p.catalogueSubmit}
             </button>
             <button type="button" className="btn btn-outline-primary" onClick={() => setOpen(false)}>

@@ -1,16 +1,17 @@
 /** Edits the whole plan and saves it with If-Match; a 409 says someone else changed it and offers a reload. */
-import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../../../api.ts';
+import type { FormEvent } from 'react';
+import { api } from '../../../api.ts';
 import { SECOND_LANGUAGES } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
-import { apiErrorText, isConflict, serverFieldErrors } from '../../../forms/api-errors.ts';
+import { ConflictNotice } from '../../../forms/ConflictNotice.tsx';
+import { ifMatch } from '../../../forms/submit-outcome.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import type { CatalogueItem, Plan, ProposedGoal } from '../../../cases/types.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField } from '../../../components/Field.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import type { OrganisationSummary } from '../../../types.ts';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 import { GoalEditor } from './GoalEditor.tsx';
 import { checkPlan, draftsFrom, draftsFromProposals, goalId, newGoal, planBody, planTarget } from './plan-model.ts';
@@ -29,21 +30,17 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
   const { t, label } = useI18n();
   const { c } = useCase();
   const options = useOptions();
-  const [goals, setGoals] = useState(() => draftsFrom(plan.goals));
-  const [secondLanguage, setSecondLanguage] = useState(plan.secondLanguage ?? '');
-  const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  // A reloaded plan (after a conflict) replaces the draft, and focus goes back to the title.
+  const form = useVersionedForm({
+    version: plan.version,
+    initial: () => ({ goals: draftsFrom(plan.goals), secondLanguage: plan.secondLanguage ?? '' }),
+    target: (f) => planTarget(t, f),
+    focusAfterReload: 'plan-edit-title',
+  });
+  const { goals, secondLanguage } = form.values;
+  const setGoals = (next: typeof goals) => form.setValues((v) => ({ ...v, goals: next }));
+  const setSecondLanguage = (next: string) => form.setValues((v) => ({ ...v, secondLanguage: next }));
   const p = t.plan;
-
-  // A reloaded plan (after a conflict) replaces the draft.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is the trigger
-  useEffect(() => {
-    setGoals(draftsFrom(plan.goals));
-    setSecondLanguage(plan.secondLanguage ?? '');
-    if (conflict) window.setTimeout(() => document.getElementById('plan-edit-title')?.focus(), 0);
-    setConflict(false);
-  }, [plan.version]);
 
   const known = new Set(catalogue.map((x) => x.code));
   const proposals = draftsFromProposals(proposed, goals, known, (d) => label('domains', d));
@@ -52,25 +49,15 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const list = checkPlan(goals, t);
-    if (list.length) return form.fail(list);
-    setBusy(true);
-    try {
-      const saved = await api.put('/cases/:id/plan', {
+    if (!form.check(list)) return;
+    const saved = await form.submit(() =>
+      api.put('/cases/:id/plan', {
         params: { id: c.id },
         body: planBody(goals, secondLanguage),
-        headers: { 'If-Match': `"${plan.version}"` },
-      });
-      onSaved(saved);
-    } catch (err) {
-      setBusy(false);
-      if (isConflict(err)) {
-        form.clear();
-        setConflict(true);
-        window.setTimeout(() => document.getElementById('plan-conflict')?.focus(), 0);
-      } else if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        form.fail(serverFieldErrors(err, t, (f) => planTarget(t, f)));
-      } else form.fail([{ message: apiErrorText(err, t) }]);
-    }
+        headers: ifMatch(plan.version),
+      }),
+    );
+    if (saved.ok) onSaved(saved.value);
   }
 
   return (
@@ -78,13 +65,8 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
       <h3 id="plan-edit-title" tabIndex={-1}>
         {plan.version ? p.editTitle : p.createTitle}
       </h3>
-      {conflict ? (
-        <div id="plan-conflict" tabIndex={-1} className="alert alert-danger" role="alert">
-          <p>{p.conflict}</p>
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={onReload}>
-            {p.reloadPlan}
-          </button>
-        </div>
+      {form.conflict ? (
+        <ConflictNotice id="plan-conflict" focus text={p.conflict} reloadLabel={p.reloadPlan} onReload={onReload} />
       ) : null}
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       {proposals.length ? (
@@ -142,7 +124,7 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
         options={options('printLanguages', SECOND_LANGUAGES, p.noSecondLanguage)}
       />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           {p.save}
         </button>
         <button type="button" className="btn btn-outline-primary" onClick={onCancel}>

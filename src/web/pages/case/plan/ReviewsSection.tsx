@@ -1,13 +1,13 @@
 /** Reviews of the plan: date and summary, each kept with the plan version it reviewed. */
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../../api.ts';
+import { api } from '../../../api.ts';
 import { todayIso } from '../../../cases/codes.ts';
-import { apiErrorText, fieldMessage, serverFieldErrors } from '../../../forms/api-errors.ts';
+import { fieldMessage } from '../../../forms/api-errors.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import type { Review } from '../../../cases/types.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { TextArea, TextField } from '../../../components/Field.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { useCase } from '../case-context.ts';
 
 export function ReviewsSection({
@@ -23,8 +23,13 @@ export function ReviewsSection({
   const { c } = useCase();
   const [reviewedOn, setReviewedOn] = useState(todayIso);
   const [summary, setSummary] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm({
+    target: (f) =>
+      ({
+        reviewedOn: { id: 'review-date', label: t.plan.reviewedOn },
+        summary: { id: 'review-summary', label: t.plan.reviewSummary },
+      })[f] ?? null,
+  });
   const p = t.plan;
 
   async function submit(e: FormEvent) {
@@ -35,27 +40,13 @@ export function ReviewsSection({
       list.push({ field: 'review-date', message: fieldMessage(p.reviewedOn, t.validation.future) });
     if (!summary.trim())
       list.push({ field: 'review-summary', message: fieldMessage(p.reviewSummary, t.validation.required) });
-    if (list.length) return form.fail(list);
-    setBusy(true);
-    try {
-      await api.post('/cases/:id/plan/reviews', {
-        params: { id: c.id },
-        body: { reviewedOn, summary: summary.trim() },
-      });
-      setSummary('');
-      form.clear();
-      onAdded();
-    } catch (err) {
-      const ids: Record<string, { id: string; label: string }> = {
-        reviewedOn: { id: 'review-date', label: p.reviewedOn },
-        summary: { id: 'review-summary', label: p.reviewSummary },
-      };
-      if (err instanceof ApiError && err.status === 400 && err.fields.length)
-        form.fail(serverFieldErrors(err, t, (f) => ids[f] ?? null));
-      else form.fail([{ message: apiErrorText(err, t) }]);
-    } finally {
-      setBusy(false);
-    }
+    if (!form.check(list)) return;
+    const added = await form.submit(() =>
+      api.post('/cases/:id/plan/reviews', { params: { id: c.id }, body: { reviewedOn, summary: summary.trim() } }),
+    );
+    if (!added.ok) return;
+    setSummary('');
+    onAdded();
   }
 
   return (
@@ -106,7 +97,7 @@ export function ReviewsSection({
             className="field-wide"
           />
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>
+            <button type="submit" className="btn btn-primary" disabled={form.busy}>
               {p.saveReview}
             </button>
           </div>

@@ -3,6 +3,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../../../api.ts';
 import { apiErrorText } from '../../../forms/api-errors.ts';
+import { useFocusOnChange } from '../../../forms/useFocusOnChange.ts';
+import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Loading, ResourceState } from '../../../components/Loading.tsx';
 import { Notice } from '../../../components/Notice.tsx';
@@ -10,7 +12,6 @@ import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { newIdempotencyKey } from '../../../referrals/codes.ts';
 import type { Preview } from '../../../referrals/types.ts';
 import { useApi } from '../../../useApi.ts';
-import { useFormErrors } from '../../../useFormErrors.ts';
 import { StepIndicator } from '../../intake/StepIndicator.tsx';
 import { useCase } from '../case-context.ts';
 import { DestinationStep } from './DestinationStep.tsx';
@@ -41,11 +42,9 @@ export function NewReferral() {
   const current = checkQuery && !check.loading && !check.error ? check.data : undefined;
   const [step, setStep] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm();
   const idempotency = useRef<{ key: string; body: string } | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
   const w = t.referralNew;
   const steps = [w.steps.destination, w.steps.share, w.steps.preview, w.steps.send];
   const fieldLabel = (f: string) => label('shareFields', f);
@@ -63,62 +62,63 @@ export function NewReferral() {
         fields: d.fields.filter((f) => current.fields.some((o) => o.field === f && o.allowed)),
       }));
   }, [current]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: step is the trigger
-  useEffect(() => {
-    if (moved.current) stepHeading.current?.focus();
-    moved.current = true;
-  }, [step]);
+  useFocusOnChange(stepHeading, step);
 
   const goTo = (next: number) => {
     form.clear();
     setStep(next);
   };
 
+  /** The words for a refusal: the fields it names, on their step, or one message. */
+  const explain = (err: unknown) =>
+    isClientError(err) && err.fields.length
+      ? serverErrors(err, draft, t, fieldLabel).errors
+      : [
+          {
+            message: step === 3 && !(err instanceof ApiError && err.status < 500) ? w.sendFailed : apiErrorText(err, t),
+          },
+        ];
+
+  /** After a refusal: back to the step of the fields it names (rechecking the consents), or a fresh key. */
   function refused(err: unknown) {
-    setBusy(false);
     if (isClientError(err) && err.fields.length) {
-      const { step: at, errors } = serverErrors(err, draft, t, fieldLabel);
       check.reload();
-      setStep(at);
-      return form.fail(errors);
-    }
-    if (err instanceof ApiError && err.code === 'idempotency_key_reused') idempotency.current = null;
-    form.fail([
-      { message: step === 3 && !(err instanceof ApiError && err.status < 500) ? w.sendFailed : apiErrorText(err, t) },
-    ]);
+      setStep(serverErrors(err, draft, t, fieldLabel).step);
+    } else if (err instanceof ApiError && err.code === 'idempotency_key_reused') idempotency.current = null;
   }
 
   async function next() {
     if (!recipient) return;
     const body = bodyOf(c.id, draft, recipient.id);
-    setBusy(true);
-    try {
-      if (step === 1) {
-        setPreview(await api.post('/referrals/preview', { body }));
-        setBusy(false);
-        return goTo(2);
-      }
-      const json = JSON.stringify(body);
-      if (idempotency.current?.body !== json) idempotency.current = { key: newIdempotencyKey(), body: json };
-      await api.post('/referrals', { body, headers: { 'Idempotency-Key': idempotency.current.key } });
-      navigate(`/percorsi/${encodeURIComponent(c.id)}/invii`, { state: { sentTo: recipient.name } });
-    } catch (err) {
-      refused(err);
+    if (step === 1) {
+      const shown = await form.submit(() => api.post('/referrals/preview', { body }), explain);
+      if (!shown.ok) return refused(shown.error);
+      setPreview(shown.value);
+      return goTo(2);
     }
+    const json = JSON.stringify(body);
+    if (idempotency.current?.body !== json) idempotency.current = { key: newIdempotencyKey(), body: json };
+    const key = idempotency.current.key;
+    const sent = await form.submit(
+      () => api.post('/referrals', { body, headers: { 'Idempotency-Key': key } }),
+      explain,
+    );
+    if (!sent.ok) return refused(sent.error);
+    navigate(`/percorsi/${encodeURIComponent(c.id)}/invii`, { state: { sentTo: recipient.name } });
   }
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (busy) return;
+    if (form.busy) return;
     if (step === 0) {
       const list = checkDestination(draft, destinations.data, t);
-      if (list.length) return form.fail(list);
+      if (!form.check(list)) return;
       if (check.error) return form.fail([{ message: apiErrorText(check.error, t) }]);
       return goTo(1);
     }
     if (step === 1) {
       const list = checkShare(draft, current, t, fieldLabel);
-      if (list.length) return form.fail(list);
+      if (!form.check(list)) return;
     }
     if (step === 2) return goTo(3);
     void next();
@@ -151,14 +151,14 @@ export function NewReferral() {
         {step === 3 && current && recipient ? (
           <ConfirmStep draft={draft} check={current} recipient={recipient.name} />
         ) : null}
-        {busy ? <Loading /> : null}
+        {form.busy ? <Loading /> : null}
         <div className="form-actions stepper-actions">
           {step > 0 ? (
             <button type="button" className="btn btn-outline-primary" onClick={() => goTo(step - 1)}>
               {t.intake.back}
             </button>
           ) : null}
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {step === 3 ? w.submit : t.intake.next}
           </button>
         </div>
