@@ -1,9 +1,13 @@
 /** Edit the public profile of an organisation (optimistic locking with If-Match). */
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { TextArea, TextField } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { isConflict } from '../forms/api-errors.ts';
+import { ConflictNotice } from '../forms/ConflictNotice.tsx';
+import { ifMatch } from '../forms/submit-outcome.ts';
+import { useVersionedForm } from '../forms/useVersionedForm.ts';
 import { fmt, useI18n } from '../i18n/index.tsx';
 import type { OrganisationDetail } from '../types.ts';
 
@@ -26,26 +30,22 @@ interface Props {
 
 export function OrganisationEditForm({ organisation, hideAddress, onSaved, onReload }: Props) {
   const { t } = useI18n();
-  const [values, setValues] = useState<Values>(() => fromOrg(organisation));
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'conflict' | 'nochange'>('idle');
-  const [busy, setBusy] = useState(false);
-
   // A new version (after saving or reloading) resets the form to the server's values.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger
-  useEffect(() => {
-    setValues(fromOrg(organisation));
-    setStatus((s) => (s === 'conflict' ? 'idle' : s));
-  }, [organisation.version]);
+  const form = useVersionedForm({
+    version: organisation.version,
+    initial: () => fromOrg(organisation),
+    // Every refused field is named on its control, in the form's own words.
+    target: (f) => ({ id: `org-${f}`, label: f }),
+    fieldText: (f) =>
+      ({ helpline: t.organisations.helplineInvalid, website: t.organisations.websiteHint })[f] ??
+      t.organisations.invalidValue,
+  });
+  const { values, setValues } = form;
+  const [status, setStatus] = useState<'idle' | 'saved' | 'nochange'>('idle');
 
   const set = (k: Key) => (v: string) => {
     setValues((prev) => ({ ...prev, [k]: v }));
     setStatus('idle');
-  };
-  const fail = (list: SummaryError[]) => {
-    setErrors(list);
-    setAttempt((n) => n + 1);
   };
 
   async function submit(e: FormEvent) {
@@ -59,7 +59,7 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
       list.push({ field: 'org-helpline', message: t.organisations.helplineInvalid });
     if (website && !/^https?:\/\/\S+$/i.test(website))
       list.push({ field: 'org-website', message: t.organisations.websiteHint });
-    if (list.length) return fail(list);
+    if (!form.check(list)) return;
     const original = fromOrg(organisation);
     const keys: Key[] = hideAddress
       ? ['description', 'helpline', 'website']
@@ -69,37 +69,24 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
       const v = values[k].trim();
       if (v !== original[k].trim()) patch[k] = v === '' ? null : v;
     }
-    setErrors([]);
+    form.clear();
     if (!Object.keys(patch).length) return setStatus('nochange');
-    setBusy(true);
-    try {
-      const updated = await api.patch('/organisations/:id', {
-        params: { id: organisation.id },
-        body: patch,
-        headers: { 'If-Match': `"${organisation.version}"` },
-      });
-      setStatus('saved');
-      onSaved(updated);
-    } catch (err) {
-      if (err instanceof ApiError && (err.status === 409 || err.status === 412)) setStatus('conflict');
-      else if (err instanceof ApiError && err.fields.length) {
-        const messages: Record<string, string> = {
-          helpline: t.organisations.helplineInvalid,
-          website: t.organisations.websiteHint,
-        };
-        fail(
-          err.fields.map((f) => ({
-            field: `org-${f.field}`,
-            message: messages[f.field] ?? t.organisations.invalidValue,
-          })),
-        );
-      } else fail([{ message: t.common.error }]);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await form.submit(
+      () =>
+        api.patch('/organisations/:id', {
+          params: { id: organisation.id },
+          body: patch,
+          headers: ifMatch(organisation.version),
+        }),
+      (err) =>
+        isConflict(err) || (err instanceof ApiError && err.fields.length) ? undefined : [{ message: t.common.error }],
+    );
+    if (!saved.ok) return;
+    setStatus('saved');
+    onSaved(saved.value);
   }
 
-  const fieldError = (k: Key) => errors.find((x) => x.field === `org-${k}`)?.message;
+  const fieldError = (k: Key) => form.err(`org-${k}`);
 
   return (
     <section className="block-gap" aria-labelledby="edit-title">
@@ -107,16 +94,9 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
       <p>{t.organisations.editIntro}</p>
       {status === 'saved' ? <Notice kind="success">{t.organisations.saved}</Notice> : null}
       {status === 'nochange' ? <Notice kind="info">{t.organisations.noChanges}</Notice> : null}
-      {status === 'conflict' ? (
-        <Notice kind="danger">
-          <p>{t.organisations.conflict}</p>
-          <button type="button" className="btn btn-outline-primary btn-sm" onClick={onReload}>
-            {t.common.reload}
-          </button>
-        </Notice>
-      ) : null}
+      {form.conflict ? <ConflictNotice text={t.organisations.conflict} onReload={onReload} /> : null}
       <form noValidate onSubmit={submit}>
-        <ErrorSummary errors={errors} attempt={attempt} />
+        <ErrorSummary errors={form.errors} attempt={form.attempt} />
         <TextArea
           id="org-description"
           label={t.organisations.description}
@@ -157,7 +137,7 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
           />
         )}
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {t.common.save}
           </button>
         </div>

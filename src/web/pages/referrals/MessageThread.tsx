@@ -2,12 +2,12 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
 import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextArea } from '../../components/Field.tsx';
 import { ResourceState } from '../../components/Loading.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
 import { useApi } from '../../useApi.ts';
-import { useFormErrors } from '../../useFormErrors.ts';
 
 const MAX = 2000;
 
@@ -15,8 +15,7 @@ export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean 
   const { t, dateTime } = useI18n();
   const list = useApi('/referrals/:id/messages', { params: { id } });
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm();
   const k = t.referralPage;
 
   async function submit(e: FormEvent) {
@@ -25,17 +24,13 @@ export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean 
     if (!text) return form.fail([{ field: 'msg-body', message: fieldMessage(k.message, t.validation.required) }]);
     if (text.length > MAX)
       return form.fail([{ field: 'msg-body', message: fieldMessage(k.message, t.validation.tooLong) }]);
-    setBusy(true);
-    try {
-      const made = await api.post('/referrals/:id/messages', { params: { id }, body: { body: text } });
-      list.setData({ items: [...(list.data?.items ?? []), made] });
-      setBody('');
-      form.clear();
-    } catch (err) {
-      form.fail([{ message: apiErrorText(err, t) }]);
-    } finally {
-      setBusy(false);
-    }
+    const made = await form.submit(
+      () => api.post('/referrals/:id/messages', { params: { id }, body: { body: text } }),
+      (err) => [{ message: apiErrorText(err, t) }],
+    );
+    if (!made.ok) return;
+    list.setData({ items: [...(list.data?.items ?? []), made.value] });
+    setBody('');
   }
 
   return (
@@ -75,7 +70,7 @@ export function MessageThread({ id, canWrite }: { id: string; canWrite: boolean 
             onValueChange={setBody}
             error={form.err('msg-body')}
           />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {k.sendMessage}
           </button>
         </form>

@@ -3,12 +3,13 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useOptions } from '../../cases/options.ts';
 import { apiErrorText, fieldMessage } from '../../forms/api-errors.ts';
+import { ifMatch } from '../../forms/submit-outcome.ts';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { COMPLETION_OUTCOMES, DECLINE_REASONS } from '../../referrals/codes.ts';
 import type { ReferralDetail, TransitionOut } from '../../referrals/types.ts';
-import { useFormErrors } from '../../useFormErrors.ts';
 import { ReportForm } from './ReportForm.tsx';
 
 export type TransitionBody = { action: string } & Record<string, unknown>;
@@ -27,8 +28,7 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
   const options = useOptions();
   const [open, setOpen] = useState<string | null>(null);
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const form = useFormErrors();
+  const form = useVersionedForm();
   const a = t.referralActions;
   const sentOn = d.sentAt.slice(0, 10);
 
@@ -40,31 +40,23 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
   }, [open]);
 
   async function run(body: TransitionBody, fieldOf: (f: string) => SummaryError | null = () => null) {
-    setBusy(true);
-    try {
-      const out = await api.post('/referrals/:id/transitions', {
-        params: { id: d.id },
-        body,
-        headers: { 'If-Match': `"${d.version}"` },
-      });
-      setBusy(false);
-      setOpen(null);
-      setValue('');
-      form.clear();
-      onDone(out, body.action);
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiError && err.status === 409) {
-        onStale();
-        return form.fail([{ message: err.code === 'illegal_transition' ? a.illegal : t.validation.conflict }]);
-      }
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) {
-        return form.fail(
-          err.fields.map((f) => fieldOf(f.field) ?? { message: fieldMessage(f.field, t.validation.invalid) }),
-        );
-      }
-      form.fail([{ message: apiErrorText(err, t) }]);
+    const out = await form.submit(
+      () => api.post('/referrals/:id/transitions', { params: { id: d.id }, body, headers: ifMatch(d.version) }),
+      (err) => {
+        if (err instanceof ApiError && err.status === 409)
+          return [{ message: err.code === 'illegal_transition' ? a.illegal : t.validation.conflict }];
+        if (err instanceof ApiError && err.status === 400 && err.fields.length)
+          return err.fields.map((f) => fieldOf(f.field) ?? { message: fieldMessage(f.field, t.validation.invalid) });
+        return [{ message: apiErrorText(err, t) }];
+      },
+    );
+    if (!out.ok) {
+      if (out.error instanceof ApiError && out.error.status === 409) onStale();
+      return;
     }
+    setOpen(null);
+    setValue('');
+    onDone(out.value, body.action);
   }
 
   function submitSimple(e: FormEvent) {
@@ -100,7 +92,7 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
             key={action}
             type="button"
             className={`btn ${action === 'decline' || action === 'withdraw' ? 'btn-outline-danger' : DIRECT.includes(action) ? 'btn-primary' : 'btn-outline-primary'}`}
-            disabled={busy}
+            disabled={form.busy}
             aria-expanded={DIRECT.includes(action) ? undefined : open === action}
             onClick={() => start(action)}
           >
@@ -109,7 +101,7 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
         ))}
       </div>
       {open === 'report' ? (
-        <ReportForm sentOn={sentOn} busy={busy} form={form} onSubmit={run} onCancel={() => setOpen(null)} />
+        <ReportForm sentOn={sentOn} busy={form.busy} form={form} onSubmit={run} onCancel={() => setOpen(null)} />
       ) : open ? (
         <form noValidate onSubmit={submitSimple} className="panel-form" aria-labelledby="act-form-title">
           <h3 id="act-form-title" className="h5">
@@ -153,7 +145,7 @@ export function ReferralActions({ d, onDone, onStale }: Props) {
               id={open === 'withdraw' ? 'act-confirm' : undefined}
               type="submit"
               className={`btn ${open === 'withdraw' || open === 'decline' ? 'btn-danger' : 'btn-primary'}`}
-              disabled={busy}
+              disabled={form.busy}
             >
               {(a.confirm as Record<string, string>)[open] ?? t.common.save}
             </button>

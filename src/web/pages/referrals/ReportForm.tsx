@@ -8,7 +8,7 @@ import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.t
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { REPORT_KINDS } from '../../referrals/codes.ts';
-import type { useFormErrors } from '../../useFormErrors.ts';
+import type { FormState } from '../../forms/useVersionedForm.ts';
 import {
   checkDetails,
   type DetailKey,
@@ -25,7 +25,7 @@ const OUTCOME_REPORTS: readonly string[] = ['course_completed', 'traineeship_sta
 interface Props {
   sentOn: string;
   busy: boolean;
-  form: ReturnType<typeof useFormErrors>;
+  form: FormState;
   onSubmit: (body: TransitionBody, fieldOf: (f: string) => SummaryError | null) => Promise<void>;
   onCancel: () => void;
 }
