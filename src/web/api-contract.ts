@@ -72,4 +72,4 @@ export type RequestOf<M extends Method, P extends PathOf<M>> = ParamsPart<P> &
 export type ArgsOf<M extends Method, P extends PathOf<M>> = [RequiredKeys<RequestOf<M, P>>] extends [never]
   ? [request?: RequestOf<M, P>]
   : [request: RequestOf<M, P>];
-type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+export type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];

@@ -46,6 +46,10 @@ export async function requests() {
 export function useTypedHookCheck(id: string) {
   const { data } = useApi('/cases/:id', { params: { id } });
   assert<Equal<typeof data, CaseDetail | undefined>>(true);
+  // @ts-expect-error: the hook needs the path parameter too
+  useApi('/cases/:id/needs-assessments');
+  // null skips loading
+  useApi('/cases/:id/needs-assessments', null);
   // @ts-expect-error: the hook's data type follows from the path
   const wrong: { items: unknown[] } | undefined = useApi('/cases/:id', { params: { id } }).data;
   return wrong;

@@ -1,6 +1,6 @@
 /** Loads a GET resource, with loading/error state and a reload function. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ArgsOf, PathOf, RequestOf, ResponseOf } from './api-contract.ts';
+import type { ArgsOf, PathOf, RequestOf, RequiredKeys, ResponseOf } from './api-contract.ts';
 import { ApiError, getUrl, urlOf } from './api.ts';
 
 export interface Resource<T> {
@@ -14,8 +14,10 @@ export interface Resource<T> {
 /** The data a GET path answers with: ResourceOf<'/cases/:id'> is Resource<CaseDetail>. */
 export type ResourceOf<P extends PathOf<'GET'>> = Resource<ResponseOf<'GET', P>>;
 
-type GetArgs<P extends PathOf<'GET'>> =
-  ArgsOf<'GET', P> extends [request?: infer R] ? [request?: R | null] : [request: RequestOf<'GET', P> | null];
+/** As ArgsOf, with null (skip loading) accepted; the request stays required when it has required parts. */
+type GetArgs<P extends PathOf<'GET'>> = [RequiredKeys<RequestOf<'GET', P>>] extends [never]
+  ? [request?: RequestOf<'GET', P> | null]
+  : [request: RequestOf<'GET', P> | null];
 
 /**
  * Loads `path` (e.g. '/cases/:id' with `{ params: { id } }`); the data type follows from the path.

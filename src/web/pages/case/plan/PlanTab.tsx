@@ -22,8 +22,8 @@ export function PlanTab() {
   const plan = useApi('/cases/:id/plan', { params: { id: c.id } });
   const versions = useApi('/cases/:id/plan/versions', { params: { id: c.id } });
   const catalogue = useApi('/action-catalogue');
-  const orgs = useApi('/organisations');
-  const needs = useApi('/cases/:id/needs-assessments');
+  const orgs = useApi('/organisations', editable ? {} : null);
+  const needs = useApi('/cases/:id/needs-assessments', editable ? { params: { id: c.id } } : null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const p = t.plan;

@@ -33,12 +33,12 @@ export function NewReferral() {
   const navigate = useNavigate();
   const { c, may } = useCase();
   const editable = may('send_referral');
-  const destinations = useApi('/cases/:id/referral-destinations');
+  const destinations = useApi('/cases/:id/referral-destinations', editable ? { params: { id: c.id } } : null);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(undefined));
   const recipient = recipientOf(draft, destinations.data);
   const checkQuery =
     recipient && draft.purpose ? { recipientOrganisationId: recipient.id, purpose: draft.purpose } : null;
-  const check = useApi('/cases/:id/referral-check');
+  const check = useApi('/cases/:id/referral-check', checkQuery && { params: { id: c.id }, query: checkQuery });
   const current = checkQuery && !check.loading && !check.error ? check.data : undefined;
   const [step, setStep] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
