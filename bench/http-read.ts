@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '../src/shared/roles.ts';
+import type { Role } from '../src/shared/codes/roles.ts';
 import { makeUser, type TestUser, testConfig } from '../src/server/testing/harness.ts';
 import { startServer } from './child.ts';
 import { type LoadOptions, type LoadResult, runLoad } from './load.ts';

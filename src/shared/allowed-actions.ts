@@ -1,5 +1,5 @@
 import { can, type PermissionActor } from './can.ts';
-import { ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from './codes/roles.ts';
 
 /**
  * What the actor may do with one resource, told to the UI in the resource's `allowedActions`

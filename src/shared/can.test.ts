@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseActions, grantableRoles, organisationActions, userActions } from './allowed-actions.ts';
 import { ACTIONS, can, permissionsOf, RULES } from './can.ts';
-import { ROLES } from './roles.ts';
+import { ROLES } from './codes/roles.ts';
 
 const org = fc.uuid();
 const roles = fc.uniqueArray(fc.constantFrom(...ROLES), { maxLength: ROLES.length });

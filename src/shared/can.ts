@@ -1,4 +1,4 @@
-import { ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from './codes/roles.ts';
 
 /**
  * Permissions, written once, deny by default. `can(actor, action, subject)` is pure and shared:

@@ -1,35 +1,6 @@
-/** The roles a user can hold. Shared by the server (permissions) and the web UI (labels). */
-export const ROLES = [
-  'centre_operator',
-  'cpi_referent',
-  'service_operator',
-  'network_coordinator',
-  'control_room_member',
-  'training_coordinator',
-  'company_liaison',
-  'dpo',
-  'org_admin',
-  'platform_admin',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ORGANISATION_TYPES = [
-  'cav',
-  'shelter_operator',
-  'employment_centre',
-  'social_services',
-  'housing_office',
-  'training_body',
-  'ats_asst',
-  'municipality',
-  'metro_city',
-  'company',
-  'trade_union',
-  'ngo',
-  'police',
-  'court',
-  'school',
-  'university',
-  'other',
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+/**
+ * Moved to src/shared/codes/ (roles.ts, organisations.ts). Kept only while web/types.ts, which
+ * other work is replacing, still imports it: delete it with that file.
+ */
+export { ORGANISATION_TYPES, type OrganisationType } from './codes/organisations.ts';
+export { ROLES, type Role } from './codes/roles.ts';

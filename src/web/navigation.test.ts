@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '../shared/can.ts';
-import { ROLES, type Role } from '../shared/roles.ts';
+import { ROLES, type Role } from '../shared/codes/roles.ts';
 import { it as italian } from './i18n/it.ts';
 import { homeTiles, navLinks, SCREENS } from './navigation.ts';
 import type { Me } from './types.ts';

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { ErrorBody } from '../http/schema-kit.ts';
 import { AuditPage, AuditQuery as Query } from './schemas.ts';
 import { type AuditQuery, searchAudit } from './search.ts';
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { type Action, can } from '../../shared/can.ts';
-import { ROLES, type Role } from '../../shared/roles.ts';
+import { ROLES, type Role } from '../../shared/codes/roles.ts';
 import { type Actor, setActor, withContext } from '../db/context.ts';
 import { openTestAppPerFile } from '../testing/harness.ts';
 

@@ -1,7 +1,7 @@
 import { createAccount } from '../users/create-account.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { setActor, setLink, type Tx } from '../db/context.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { AppError, invalidField } from '../http/errors.ts';

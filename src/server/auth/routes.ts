@@ -6,6 +6,7 @@ import { clearAuthCookie, setAuthCookie } from '../http/request-context.ts';
 import { describeMe } from '../users/queries.ts';
 import { acceptInvitation, completePasswordReset, requestPasswordReset } from './links.ts';
 import { loginWithPassword } from './login.ts';
+import { ErrorBody, errorResponses } from '../http/schema-kit.ts';
 import * as S from './schemas.ts';
 import {
   confirmEnrolment,
@@ -18,7 +19,7 @@ import { ABSOLUTE_HOURS, endSession, PRE_AUTH_COOKIE, PRE_AUTH_MINUTES, SESSION_
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tags = ['auth'];
-const errors = { 400: S.ErrorBody, 401: S.ErrorBody, 409: S.ErrorBody, 410: S.ErrorBody };
+const errors = errorResponses(400, 401, 409, 410);
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'Wrong username or password, or the account is temporarily locked');
 const invalidCode = () => new AppError(401, 'invalid_code', 'The code is not valid');
@@ -102,7 +103,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
 
   api.post(
     '/auth/logout',
-    { schema: { tags, response: { 204: { type: 'null' }, 401: S.ErrorBody } } },
+    { schema: { tags, response: { 204: { type: 'null' }, 401: ErrorBody } } },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE] as string;
       await req.inContext(async (ctx) => {
@@ -115,7 +116,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
     },
   );
 
-  api.get('/auth/csrf', { schema: { tags, response: { 200: S.CsrfAnswer, 401: S.ErrorBody } } }, async (req) =>
+  api.get('/auth/csrf', { schema: { tags, response: { 200: S.CsrfAnswer, 401: ErrorBody } } }, async (req) =>
     req.inContext(async (ctx) => ({ csrfToken: ctx.csrfToken as string })),
   );
 
@@ -158,7 +159,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
     },
   );
 
-  api.get('/me', { schema: { tags, response: { 200: S.Me, 401: S.ErrorBody } } }, async (req) =>
+  api.get('/me', { schema: { tags, response: { 200: S.Me, 401: ErrorBody } } }, async (req) =>
     req.inContext((ctx) => describeMe(ctx.tx, ctx.me())),
   );
 }

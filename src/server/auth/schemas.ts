@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ACTIONS } from '../../shared/can.ts';
-import { FieldErrorSchema } from '../http/field-error-schema.ts';
-
-const strict = { additionalProperties: false } as const;
+import { strict } from '../http/schema-kit.ts';
 
 export const Credentials = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
@@ -47,15 +45,6 @@ export const Me = Type.Object(
   },
   strict,
 );
-export const ErrorBody = Type.Object(
-  {
-    code: Type.String(),
-    message: Type.String(),
-    fields: Type.Optional(Type.Array(FieldErrorSchema)),
-  },
-  strict,
-);
-
 export type Credentials = Static<typeof Credentials>;
 export type LoginAnswer = Static<typeof LoginAnswer>;
 export type Code = Static<typeof Code>;
@@ -66,4 +55,3 @@ export type UsernameOnly = Static<typeof UsernameOnly>;
 export type TokenAndPassword = Static<typeof TokenAndPassword>;
 export type Message = Static<typeof Message>;
 export type Me = Static<typeof Me>;
-export type ErrorBody = Static<typeof ErrorBody>;

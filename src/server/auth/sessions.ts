@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { type Actor, setActor, type Tx } from '../db/context.ts';
 import { newToken, sha256 } from './tokens.ts';
 

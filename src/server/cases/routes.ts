@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { errorResponses } from '../http/schema-kit.ts';
 import type { Config } from '../config.ts';
 import { notFound } from '../http/errors.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
@@ -14,7 +14,7 @@ import { addToTeam, closeCase, createCase, removeFromTeam, reopenCase, updatePro
 
 const tags = ['cases'];
 const strict = { additionalProperties: false } as const;
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 428: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409, 428);
 
 /** Reads the case back (as the actor sees it) and sets its ETag. */
 async function present(ctx: Ctx, reply: FastifyReply, caseId: string) {

@@ -1,65 +1,23 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CASE_ACTIONS } from '../../shared/allowed-actions.ts';
-
-const strict = { additionalProperties: false } as const;
-const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-export const DateOnly = Type.String({ format: 'date' });
-const Enum = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
-
-export const AGE_BANDS = ['under_18', '18_29', '30_39', '40_49', '50_59', '60_69', '70_plus'] as const;
-export const CITIZENSHIPS = ['italian', 'eu', 'non_eu'] as const;
-export const EDUCATION = ['none', 'primary', 'lower_secondary', 'upper_secondary', 'tertiary', 'unknown'] as const;
-export const EMPLOYMENT = ['employed', 'unemployed', 'student', 'homemaker', 'retired', 'other', 'unknown'] as const;
-export const VIOLENCE_TYPES = [
-  'physical',
-  'sexual',
-  'psychological',
-  'economic',
-  'stalking',
-  'witnessed',
-  'harmful_practices',
-] as const;
-/** The 15 statutory author–victim relationships (ISTAT survey of anti-violence centres). */
-export const AUTHOR_RELATIONSHIPS = [
-  'spouse',
-  'cohabiting_partner',
-  'partner_not_cohabiting',
-  'former_spouse',
-  'former_cohabiting_partner',
-  'former_partner_not_cohabiting',
-  'father',
-  'mother',
-  'son',
-  'daughter',
-  'brother_sister',
-  'other_relative',
-  'colleague_employer',
-  'acquaintance_friend',
-  'stranger',
-] as const;
-export const REFERRAL_SOURCES = [
-  'self',
-  'helpline_1522',
-  'police',
-  'health_services',
-  'social_services',
-  'other_cav',
-  'lawyer',
-  'school',
-  'family_friends',
-  'other',
-] as const;
-export const RISK_TOOLS = ['sara', 'isa', 'other'] as const;
-export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export const CLOSURE_OUTCOMES = [
-  'goals_reached',
-  'dropped_out',
-  'sent_to_local_services',
-  'moved_away',
-  'other',
-] as const;
-export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'through_centre'] as const;
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+import {
+  CASE_STATUSES,
+  CLOSURE_OUTCOMES,
+  CONTACT_CHANNELS,
+  RISK_LEVELS,
+  RISK_TOOLS,
+  WEEKDAYS,
+} from '../../shared/codes/cases.ts';
+import {
+  AGE_BANDS,
+  AUTHOR_RELATIONSHIPS,
+  CITIZENSHIPS,
+  EDUCATION,
+  EMPLOYMENT,
+  REFERRAL_SOURCES,
+  VIOLENCE_TYPES,
+} from '../../shared/codes/istat.ts';
+import { DateOnly, Enum, Nullable as N, strict, Uuid } from '../http/schema-kit.ts';
 
 export const SafeContact = Type.Object(
   {
@@ -150,7 +108,7 @@ export const CaseSummary = Type.Object(
   {
     id: Type.String(),
     code: Type.String(),
-    status: Enum(['open', 'closed'] as const),
+    status: Enum(CASE_STATUSES),
     takenInChargeOn: DateOnly,
     closedOn: N(DateOnly),
     closureOutcome: N(Type.String()),
@@ -198,7 +156,7 @@ export type CaseDetail = Static<typeof CaseDetail>;
 
 export const CaseListQuery = Type.Object(
   {
-    status: Type.Optional(Enum(['open', 'closed'] as const)),
+    status: Type.Optional(Enum(CASE_STATUSES)),
     eligibility: Type.Optional(Enum(['eligible', 'not_eligible', 'closing_soon'] as const)),
     due: Type.Optional(Enum(['actions', 'follow_ups'] as const)),
     mine: Type.Optional(Type.Boolean()),
@@ -214,9 +172,9 @@ export type CaseListQuery = Static<typeof CaseListQuery>;
 export const Closure = Type.Object({ closedOn: DateOnly, outcome: Enum(CLOSURE_OUTCOMES) }, strict);
 export const Reopen = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 300 })) }, strict);
 export const PurposeQuery = Type.Object({ purpose: Type.String({ minLength: 3, maxLength: 200 }) }, strict);
-export const CaseIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
+export const CaseIdParams = Type.Object({ id: Uuid }, strict);
 export const TeamChange = Type.Object(
-  { userIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20, uniqueItems: true }) },
+  { userIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }) },
   strict,
 );
 export const TimelineEntry = Type.Object(

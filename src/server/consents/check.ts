@@ -2,10 +2,11 @@ import { addDays } from '../cases/eligibility.ts';
 import type { FieldReason } from '../../shared/field-reasons.ts';
 import { type FieldError, fieldError } from '../http/errors.ts';
 import { addMonths } from '../outcomes/schedule.ts';
-import { type ConsentPurpose, isKnownTextVersion } from './texts.ts';
+import { type ConsentPurpose, RECIPIENT_PURPOSES } from '../../shared/codes/sharing.ts';
+import { isKnownTextVersion } from './texts.ts';
 
 /** Sharing and contact name a recipient and a purpose; the others never do. */
-export const NEEDS_RECIPIENT: readonly ConsentPurpose[] = ['sharing', 'contact_by_other_body'];
+export const NEEDS_RECIPIENT: readonly ConsentPurpose[] = RECIPIENT_PURPOSES;
 
 /** How long a granted consent lasts unless the form says otherwise; null: until revoked. */
 export const DEFAULT_EXPIRY_MONTHS: Record<ConsentPurpose, number | null> = {

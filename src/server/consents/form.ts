@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
-import type { OrganisationType } from '../../shared/roles.ts';
+import type { OrganisationType } from '../../shared/codes/organisations.ts';
+import type { ConsentPurpose, FormLanguage, SharingPurpose } from '../../shared/codes/sharing.ts';
 import { FORM_LABELS, formDate, ORGANISATION_TYPE_LABELS, SHARING_PURPOSE_LABELS } from './labels.ts';
-import { type ConsentPurpose, consentText, type FormLanguage, type SharingPurpose } from './texts.ts';
+import { consentText } from './texts.ts';
 
 /**
  * What the printed consent form shows. Never her name: she signs on paper and the centre links

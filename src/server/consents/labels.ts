@@ -1,5 +1,5 @@
-import type { OrganisationType } from '../../shared/roles.ts';
-import type { FormLanguage, SharingPurpose } from './texts.ts';
+import type { OrganisationType } from '../../shared/codes/organisations.ts';
+import type { FormLanguage, SharingPurpose } from '../../shared/codes/sharing.ts';
 
 /** The fixed words of the printed consent form, in Italian and English. */
 const it = {

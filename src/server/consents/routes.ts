@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { errorResponses } from '../http/schema-kit.ts';
 import { CaseIdParams } from '../cases/schemas.ts';
 import type { Config } from '../config.ts';
 import { listConsents, recordConsent, revokeConsent } from './consents.ts';
@@ -8,7 +8,7 @@ import { printConsentForm } from './print.ts';
 import * as S from './schemas.ts';
 
 const tags = ['consents'];
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** Consent per purpose and recipient: her decisions, their revocation, and the printable form. */
 export function registerConsentRoutes(app: FastifyInstance, _deps: { config: Config }): void {

@@ -1,17 +1,14 @@
-import { type Static, type TLiteral, type TUnion, Type } from '@sinclair/typebox';
-import { ORGANISATION_TYPES } from '../../shared/roles.ts';
-import { CONSENT_PURPOSES, FORM_LANGUAGES, SHARING_PURPOSES } from './texts.ts';
-
-const strict = { additionalProperties: false } as const;
-const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Enum = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
-const DateOnly = Type.String({ format: 'date' });
-const Uuid = Type.String({ format: 'uuid' });
-
-export const CONSENT_DECISIONS = ['granted', 'refused'] as const;
-export const CONSENT_METHODS = ['signed_form', 'verbal_with_witness'] as const;
-export const CONSENT_STATUSES = ['active', 'expired', 'revoked', 'refused'] as const;
+import { type Static, Type } from '@sinclair/typebox';
+import { ORGANISATION_TYPES } from '../../shared/codes/organisations.ts';
+import {
+  CONSENT_DECISIONS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  CONSENT_STATUSES,
+  FORM_LANGUAGES,
+  SHARING_PURPOSES,
+} from '../../shared/codes/sharing.ts';
+import { DateOnly, Enum, Nullable as N, strict, Uuid } from '../http/schema-kit.ts';
 
 /** Where the consent is about sharing or being contacted: the recipient and why. */
 const RecipientFields = {

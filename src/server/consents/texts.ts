@@ -3,19 +3,7 @@
  * recorded consent keeps the version she saw; a text is never edited in place: a change is a new
  * version. Plain language: an operator reads these aloud when the consent is verbal.
  */
-export const CONSENT_PURPOSES = ['service', 'sharing', 'statistics', 'contact_by_other_body'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export const SHARING_PURPOSES = [
-  'work_orientation',
-  'training',
-  'housing',
-  'social_support',
-  'health',
-  'legal',
-] as const;
-export type SharingPurpose = (typeof SHARING_PURPOSES)[number];
-export const FORM_LANGUAGES = ['it', 'en'] as const;
-export type FormLanguage = (typeof FORM_LANGUAGES)[number];
+import type { ConsentPurpose, FormLanguage } from '../../shared/codes/sharing.ts';
 
 export interface ConsentText {
   title: string;

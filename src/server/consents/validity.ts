@@ -1,6 +1,6 @@
 import type { Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull } from '../db/dates.ts';
-import type { ConsentPurpose, SharingPurpose } from './texts.ts';
+import { type ConsentPurpose, RECIPIENT_PURPOSES, type SharingPurpose } from '../../shared/codes/sharing.ts';
 
 /** The facts of one recorded consent that decide whether it covers a request. Dates are YYYY-MM-DD. */
 export interface ConsentFacts {
@@ -43,12 +43,10 @@ export function consentStatus(
   return 'active';
 }
 
-const NEEDS_RECIPIENT: readonly string[] = ['sharing', 'contact_by_other_body'];
-
 /** Whether a consent (granted or refused) speaks about this request: same purpose, same recipient, same sharing purpose. */
 export function coversScope(c: ConsentFacts, r: ConsentRequest): boolean {
   if (c.purpose !== r.purpose) return false;
-  if (!NEEDS_RECIPIENT.includes(r.purpose)) return true;
+  if (!(RECIPIENT_PURPOSES as readonly string[]).includes(r.purpose)) return true;
   if (c.recipientOrganisationId !== null) {
     if (c.recipientOrganisationId !== r.recipientOrganisationId) return false;
   } else if (c.recipientType === null || c.recipientType !== r.recipientType) {

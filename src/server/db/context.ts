@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import type { Database } from './database.ts';
 import type { DB } from './schema.ts';
 

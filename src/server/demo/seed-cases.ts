@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { createCase } from '../cases/write-case.ts';
 import { recordConsent } from '../consents/consents.ts';
 import type { Config } from '../config.ts';

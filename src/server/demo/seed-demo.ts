@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { sealSecret } from '../auth/secrets.ts';
 import { newTotpSecret } from '../auth/totp.ts';

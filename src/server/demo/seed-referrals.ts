@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { addDays } from '../cases/eligibility.ts';
 import type { Config } from '../config.ts';
 import { setActor, withContext } from '../db/context.ts';

@@ -1,5 +1,6 @@
 import type { AnswerValue, Answers } from './answers.ts';
-import { DOMAINS, type Domain, type DomainNeed, LEVELS, type NeedsProfile } from './needs-profile.ts';
+import { DOMAINS, type Domain, NEED_LEVELS as LEVELS } from '../../shared/codes/needs.ts';
+import type { DomainNeed, NeedsProfile } from './needs-profile.ts';
 import { SECTIONS } from './questionnaire.ts';
 
 export interface AssessmentForCompare {

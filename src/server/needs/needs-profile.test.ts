@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from './answers.ts';
 import { compareAssessments } from './compare.ts';
-import { computeProfile, DOMAINS, INPUTS, levelOf, proposeGoals, RULES } from './needs-profile.ts';
+import { DOMAINS } from '../../shared/codes/needs.ts';
+import { computeProfile, INPUTS, levelOf, proposeGoals, RULES } from './needs-profile.ts';
 import { QUESTIONNAIRE_VERSION, QUESTIONS } from './questionnaire.ts';
 
 /** Codes of the shared catalogue, as the migrations seed it. */

@@ -1,10 +1,5 @@
+import { DOMAINS, type Domain, NEED_LEVELS, type NeedLevel as Level } from '../../shared/codes/needs.ts';
 import type { Answers } from './answers.ts';
-
-/** The plan's domains: a needs profile has one entry per domain, a plan goal belongs to one. */
-export const DOMAINS = ['work', 'training', 'housing', 'economic_autonomy', 'childcare', 'legal', 'wellbeing'] as const;
-export type Domain = (typeof DOMAINS)[number];
-export const LEVELS = ['none', 'low', 'medium', 'high'] as const;
-export type Level = (typeof LEVELS)[number];
 
 export interface DomainNeed {
   level: Level;
@@ -348,7 +343,7 @@ export function computeProfile(answers: Answers): NeedsProfile {
  * catalogue actions suggested by the reasons (deduplicated, in rule order).
  */
 export function proposeGoals(profile: NeedsProfile): ProposedGoal[] {
-  const rank = (l: Level) => LEVELS.indexOf(l);
+  const rank = (l: Level) => NEED_LEVELS.indexOf(l);
   return DOMAINS.filter((d) => rank(profile[d].level) > 0)
     .map((domain) => {
       const { level, reasons } = profile[domain];

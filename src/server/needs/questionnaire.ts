@@ -3,6 +3,8 @@
  * was answered against; a new version gets a new constant, old ones stay readable.
  * Free text is limited to her aspirations and kept short: never identity, never her story.
  */
+import type { NeedsSection } from '../../shared/codes/needs.ts';
+
 export const QUESTIONNAIRE_VERSION = '2026-1';
 
 export interface Label {
@@ -24,7 +26,7 @@ export type Question =
   | (Base & { type: 'integer'; min: number; max: number })
   | (Base & { type: 'text'; maxLength: number });
 export interface Section {
-  id: string;
+  id: NeedsSection;
   label: Label;
   questions: Question[];
 }

@@ -4,7 +4,8 @@ import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
 import { invalidField } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { validateAnswers } from './answers.ts';
-import { computeProfile, DOMAINS } from './needs-profile.ts';
+import { DOMAINS } from '../../shared/codes/needs.ts';
+import { computeProfile } from './needs-profile.ts';
 import { readAssessments } from './read-assessments.ts';
 import type { AssessmentCreate } from './schemas.ts';
 

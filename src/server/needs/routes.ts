@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { errorResponses } from '../http/schema-kit.ts';
 import { CaseIdParams } from '../cases/schemas.ts';
 import type { Config } from '../config.ts';
 import { compareRecordedAssessments } from './compare-recorded-assessments.ts';
@@ -11,7 +11,7 @@ import { recordAssessment } from './record-assessment.ts';
 import * as S from './schemas.ts';
 
 const tags = ['needs'];
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -1,12 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { DOMAINS, LEVELS } from './needs-profile.ts';
+import { DOMAINS, NEED_LEVELS, NEED_TRENDS } from '../../shared/codes/needs.ts';
+import { DateOnly, Enum, Label, Nullable as N, strict, Uuid } from '../http/schema-kit.ts';
 
-const strict = { additionalProperties: false } as const;
-const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
-const DateOnly = Type.String({ format: 'date' });
-
-export const Label = Type.Object({ it: Type.String(), en: Type.String() }, strict);
 export const Question = Type.Object(
   {
     id: Type.String(),
@@ -39,12 +34,12 @@ export const AssessmentCreate = Type.Object(
   strict,
 );
 
-export const DomainNeed = Type.Object({ level: Enum(LEVELS), reasons: Type.Array(Type.String()) }, strict);
+export const DomainNeed = Type.Object({ level: Enum(NEED_LEVELS), reasons: Type.Array(Type.String()) }, strict);
 export const Profile = Type.Object(Object.fromEntries(DOMAINS.map((d) => [d, DomainNeed])), strict);
 export const ProposedGoal = Type.Object(
   {
     domain: Enum(DOMAINS),
-    level: Enum(LEVELS),
+    level: Enum(NEED_LEVELS),
     reasons: Type.Array(Type.String()),
     suggestedActions: Type.Array(Type.String()),
   },
@@ -66,10 +61,7 @@ export const Assessment = Type.Object(
   strict,
 );
 
-export const CompareQuery = Type.Object(
-  { a: Type.String({ format: 'uuid' }), b: Type.String({ format: 'uuid' }) },
-  strict,
-);
+export const CompareQuery = Type.Object({ a: Uuid, b: Uuid }, strict);
 const Head = Type.Object({ id: Type.String(), assessedOn: DateOnly, questionnaireVersion: Type.String() }, strict);
 export const CompareOut = Type.Object(
   {
@@ -81,7 +73,7 @@ export const CompareOut = Type.Object(
           domain: Enum(DOMAINS),
           a: DomainNeed,
           b: DomainNeed,
-          trend: Enum(['decreased', 'increased', 'unchanged'] as const),
+          trend: Enum(NEED_TRENDS),
         },
         strict,
       ),
@@ -102,7 +94,6 @@ export const CompareOut = Type.Object(
   strict,
 );
 
-export type Label = Static<typeof Label>;
 export type Question = Static<typeof Question>;
 export type QuestionnaireOut = Static<typeof QuestionnaireOut>;
 export type AnswerValue = Static<typeof AnswerValue>;

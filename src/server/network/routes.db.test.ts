@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { setActor, withContext } from '../db/context.ts';
 import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
 import { loadNetworkData } from './network-data.ts';

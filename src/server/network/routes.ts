@@ -9,7 +9,6 @@ import {
   AdhesionDecision,
   AdhesionParams,
   AdhesionRequest,
-  ErrorBody,
   IdParam,
   NetworkDetail,
   NetworkIdParam,
@@ -22,10 +21,11 @@ import {
   ProtocolList,
 } from './schemas.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
+import { ErrorBody, errorResponses } from '../http/schema-kit.ts';
 import { updateOrganisation } from './update-organisation.ts';
 
 const tags = ['network'];
-const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
+const errors = errorResponses(400, 401, 404);
 const security = [{ session: [] }];
 const writeSecurity = [{ session: [], csrf: [] }];
 

@@ -1,21 +1,18 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { ORGANISATION_ACTIONS, PROTOCOL_ACTIONS } from '../../shared/allowed-actions.ts';
-import { ORGANISATION_TYPES } from '../../shared/roles.ts';
-import { FieldErrorSchema } from '../http/field-error-schema.ts';
+import {
+  ADHESION_DECISIONS,
+  ADHESION_STATUSES,
+  ORGANISATION_TYPES,
+  SIGNATORY_KINDS,
+} from '../../shared/codes/organisations.ts';
+import { DateOnly as IsoDate, DateTime as IsoDateTime, Enum, Nullable, Obj, Uuid } from '../http/schema-kit.ts';
 
 /** Request and response schemas of the network API. Every object lists its fields; nothing else leaves. */
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Obj = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false });
-const IsoDate = Type.String({ format: 'date' });
-const IsoDateTime = Type.String({ format: 'date-time' });
-
-export const Uuid = Type.String({
-  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
-});
 export const NetworkIdParam = Obj({ id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }) });
 export const IdParam = Obj({ id: Uuid });
 export const AdhesionParams = Obj({ id: Uuid, adhesionId: Uuid });
-export const OrganisationType = Type.Union(ORGANISATION_TYPES.map((t) => Type.Literal(t)));
+export const OrganisationType = Enum(ORGANISATION_TYPES);
 
 const MunicipalityRef = Obj({ istatCode: Type.String(), name: Type.String() });
 
@@ -74,7 +71,7 @@ export const OrganisationDetail = Obj({
     Obj({
       id: Type.String(),
       name: Type.String(),
-      kind: Type.Union([Type.Literal('original'), Type.Literal('adhesion')]),
+      kind: Enum(SIGNATORY_KINDS),
       joinedOn: IsoDate,
     }),
   ),
@@ -97,7 +94,7 @@ export const OrganisationPatch = Type.Object(
 export const Signatory = Obj({
   organisationId: Nullable(Type.String()),
   name: Type.String(),
-  kind: Type.Union([Type.Literal('original'), Type.Literal('adhesion')]),
+  kind: Enum(SIGNATORY_KINDS),
   joinedOn: IsoDate,
 });
 export const ProtocolSummary = Obj({
@@ -115,7 +112,7 @@ export const Adhesion = Obj({
   id: Type.String(),
   organisationId: Type.String(),
   organisationName: Type.String(),
-  status: Type.Union([Type.Literal('requested'), Type.Literal('approved'), Type.Literal('rejected')]),
+  status: Enum(ADHESION_STATUSES),
   motivation: Nullable(Type.String()),
   requestedAt: IsoDateTime,
   decidedAt: Nullable(IsoDateTime),
@@ -129,14 +126,8 @@ export const ProtocolDetail = Obj({
 
 export const AdhesionRequest = Obj({ motivation: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) });
 export const AdhesionDecision = Obj({
-  decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
+  decision: Enum(ADHESION_DECISIONS),
   note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-});
-
-export const ErrorBody = Type.Object({
-  code: Type.String(),
-  message: Type.String(),
-  fields: Type.Optional(Type.Array(FieldErrorSchema)),
 });
 
 export type NetworkSummary = Static<typeof NetworkSummary>;

@@ -1,20 +1,6 @@
-/**
- * What an operator is notified of. A notification carries only its kind and, at most, a referral
- * id: never a case code, a pseudonym, a name or an organisation.
- */
-export const NOTIFICATION_KINDS = [
-  'referral_received',
-  'referral_accepted',
-  'referral_declined',
-  'referral_withdrawn',
-  'referral_reported',
-  'referral_completed',
-  'referral_message',
-  'referral_overdue',
-  'referral_access_ended',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../shared/codes/notifications.ts';
 
+/** Whether a stored kind is one we know (a row written by a newer version may not be). */
 export function isNotificationKind(value: string): value is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(value);
 }

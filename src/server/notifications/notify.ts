@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import type { Tx } from '../db/context.ts';
 import type { DB } from '../db/schema.ts';
-import type { NotificationKind } from './kinds.ts';
+import type { NotificationKind } from '../../shared/codes/notifications.ts';
 
 export interface Notification {
   /** the organisation whose users are notified (may be another than the actor's) */

@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { errorResponses } from '../http/schema-kit.ts';
 import { listInbox, markAllRead, markRead } from './inbox.ts';
 import * as S from './schemas.ts';
 
 const tags = ['notifications'];
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404);
 const noContent = { 204: { type: 'null' } } as const;
 
 /** The signed-in user's inbox: every role has one. */

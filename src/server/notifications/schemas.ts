@@ -1,13 +1,8 @@
-import { type Static, type TLiteral, type TUnion, Type } from '@sinclair/typebox';
-import { NOTIFICATION_KINDS } from './kinds.ts';
+import { type Static, Type } from '@sinclair/typebox';
+import { NOTIFICATION_KINDS } from '../../shared/codes/notifications.ts';
+import { Enum, Nullable, strict, DateTime as Time, Uuid } from '../http/schema-kit.ts';
 
-const strict = { additionalProperties: false } as const;
-const Uuid = Type.String({ format: 'uuid' });
-const Time = Type.String({ format: 'date-time' });
-
-export const NotificationKindSchema = Type.Union(NOTIFICATION_KINDS.map((k) => Type.Literal(k))) as TUnion<
-  TLiteral<(typeof NOTIFICATION_KINDS)[number]>[]
->;
+export const NotificationKindSchema = Enum(NOTIFICATION_KINDS);
 
 export const InboxQuery = Type.Object(
   {
@@ -22,9 +17,9 @@ export const NotificationItem = Type.Object(
   {
     id: Uuid,
     kind: NotificationKindSchema,
-    referralId: Type.Union([Uuid, Type.Null()]),
+    referralId: Nullable(Uuid),
     createdAt: Time,
-    readAt: Type.Union([Time, Type.Null()]),
+    readAt: Nullable(Time),
   },
   strict,
 );

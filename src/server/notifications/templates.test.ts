@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTIFICATION_KINDS } from './kinds.ts';
+import { NOTIFICATION_KINDS } from '../../shared/codes/notifications.ts';
 import { bodyTemplate, PLACEHOLDERS, renderEmail, subjectOf } from './templates.ts';
 
 describe('e-mail templates', () => {

@@ -1,4 +1,4 @@
-import type { NotificationKind } from './kinds.ts';
+import type { NotificationKind } from '../../shared/codes/notifications.ts';
 
 /**
  * The e-mail of each kind: fixed text, Italian and English in the same mail, with no personal

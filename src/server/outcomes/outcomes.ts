@@ -6,7 +6,8 @@ import { reasonOfValueError } from '../http/error-handler.ts';
 import { AppError, type FieldError, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { followUpsQuery, scheduleFollowUps, toFollowUp } from './follow-ups.ts';
-import { OUTCOME_DETAILS, type Outcome, type OutcomeCreate, OutcomeDetails, type OutcomeKind } from './schemas.ts';
+import type { OutcomeKind } from '../../shared/codes/outcomes.ts';
+import { OUTCOME_DETAILS, type Outcome, type OutcomeCreate, OutcomeDetails } from './schemas.ts';
 
 const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', 'The request is not valid', fields);
 

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { errorResponses } from '../http/schema-kit.ts';
 import { CaseIdParams } from '../cases/schemas.ts';
 import type { Config } from '../config.ts';
 import { listCaseFollowUps, listDueFollowUps, recordFollowUp } from './follow-ups.ts';
@@ -8,7 +8,7 @@ import { listOutcomes, recordOutcome } from './outcomes.ts';
 import * as S from './schemas.ts';
 
 const tags = ['outcomes'];
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** Outcomes of her path, and the job-retention follow-ups a hire schedules. */
 export function registerOutcomeRoutes(app: FastifyInstance, _deps: { config: Config }): void {

@@ -1,5 +1,5 @@
 /** Months after a hire at which we check whether she still works (job retention). */
-export const FOLLOW_UP_MONTHS = [3, 6, 12] as const;
+import { FOLLOW_UP_MONTHS } from '../../shared/codes/outcomes.ts';
 
 /**
  * `iso` plus `months` calendar months, clamped to the end of the month when the day does not

@@ -1,50 +1,13 @@
-import { type Static, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
-
-const strict = { additionalProperties: false } as const;
-const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Enum = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
-const DateOnly = Type.String({ format: 'date' });
-const Uuid = Type.String({ format: 'uuid' });
-
-export const OUTCOME_KINDS = [
-  'course_completed',
-  'traineeship_started',
-  'traineeship_ended',
-  'hired',
-  'job_lost',
-  'housing_reached',
-  'freedom_income_granted',
-  'leave_used',
-] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-export const CONTRACT_TYPES = ['permanent', 'fixed_term', 'apprenticeship', 'agency', 'self_employed'] as const;
-/** ATECO 2007 sections (the Italian edition of NACE Rev. 2), A to U. */
-export const ATECO_SECTIONS = [
-  'A',
-  'B',
-  'C',
-  'D',
-  'E',
-  'F',
-  'G',
-  'H',
-  'I',
-  'J',
-  'K',
-  'L',
-  'M',
-  'N',
-  'O',
-  'P',
-  'Q',
-  'R',
-  'S',
-  'T',
-  'U',
-] as const;
-export const HOUSING_TYPES = ['social_housing', 'private_rent', 'shelter_transition', 'family', 'other'] as const;
-export const JOB_LOST_REASONS = ['dismissed', 'resigned', 'contract_ended', 'other'] as const;
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import {
+  ATECO_SECTIONS,
+  CONTRACT_TYPES,
+  HOUSING_TYPES,
+  JOB_LOST_REASONS,
+  OUTCOME_KINDS,
+  type OutcomeKind,
+} from '../../shared/codes/outcomes.ts';
+import { DateOnly, Enum, Nullable as N, strict, Uuid } from '../http/schema-kit.ts';
 
 const WeeklyHours = Type.Integer({ minimum: 1, maximum: 60 });
 

@@ -1,12 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
 import { AppError, fieldError } from '../http/errors.ts';
+import { errorResponses } from '../http/schema-kit.ts';
 import * as S from './schemas.ts';
 
 const tags = ['plans'];
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 type Item = { code: string; domain: string; label_it: string; label_en: string; organisation_id: string | null };
 const present = (r: Item) => ({
   code: r.code,

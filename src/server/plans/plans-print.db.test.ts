@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
 import { pdfText } from '../testing/pdf-text.ts';
-import { PRINT_LANGUAGES } from './schemas.ts';
+import { PRINT_LANGUAGES } from '../../shared/codes/plans.ts';
 
 const t = openTestAppPerFile();
 

@@ -1,4 +1,4 @@
-import type { PrintLanguage } from './schemas.ts';
+import type { PrintLanguage } from '../../shared/codes/plans.ts';
 
 /**
  * The shared catalogue's actions in the second languages the catalogue itself does not hold

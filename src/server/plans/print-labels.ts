@@ -1,5 +1,5 @@
-import type { Domain } from '../needs/needs-profile.ts';
-import type { PrintLanguage } from './schemas.ts';
+import type { Domain } from '../../shared/codes/needs.ts';
+import type { PrintLanguage } from '../../shared/codes/plans.ts';
 
 /**
  * The fixed labels of the printed plan, in Italian and in the second languages she may choose.

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { DOMAINS } from '../needs/needs-profile.ts';
+import { DOMAINS } from '../../shared/codes/needs.ts';
 import { pdfText } from '../testing/pdf-text.ts';
 import { TRANSLATED_ACTION_CODES } from './print-action-labels.ts';
 import { DICTIONARIES } from './print-labels.ts';
 import { printableGoals, renderPlanPdf } from './print-plan.ts';
 import { directionOf, faceOf, visualRuns } from './print-writer.ts';
 import { sfntFromWoff } from './woff.ts';
-import { type Goal, PRINT_LANGUAGES } from './schemas.ts';
+import { PRINT_LANGUAGES } from '../../shared/codes/plans.ts';
+import type { Goal } from './schemas.ts';
 
 const goals: Goal[] = [
   {

@@ -1,9 +1,10 @@
 import PDFDocument from 'pdfkit';
-import type { Domain } from '../needs/needs-profile.ts';
+import type { Domain } from '../../shared/codes/needs.ts';
 import { actionLabel } from './print-action-labels.ts';
 import { DICTIONARIES, type PrintDictionary, RTL_LANGUAGES } from './print-labels.ts';
 import { PdfWriter, registerFonts, type TextStyle } from './print-writer.ts';
-import type { Action, Goal, PrintLanguage } from './schemas.ts';
+import type { PrintLanguage } from '../../shared/codes/plans.ts';
+import type { Action, Goal } from './schemas.ts';
 
 /**
  * What the printed plan may show: the case code, goals, actions with the responsible body and

@@ -2,7 +2,7 @@ import { loadCase, recordCaseEvent } from '../cases/access.ts';
 import { todayInItaly } from '../db/dates.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { readAgreed, readGoals } from './read-plan.ts';
-import type { PrintLanguage } from './schemas.ts';
+import type { PrintLanguage } from '../../shared/codes/plans.ts';
 
 /**
  * The plan printed for her, in Italian and her second language (kept on the plan as her

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { ConflictBody, errorResponses } from '../http/schema-kit.ts';
 import { loadCase } from '../cases/access.ts';
 import { CaseIdParams } from '../cases/schemas.ts';
 import type { Config } from '../config.ts';
@@ -14,7 +14,7 @@ import * as S from './schemas.ts';
 import { addReview, agreePlan, PlanVersionConflict, replacePlan } from './write-plan.ts';
 
 const tags = ['plans'];
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: S.ConflictBody, 428: ErrorBody };
+const errors = { ...errorResponses(400, 401, 403, 404, 428), 409: ConflictBody };
 const PdfBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' });
 
 /** Reads the plan back and sets its ETag. */

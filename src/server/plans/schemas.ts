@@ -1,19 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { DOMAINS } from '../needs/needs-profile.ts';
-import { FieldErrorSchema } from '../http/field-error-schema.ts';
+import { DOMAINS } from '../../shared/codes/needs.ts';
+import {
+  ACTION_STATUSES,
+  AGREEMENT_METHODS,
+  GOAL_STATUSES,
+  PRINT_LANGUAGES,
+  SECOND_LANGUAGES,
+} from '../../shared/codes/plans.ts';
+import { ConflictBody, DateOnly, Enum, Nullable as N, strict, Uuid } from '../http/schema-kit.ts';
 
-const strict = { additionalProperties: false } as const;
-const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
-const DateOnly = Type.String({ format: 'date' });
-const Uuid = Type.String({ format: 'uuid' });
-
-export const GOAL_STATUSES = ['open', 'reached', 'dropped'] as const;
-export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
-export const SECOND_LANGUAGES = ['en', 'fr', 'es', 'ar', 'uk'] as const;
-export const PRINT_LANGUAGES = ['it', ...SECOND_LANGUAGES] as const;
-export type PrintLanguage = (typeof PRINT_LANGUAGES)[number];
-export const AGREEMENT_METHODS = ['signed', 'verbal'] as const;
+export { ConflictBody };
 
 export const Domain = Enum(DOMAINS);
 export const CatalogueCode = Type.String({ pattern: '^[a-z0-9_]{3,60}$' });
@@ -152,16 +148,6 @@ export const CatalogueIn = Type.Object(
   strict,
 );
 
-/** A 409 may carry the plan's current version (a stale If-Match). */
-export const ConflictBody = Type.Object(
-  {
-    code: Type.String(),
-    message: Type.String(),
-    fields: Type.Optional(Type.Array(FieldErrorSchema)),
-    currentVersion: Type.Optional(Type.Integer()),
-  },
-  strict,
-);
 export type CatalogueIn = Static<typeof CatalogueIn>;
 
 export type Review = Static<typeof Review>;

@@ -6,6 +6,7 @@ import { readGoals } from '../plans/read-plan.ts';
 import type { CaseRow } from '../cases/access.ts';
 import type { Identity, SafeContact } from '../cases/schemas.ts';
 import type { Shared } from './schemas.ts';
+import { isDirectContactField } from './share-fields.ts';
 
 type Label = { it: string; en: string };
 
@@ -118,7 +119,7 @@ export async function buildShare(tx: Tx, fields: readonly string[], s: ShareSour
       ...(has('identity.languages') ? { languages: i.languages ?? [] } : {}),
     };
   }
-  if (fields.some((f) => f === 'identity.phone' || f === 'identity.email')) {
+  if (fields.some(isDirectContactField)) {
     const sc = r.safe_contact as SafeContact;
     shared.safeContact = {
       channels: sc.channels,

@@ -1,17 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIONS,
-  allowedActions,
-  ENDS_ACCESS,
-  STATUSES,
-  type Side,
-  type Status,
-  TERMINAL,
-  transition,
-} from './lifecycle.ts';
-
-const SIDES: Side[] = ['sender', 'recipient', 'system'];
+  REFERRAL_ACTIONS as ACTIONS,
+  REFERRAL_SIDES as SIDES,
+  REFERRAL_STATUSES as STATUSES,
+} from '../../shared/codes/referrals.ts';
+import { allowedActions, ENDS_ACCESS, type Status, TERMINAL, transition } from './lifecycle.ts';
 
 describe('the referral lifecycle (pure)', () => {
   it('follows sent → accepted/declined → in progress → completed, with withdrawal and expiry', () => {

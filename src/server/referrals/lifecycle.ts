@@ -2,14 +2,17 @@
  * The referral's lifecycle, pure: sent → accepted or declined → in progress → completed; the
  * sender may withdraw while it is open; an unanswered referral expires. Anything else is illegal.
  */
-export const STATUSES = ['sent', 'accepted', 'declined', 'in_progress', 'completed', 'withdrawn', 'expired'] as const;
-export type Status = (typeof STATUSES)[number];
+import {
+  REFERRAL_ACTIONS,
+  type ReferralAction,
+  type ReferralSide,
+  type ReferralStatus,
+} from '../../shared/codes/referrals.ts';
 
-export const ACTIONS = ['accept', 'decline', 'book', 'start', 'report', 'complete', 'withdraw', 'expire'] as const;
-export type Action = (typeof ACTIONS)[number];
-
+export type Status = ReferralStatus;
+export type Action = ReferralAction;
 /** Who acts: the sending centre, the recipient organisation, or the platform's sweep. */
-export type Side = 'sender' | 'recipient' | 'system';
+export type Side = ReferralSide;
 
 interface Rule {
   side: Side;
@@ -44,5 +47,5 @@ export function transition(status: Status, side: Side, action: Action): Transiti
 
 /** The actions `side` may take from `status` (the UI offers these). */
 export function allowedActions(status: Status, side: Side): Action[] {
-  return ACTIONS.filter((a) => transition(status, side, a).ok);
+  return REFERRAL_ACTIONS.filter((a) => transition(status, side, a).ok);
 }

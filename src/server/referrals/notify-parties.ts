@@ -1,5 +1,5 @@
 import type { Tx } from '../db/context.ts';
-import type { NotificationKind } from '../notifications/kinds.ts';
+import type { NotificationKind } from '../../shared/codes/notifications.ts';
 import { notify } from '../notifications/notify.ts';
 
 /** Who works a recipient organisation's referral inbox. */

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { todayInItaly } from '../db/dates.ts';
 import { openTestAppPerFile } from '../testing/harness.ts';
 import { CANARY, type Party, referralFixture } from '../testing/referral-fixture.ts';
-import { ACTIONS, ENDS_ACCESS, type Status, transition } from './lifecycle.ts';
-import { groupOf, SHARE_FIELDS } from './share-fields.ts';
+import { REFERRAL_ACTIONS as ACTIONS } from '../../shared/codes/referrals.ts';
+import { SHARE_FIELDS } from '../../shared/codes/sharing.ts';
+import { ENDS_ACCESS, type Status, transition } from './lifecycle.ts';
+import { groupOf } from './share-fields.ts';
 
 const t = openTestAppPerFile();
 const f = referralFixture(() => t);

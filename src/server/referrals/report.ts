@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
+import { REPORT_OUTCOMES } from '../../shared/codes/outcomes.ts';
 import { AppError, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { outcomeDetailsErrors } from '../outcomes/outcomes.ts';
-import type { OutcomeKind } from '../outcomes/schemas.ts';
 import type { ReferralRow } from './load-referral.ts';
 import type { ReportBody } from './schemas.ts';
 
 /** Reports that are outcomes of her path: they flow back into the centre's outcomes (and follow-ups). */
-const OUTCOME_REPORTS: readonly string[] = ['course_completed', 'traineeship_started', 'hired'];
+const isOutcomeReport = (kind: string): kind is (typeof REPORT_OUTCOMES)[number] =>
+  (REPORT_OUTCOMES as readonly string[]).includes(kind);
 
 /**
  * What the recipient did or saw happen, recorded on the referral and, when it is an outcome,
@@ -26,8 +27,8 @@ export async function recordReport(ctx: Ctx, row: ReferralRow, report: ReportBod
     ]);
   }
   let outcomeId: string | null = null;
-  if (OUTCOME_REPORTS.includes(report.kind)) {
-    const errors = outcomeDetailsErrors(report.kind as OutcomeKind, details);
+  if (isOutcomeReport(report.kind)) {
+    const errors = outcomeDetailsErrors(report.kind, details);
     if (errors.length > 0) {
       throw new AppError(
         400,

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { errorResponses } from '../http/schema-kit.ts';
 import { loadCase } from '../cases/access.ts';
 import type { Config } from '../config.ts';
 import { todayInItaly } from '../db/dates.ts';
@@ -11,6 +11,7 @@ import { destinationsFor } from './destinations.ts';
 import { listMessages, postMessage } from './messages.ts';
 import { listOverdue } from './overdue.ts';
 import { describeReferral, listReferrals } from './read-referral.ts';
+import { contactModeOf } from '../../shared/codes/sharing.ts';
 import * as S from './schemas.ts';
 import { IDEMPOTENCY_KEY, prepareReferral, sendReferral } from './send-referral.ts';
 import { checkShare } from './check-share.ts';
@@ -18,15 +19,7 @@ import { applyTransition } from './transition.ts';
 
 const tags = ['referrals'];
 const strict = { additionalProperties: false } as const;
-const errors = {
-  400: ErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  422: ErrorBody,
-  428: ErrorBody,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422, 428);
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) });
 
@@ -63,12 +56,7 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
           subjectId: p.row.id,
           details: { recipientOrganisationId: p.recipient.id, fields: req.body.shareFields },
         });
-        const direct = req.body.shareFields.some((f) => f === 'identity.phone' || f === 'identity.email');
-        return {
-          pseudonym: p.pseudonym,
-          contactMode: direct ? ('direct' as const) : ('through_centre' as const),
-          shared: p.shared,
-        };
+        return { pseudonym: p.pseudonym, contactMode: contactModeOf(req.body.shareFields), shared: p.shared };
       }),
   );
 

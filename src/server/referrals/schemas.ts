@@ -1,42 +1,27 @@
-import { type Static, type TLiteral, type TUnion, Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
+import {
+  COMPLETION_OUTCOMES,
+  DECLINE_REASONS,
+  OVERDUE_KINDS,
+  REFERRAL_ACTIONS,
+  REFERRAL_BOXES,
+  REFERRAL_SIDES,
+  REFERRAL_STATUSES,
+  REPORT_KINDS,
+  URGENCIES,
+} from '../../shared/codes/referrals.ts';
+import { CONTACT_MODES, SHARE_FIELDS, SHARING_PURPOSES } from '../../shared/codes/sharing.ts';
 import { SafeContact } from '../cases/schemas.ts';
-import { ACTIONS, STATUSES } from './lifecycle.ts';
-import { SHARE_FIELDS } from './share-fields.ts';
+import { DateOnly, Enum, Label, Nullable as N, strict, Uuid } from '../http/schema-kit.ts';
 
-const strict = { additionalProperties: false } as const;
-const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Enum = <T extends string>(values: readonly T[]) =>
-  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T>[]>;
-const DateOnly = Type.String({ format: 'date' });
-const Uuid = Type.String({ format: 'uuid' });
-const Label = Type.Object({ it: Type.String(), en: Type.String() }, strict);
-
-export const PURPOSES = ['work_orientation', 'training', 'housing', 'social_support', 'health', 'legal'] as const;
-export const URGENCIES = ['routine', 'priority', 'urgent'] as const;
-export const DECLINE_REASONS = ['not_competent', 'no_capacity', 'not_eligible', 'duplicate', 'other'] as const;
-export const COMPLETION_OUTCOMES = ['goal_reached', 'partly_reached', 'not_reached', 'she_withdrew', 'other'] as const;
-export const REPORT_KINDS = [
-  'first_appointment',
-  'registered',
-  'service_agreement_signed',
-  'course_started',
-  'course_completed',
-  'traineeship_started',
-  'hired',
-  'housing_offered',
-  'action_taken',
-] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-export const OVERDUE = ['acknowledgement', 'first_appointment'] as const;
-
-export const ShareField = Type.Union(SHARE_FIELDS.map((f) => Type.Literal(f)));
+export const ShareField = Enum(SHARE_FIELDS);
 
 export const ReferralCreate = Type.Object(
   {
     caseId: Uuid,
     recipientOrganisationId: Uuid,
     recipientUserId: Type.Optional(N(Uuid)),
-    purpose: Enum(PURPOSES),
+    purpose: Enum(SHARING_PURPOSES),
     urgency: Enum(URGENCIES),
     note: Type.Optional(N(Type.String({ maxLength: 1000 }))),
     shareFields: Type.Array(ShareField, { maxItems: SHARE_FIELDS.length, uniqueItems: true }),
@@ -139,7 +124,7 @@ const OrgRef = Type.Object({ id: Type.String(), name: Type.String() }, strict);
 export const ReferralSummary = Type.Object(
   {
     id: Type.String(),
-    box: Enum(['inbox', 'outbox'] as const),
+    box: Enum(REFERRAL_BOXES),
     /** outbox only: the centre's own case */
     caseId: N(Type.String()),
     caseCode: N(Type.String()),
@@ -148,17 +133,17 @@ export const ReferralSummary = Type.Object(
     sender: OrgRef,
     recipient: OrgRef,
     recipientUser: N(Type.Object({ id: Type.String(), name: Type.String() }, strict)),
-    purpose: Enum(PURPOSES),
+    purpose: Enum(SHARING_PURPOSES),
     urgency: Enum(URGENCIES),
-    status: Enum(STATUSES),
-    contactMode: Enum(['direct', 'through_centre'] as const),
+    status: Enum(REFERRAL_STATUSES),
+    contactMode: Enum(CONTACT_MODES),
     sentAt: Type.String(),
     ackDueOn: DateOnly,
     appointmentDueOn: DateOnly,
     expiresOn: DateOnly,
     appointmentOn: N(DateOnly),
     completedOn: N(DateOnly),
-    overdue: N(Enum(OVERDUE)),
+    overdue: N(Enum(OVERDUE_KINDS)),
     accessOpen: Type.Boolean(),
     accessEndReason: N(Type.String()),
     version: Type.Integer(),
@@ -185,7 +170,7 @@ export type Report = Static<typeof Report>;
 export const HistoryEntry = Type.Object(
   {
     kind: Type.String(),
-    side: Enum(['sender', 'recipient', 'system'] as const),
+    side: Enum(REFERRAL_SIDES),
     actorName: N(Type.String()),
     details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
     occurredAt: Type.String(),
@@ -204,7 +189,7 @@ export const ReferralDetail = Type.Object(
     shared: N(Shared),
     /** without values: what went with it */
     sharedFields: Type.Array(Type.String()),
-    allowedActions: Type.Array(Enum(ACTIONS)),
+    allowedActions: Type.Array(Enum(REFERRAL_ACTIONS)),
     reports: Type.Array(Report),
     history: Type.Array(HistoryEntry),
     /** sender only: who at the recipient opened it, and when */
@@ -238,7 +223,7 @@ export type ReportBody = Static<typeof ReportBody>;
 
 export const TransitionBody = Type.Object(
   {
-    action: Enum(ACTIONS.filter((a) => a !== 'expire')),
+    action: Enum(REFERRAL_ACTIONS.filter((a) => a !== 'expire')),
     declineReason: Type.Optional(Enum(DECLINE_REASONS)),
     appointmentOn: Type.Optional(DateOnly),
     report: Type.Optional(ReportBody),
@@ -248,15 +233,15 @@ export const TransitionBody = Type.Object(
 );
 export type TransitionBody = Static<typeof TransitionBody>;
 export const TransitionOut = Type.Object(
-  { id: Type.String(), status: Enum(STATUSES), version: Type.Integer(), accessOpen: Type.Boolean() },
+  { id: Type.String(), status: Enum(REFERRAL_STATUSES), version: Type.Integer(), accessOpen: Type.Boolean() },
   strict,
 );
 
 export const ListQuery = Type.Object(
   {
-    box: Enum(['inbox', 'outbox'] as const),
-    status: Type.Optional(Enum(STATUSES)),
-    purpose: Type.Optional(Enum(PURPOSES)),
+    box: Enum(REFERRAL_BOXES),
+    status: Type.Optional(Enum(REFERRAL_STATUSES)),
+    purpose: Type.Optional(Enum(SHARING_PURPOSES)),
     overdue: Type.Optional(Type.Boolean()),
     caseId: Type.Optional(Uuid),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -278,7 +263,7 @@ export const Message = Type.Object(
 );
 export const MessageCreate = Type.Object({ body: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);
 
-export const ShareCheckQuery = Type.Object({ recipientOrganisationId: Uuid, purpose: Enum(PURPOSES) }, strict);
+export const ShareCheckQuery = Type.Object({ recipientOrganisationId: Uuid, purpose: Enum(SHARING_PURPOSES) }, strict);
 export const ShareCheck = Type.Object(
   {
     sharingConsentId: N(Type.String()),
@@ -306,7 +291,7 @@ export const Destinations = Type.Object(
   strict,
 );
 export const Preview = Type.Object(
-  { pseudonym: Type.String(), contactMode: Enum(['direct', 'through_centre'] as const), shared: Shared },
+  { pseudonym: Type.String(), contactMode: Enum(CONTACT_MODES), shared: Shared },
   strict,
 );
 
@@ -316,12 +301,12 @@ export const OverdueItem = Type.Object(
     networkId: N(Type.String()),
     sender: OrgRef,
     recipient: OrgRef,
-    purpose: Enum(PURPOSES),
+    purpose: Enum(SHARING_PURPOSES),
     urgency: Enum(URGENCIES),
-    status: Enum(STATUSES),
+    status: Enum(REFERRAL_STATUSES),
     sentOn: DateOnly,
     dueOn: DateOnly,
-    overdue: Enum(OVERDUE),
+    overdue: Enum(OVERDUE_KINDS),
     workingDaysLate: Type.Integer(),
   },
   strict,

@@ -12,7 +12,8 @@ import { notifyParty } from './notify-parties.ts';
 import { pseudonymFor, sealShare } from './pseudonym.ts';
 import { checkShareSet, consentsFor, recipientOf } from './share-check.ts';
 import type { ReferralCreate, Shared } from './schemas.ts';
-import { contactModeOf, isIdentityField } from './share-fields.ts';
+import { contactModeOf } from '../../shared/codes/sharing.ts';
+import { isIdentityField } from './share-fields.ts';
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,200}$/;
 

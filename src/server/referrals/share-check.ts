@@ -4,7 +4,8 @@ import { findValidConsent } from '../consents/validity.ts';
 import type { Tx } from '../db/context.ts';
 import { AppError, invalidField, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
-import { REFUSAL_MESSAGES, refusalFor, SHARE_FIELDS, type ShareContext } from './share-fields.ts';
+import { SHARE_FIELDS } from '../../shared/codes/sharing.ts';
+import { REFUSAL_MESSAGES, refusalFor, type ShareContext } from './share-fields.ts';
 
 /** Who may receive a referral: bodies of the network that take women in for a service. */
 export const RECIPIENT_TYPES: readonly string[] = [

@@ -9,7 +9,7 @@ import { notifyParty } from './notify-parties.ts';
 import { recordReport } from './report.ts';
 import type { TransitionBody } from './schemas.ts';
 import { addDays } from '../cases/eligibility.ts';
-import type { NotificationKind } from '../notifications/kinds.ts';
+import type { NotificationKind } from '../../shared/codes/notifications.ts';
 
 const NOTIFY: Partial<Record<TransitionBody['action'], NotificationKind>> = {
   accept: 'referral_accepted',

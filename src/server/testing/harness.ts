@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { type App, buildApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { sealSecret } from '../auth/secrets.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { grantableRoles, userActions } from '../../shared/allowed-actions.ts';
 import { permissionsOf } from '../../shared/can.ts';
-import { ROLES, type Role } from '../../shared/roles.ts';
+import { ROLES, type Role } from '../../shared/codes/roles.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { AppError, notFound, fieldError } from '../http/errors.ts';
 

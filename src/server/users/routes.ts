@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '../auth/schemas.ts';
+import { errorResponses } from '../http/schema-kit.ts';
 import type { Config } from '../config.ts';
 import { changeRoles } from './change-roles.ts';
 import { createResetLink } from './create-reset-link.ts';
@@ -10,7 +10,7 @@ import { IdParams, Invite, InviteLink, ResetLink, RoleChange, User, UserList } f
 import { setUserDisabled } from './set-user-disabled.ts';
 
 const tags = ['users'];
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export function registerUserRoutes(app: FastifyInstance, { config }: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -1,7 +1,7 @@
 /** The users API: what it accepts and returns. */
 import { type Static, Type } from '@sinclair/typebox';
 import { USER_ACTIONS, USER_LIST_ACTIONS } from '../../shared/allowed-actions.ts';
-import { ROLES } from '../../shared/roles.ts';
+import { ROLES } from '../../shared/codes/roles.ts';
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,6 +1,6 @@
 import { permissionsOf } from '../../shared/can.ts';
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../shared/roles.ts';
+import { ROLES, type Role } from '../../shared/codes/roles.ts';
 import { makeOrg, makeUser, openTestAppPerFile, signIn } from '../testing/harness.ts';
 
 const t = openTestAppPerFile();

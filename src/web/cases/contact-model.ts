@@ -1,4 +1,5 @@
 /** Form values of her identity and of the safe-contact preferences, with their checks. */
+import type { ContactChannel, Weekday } from '../../shared/codes/cases.ts';
 import type { SummaryError } from '../components/ErrorSummary.tsx';
 import type { Messages } from '../i18n/it.ts';
 import { EMAIL } from './codes.ts';
@@ -110,12 +111,12 @@ export function checkIdentity(v: IdentityValues, today: string, t: Messages, pre
 }
 
 export interface WindowValues {
-  days: string[];
+  days: Weekday[];
   from: string;
   to: string;
 }
 export interface SafeContactValues {
-  channels: string[];
+  channels: ContactChannel[];
   windows: WindowValues[];
   noVoicemail: boolean;
   onlyThroughCentre: boolean;

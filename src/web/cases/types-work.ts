@@ -7,10 +7,10 @@ export type {
   Assessment,
   CompareOut as Comparison,
   DomainNeed,
-  Label as Bilingual,
   ProposedGoal,
   Question,
 } from '../../server/needs/schemas.ts';
+export type { Label as Bilingual } from '../../server/http/schema-kit.ts';
 export type { FollowUp, Outcome } from '../../server/outcomes/schemas.ts';
 export type { Action as PlanAction, CatalogueItem, Goal as PlanGoal, Review } from '../../server/plans/schemas.ts';
 

@@ -1,5 +1,6 @@
 /** Italian labels for the codes used by the API (roles, organisation types, audit actions…). */
-import type { OrganisationType, Role } from '../../shared/roles.ts';
+import type { OrganisationType } from '../../shared/codes/organisations.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { itCaseLabels } from './it-case-labels.ts';
 import { itPathLabels } from './it-path-labels.ts';
 import { itReferralLabels } from './it-referral-labels.ts';

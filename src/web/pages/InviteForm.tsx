@@ -1,6 +1,6 @@
 /** Invite a person into the organisation: returns a single-use link. */
 import { type FormEvent, useState } from 'react';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { ApiError, api } from '../api.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, TextField } from '../components/Field.tsx';

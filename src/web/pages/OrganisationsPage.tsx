@@ -2,7 +2,7 @@
 import { Table } from 'design-react-kit';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ORGANISATION_TYPES } from '../../shared/roles.ts';
+import { ORGANISATION_TYPES } from '../../shared/codes/organisations.ts';
 
 import { SelectField, TextField } from '../components/Field.tsx';
 import { ResourceState, ResultsSummary } from '../components/Loading.tsx';

@@ -1,7 +1,7 @@
 /** Per-user actions: change roles, disable/enable, issue a password reset link. */
 import { type FormEvent, useState } from 'react';
 import type { UserAction } from '../../shared/allowed-actions.ts';
-import type { Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/codes/roles.ts';
 import { ApiError, api } from '../api.ts';
 import { CheckboxGroup } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';

@@ -1,4 +1,5 @@
 /** Safe-contact preferences: channels, safe time windows, no voicemail, only through the centre. */
+import type { ContactChannel, Weekday } from '../../../shared/codes/cases.ts';
 import { Checkbox } from '../../components/Choice.tsx';
 import { CheckboxGroup, TextField } from '../../components/Field.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
@@ -38,7 +39,8 @@ export function SafeContactFields({ prefix, values: v, onChange, err }: Props) {
         legend={f.channels}
         options={options('contactChannels', CONTACT_CHANNELS)}
         selected={v.channels}
-        onChange={(channels) => onChange({ ...v, channels })}
+        // the options are CONTACT_CHANNELS: what comes back is one of them
+        onChange={(channels) => onChange({ ...v, channels: channels as ContactChannel[] })}
         error={err(`${prefix}channels`)}
       />
       <fieldset className="form-group-block">
@@ -55,7 +57,7 @@ export function SafeContactFields({ prefix, values: v, onChange, err }: Props) {
               legend={f.days}
               options={options('weekdays', WEEKDAYS)}
               selected={w.days}
-              onChange={(days) => setWindow(i, { days })}
+              onChange={(days) => setWindow(i, { days: days as Weekday[] })}
               error={err(`${prefix}w${i}-days`)}
             />
             <div className="row">

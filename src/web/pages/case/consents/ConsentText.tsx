@@ -2,7 +2,8 @@
  * The consent text she is read or given, in full, in the chosen language and version. The texts
  * are the server's own (src/server/consents/texts.ts, plain data): one source for what she saw.
  */
-import { CONSENT_TEXTS, type ConsentPurpose, type FormLanguage } from '../../../../server/consents/texts.ts';
+import { CONSENT_TEXTS } from '../../../../server/consents/texts.ts';
+import type { ConsentPurpose, FormLanguage } from '../../../../shared/codes/sharing.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 
 export const TEXT_VERSIONS = Object.keys(CONSENT_TEXTS).sort().reverse();

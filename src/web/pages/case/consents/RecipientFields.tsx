@@ -1,5 +1,5 @@
 /** For sharing and contact consents: the receiving organisation (or a type), why, and whether her identity goes too. */
-import { ORGANISATION_TYPES } from '../../../../shared/roles.ts';
+import { ORGANISATION_TYPES } from '../../../../shared/codes/organisations.ts';
 import { Checkbox, RadioGroup } from '../../../components/Choice.tsx';
 import { SelectField } from '../../../components/Field.tsx';
 import { SHARING_PURPOSES } from '../../../cases/codes.ts';

@@ -1,0 +1,16 @@
+/**
+ * What an operator is notified of. A notification carries only its kind and, at most, a referral
+ * id: never a case code, a pseudonym, a name or an organisation.
+ */
+export const NOTIFICATION_KINDS = [
+  'referral_received',
+  'referral_accepted',
+  'referral_declined',
+  'referral_withdrawn',
+  'referral_reported',
+  'referral_completed',
+  'referral_message',
+  'referral_overdue',
+  'referral_access_ended',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
