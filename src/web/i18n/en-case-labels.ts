@@ -96,5 +96,5 @@ export const enCaseLabels: typeof itCaseLabels = {
     legal: 'Legal obligation or request of an authority',
     other: 'Other reason',
   },
-  teamRoles: { lead: 'Lead', member: 'Member' },
+  teamRoles: { lead: 'Lead', operator: 'Operator' },
 };

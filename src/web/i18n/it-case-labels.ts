@@ -1,7 +1,27 @@
 /** Italian labels for the codes of a woman's case (ISTAT variables, safe contact, closure). */
+import { IDENTITY_PURPOSES } from '../cases/codes.ts';
+import {
+  CASE_STATUSES,
+  CASE_TEAM_ROLES,
+  CLOSURE_OUTCOMES,
+  CONTACT_CHANNELS,
+  RISK_LEVELS,
+  RISK_TOOLS,
+  WEEKDAYS,
+} from '../../shared/codes/cases.ts';
+import {
+  AGE_BANDS,
+  AUTHOR_RELATIONSHIPS,
+  CITIZENSHIPS,
+  EDUCATION,
+  EMPLOYMENT,
+  REFERRAL_SOURCES,
+  VIOLENCE_TYPES,
+} from '../../shared/codes/istat.ts';
+import { labelsFor } from './code-labels.ts';
 export const itCaseLabels = {
-  caseStatus: { open: 'In carico', closed: 'Chiuso' } as Record<string, string>,
-  ageBands: {
+  caseStatus: labelsFor(CASE_STATUSES, { open: 'In carico', closed: 'Chiuso' }),
+  ageBands: labelsFor(AGE_BANDS, {
     under_18: 'Meno di 18 anni',
     '18_29': '18–29 anni',
     '30_39': '30–39 anni',
@@ -9,17 +29,17 @@ export const itCaseLabels = {
     '50_59': '50–59 anni',
     '60_69': '60–69 anni',
     '70_plus': '70 anni e oltre',
-  } as Record<string, string>,
-  citizenships: { italian: 'Italiana', eu: 'Unione europea', non_eu: 'Extra Unione europea' } as Record<string, string>,
-  education: {
+  }),
+  citizenships: labelsFor(CITIZENSHIPS, { italian: 'Italiana', eu: 'Unione europea', non_eu: 'Extra Unione europea' }),
+  education: labelsFor(EDUCATION, {
     none: 'Nessun titolo',
     primary: 'Licenza elementare',
     lower_secondary: 'Licenza media',
     upper_secondary: 'Diploma di scuola superiore',
     tertiary: 'Laurea o superiore',
     unknown: 'Non noto',
-  } as Record<string, string>,
-  employment: {
+  }),
+  employment: labelsFor(EMPLOYMENT, {
     employed: 'Occupata',
     unemployed: 'Disoccupata o in cerca di lavoro',
     student: 'Studentessa',
@@ -27,8 +47,8 @@ export const itCaseLabels = {
     retired: 'Pensionata',
     other: 'Altro',
     unknown: 'Non noto',
-  } as Record<string, string>,
-  violenceTypes: {
+  }),
+  violenceTypes: labelsFor(VIOLENCE_TYPES, {
     physical: 'Fisica',
     sexual: 'Sessuale',
     psychological: 'Psicologica',
@@ -36,8 +56,8 @@ export const itCaseLabels = {
     stalking: 'Stalking',
     witnessed: 'Violenza assistita',
     harmful_practices: 'Pratiche dannose (es. matrimonio forzato, MGF)',
-  } as Record<string, string>,
-  authorRelationships: {
+  }),
+  authorRelationships: labelsFor(AUTHOR_RELATIONSHIPS, {
     spouse: 'Coniuge',
     cohabiting_partner: 'Convivente',
     partner_not_cohabiting: 'Partner non convivente',
@@ -53,8 +73,8 @@ export const itCaseLabels = {
     colleague_employer: 'Collega o datore di lavoro',
     acquaintance_friend: 'Conoscente o amico',
     stranger: 'Sconosciuto',
-  } as Record<string, string>,
-  referralSources: {
+  }),
+  referralSources: labelsFor(REFERRAL_SOURCES, {
     self: 'Da sola',
     helpline_1522: 'Numero 1522',
     police: 'Forze dell’ordine',
@@ -65,23 +85,23 @@ export const itCaseLabels = {
     school: 'Scuola',
     family_friends: 'Familiari o amici',
     other: 'Altro',
-  } as Record<string, string>,
-  riskTools: { sara: 'SARA', isa: 'ISA', other: 'Altro strumento' } as Record<string, string>,
-  riskLevels: { low: 'Basso', medium: 'Medio', high: 'Alto' } as Record<string, string>,
-  closureOutcomes: {
+  }),
+  riskTools: labelsFor(RISK_TOOLS, { sara: 'SARA', isa: 'ISA', other: 'Altro strumento' }),
+  riskLevels: labelsFor(RISK_LEVELS, { low: 'Basso', medium: 'Medio', high: 'Alto' }),
+  closureOutcomes: labelsFor(CLOSURE_OUTCOMES, {
     goals_reached: 'Obiettivi raggiunti',
     dropped_out: 'Interrotto dalla donna',
     sent_to_local_services: 'Inviata ai servizi del territorio',
     moved_away: 'Trasferita altrove',
     other: 'Altro',
-  } as Record<string, string>,
-  contactChannels: {
+  }),
+  contactChannels: labelsFor(CONTACT_CHANNELS, {
     phone: 'Telefono',
     sms: 'SMS',
     email: 'Email',
     through_centre: 'Tramite il centro',
-  } as Record<string, string>,
-  weekdays: {
+  }),
+  weekdays: labelsFor(WEEKDAYS, {
     mon: 'lunedì',
     tue: 'martedì',
     wed: 'mercoledì',
@@ -89,8 +109,8 @@ export const itCaseLabels = {
     fri: 'venerdì',
     sat: 'sabato',
     sun: 'domenica',
-  } as Record<string, string>,
-  identityPurposes: {
+  }),
+  identityPurposes: labelsFor(IDENTITY_PURPOSES, {
     contact: 'Contattarla nei modi sicuri indicati',
     appointment: 'Riconoscerla a un appuntamento',
     referral: 'Preparare un invio che lei ha autorizzato',
@@ -98,6 +118,6 @@ export const itCaseLabels = {
     her_request: 'Su sua richiesta (accesso ai propri dati)',
     legal: 'Adempimento legale o richiesta dell’autorità',
     other: 'Altro motivo',
-  } as Record<string, string>,
-  teamRoles: { lead: 'Referente', member: 'Componente' } as Record<string, string>,
+  }),
+  teamRoles: labelsFor(CASE_TEAM_ROLES, { lead: 'Referente', operator: 'Operatrice' }),
 };

@@ -1,17 +1,42 @@
 /** Italian labels for the codes of consent, needs, plan, outcomes and the case timeline. */
+import { DOMAINS, NEED_LEVELS, NEED_TRENDS } from '../../shared/codes/needs.ts';
+import {
+  ATECO_SECTIONS,
+  CONTRACT_TYPES,
+  HOUSING_TYPES,
+  JOB_LOST_REASONS,
+  OUTCOME_KINDS,
+} from '../../shared/codes/outcomes.ts';
+import { ACTION_STATUSES, AGREEMENT_METHODS, GOAL_STATUSES, PRINT_LANGUAGES } from '../../shared/codes/plans.ts';
+import {
+  CONSENT_DECISIONS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  CONSENT_STATUSES,
+  SHARING_PURPOSES,
+} from '../../shared/codes/sharing.ts';
+import { labelsFor } from './code-labels.ts';
 const R = (o: Record<string, string>) => o;
 
 export const itPathLabels = {
-  consentPurposes: R({
+  consentPurposes: labelsFor(CONSENT_PURPOSES, {
     service: 'Trattamento dei dati per il percorso',
     sharing: 'Condivisione con un altro ente',
     statistics: 'Uso per statistiche',
     contact_by_other_body: 'Contatto da parte di un altro ente',
   }),
-  consentDecisions: R({ granted: 'Acconsente', refused: 'Non acconsente' }),
-  consentMethods: R({ signed_form: 'Modulo firmato', verbal_with_witness: 'Verbale, con testimone' }),
-  consentStatuses: R({ active: 'Valido', expired: 'Scaduto', revoked: 'Ritirato', refused: 'Rifiutato' }),
-  sharingPurposes: R({
+  consentDecisions: labelsFor(CONSENT_DECISIONS, { granted: 'Acconsente', refused: 'Non acconsente' }),
+  consentMethods: labelsFor(CONSENT_METHODS, {
+    signed_form: 'Modulo firmato',
+    verbal_with_witness: 'Verbale, con testimone',
+  }),
+  consentStatuses: labelsFor(CONSENT_STATUSES, {
+    active: 'Valido',
+    expired: 'Scaduto',
+    revoked: 'Ritirato',
+    refused: 'Rifiutato',
+  }),
+  sharingPurposes: labelsFor(SHARING_PURPOSES, {
     work_orientation: 'Orientamento e inserimento lavorativo',
     training: 'Formazione',
     housing: 'Sostegno abitativo',
@@ -19,7 +44,7 @@ export const itPathLabels = {
     health: 'Salute',
     legal: 'Assistenza legale',
   }),
-  domains: R({
+  domains: labelsFor(DOMAINS, {
     work: 'Lavoro',
     training: 'Formazione',
     housing: 'Casa',
@@ -28,8 +53,8 @@ export const itPathLabels = {
     legal: 'Questioni legali',
     wellbeing: 'Benessere e salute',
   }),
-  needLevels: R({ none: 'Nessun bisogno', low: 'Basso', medium: 'Medio', high: 'Alto' }),
-  trends: R({ decreased: 'Diminuito', increased: 'Aumentato', unchanged: 'Invariato' }),
+  needLevels: labelsFor(NEED_LEVELS, { none: 'Nessun bisogno', low: 'Basso', medium: 'Medio', high: 'Alto' }),
+  trends: labelsFor(NEED_TRENDS, { decreased: 'Diminuito', increased: 'Aumentato', unchanged: 'Invariato' }),
   needReasons: R({
     not_assessed: 'Non valutato',
     never_worked: 'Non ha mai lavorato',
@@ -73,11 +98,23 @@ export const itPathLabels = {
     heavy_caring_load: 'Carico di cura pesante',
     no_stable_home: 'Nessuna casa stabile',
   }),
-  goalStatuses: R({ open: 'Aperto', reached: 'Raggiunto', dropped: 'Abbandonato' }),
-  actionStatuses: R({ planned: 'Pianificata', in_progress: 'In corso', done: 'Completata', cancelled: 'Annullata' }),
-  agreementMethods: R({ signed: 'Firmato', verbal: 'A voce' }),
-  printLanguages: R({ it: 'italiano', en: 'inglese', fr: 'francese', es: 'spagnolo', ar: 'arabo', uk: 'ucraino' }),
-  outcomeKinds: R({
+  goalStatuses: labelsFor(GOAL_STATUSES, { open: 'Aperto', reached: 'Raggiunto', dropped: 'Abbandonato' }),
+  actionStatuses: labelsFor(ACTION_STATUSES, {
+    planned: 'Pianificata',
+    in_progress: 'In corso',
+    done: 'Completata',
+    cancelled: 'Annullata',
+  }),
+  agreementMethods: labelsFor(AGREEMENT_METHODS, { signed: 'Firmato', verbal: 'A voce' }),
+  printLanguages: labelsFor(PRINT_LANGUAGES, {
+    it: 'italiano',
+    en: 'inglese',
+    fr: 'francese',
+    es: 'spagnolo',
+    ar: 'arabo',
+    uk: 'ucraino',
+  }),
+  outcomeKinds: labelsFor(OUTCOME_KINDS, {
     course_completed: 'Corso completato',
     traineeship_started: 'Tirocinio iniziato',
     traineeship_ended: 'Tirocinio concluso',
@@ -87,14 +124,14 @@ export const itPathLabels = {
     freedom_income_granted: 'Reddito di Libertà concesso',
     leave_used: 'Congedo per violenza (art. 24 d.lgs. 80/2015)',
   }),
-  contractTypes: R({
+  contractTypes: labelsFor(CONTRACT_TYPES, {
     permanent: 'Tempo indeterminato',
     fixed_term: 'Tempo determinato',
     apprenticeship: 'Apprendistato',
     agency: 'Somministrazione',
     self_employed: 'Lavoro autonomo',
   }),
-  atecoSections: R({
+  atecoSections: labelsFor(ATECO_SECTIONS, {
     A: 'A — Agricoltura, silvicoltura e pesca',
     B: 'B — Estrazione di minerali',
     C: 'C — Attività manifatturiere',
@@ -117,14 +154,14 @@ export const itPathLabels = {
     T: 'T — Famiglie come datori di lavoro domestico',
     U: 'U — Organizzazioni extraterritoriali',
   }),
-  housingTypes: R({
+  housingTypes: labelsFor(HOUSING_TYPES, {
     social_housing: 'Casa popolare (edilizia residenziale pubblica)',
     private_rent: 'Affitto privato',
     shelter_transition: 'Alloggio di transizione',
     family: 'Presso familiari',
     other: 'Altro',
   }),
-  jobLostReasons: R({
+  jobLostReasons: labelsFor(JOB_LOST_REASONS, {
     dismissed: 'Licenziamento',
     resigned: 'Dimissioni',
     contract_ended: 'Fine del contratto',

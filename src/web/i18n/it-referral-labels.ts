@@ -1,8 +1,20 @@
 /** Italian labels for the codes of referrals (status, urgency, share fields, reports, history). */
+import {
+  ACCESS_END_REASONS,
+  COMPLETION_OUTCOMES,
+  DECLINE_REASONS,
+  OVERDUE_KINDS,
+  REFERRAL_SIDES,
+  REFERRAL_STATUSES,
+  REPORT_KINDS,
+  URGENCIES,
+} from '../../shared/codes/referrals.ts';
+import { CONTACT_MODES, FIELD_GROUPS, SHARE_FIELDS, SHARE_REFUSALS } from '../../shared/codes/sharing.ts';
+import { labelsFor } from './code-labels.ts';
 const R = (o: Record<string, string>) => o;
 
 export const itReferralLabels = {
-  referralStatuses: R({
+  referralStatuses: labelsFor(REFERRAL_STATUSES, {
     sent: 'Inviato, in attesa di risposta',
     accepted: 'Accettato',
     declined: 'Rifiutato',
@@ -11,22 +23,22 @@ export const itReferralLabels = {
     withdrawn: 'Ritirato dal centro',
     expired: 'Scaduto senza risposta',
   }),
-  urgencies: R({ routine: 'Ordinaria', priority: 'Prioritaria', urgent: 'Urgente' }),
-  declineReasons: R({
+  urgencies: labelsFor(URGENCIES, { routine: 'Ordinaria', priority: 'Prioritaria', urgent: 'Urgente' }),
+  declineReasons: labelsFor(DECLINE_REASONS, {
     not_competent: 'Non di nostra competenza',
     no_capacity: 'Nessuna disponibilità al momento',
     not_eligible: 'Non ha i requisiti',
     duplicate: 'Invio già ricevuto',
     other: 'Altro motivo',
   }),
-  completionOutcomes: R({
+  completionOutcomes: labelsFor(COMPLETION_OUTCOMES, {
     goal_reached: 'Obiettivo raggiunto',
     partly_reached: 'Obiettivo raggiunto in parte',
     not_reached: 'Obiettivo non raggiunto',
     she_withdrew: 'La donna ha interrotto',
     other: 'Altro',
   }),
-  reportKinds: R({
+  reportKinds: labelsFor(REPORT_KINDS, {
     first_appointment: 'Primo appuntamento svolto',
     registered: 'Iscrizione al servizio',
     service_agreement_signed: 'Patto di servizio firmato',
@@ -37,12 +49,15 @@ export const itReferralLabels = {
     housing_offered: 'Alloggio proposto',
     action_taken: 'Azione svolta',
   }),
-  overdueKinds: R({ acknowledgement: 'Risposta in ritardo', first_appointment: 'Primo appuntamento in ritardo' }),
-  contactModes: R({
+  overdueKinds: labelsFor(OVERDUE_KINDS, {
+    acknowledgement: 'Risposta in ritardo',
+    first_appointment: 'Primo appuntamento in ritardo',
+  }),
+  contactModes: labelsFor(CONTACT_MODES, {
     direct: 'Contatto diretto, nei modi sicuri indicati',
     through_centre: 'Solo tramite il centro antiviolenza',
   }),
-  accessEndReasons: R({
+  accessEndReasons: labelsFor(ACCESS_END_REASONS, {
     consent_revoked: 'consenso ritirato',
     withdrawn: 'invio ritirato',
     declined: 'invio rifiutato',
@@ -61,9 +76,14 @@ export const itReferralLabels = {
     expire: 'Scaduto',
     access_ended: 'Accesso ai dati terminato',
   }),
-  historySides: R({ sender: 'Centro', recipient: 'Destinatario', system: 'Sistema' }),
-  fieldGroups: R({ profile: 'Profilo', needs: 'Bisogni', plan: 'Piano', identity: 'Identità e recapiti' }),
-  shareFields: R({
+  historySides: labelsFor(REFERRAL_SIDES, { sender: 'Centro', recipient: 'Destinatario', system: 'Sistema' }),
+  fieldGroups: labelsFor(FIELD_GROUPS, {
+    profile: 'Profilo',
+    needs: 'Bisogni',
+    plan: 'Piano',
+    identity: 'Identità e recapiti',
+  }),
+  shareFields: labelsFor(SHARE_FIELDS, {
     'profile.ageBand': 'Fascia d’età',
     'profile.citizenship': 'Cittadinanza',
     'profile.residence': 'Comune di residenza',
@@ -91,7 +111,7 @@ export const itReferralLabels = {
     'identity.email': 'Email',
     'identity.languages': 'Lingue parlate',
   }),
-  refusals: R({
+  refusals: labelsFor(SHARE_REFUSALS, {
     no_sharing_consent: 'Manca il consenso alla condivisione con questo destinatario per questa finalità',
     no_identity_consent: 'Manca il consenso a comunicare l’identità',
     only_through_centre: 'Preferenze di contatto sicuro: solo tramite il centro',

@@ -41,7 +41,7 @@ export function IdentityPurposeForm({ caseId, onShown, onCancel }: Props) {
       });
     if (list.length) return form.fail(list);
     // The audit keeps the Italian wording of the purpose, whatever the interface language.
-    const base = itCaseLabels.identityPurposes[purpose] ?? purpose;
+    const base = (itCaseLabels.identityPurposes as Record<string, string>)[purpose] ?? purpose;
     const text = (details.trim() ? `${base}: ${details.trim()}` : base).slice(0, 200);
     const shown = await form.submit(
       () => api.get('/cases/:id/identity', { params: { id: caseId }, query: { purpose: text } }),

@@ -68,7 +68,10 @@ export function checkShare(
     return [
       {
         field: fieldId(f),
-        message: fieldMessage(label(f), t.labels.refusals[option?.refusal ?? 'unknown_field'] ?? t.validation.invalid),
+        message: fieldMessage(
+          label(f),
+          (t.labels.refusals as Record<string, string>)[option?.refusal ?? 'unknown_field'] ?? t.validation.invalid,
+        ),
       },
     ];
   });
