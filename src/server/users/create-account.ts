@@ -12,7 +12,7 @@ export interface NewAccount {
   passwordHash: string | null;
   /** The TOTP secret already sealed for this account id (auth/secrets.ts), and so enrolled. */
   sealedTotpSecret?: string | null;
-  /** Role codes (src/shared/roles.ts); the user_roles CHECK refuses any other. */
+  /** Role codes (src/shared/codes/roles.ts); the user_roles CHECK refuses any other. */
   roles: readonly string[];
 }
 
