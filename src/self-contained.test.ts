@@ -30,7 +30,7 @@ const UP_TO_SHARED = new RegExp(`(?:\\.\\./)+${'shared'}/[\\w./-]*`, 'g');
 
 /**
  * Mentions of a path up into a folder `shared` that do not land on a file of this repository:
- * `src/web/x.ts` importing `(one level up)/shared/roles.ts` (= `src/shared/roles.ts`) is fine; the
+ * `src/web/x.ts` importing `(one level up)/shared/codes/roles.ts` (= `src/shared/codes/roles.ts`) is fine; the
  * sibling folder's docs from the root, or its data from `src/server/network/`, are not.
  */
 function pathsOutside(file: string, text: string): string[] {
@@ -58,7 +58,7 @@ describe('the repository stands alone', () => {
 
   it('tells a path into this repository from a path out of it', () => {
     const up = '../';
-    expect(pathsOutside('src/web/App.tsx', `import { ROLES } from '${up}shared/roles.ts';`)).toEqual([]);
+    expect(pathsOutside('src/web/App.tsx', `import { ROLES } from '${up}shared/codes/roles.ts';`)).toEqual([]);
     expect(pathsOutside('README.md', `see ${up}shared/docs/DOMAIN.md.`)).toEqual([`${up}shared/docs/DOMAIN.md`]);
     expect(pathsOutside('src/server/network/network-data.ts', `'${up}shared/data/x.json'`)).toEqual([
       `${up}shared/data/x.json`,
