@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     teardownTimeout: 30_000,
+    // expect.poll waits 1 s by default: too little for a page that answers after a second request on a
+    // loaded 2-core machine (the referral tab's "not opened yet" column flaked there).
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
