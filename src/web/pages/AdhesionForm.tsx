@@ -1,7 +1,8 @@
 /** An org_admin asks for their organisation to join a protocol. */
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api.ts';
-import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
+import { useVersionedForm } from '../forms/useVersionedForm.ts';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextArea } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -16,42 +17,30 @@ interface Props {
 export function AdhesionForm({ protocolId, isSignatory, hasPending, onSent }: Props) {
   const { t } = useI18n();
   const [motivation, setMotivation] = useState('');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const form = useVersionedForm();
+  const { errors, attempt, fail } = form;
   const [sent, setSent] = useState(false);
-
-  const fail = (list: SummaryError[]) => {
-    setErrors(list);
-    setAttempt((n) => n + 1);
-  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!motivation.trim()) return fail([{ field: 'motivation', message: t.protocols.motivationRequired }]);
-    setBusy(true);
-    try {
-      await api.post('/protocols/:id/adhesions', {
-        params: { id: protocolId },
-        body: { motivation: motivation.trim() },
-      });
-      setSent(true);
-      setErrors([]);
-      setMotivation('');
-      onSent();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) fail([{ message: t.protocols.alreadyPending }]);
-      else if (err instanceof ApiError && err.fields.length) {
-        fail(
-          err.fields.map((f) => ({
+    const res = await form.submit(
+      () =>
+        api.post('/protocols/:id/adhesions', { params: { id: protocolId }, body: { motivation: motivation.trim() } }),
+      (err) => {
+        if (err instanceof ApiError && err.status === 409) return [{ message: t.protocols.alreadyPending }];
+        if (err instanceof ApiError && err.fields.length)
+          return err.fields.map((f) => ({
             field: f.field === 'motivation' ? 'motivation' : undefined,
             message: t.fieldReasons[f.reason],
-          })),
-        );
-      } else fail([{ message: t.common.error }]);
-    } finally {
-      setBusy(false);
-    }
+          }));
+        return [{ message: t.common.error }];
+      },
+    );
+    if (!res.ok) return;
+    setSent(true);
+    setMotivation('');
+    onSent();
   }
 
   let body: JSX.Element;
@@ -75,7 +64,7 @@ export function AdhesionForm({ protocolId, isSignatory, hasPending, onSent }: Pr
           className="field-wide"
         />
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {t.protocols.adhereSubmit}
           </button>
         </div>

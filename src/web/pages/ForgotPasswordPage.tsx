@@ -2,7 +2,8 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, api } from '../api.ts';
-import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
+import { useVersionedForm } from '../forms/useVersionedForm.ts';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -11,30 +12,18 @@ import { useI18n } from '../i18n/index.tsx';
 export function ForgotPasswordPage() {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const form = useVersionedForm();
   const [sent, setSent] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!username.trim()) {
-      setErrors([{ field: 'username', message: t.login.usernameRequired }]);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.post('/auth/password-reset', { body: { username: username.trim() }, authFlow: true });
-      setSent(true);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 429) {
-        setErrors([{ message: t.common.tooManyRequests }]);
-        setAttempt((n) => n + 1);
-      } else setSent(true); // never reveal whether the account exists
-    } finally {
-      setBusy(false);
-    }
+    if (!username.trim()) return form.fail([{ field: 'username', message: t.login.usernameRequired }]);
+    const res = await form.submit(
+      () => api.post('/auth/password-reset', { body: { username: username.trim() }, authFlow: true }),
+      // never reveal whether the account exists: only "too many requests" is told
+      (err) => (err instanceof ApiError && err.status === 429 ? [{ message: t.common.tooManyRequests }] : []),
+    );
+    if (res.ok || !(res.error instanceof ApiError && res.error.status === 429)) setSent(true);
   }
 
   return (
@@ -45,7 +34,7 @@ export function ForgotPasswordPage() {
           <Notice kind="info">{t.password.forgotSent}</Notice>
         ) : (
           <form noValidate onSubmit={submit}>
-            <ErrorSummary errors={errors} attempt={attempt} />
+            <ErrorSummary errors={form.errors} attempt={form.attempt} />
             <p>{t.password.forgotIntro}</p>
             <TextField
               id="username"
@@ -56,10 +45,10 @@ export function ForgotPasswordPage() {
               autoCapitalize="none"
               spellCheck={false}
               required
-              error={errors.find((x) => x.field === 'username')?.message}
+              error={form.err('username')}
             />
             <div className="form-actions">
-              <button type="submit" className="btn btn-primary" disabled={busy}>
+              <button type="submit" className="btn btn-primary" disabled={form.busy}>
                 {t.common.send}
               </button>
             </div>

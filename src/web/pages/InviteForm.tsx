@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Role } from '../../shared/codes/roles.ts';
 import { ApiError, api } from '../api.ts';
+import { useVersionedForm } from '../forms/useVersionedForm.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -28,14 +29,8 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  const fail = (list: SummaryError[]) => {
-    setErrors(list);
-    setAttempt((n) => n + 1);
-  };
+  const form = useVersionedForm();
+  const { errors, attempt, fail } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -48,41 +43,38 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
     if (email.trim() && !EMAIL.test(email.trim())) list.push({ field: FIELD_IDS.email, message: t.users.emailInvalid });
     if (!selected.length) list.push({ field: FIELD_IDS.roles, message: t.users.rolesRequired });
     if (list.length) return fail(list);
-    setBusy(true);
-    try {
-      const body = {
-        username: username.trim(),
-        displayName: displayName.trim(),
-        roles: selected,
-        ...(email.trim() ? { email: email.trim() } : {}),
-      };
-      const res = await api.post('/users/invitations', { body });
-      setErrors([]);
-      onInvited({ ...res, name: body.displayName });
-      setUsername('');
-      setDisplayName('');
-      setEmail('');
-      setSelected([]);
-    } catch (err) {
-      if (err instanceof ApiError && (err.code === 'username_taken' || err.status === 409)) {
-        fail([{ field: FIELD_IDS.username, message: t.users.usernameTaken }]);
-      } else if (err instanceof ApiError && err.fields.length) {
-        const messages: Record<string, string> = {
-          username: t.users.usernameInvalid,
-          displayName: t.users.displayNameRequired,
-          email: t.users.emailInvalid,
-          roles: t.users.rolesRequired,
-        };
-        fail(
-          err.fields.map((f) => ({
+    const body = {
+      username: username.trim(),
+      displayName: displayName.trim(),
+      roles: selected,
+      ...(email.trim() ? { email: email.trim() } : {}),
+    };
+    const res = await form.submit(
+      () => api.post('/users/invitations', { body }),
+      (err) => {
+        if (err instanceof ApiError && (err.code === 'username_taken' || err.status === 409))
+          return [{ field: FIELD_IDS.username, message: t.users.usernameTaken }];
+        if (err instanceof ApiError && err.fields.length) {
+          const messages: Record<string, string> = {
+            username: t.users.usernameInvalid,
+            displayName: t.users.displayNameRequired,
+            email: t.users.emailInvalid,
+            roles: t.users.rolesRequired,
+          };
+          return err.fields.map((f) => ({
             field: fieldIdOf(f.field),
             message: messages[f.field] ?? t.organisations.invalidValue,
-          })),
-        );
-      } else fail([{ message: err instanceof ApiError && err.status === 403 ? t.common.forbidden : t.common.error }]);
-    } finally {
-      setBusy(false);
-    }
+          }));
+        }
+        return [{ message: err instanceof ApiError && err.status === 403 ? t.common.forbidden : t.common.error }];
+      },
+    );
+    if (!res.ok) return;
+    onInvited({ ...res.value, name: body.displayName });
+    setUsername('');
+    setDisplayName('');
+    setEmail('');
+    setSelected([]);
   }
 
   const fieldError = (id: string | undefined) => errors.find((x) => x.field === id)?.message;
@@ -140,7 +132,7 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
           error={fieldError(FIELD_IDS.roles)}
         />
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {t.users.inviteSubmit}
           </button>
         </div>

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api.ts';
+import { useVersionedForm } from '../forms/useVersionedForm.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -15,15 +16,9 @@ export function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) {
   const { token = '' } = useParams();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const form = useVersionedForm();
+  const { errors, attempt, fail } = form;
   const [done, setDone] = useState(false);
-
-  const fail = (list: SummaryError[]) => {
-    setErrors(list);
-    setAttempt((n) => n + 1);
-  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,30 +26,29 @@ export function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) {
     if (password.length < MIN_LENGTH) list.push({ field: 'new-password', message: t.password.tooShort });
     if (password !== confirm) list.push({ field: 'confirm-password', message: t.password.mismatch });
     if (list.length) return fail(list);
-    setBusy(true);
-    try {
-      const path = mode === 'invite' ? '/auth/invitations/accept' : '/auth/password-reset/complete';
-      await api.post(path, { body: { token, password }, authFlow: true });
-      setDone(true);
-    } catch (err) {
-      if (!(err instanceof ApiError)) return fail([{ message: t.common.error }]);
-      const pwd = err.fields.find((f) => f.field === 'password');
-      if (err.status === 400 && (pwd || err.code.startsWith('password_'))) {
-        const message =
-          pwd?.reason === 'too_common' || err.code === 'password_common'
-            ? t.password.common
-            : pwd?.reason === 'too_short' || err.code === 'password_too_short'
-              ? t.password.tooShort
-              : pwd
-                ? t.fieldReasons[pwd.reason]
-                : t.common.error;
-        fail([{ field: 'new-password', message }]);
-      } else if (err.status === 429) fail([{ message: t.common.tooManyRequests }]);
-      else if ([400, 401, 404, 410].includes(err.status)) fail([{ message: t.password.invalidLink }]);
-      else fail([{ message: t.common.error }]);
-    } finally {
-      setBusy(false);
-    }
+    const path = mode === 'invite' ? '/auth/invitations/accept' : '/auth/password-reset/complete';
+    const res = await form.submit(
+      () => api.post(path, { body: { token, password }, authFlow: true }),
+      (err) => {
+        if (!(err instanceof ApiError)) return [{ message: t.common.error }];
+        const pwd = err.fields.find((f) => f.field === 'password');
+        if (err.status === 400 && (pwd || err.code.startsWith('password_'))) {
+          const message =
+            pwd?.reason === 'too_common' || err.code === 'password_common'
+              ? t.password.common
+              : pwd?.reason === 'too_short' || err.code === 'password_too_short'
+                ? t.password.tooShort
+                : pwd
+                  ? t.fieldReasons[pwd.reason]
+                  : t.common.error;
+          return [{ field: 'new-password', message }];
+        }
+        if (err.status === 429) return [{ message: t.common.tooManyRequests }];
+        if ([400, 401, 404, 410].includes(err.status)) return [{ message: t.password.invalidLink }];
+        return [{ message: t.common.error }];
+      },
+    );
+    if (res.ok) setDone(true);
   }
 
   const title = mode === 'invite' ? t.password.inviteTitle : t.password.resetTitle;
@@ -98,7 +92,7 @@ export function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) {
               error={fieldError('confirm-password')}
             />
             <div className="form-actions">
-              <button type="submit" className="btn btn-primary" disabled={busy}>
+              <button type="submit" className="btn btn-primary" disabled={form.busy}>
                 {t.common.save}
               </button>
             </div>

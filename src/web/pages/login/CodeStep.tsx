@@ -1,7 +1,8 @@
 /** Step 2 of sign-in: a TOTP code, or a recovery code. */
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -13,42 +14,36 @@ interface CodeStepProps {
   onRestart: () => void;
 }
 
+const statusOf = (err: unknown) => (err instanceof ApiError ? err.status : 0);
+/** A wrong code (it stays on this step) rather than a lost sign-in. */
+const wrongCode = (err: unknown) =>
+  err instanceof ApiError && (err.code === 'invalid_code' || (err.status === 400 && err.code !== 'csrf_invalid'));
+/** The pending sign-in is gone: start again from the password. */
+const signInGone = (err: unknown) => !wrongCode(err) && (statusOf(err) === 401 || statusOf(err) === 403);
+
 export function CodeStep({ mode, onSwitch, onSuccess, onRestart }: CodeStepProps) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const form = useVersionedForm();
+  const { errors, attempt, fail } = form;
   const id = mode === 'totp' ? 'totp-code' : 'recovery-code';
-
-  const fail = (list: SummaryError[]) => {
-    setErrors(list);
-    setAttempt((n) => n + 1);
-  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const value = mode === 'totp' ? code.replace(/\s+/g, '') : code.trim();
     if (!value) return fail([{ field: id, message: t.login.totpRequired }]);
-    setBusy(true);
-    try {
-      const res = await api.post(mode === 'totp' ? '/auth/totp' : '/auth/recovery', {
-        body: { code: value },
-        authFlow: true,
-      });
-      onSuccess(res?.csrfToken);
-    } catch (err) {
-      setCode('');
-      const status = err instanceof ApiError ? err.status : 0;
-      const errCode = err instanceof ApiError ? err.code : '';
-      if (errCode === 'invalid_code' || (status === 400 && errCode !== 'csrf_invalid')) {
-        fail([{ field: id, message: t.login.invalidCode }]);
-      } else if (status === 401 || status === 403) onRestart();
-      else if (status === 429) fail([{ message: t.common.tooManyRequests }]);
-      else fail([{ message: t.common.error }]);
-    } finally {
-      setBusy(false);
-    }
+    const res = await form.submit(
+      () => api.post(mode === 'totp' ? '/auth/totp' : '/auth/recovery', { body: { code: value }, authFlow: true }),
+      (err) =>
+        wrongCode(err)
+          ? [{ field: id, message: t.login.invalidCode }]
+          : signInGone(err)
+            ? []
+            : [{ message: statusOf(err) === 429 ? t.common.tooManyRequests : t.common.error }],
+    );
+    if (res.ok) return onSuccess(res.value?.csrfToken);
+    setCode('');
+    if (signInGone(res.error)) onRestart();
   }
 
   return (
@@ -82,7 +77,7 @@ export function CodeStep({ mode, onSwitch, onSuccess, onRestart }: CodeStepProps
         />
       )}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           {t.login.verify}
         </button>
         <button type="button" className="btn btn-link" onClick={onSwitch}>

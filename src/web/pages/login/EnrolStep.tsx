@@ -1,7 +1,8 @@
 /** First sign-in of a role that needs a second factor: set up the authenticator app. */
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -25,14 +26,19 @@ const groups = (s: string) =>
     .replace(/(.{4})/g, '$1 ')
     .trim();
 
+const statusOf = (err: unknown) => (err instanceof ApiError ? err.status : 0);
+/** A wrong code (it stays on this step) rather than a lost sign-in. */
+const wrongCode = (err: unknown) => err instanceof ApiError && (err.code === 'invalid_code' || err.status === 400);
+/** The pending sign-in is gone: start again from the password. */
+const signInGone = (err: unknown) => !wrongCode(err) && (statusOf(err) === 401 || statusOf(err) === 403);
+
 export function EnrolStep({ onDone, onRestart }: EnrolStepProps) {
   const { t } = useI18n();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [loadError, setLoadError] = useState(false);
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const form = useVersionedForm();
+  const { errors, attempt, fail } = form;
 
   useEffect(() => {
     let live = true;
@@ -49,30 +55,22 @@ export function EnrolStep({ onDone, onRestart }: EnrolStepProps) {
     };
   }, [onRestart]);
 
-  const fail = (list: SummaryError[]) => {
-    setErrors(list);
-    setAttempt((n) => n + 1);
-  };
-
   async function submit(e: FormEvent) {
     e.preventDefault();
     const value = code.replace(/\s+/g, '');
     if (!value) return fail([{ field: 'enrol-code', message: t.login.totpRequired }]);
-    setBusy(true);
-    try {
-      const res = await api.post('/auth/totp/enrolment/confirm', { body: { code: value }, authFlow: true });
-      onDone(res?.csrfToken, res?.recoveryCodes ?? []);
-    } catch (err) {
-      setCode('');
-      const status = err instanceof ApiError ? err.status : 0;
-      const errCode = err instanceof ApiError ? err.code : '';
-      if (errCode === 'invalid_code' || status === 400) fail([{ field: 'enrol-code', message: t.login.invalidCode }]);
-      else if (status === 401 || status === 403) onRestart();
-      else if (status === 429) fail([{ message: t.common.tooManyRequests }]);
-      else fail([{ message: t.common.error }]);
-    } finally {
-      setBusy(false);
-    }
+    const res = await form.submit(
+      () => api.post('/auth/totp/enrolment/confirm', { body: { code: value }, authFlow: true }),
+      (err) =>
+        wrongCode(err)
+          ? [{ field: 'enrol-code', message: t.login.invalidCode }]
+          : signInGone(err)
+            ? []
+            : [{ message: statusOf(err) === 429 ? t.common.tooManyRequests : t.common.error }],
+    );
+    if (res.ok) return onDone(res.value?.csrfToken, res.value?.recoveryCodes ?? []);
+    setCode('');
+    if (signInGone(res.error)) onRestart();
   }
 
   if (loadError) return <Notice kind="danger">{t.common.error}</Notice>;
@@ -102,7 +100,7 @@ export function EnrolStep({ onDone, onRestart }: EnrolStepProps) {
         error={errors.find((x) => x.field === 'enrol-code')?.message}
       />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           {t.login.confirm}
         </button>
       </div>

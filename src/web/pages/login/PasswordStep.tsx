@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, setCsrfToken, api } from '../../api.ts';
+import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -12,14 +13,8 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void 
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  const fail = (list: SummaryError[]) => {
-    setErrors(list);
-    setAttempt((n) => n + 1);
-  };
+  const form = useVersionedForm();
+  const { errors, attempt, fail } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -27,25 +22,21 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void 
     if (!username.trim()) list.push({ field: 'username', message: t.login.usernameRequired });
     if (!password) list.push({ field: 'password', message: t.login.passwordRequired });
     if (list.length) return fail(list);
-    setBusy(true);
-    try {
-      setCsrfToken(null);
-      const res = await api.post('/auth/login', { body: { username: username.trim(), password }, authFlow: true });
-      setCsrfToken(null);
-      if ('mfaEnrolmentRequired' in res) onNext('enrol');
-      else onNext('totp');
-    } catch (err) {
-      setPassword('');
-      const code = err instanceof ApiError ? err.code : '';
-      const status = err instanceof ApiError ? err.status : 0;
-      if (status === 401 || code === 'invalid_credentials')
-        fail([{ field: 'username', message: t.login.invalidCredentials }]);
-      else if (status === 423 || code === 'account_locked') fail([{ message: t.login.locked }]);
-      else if (status === 429) fail([{ message: t.common.tooManyRequests }]);
-      else fail([{ message: t.common.error }]);
-    } finally {
-      setBusy(false);
-    }
+    setCsrfToken(null);
+    const res = await form.submit(
+      () => api.post('/auth/login', { body: { username: username.trim(), password }, authFlow: true }),
+      (err) => {
+        const code = err instanceof ApiError ? err.code : '';
+        const status = err instanceof ApiError ? err.status : 0;
+        if (status === 401 || code === 'invalid_credentials')
+          return [{ field: 'username', message: t.login.invalidCredentials }];
+        if (status === 423 || code === 'account_locked') return [{ message: t.login.locked }];
+        return [{ message: status === 429 ? t.common.tooManyRequests : t.common.error }];
+      },
+    );
+    if (!res.ok) return setPassword('');
+    setCsrfToken(null);
+    onNext('mfaEnrolmentRequired' in res.value ? 'enrol' : 'totp');
   }
 
   const fieldError = (f: string) => errors.find((x) => x.field === f)?.message;
@@ -75,7 +66,7 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void 
         error={fieldError('password')}
       />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           {t.login.submit}
         </button>
         <Link to="/password-dimenticata">{t.login.forgot}</Link>
