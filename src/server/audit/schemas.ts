@@ -1,15 +1,13 @@
 /** The audit API: what it accepts and returns. */
 import { type Static, Type } from '@sinclair/typebox';
+import { DateOnly, Nullable, strict, Uuid } from '../http/schema-kit.ts';
 
-const strict = { additionalProperties: false } as const;
-const N = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
-const date = Type.String({ format: 'date' });
 export const AuditQuery = Type.Object(
   {
-    actor: Type.Optional(Type.String({ format: 'uuid' })),
+    actor: Type.Optional(Uuid),
     subject: Type.Optional(Type.String({ maxLength: 100 })),
-    from: Type.Optional(date),
-    to: Type.Optional(date),
+    from: Type.Optional(DateOnly),
+    to: Type.Optional(DateOnly),
     before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   },
@@ -19,18 +17,18 @@ export const AuditEntry = Type.Object(
   {
     seq: Type.String(),
     occurredAt: Type.String(),
-    actorUserId: N(Type.String()),
-    actorName: N(Type.String()),
-    organisationId: N(Type.String()),
+    actorUserId: Nullable(Type.String()),
+    actorName: Nullable(Type.String()),
+    organisationId: Nullable(Type.String()),
     action: Type.String(),
-    subjectType: N(Type.String()),
-    subjectId: N(Type.String()),
-    purpose: N(Type.String()),
+    subjectType: Nullable(Type.String()),
+    subjectId: Nullable(Type.String()),
+    purpose: Nullable(Type.String()),
     outcome: Type.String(),
   },
   strict,
 );
-export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), nextBefore: N(Type.String()) }, strict);
+export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), nextBefore: Nullable(Type.String()) }, strict);
 
 export type AuditEntry = Static<typeof AuditEntry>;
 export type AuditPage = Static<typeof AuditPage>;

@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { errorResponses } from '../http/schema-kit.ts';
+import { errorResponses, Obj, Uuid } from '../http/schema-kit.ts';
 import type { Config } from '../config.ts';
 import { notFound } from '../http/errors.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
@@ -13,7 +12,6 @@ import * as S from './schemas.ts';
 import { addToTeam, closeCase, createCase, removeFromTeam, reopenCase, updateProfile } from './write-case.ts';
 
 const tags = ['cases'];
-const strict = { additionalProperties: false } as const;
 const errors = errorResponses(400, 401, 403, 404, 409, 428);
 
 /** Reads the case back (as the actor sees it) and sets its ETag. */
@@ -153,7 +151,7 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
     {
       schema: {
         tags,
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) }, strict),
+        params: Obj({ id: Uuid, userId: Uuid }),
         response: { 200: S.CaseDetail, ...errors },
       },
     },

@@ -32,6 +32,8 @@ export const Uuid = Type.String({
   format: 'uuid',
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
 });
+/** The `:id` of a resource's path. */
+export const IdParams = Obj({ id: Uuid });
 /** A calendar day, YYYY-MM-DD. */
 export const DateOnly = Type.String({ format: 'date' });
 /** A point in time, ISO 8601. */

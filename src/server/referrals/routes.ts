@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { errorResponses } from '../http/schema-kit.ts';
+import { errorResponses, IdParams, strict } from '../http/schema-kit.ts';
 import { loadCase } from '../cases/access.ts';
 import type { Config } from '../config.ts';
 import { todayInItaly } from '../db/dates.ts';
@@ -18,9 +18,7 @@ import { checkShare } from './check-share.ts';
 import { applyTransition } from './transition.ts';
 
 const tags = ['referrals'];
-const strict = { additionalProperties: false } as const;
 const errors = errorResponses(400, 401, 403, 404, 409, 422, 428);
-const Id = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) });
 
 export function registerReferralRoutes(app: FastifyInstance, { config }: { config: Config }): void {
@@ -29,7 +27,7 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
 
   api.get(
     '/cases/:id/referral-destinations',
-    { schema: { tags, params: Id, response: { 200: S.Destinations, ...errors } } },
+    { schema: { tags, params: IdParams, response: { 200: S.Destinations, ...errors } } },
     async (req) =>
       req.inContext(async (ctx) => {
         const { me, row } = await loadCase(ctx, req.params.id, 'write');
@@ -40,7 +38,7 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
 
   api.get(
     '/cases/:id/referral-check',
-    { schema: { tags, params: Id, querystring: S.ShareCheckQuery, response: { 200: S.ShareCheck, ...errors } } },
+    { schema: { tags, params: IdParams, querystring: S.ShareCheckQuery, response: { 200: S.ShareCheck, ...errors } } },
     async (req) => req.inContext((ctx) => checkShare(ctx, req.params.id, req.query)),
   );
 
@@ -130,7 +128,7 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
 
   api.get(
     '/referrals/:id',
-    { schema: { tags, params: Id, response: { 200: S.ReferralDetail, ...errors } } },
+    { schema: { tags, params: IdParams, response: { 200: S.ReferralDetail, ...errors } } },
     async (req, reply) =>
       req.inContext(async (ctx) => {
         const detail = await describeReferral(ctx, key, req.params.id);
@@ -150,7 +148,7 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
     {
       schema: {
         tags,
-        params: Id,
+        params: IdParams,
         headers: IfMatchHeaders,
         body: S.TransitionBody,
         response: { 200: S.TransitionOut, ...errors },
@@ -167,14 +165,18 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
   api.get(
     '/referrals/:id/messages',
     {
-      schema: { tags, params: Id, response: { 200: Type.Object({ items: Type.Array(S.Message) }, strict), ...errors } },
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(S.Message) }, strict), ...errors },
+      },
     },
     async (req) => req.inContext(async (ctx) => ({ items: await listMessages(ctx, key, req.params.id) })),
   );
 
   api.post(
     '/referrals/:id/messages',
-    { schema: { tags, params: Id, body: S.MessageCreate, response: { 201: S.Message, ...errors } } },
+    { schema: { tags, params: IdParams, body: S.MessageCreate, response: { 201: S.Message, ...errors } } },
     async (req, reply) =>
       req.inContext(async (ctx) => {
         const message = await postMessage(ctx, key, req.params.id, req.body.body);

@@ -2,9 +2,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { USER_ACTIONS, USER_LIST_ACTIONS } from '../../shared/allowed-actions.ts';
 import { ROLES } from '../../shared/codes/roles.ts';
+import { Enum, IdParams, Nullable, strict } from '../http/schema-kit.ts';
 
-const strict = { additionalProperties: false } as const;
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 export const User = Type.Object(
   {
     id: Type.String(),
@@ -17,16 +16,16 @@ export const User = Type.Object(
     resetRequestedAt: Nullable(Type.String()),
     createdAt: Type.String(),
     /** what the caller may do with this user */
-    allowedActions: Type.Array(Type.Union(USER_ACTIONS.map((a) => Type.Literal(a)))),
+    allowedActions: Type.Array(Enum(USER_ACTIONS)),
   },
   strict,
 );
-export const RoleEnum = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const RoleEnum = Enum(ROLES);
 export const UserList = Type.Object(
   {
     items: Type.Array(User),
     /** what the caller may do with the list: invite a colleague */
-    allowedActions: Type.Array(Type.Union(USER_LIST_ACTIONS.map((a) => Type.Literal(a)))),
+    allowedActions: Type.Array(Enum(USER_LIST_ACTIONS)),
     /** the roles the caller may grant (empty when she manages no users) */
     assignableRoles: Type.Array(RoleEnum),
   },
@@ -42,7 +41,7 @@ export const Invite = Type.Object(
   },
   strict,
 );
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
+export { IdParams };
 export const InviteLink = Type.Object({ inviteUrl: Type.String(), expiresAt: Type.String() }, strict);
 export const ResetLink = Type.Object({ resetUrl: Type.String(), expiresAt: Type.String() }, strict);
 export const RoleChange = Type.Object({ roles: RoleList }, strict);
