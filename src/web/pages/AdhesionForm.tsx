@@ -6,6 +6,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextArea } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
 
 interface Props {
   protocolId: string;
@@ -63,11 +64,7 @@ export function AdhesionForm({ protocolId, isSignatory, hasPending, onSent }: Pr
           error={errors.find((x) => x.field === 'motivation')?.message}
           className="field-wide"
         />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t.protocols.adhereSubmit}
-          </button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t.protocols.adhereSubmit} />
       </form>
     );
 

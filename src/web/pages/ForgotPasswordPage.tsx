@@ -8,6 +8,7 @@ import { TextField } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
@@ -47,11 +48,7 @@ export function ForgotPasswordPage() {
               required
               error={form.err('username')}
             />
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary" disabled={form.busy}>
-                {t.common.send}
-              </button>
-            </div>
+            <FormActions busy={form.busy} submitLabel={t.common.send} />
           </form>
         )}
         <p className="mt-4">

@@ -6,6 +6,7 @@ import { useVersionedForm } from '../forms/useVersionedForm.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, TextField } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
 
 export interface Invitation {
   inviteUrl: string;
@@ -131,11 +132,7 @@ export function InviteForm({ roles, onInvited }: { roles: readonly Role[]; onInv
           onChange={setSelected}
           error={fieldError(FIELD_IDS.roles)}
         />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t.users.inviteSubmit}
-          </button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t.users.inviteSubmit} />
       </form>
     </section>
   );

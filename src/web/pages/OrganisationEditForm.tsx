@@ -10,6 +10,7 @@ import { ifMatch } from '../forms/submit-outcome.ts';
 import { useVersionedForm } from '../forms/useVersionedForm.ts';
 import { fmt, useI18n } from '../i18n/index.tsx';
 import type { OrganisationDetail } from '../types.ts';
+import { FormActions } from '../forms/FormActions.tsx';
 
 type Key = 'description' | 'helpline' | 'website' | 'address';
 type Values = Record<Key, string>;
@@ -136,11 +137,7 @@ export function OrganisationEditForm({ organisation, hideAddress, onSaved, onRel
             error={fieldError('address')}
           />
         )}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t.common.save}
-          </button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t.common.save} />
       </form>
     </section>
   );

@@ -8,6 +8,7 @@ import { TextField } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
 
 const MIN_LENGTH = 12;
 
@@ -91,11 +92,7 @@ export function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) {
               required
               error={fieldError('confirm-password')}
             />
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary" disabled={form.busy}>
-                {t.common.save}
-              </button>
-            </div>
+            <FormActions busy={form.busy} submitLabel={t.common.save} />
           </form>
         )}
       </div>

@@ -18,6 +18,7 @@ import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCase } from './case-context.ts';
+import { FormActions } from '../../forms/FormActions.tsx';
 
 const PX = 'profile-';
 
@@ -65,14 +66,7 @@ export function ProfileEditForm({ onDone, onCancel }: { onDone: () => void; onCa
         <DateFields prefix={PX} values={values} set={set} err={form.err} />
       </fieldset>
       <ProfileFields prefix={PX} values={values} set={set} err={form.err} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {t.common.save}
-        </button>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={t.common.save} onCancel={onCancel} />
     </form>
   );
 }

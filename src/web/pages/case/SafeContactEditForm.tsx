@@ -9,6 +9,7 @@ import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCase } from './case-context.ts';
+import { FormActions } from '../../forms/FormActions.tsx';
 
 const PX = 'contact-';
 
@@ -44,14 +45,7 @@ export function SafeContactEditForm({ onDone, onCancel }: { onDone: () => void; 
       {form.conflict ? <ConflictNotice onReload={reload} /> : null}
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <SafeContactFields prefix={PX} values={values} onChange={setValues} err={form.err} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {t.common.save}
-        </button>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={t.common.save} onCancel={onCancel} />
     </form>
   );
 }

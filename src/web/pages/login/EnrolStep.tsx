@@ -7,6 +7,7 @@ import { TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { FormActions } from '../../forms/FormActions.tsx';
 
 interface Enrolment {
   secret: string;
@@ -99,11 +100,7 @@ export function EnrolStep({ onDone, onRestart }: EnrolStepProps) {
         required
         error={errors.find((x) => x.field === 'enrol-code')?.message}
       />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {t.login.confirm}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={t.login.confirm} />
     </form>
   );
 }

@@ -18,6 +18,7 @@ import {
   FIELDS,
 } from '../case/outcomes/outcome-model.ts';
 import type { TransitionBody } from './ReferralActions.tsx';
+import { FormActions } from '../../forms/FormActions.tsx';
 
 /** Reports that are outcomes of her path (they flow back into the centre's case) and carry details. */
 const OUTCOME_REPORTS: readonly string[] = ['course_completed', 'traineeship_started', 'hired'];
@@ -142,14 +143,7 @@ export function ReportForm({ sentOn, busy, form, onSubmit, onCancel }: Props) {
           error={form.err('outcome-courseTitle')}
         />
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {a.confirm.report}
-        </button>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={a.confirm.report} onCancel={onCancel} />
     </form>
   );
 }

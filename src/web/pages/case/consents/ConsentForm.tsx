@@ -23,6 +23,7 @@ import { useApi } from '../../../useApi.ts';
 import { useCase } from '../case-context.ts';
 import { ConsentText, TEXT_VERSIONS } from './ConsentText.tsx';
 import { RecipientFields, type RecipientValues } from './RecipientFields.tsx';
+import { FormActions } from '../../../forms/FormActions.tsx';
 
 const OTHER = 'other';
 
@@ -289,14 +290,7 @@ export function ConsentForm({ onSaved, onCancel }: { onSaved: (c: Consent) => vo
           </div>
         ) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {k.submit}
-        </button>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={k.submit} onCancel={onCancel} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useCase } from '../case-context.ts';
 import { type Draft, QuestionField, qid, toAnswers, toDraft } from './QuestionField.tsx';
+import { FormActions } from '../../../forms/FormActions.tsx';
 
 interface Props {
   questionnaire: Questionnaire;
@@ -94,14 +95,7 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
           ))}
         </fieldset>
       ))}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {n.submit}
-        </button>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={n.submit} onCancel={onCancel} />
     </form>
   );
 }

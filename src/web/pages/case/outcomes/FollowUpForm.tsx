@@ -12,6 +12,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { useCase } from '../case-context.ts';
+import { FormActions } from '../../../forms/FormActions.tsx';
 
 export function FollowUpForm({
   followUp,
@@ -130,14 +131,7 @@ export function FollowUpForm({
           />
         </>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {f.submit}
-        </button>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={f.submit} onCancel={onCancel} />
     </form>
   );
 }

@@ -18,6 +18,7 @@ import { SelectField, TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { useCase } from '../case-context.ts';
 import { checkDetails, type DetailKey, detailLabels, detailsBody, emptyDetails, FIELDS } from './outcome-model.ts';
+import { FormActions } from '../../../forms/FormActions.tsx';
 
 export function OutcomeForm({ onSaved, onCancel }: { onSaved: (hired: boolean) => void; onCancel: () => void }) {
   const { t } = useI18n();
@@ -144,14 +145,7 @@ export function OutcomeForm({ onSaved, onCancel }: { onSaved: (hired: boolean) =
       {shows('reason') ? select('reason', 'jobLostReasons', JOB_LOST_REASONS) : null}
       {shows('housingType') ? select('housingType', 'housingTypes', HOUSING_TYPES) : null}
       {shows('days') ? number('days', 1, 90) : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {o.submit}
-        </button>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={o.submit} onCancel={onCancel} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { useCase } from '../case-context.ts';
+import { FormActions } from '../../../forms/FormActions.tsx';
 
 interface Props {
   versions: PlanVersionSummary[];
@@ -99,11 +100,7 @@ export function AgreementForm({ versions, current, onAgreed }: Props) {
           options={options('agreementMethods', AGREEMENT_METHODS)}
           error={form.err('agree-method')}
         />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {p.agreeSubmit}
-          </button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={p.agreeSubmit} />
       </form>
     </section>
   );

@@ -8,6 +8,7 @@ import { useVersionedForm } from '../../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
+import { FormActions } from '../../../forms/FormActions.tsx';
 
 /** A code from the Italian label: lower case, ASCII, underscores. */
 const codeFrom = (s: string) =>
@@ -98,14 +99,7 @@ export function CatalogueForm({ onAdded }: { onAdded: (code: string) => void }) 
             onValueChange={(c) => setV({ ...v, code: c })}
             error={form.err('cat-code')}
           />
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={form.busy}>
-              {p.catalogueSubmit}
-            </button>
-            <button type="button" className="btn btn-outline-primary" onClick={() => setOpen(false)}>
-              {t.common.cancel}
-            </button>
-          </div>
+          <FormActions busy={form.busy} submitLabel={p.catalogueSubmit} onCancel={() => setOpen(false)} />
         </form>
       )}
     </section>

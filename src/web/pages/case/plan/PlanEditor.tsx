@@ -15,6 +15,7 @@ import type { OrganisationSummary } from '../../../types.ts';
 import { useCase } from '../case-context.ts';
 import { GoalEditor } from './GoalEditor.tsx';
 import { checkPlan, draftsFrom, draftsFromProposals, goalId, newGoal, planBody, planTarget } from './plan-model.ts';
+import { FormActions } from '../../../forms/FormActions.tsx';
 
 interface Props {
   plan: Plan;
@@ -123,14 +124,7 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
         onValueChange={setSecondLanguage}
         options={options('printLanguages', SECOND_LANGUAGES, p.noSecondLanguage)}
       />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.busy}>
-          {p.save}
-        </button>
-        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={p.save} onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { TextArea, TextField } from '../../../components/Field.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { useCase } from '../case-context.ts';
+import { FormActions } from '../../../forms/FormActions.tsx';
 
 export function ReviewsSection({
   reviews,
@@ -96,11 +97,7 @@ export function ReviewsSection({
             error={form.err('review-summary')}
             className="field-wide"
           />
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={form.busy}>
-              {p.saveReview}
-            </button>
-          </div>
+          <FormActions busy={form.busy} submitLabel={p.saveReview} />
         </form>
       ) : null}
     </section>
