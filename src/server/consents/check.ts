@@ -3,7 +3,7 @@ import type { FieldReason } from '../../shared/field-reasons.ts';
 import { type FieldError, fieldError } from '../http/errors.ts';
 import { addMonths } from '../outcomes/schedule.ts';
 import { type ConsentPurpose, RECIPIENT_PURPOSES } from '../../shared/codes/sharing.ts';
-import { isKnownTextVersion } from './texts.ts';
+import { isKnownTextVersion } from '../../shared/consent-texts.ts';
 
 /** Sharing and contact name a recipient and a purpose; the others never do. */
 export const NEEDS_RECIPIENT: readonly ConsentPurpose[] = RECIPIENT_PURPOSES;

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { OrganisationType } from '../../shared/codes/organisations.ts';
 import type { ConsentPurpose, FormLanguage, SharingPurpose } from '../../shared/codes/sharing.ts';
 import { FORM_LABELS, formDate, ORGANISATION_TYPE_LABELS, SHARING_PURPOSE_LABELS } from './labels.ts';
-import { consentText } from './texts.ts';
+import { consentText } from '../../shared/consent-texts.ts';
 
 /**
  * What the printed consent form shows. Never her name: she signs on paper and the centre links

@@ -4,7 +4,7 @@ import type { Ctx } from '../http/request-context.ts';
 import { DEFAULT_EXPIRY_MONTHS } from './check.ts';
 import { checkConsent } from './consents.ts';
 import type { FormQuery } from './schemas.ts';
-import { CURRENT_TEXT_VERSION } from './texts.ts';
+import { CURRENT_TEXT_VERSION } from '../../shared/consent-texts.ts';
 
 /**
  * The consent form to print for her to read and sign, for one purpose (and, for sharing or

@@ -1,8 +1,8 @@
 /**
  * The consent text she is read or given, in full, in the chosen language and version. The texts
- * are the server's own (src/server/consents/texts.ts, plain data): one source for what she saw.
+ * are shared with the printed form (src/shared/consent-texts.ts, plain data): one source for what she saw.
  */
-import { CONSENT_TEXTS } from '../../../../server/consents/texts.ts';
+import { CONSENT_TEXTS } from '../../../../shared/consent-texts.ts';
 import type { ConsentPurpose, FormLanguage } from '../../../../shared/codes/sharing.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 

@@ -3,7 +3,7 @@
  * recorded consent keeps the version she saw; a text is never edited in place: a change is a new
  * version. Plain language: an operator reads these aloud when the consent is verbal.
  */
-import type { ConsentPurpose, FormLanguage } from '../../shared/codes/sharing.ts';
+import type { ConsentPurpose, FormLanguage } from './codes/sharing.ts';
 
 export interface ConsentText {
   title: string;
