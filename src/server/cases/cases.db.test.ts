@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { withContext } from '../db/context.ts';
-import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
+import {
+  auditRows,
+  makeOrg,
+  makeUser,
+  openTestAppPerFile,
+  type Signed,
+  signIn,
+  signInNew,
+} from '../testing/harness.ts';
 import { dataKeyOf, openWith } from './keys.ts';
 
 const t = openTestAppPerFile();
@@ -267,24 +275,12 @@ describe('who sees a case', () => {
     const c = (await create(s, { takenInChargeOn: '2026-01-10', identity: CANARY })).json();
     const otherCentre = await centre();
     const cpiOrg = await makeOrg(t.db, { type: 'employment_centre' });
-    const cpi = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] }),
-    );
-    const room = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, {
-        organisationId: await makeOrg(t.db, { type: 'metro_city' }),
-        roles: ['control_room_member'],
-      }),
-    );
-    const admin = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] }),
-    );
+    const cpi = await signInNew(t, { organisationId: cpiOrg, roles: ['cpi_referent'] });
+    const room = await signInNew(t, {
+      organisationId: await makeOrg(t.db, { type: 'metro_city' }),
+      roles: ['control_room_member'],
+    });
+    const admin = await signInNew(t, { organisationId: orgId, roles: ['org_admin'] });
     for (const who of [otherCentre.s, cpi, room, admin]) {
       for (const url of [
         `/api/v1/cases/${c.id}`,
@@ -327,7 +323,7 @@ describe('who sees a case', () => {
         })
       ).statusCode,
     ).toBe(200);
-    const dpo = await signIn(t.app, t.db, await makeUser(t.db, t.config, { organisationId: orgId, roles: ['dpo'] }));
+    const dpo = await signInNew(t, { organisationId: orgId, roles: ['dpo'] });
     expect(
       (
         await t.app.inject({

@@ -9,6 +9,7 @@ import {
   openTestAppPerFile,
   type Signed,
   signIn,
+  signInNew,
   type TestUser,
 } from '../testing/harness.ts';
 import { type ConsentRequest, findValidConsent } from './validity.ts';
@@ -313,19 +314,11 @@ describe('consents', () => {
     const cpiOrg = await makeOrg(t.db, { type: 'employment_centre' });
     const c = (await post(s, `/api/v1/cases/${caseId}/consents`, sharing(cpiOrg))).json();
     const other = (await centre()).s;
-    const cpi = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] }),
-    );
-    const room = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, {
-        organisationId: await makeOrg(t.db, { type: 'metro_city' }),
-        roles: ['control_room_member'],
-      }),
-    );
+    const cpi = await signInNew(t, { organisationId: cpiOrg, roles: ['cpi_referent'] });
+    const room = await signInNew(t, {
+      organisationId: await makeOrg(t.db, { type: 'metro_city' }),
+      roles: ['control_room_member'],
+    });
     for (const who of [other, cpi, room]) {
       const answers = [
         await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents`, headers: who.headers }),
@@ -349,7 +342,7 @@ describe('consents', () => {
       .where('case_id', '=', caseId)
       .execute();
     expect(rows).toEqual([{ id: c.id, revoked_on: null }]);
-    const dpo = await signIn(t.app, t.db, await makeUser(t.db, t.config, { organisationId: orgId, roles: ['dpo'] }));
+    const dpo = await signInNew(t, { organisationId: orgId, roles: ['dpo'] });
     expect(
       (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/consents`, headers: dpo.headers })).json()
         .items,

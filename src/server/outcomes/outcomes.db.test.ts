@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../cases/eligibility.ts';
 import { todayInItaly } from '../db/dates.ts';
-import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
+import { auditRows, makeOrg, openTestAppPerFile, type Signed, signInNew } from '../testing/harness.ts';
 
 const t = openTestAppPerFile();
 
 async function centre(takenInChargeOn = '2026-01-10') {
   const orgId = await makeOrg(t.db, { type: 'cav' });
-  const s = await signIn(
-    t.app,
-    t.db,
-    await makeUser(t.db, t.config, { organisationId: orgId, roles: ['centre_operator'] }),
-  );
+  const s = await signInNew(t, { organisationId: orgId, roles: ['centre_operator'] });
   const c = (
     await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: s.headers, payload: { takenInChargeOn } })
   ).json() as { id: string; code: string };
@@ -239,19 +235,11 @@ describe('outcomes and follow-ups', () => {
     const fu = outcome.followUps[0] as FU;
     const cpiOrg = await makeOrg(t.db, { type: 'employment_centre' });
     const other = (await centre()).s;
-    const cpi = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, { organisationId: cpiOrg, roles: ['cpi_referent'] }),
-    );
-    const room = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, {
-        organisationId: await makeOrg(t.db, { type: 'metro_city' }),
-        roles: ['control_room_member'],
-      }),
-    );
+    const cpi = await signInNew(t, { organisationId: cpiOrg, roles: ['cpi_referent'] });
+    const room = await signInNew(t, {
+      organisationId: await makeOrg(t.db, { type: 'metro_city' }),
+      roles: ['control_room_member'],
+    });
     for (const who of [other, cpi, room]) {
       const answers = [
         await get(who, `/api/v1/cases/${caseId}/outcomes`),

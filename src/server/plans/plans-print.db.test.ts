@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
+import {
+  auditRows,
+  makeOrg,
+  makeUser,
+  openTestAppPerFile,
+  type Signed,
+  signIn,
+  signInNew,
+} from '../testing/harness.ts';
 import { pdfText } from '../testing/pdf-text.ts';
 import { PRINT_LANGUAGES } from '../../shared/codes/plans.ts';
 
@@ -124,35 +132,19 @@ describe('who reaches a plan', () => {
       payload: { questionnaireVersion: '2026-1', assessedOn: '2026-01-20', answers: { housing_situation: 'shelter' } },
     });
     const aid = assessment.json().id as string;
-    const other = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, {
-        organisationId: await makeOrg(t.db, { type: 'cav' }),
-        roles: ['centre_operator'],
-      }),
-    );
-    const cpi = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, {
-        organisationId: await makeOrg(t.db, { type: 'employment_centre' }),
-        roles: ['cpi_referent'],
-      }),
-    );
-    const room = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, {
-        organisationId: await makeOrg(t.db, { type: 'metro_city' }),
-        roles: ['control_room_member'],
-      }),
-    );
-    const admin = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, { organisationId: orgId, roles: ['org_admin'] }),
-    );
+    const other = await signInNew(t, {
+      organisationId: await makeOrg(t.db, { type: 'cav' }),
+      roles: ['centre_operator'],
+    });
+    const cpi = await signInNew(t, {
+      organisationId: await makeOrg(t.db, { type: 'employment_centre' }),
+      roles: ['cpi_referent'],
+    });
+    const room = await signInNew(t, {
+      organisationId: await makeOrg(t.db, { type: 'metro_city' }),
+      roles: ['control_room_member'],
+    });
+    const admin = await signInNew(t, { organisationId: orgId, roles: ['org_admin'] });
     const caseCalls: Array<[string, string, object?]> = [
       ['GET', `/api/v1/cases/${id}/plan`],
       ['PUT', `/api/v1/cases/${id}/plan`, { goals: [] }],
@@ -200,7 +192,7 @@ describe('who reaches a plan', () => {
     expect(plan.goals).toHaveLength(2);
 
     // the centre's DPO reads, but neither changes nor prints
-    const dpo = await signIn(t.app, t.db, await makeUser(t.db, t.config, { organisationId: orgId, roles: ['dpo'] }));
+    const dpo = await signInNew(t, { organisationId: orgId, roles: ['dpo'] });
     expect(
       (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/plan`, headers: dpo.headers })).statusCode,
     ).toBe(200);

@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInItaly } from '../db/dates.ts';
-import { auditRows, makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
+import {
+  auditRows,
+  makeOrg,
+  makeUser,
+  openTestAppPerFile,
+  type Signed,
+  signIn,
+  signInNew,
+} from '../testing/harness.ts';
 
 let cpiOrg: string;
 
@@ -148,11 +156,7 @@ describe('the plan', () => {
 
   it('lets exactly one of two concurrent saves from the same version win', async () => {
     const { s, operator } = await centre();
-    const colleague = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, { organisationId: operator.organisationId, roles: ['centre_operator'] }),
-    );
+    const colleague = await signInNew(t, { organisationId: operator.organisationId, roles: ['centre_operator'] });
     for (const start of [0, 1]) {
       const c = await openCase(s);
       if (start === 1) await put(s, c, 0, { goals: [] });
@@ -396,11 +400,7 @@ describe('the action catalogue', () => {
       ).statusCode,
     ).toBe(200);
     expect((await auditRows(t.db)).some((r) => r.action === 'catalogue.extend' && r.subject_id === code)).toBe(true);
-    const dpo = await signIn(
-      t.app,
-      t.db,
-      await makeUser(t.db, t.config, { organisationId: other.orgId, roles: ['dpo'] }),
-    );
+    const dpo = await signInNew(t, { organisationId: other.orgId, roles: ['dpo'] });
     expect(
       (
         await post(dpo, '/api/v1/action-catalogue', {

@@ -175,6 +175,14 @@ export function cookieFrom(res: { cookies: Array<{ name: string; value: string }
 }
 
 /** Signs a user in through the real endpoints: password, then TOTP. */
+/** A new user with these roles in that organisation, signed in: the usual first line of an authorisation test. */
+export async function signInNew(
+  t: { app: App; db: Database; config: Config },
+  fields: Parameters<typeof makeUser>[2],
+): Promise<Signed> {
+  return signIn(t.app, t.db, await makeUser(t.db, t.config, fields));
+}
+
 export async function signIn(app: App, db: Database, user: TestUser): Promise<Signed> {
   await db.owner.updateTable('users').set({ totp_last_step: null }).where('id', '=', user.id).execute();
   const login = await app.inject({

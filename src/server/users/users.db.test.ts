@@ -1,7 +1,7 @@
 import { permissionsOf } from '../../shared/can.ts';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../shared/codes/roles.ts';
-import { makeOrg, makeUser, openTestAppPerFile, signIn } from '../testing/harness.ts';
+import { makeOrg, makeUser, openTestAppPerFile, signIn, signInNew } from '../testing/harness.ts';
 
 const t = openTestAppPerFile();
 
@@ -60,7 +60,7 @@ describe('user administration', () => {
     expect(list.json().items[0].allowedActions).toEqual(['update_roles', 'reset_password']);
     expect(list.json().allowedActions).toEqual(['invite']);
     expect(list.json().assignableRoles).not.toContain('platform_admin');
-    const dpo = await signIn(t.app, t.db, await makeUser(t.db, t.config, { organisationId: mine, roles: ['dpo'] }));
+    const dpo = await signInNew(t, { organisationId: mine, roles: ['dpo'] });
     const readOnly = (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: dpo.headers })).json();
     expect(readOnly).toMatchObject({ allowedActions: [], assignableRoles: [] });
     expect(readOnly.items.every((u: { allowedActions: string[] }) => u.allowedActions.length === 0)).toBe(true);
