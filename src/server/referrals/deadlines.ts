@@ -55,18 +55,8 @@ export function dueDates(sentOn: string, rule: Rule, municipalityCode: string | 
   };
 }
 
-export type Overdue = 'acknowledgement' | 'first_appointment' | null;
-
-/** Which deadline a referral has missed on `today`, if any. */
-export function overdueOf(
-  r: { status: string; ackDueOn: string; appointmentDueOn: string; appointmentOn: string | null; expiresOn: string },
-  today: string,
-): Overdue {
-  if (r.status === 'sent') return today > r.ackDueOn && today <= r.expiresOn ? 'acknowledgement' : null;
-  if ((r.status === 'accepted' || r.status === 'in_progress') && r.appointmentOn === null && today > r.appointmentDueOn)
-    return 'first_appointment';
-  return null;
-}
+/** Which deadline a referral has missed (the rule lives in shared/urgency.ts). */
+export { referralOverdue as overdueOf } from '../../shared/urgency.ts';
 
 export const workingDaysLate = (dueOn: string, today: string, municipalityCode: string | null) =>
   workingDaysBetween(dueOn, today, municipalityCode);

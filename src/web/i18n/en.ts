@@ -9,6 +9,7 @@ import { enNotifications } from './en-notifications.ts';
 import { enPages } from './en-pages.ts';
 import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
+import { enUrgency } from './en-urgency.ts';
 import type { Messages } from './it.ts';
 
 export const en: Messages = {
@@ -165,4 +166,5 @@ export const en: Messages = {
   ...enReferrals,
   ...enReferralWizard,
   ...enNotifications,
+  ...enUrgency,
 };

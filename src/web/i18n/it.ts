@@ -9,6 +9,7 @@ import { itNotifications } from './it-notifications.ts';
 import { itPages } from './it-pages.ts';
 import { itReferralWizard } from './it-referral-wizard.ts';
 import { itReferrals } from './it-referrals.ts';
+import { itUrgency } from './it-urgency.ts';
 
 export const it = {
   app: {
@@ -164,6 +165,7 @@ export const it = {
   ...itReferrals,
   ...itReferralWizard,
   ...itNotifications,
+  ...itUrgency,
 };
 
 export type Messages = typeof it;

@@ -5,6 +5,8 @@ import { EligibilityBadge } from '../../cases/EligibilityBadge.tsx';
 import type { CaseSummary } from '../../cases/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { UrgencyBadge } from '../../components/UrgencyBadge.tsx';
+import { isHighRisk } from '../../../shared/urgency.ts';
 
 export function CaseloadTable({ items }: { items: CaseSummary[] }) {
   const { t, date, label } = useI18n();
@@ -40,7 +42,15 @@ export function CaseloadTable({ items }: { items: CaseSummary[] }) {
             <td>
               <EligibilityBadge e={x.eligibility} />
             </td>
-            <td>{x.riskLevel ? label('riskLevels', x.riskLevel) : t.common.none}</td>
+            <td>
+              {isHighRisk(x.riskLevel) ? (
+                <UrgencyBadge kind="high_risk" />
+              ) : x.riskLevel ? (
+                label('riskLevels', x.riskLevel)
+              ) : (
+                t.common.none
+              )}
+            </td>
             <td>{x.dueActions ? <Badge color="danger">{x.dueActions}</Badge> : '0'}</td>
             <td>{x.dueFollowUps ? <Badge color="danger">{x.dueFollowUps}</Badge> : '0'}</td>
             <td>{x.onMyTeam ? t.common.yes : t.common.no}</td>
