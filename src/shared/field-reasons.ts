@@ -42,6 +42,7 @@ export const FIELD_REASONS = [
   'not_for_purpose',
   'unknown_organisation',
   'centre_itself',
+  'duplicate_consent',
   // plans, needs, outcomes
   'not_in_catalogue',
   'not_in_plan',

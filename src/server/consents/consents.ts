@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
@@ -7,7 +8,9 @@ import type { Ctx } from '../http/request-context.ts';
 import { type ConsentFieldsInput, checkConsentFields, defaultExpiry } from './check.ts';
 import type { Consent, ConsentCreate } from './schemas.ts';
 import { consentStatus } from './validity.ts';
+import { type ConsentScope, duplicateConsent, findDuplicate } from './duplicates.ts';
 
+const EXCLUSION_VIOLATION = '23P01';
 const invalid = (fields: FieldError[]) => new AppError(400, 'validation_failed', 'The request is not valid', fields);
 
 function consentsOf(tx: Tx, caseId: string) {
@@ -107,6 +110,21 @@ export async function recordConsent(ctx: Ctx, caseId: string, body: ConsentCreat
   await checkConsent(ctx.tx, me, body, today);
   const granted = body.decision === 'granted';
   const expiresOn = granted ? (body.expiresOn ?? defaultExpiry(body.purpose, body.givenOn)) : null;
+  const scope: ConsentScope = {
+    purpose: body.purpose,
+    decision: body.decision,
+    recipientOrganisationId: body.recipientOrganisationId ?? null,
+    recipientType: body.recipientType ?? null,
+    sharingPurpose: body.sharingPurpose ?? null,
+    givenOn: body.givenOn,
+    expiresOn,
+    revokedOn: null,
+  };
+  const existing = await findDuplicate(ctx.tx, caseId, scope);
+  if (existing) throw duplicateConsent(existing);
+  // A concurrent request may have inserted the same consent since: the exclusion constraint
+  // (migration 030) refuses ours once it commits; the savepoint keeps the transaction usable to name it.
+  await sql`SAVEPOINT consent_insert`.execute(ctx.tx);
   const created = await ctx.tx
     .insertInto('consents')
     .values({
@@ -126,7 +144,14 @@ export async function recordConsent(ctx: Ctx, caseId: string, body: ConsentCreat
       recorded_by: me.userId,
     })
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch(async (e: unknown) => {
+      if ((e as { code?: string }).code !== EXCLUSION_VIOLATION) throw e;
+      await sql`ROLLBACK TO SAVEPOINT consent_insert`.execute(ctx.tx);
+      const winner = await findDuplicate(ctx.tx, caseId, scope);
+      throw winner ? duplicateConsent(winner) : e;
+    });
+  await sql`RELEASE SAVEPOINT consent_insert`.execute(ctx.tx);
   const details = {
     purpose: body.purpose,
     decision: body.decision,

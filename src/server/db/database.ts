@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createPgliteSingleConnectionPool } from './pglite-pool.ts';
@@ -20,7 +21,9 @@ export interface Database {
 pg.types.setTypeParser(1082, (v) => v);
 
 export async function openPglite(dataDir: string | null): Promise<Database> {
-  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  // btree_gist: the exclusion constraint against duplicate consents (migration 030)
+  const extensions = { btree_gist };
+  const pglite = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ extensions });
   await pglite.waitReady;
   const pool = createPgliteSingleConnectionPool(pglite);
   // the adapter implements the part of pg.Pool that Kysely uses (connect, query, release, end)

@@ -83,6 +83,8 @@ export interface ConsentsTable {
   revoked_on: NullableDate;
   recorded_by: string;
   created_at: Generated<Date>;
+  /** recorded before migration 030 refused duplicates; kept, outside the exclusion constraint */
+  kept_duplicate: Generated<boolean>;
 }
 export interface NeedsAssessmentsTable {
   id: Generated<string>;

@@ -36,6 +36,8 @@ export const enFieldReasons: Record<FieldReason, string> = {
   not_for_purpose: 'not for this purpose.',
   unknown_organisation: 'unknown organisation.',
   centre_itself: 'cannot be your own centre.',
+  duplicate_consent:
+    'the same consent (purpose, recipient and reason) is already recorded and valid on these dates: revoke it before recording a new one, or change the dates.',
   not_in_catalogue: 'not in the action catalogue.',
   not_in_plan: 'not part of this plan.',
   unknown_plan_version: 'no such plan version.',

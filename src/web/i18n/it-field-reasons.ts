@@ -36,6 +36,8 @@ export const itFieldReasons: Record<FieldReason, string> = {
   not_for_purpose: 'non previsto per questa finalità.',
   unknown_organisation: 'ente sconosciuto.',
   centre_itself: 'non può essere il tuo stesso centro.',
+  duplicate_consent:
+    'lo stesso consenso (scopo, destinatario e finalità) è già registrato e valido in queste date: revocalo prima di registrarne uno nuovo, oppure cambia le date.',
   not_in_catalogue: 'azione non presente nel catalogo.',
   not_in_plan: 'non fa parte di questo piano.',
   unknown_plan_version: 'versione del piano inesistente.',
