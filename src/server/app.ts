@@ -8,6 +8,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { registerConsentRoutes } from './consents/routes.ts';
+import { registerPublicDirectory } from './directory/public-routes.ts';
+import { PublicSite } from './directory/site.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
@@ -47,7 +49,9 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
   installErrorHandler(app);
   installRequestContext(app, db);
 
+  const site = new PublicSite();
   await app.register(async (api) => registerApiRoutes(api, { db, config }), { prefix: '/api/v1' });
+  registerPublicDirectory(app, site);
   app.get('/healthz', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
     try {

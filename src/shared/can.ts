@@ -27,6 +27,8 @@ export const ACTIONS = [
   'referral.answer',
   'referral.overdue_list',
   'notification.read',
+  'directory.edit',
+  'directory.publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +73,11 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   'referral.overdue_list': { network_coordinator: 'own', control_room_member: 'any' },
   // everyone reads (and marks as read) their own inbox; RLS keeps it to their own rows
   'notification.read': everyone('own'),
+  // The public directory's entries (/aiuto): an organisation's administrators edit and publish its
+  // own; a network coordinator also those of the members of her networks (decided with the row:
+  // RLS app_edits_directory, and directory/editable.ts).
+  'directory.edit': { org_admin: 'own', network_coordinator: 'own', platform_admin: 'any' },
+  'directory.publish': { org_admin: 'own', network_coordinator: 'own', platform_admin: 'any' },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

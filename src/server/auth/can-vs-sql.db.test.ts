@@ -32,6 +32,11 @@ const HELPERS: Record<string, { call: (org: string) => ReturnType<typeof sql<boo
     call: (org) => sql<boolean>`app_admins_org(${org}::uuid)`,
     actions: ['user.manage', 'organisation.update'],
   },
+  // a coordinator's other organisations (members of her networks) are decided with the row
+  app_edits_directory: {
+    call: (org) => sql<boolean>`app_edits_directory(${org}::uuid)`,
+    actions: ['directory.edit', 'directory.publish'],
+  },
   // no organisation argument: the control room decides for every organisation
   app_decides_adhesions: { call: () => sql<boolean>`app_decides_adhesions()`, actions: ['protocol.decide_adhesion'] },
 };

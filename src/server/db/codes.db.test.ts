@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_OUTCOMES, LINK_KINDS, SESSION_STAGES } from '../../shared/codes/auth.ts';
 import { CASE_STATUSES, CASE_TEAM_ROLES, CLOSURE_OUTCOMES, RISK_LEVELS, RISK_TOOLS } from '../../shared/codes/cases.ts';
 import { AGE_BANDS, CITIZENSHIPS, EDUCATION, EMPLOYMENT } from '../../shared/codes/istat.ts';
+import { ACCESSIBILITY_FEATURES, DIRECTORY_SERVICES, SPOKEN_LANGUAGES } from '../../shared/codes/directory.ts';
 import { DOMAINS } from '../../shared/codes/needs.ts';
 import { ADHESION_STATUSES, ORGANISATION_TYPES, SIGNATORY_KINDS } from '../../shared/codes/organisations.ts';
 import { FOLLOW_UP_MONTHS, OUTCOME_KINDS } from '../../shared/codes/outcomes.ts';
@@ -43,6 +44,12 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'cases.risk_tool': RISK_TOOLS,
   'cases.status': CASE_STATUSES,
   'consents.decision': CONSENT_DECISIONS,
+  'directory_entries.accessibility': ACCESSIBILITY_FEATURES,
+  'directory_entries.languages': SPOKEN_LANGUAGES,
+  'directory_entries.services': DIRECTORY_SERVICES,
+  'directory_published.accessibility': ACCESSIBILITY_FEATURES,
+  'directory_published.languages': SPOKEN_LANGUAGES,
+  'directory_published.services': DIRECTORY_SERVICES,
   'consents.method': CONSENT_METHODS,
   'consents.purpose': CONSENT_PURPOSES,
   'consents.sharing_purpose': SHARING_PURPOSES,
@@ -70,8 +77,11 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'user_roles.role': ROLES,
 };
 
-/** `CHECK ((purpose = ANY (ARRAY['a'::text, 'b'::text])))`, as pg_get_constraintdef prints `purpose IN ('a', 'b')`. */
-const LIST_CHECK = /^CHECK \(\((\w+) = ANY \(ARRAY\[(.*)\]\)\)\)$/;
+/**
+ * `CHECK ((purpose = ANY (ARRAY['a'::text, 'b'::text])))`, as pg_get_constraintdef prints `purpose IN ('a', 'b')`;
+ * or, for a column holding a list of codes, `CHECK ((services <@ ARRAY['a'::text, 'b'::text]))`.
+ */
+const LIST_CHECK = /^CHECK \(\((\w+) (?:= ANY \(ARRAY\[(.*)\]\)|<@ ARRAY\[(.*)\])\)\)$/;
 const VALUE = /^'((?:[^']|'')*)'::text$|^(-?\d+)$/;
 
 interface SqlLists {
@@ -93,7 +103,7 @@ async function readCheckLists(db: Kysely<DB>): Promise<SqlLists> {
   for (const r of rows) {
     if (!r.def.includes('ARRAY[')) continue;
     const m = LIST_CHECK.exec(r.def);
-    const values = m?.[2]?.split(', ').map((v) => VALUE.exec(v));
+    const values = (m?.[2] ?? m?.[3])?.split(', ').map((v) => VALUE.exec(v));
     if (!m || !values || values.some((v) => !v)) {
       unread.push(`${r.tbl}.${r.name}: ${r.def}`);
       continue;

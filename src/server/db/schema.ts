@@ -17,6 +17,7 @@ import type {
   PlanVersionsTable,
   ProgrammesTable,
 } from './schema-cases.ts';
+import type { DirectoryTables } from './schema-directory.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { ReferralTables } from './schema-referrals.ts';
 
@@ -164,7 +165,7 @@ export interface AuditLogTable {
   hash: Generated<string>;
 }
 
-export interface DB extends NotificationTables, ReferralTables {
+export interface DB extends NotificationTables, ReferralTables, DirectoryTables {
   municipalities: MunicipalitiesTable;
   networks: NetworksTable;
   network_municipalities: NetworkMunicipalitiesTable;
