@@ -10,6 +10,7 @@ import { installErrorHandler } from './http/error-handler.ts';
 import { registerConsentRoutes } from './consents/routes.ts';
 import { registerPublicDirectory } from './directory/public-routes.ts';
 import { PublicSite } from './directory/site.ts';
+import { registerDraftRoutes } from './drafts/routes.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
@@ -79,4 +80,5 @@ export function registerApiRoutes(api: FastifyInstance, { db, config }: Pick<App
   registerOutcomeRoutes(api, { config });
   registerNotificationRoutes(api);
   registerReferralRoutes(api, { config });
+  registerDraftRoutes(api, { config });
 }

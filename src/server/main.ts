@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { seedDemoCasesOnce } from './demo/seed-cases.ts';
 import { printDemoLogins, seedDemo } from './demo/seed-demo.ts';
+import { startDraftSweep } from './drafts/sweep.ts';
 import { ensureWebBuilt } from './http/build-web.ts';
 import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
 import { startOutboxWorker } from './notifications/outbox-worker.ts';
@@ -32,6 +33,8 @@ if (!outbox) app.log.info('PERCORSI_SMTP_URL is not set: notification e-mails st
 
 // Unanswered referrals expire and ended shares are deleted, also when nobody opens them.
 const sweep = startReferralSweep(db, app.log, 10 * 60_000);
+// Drafts nobody came back to are deleted 14 days after their last save.
+const draftSweep = startDraftSweep(db, app.log, 60 * 60_000);
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -43,6 +46,7 @@ async function shutdown(signal: string) {
   await app.close();
   await outbox?.stop();
   sweep.stop();
+  draftSweep.stop();
   await db.close();
   process.exit(0);
 }

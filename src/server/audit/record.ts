@@ -51,7 +51,11 @@ export type AuditAction =
   | 'referral.message'
   | 'referral.messages_read'
   | 'referral.access_end'
-  | 'referral.overdue_list';
+  | 'referral.overdue_list'
+  | 'draft.save'
+  | 'draft.read'
+  | 'draft.discard'
+  | 'draft.expire';
 
 export interface AuditEvent {
   action: AuditAction;

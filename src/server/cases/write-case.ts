@@ -3,6 +3,7 @@ import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { assertOpen, bumpCaseVersion, loadCase, recordCaseEvent } from './access.ts';
+import { deleteDraft } from '../drafts/drafts.ts';
 import { storeIdentity } from './identity.ts';
 import { checkProfile, profileColumns } from './profile.ts';
 import type { CaseCreate, ProfilePatch } from './schemas.ts';
@@ -60,6 +61,8 @@ export async function createCase(ctx: Ctx, masterKey: Buffer, body: CaseCreate) 
     details: { identity: Boolean(identity) },
   });
   await ctx.audit({ action: 'case.create', subjectType: 'case', subjectId: created.id });
+  // her intake's draft has done its work: it goes with the submission, in the same transaction
+  await deleteDraft(ctx, 'intake', null, 'submitted');
   return created.id;
 }
 

@@ -4,6 +4,7 @@ import { AUDIT_OUTCOMES, LINK_KINDS, SESSION_STAGES } from '../../shared/codes/a
 import { CASE_STATUSES, CASE_TEAM_ROLES, CLOSURE_OUTCOMES, RISK_LEVELS, RISK_TOOLS } from '../../shared/codes/cases.ts';
 import { AGE_BANDS, CITIZENSHIPS, EDUCATION, EMPLOYMENT } from '../../shared/codes/istat.ts';
 import { ACCESSIBILITY_FEATURES, DIRECTORY_SERVICES, SPOKEN_LANGUAGES } from '../../shared/codes/directory.ts';
+import { DRAFT_FORMS } from '../../shared/codes/drafts.ts';
 import { DOMAINS } from '../../shared/codes/needs.ts';
 import { ADHESION_STATUSES, ORGANISATION_TYPES, SIGNATORY_KINDS } from '../../shared/codes/organisations.ts';
 import { FOLLOW_UP_MONTHS, OUTCOME_KINDS } from '../../shared/codes/outcomes.ts';
@@ -54,6 +55,7 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'consents.purpose': CONSENT_PURPOSES,
   'consents.sharing_purpose': SHARING_PURPOSES,
   'follow_ups.months': FOLLOW_UP_MONTHS,
+  'form_drafts.form': DRAFT_FORMS,
   'invitations.kind': LINK_KINDS,
   'organisations.type': ORGANISATION_TYPES,
   'outcomes.kind': OUTCOME_KINDS,

@@ -18,6 +18,7 @@ import type {
   ProgrammesTable,
 } from './schema-cases.ts';
 import type { DirectoryTables } from './schema-directory.ts';
+import type { DraftTables } from './schema-drafts.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { ReferralTables } from './schema-referrals.ts';
 
@@ -165,7 +166,7 @@ export interface AuditLogTable {
   hash: Generated<string>;
 }
 
-export interface DB extends NotificationTables, ReferralTables, DirectoryTables {
+export interface DB extends NotificationTables, ReferralTables, DirectoryTables, DraftTables {
   municipalities: MunicipalitiesTable;
   networks: NetworksTable;
   network_municipalities: NetworkMunicipalitiesTable;

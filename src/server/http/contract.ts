@@ -9,6 +9,7 @@ import * as Audit from '../audit/schemas.ts';
 import * as Auth from '../auth/schemas.ts';
 import * as Cases from '../cases/schemas.ts';
 import * as Consents from '../consents/schemas.ts';
+import * as Drafts from '../drafts/schemas.ts';
 import * as Needs from '../needs/schemas.ts';
 import * as Network from '../network/schemas.ts';
 import * as Notifications from '../notifications/schemas.ts';
@@ -112,6 +113,10 @@ export const contract = {
   'POST /referrals/:id/transitions': { body: Referrals.TransitionBody, response: Referrals.TransitionOut },
   'GET /referrals/:id/messages': { response: list(Referrals.Message) },
   'POST /referrals/:id/messages': { body: Referrals.MessageCreate, response: Referrals.Message },
+
+  'GET /drafts/:form': { query: Drafts.DraftQuery, response: Drafts.DraftOut },
+  'PUT /drafts/:form': { body: Drafts.DraftIn, response: Drafts.DraftSaved },
+  'DELETE /drafts/:form': { query: Drafts.DraftQuery, response: NoContent },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
 import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
+import { deleteDraft } from '../drafts/drafts.ts';
 import { invalidField } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { validateAnswers } from './answers.ts';
@@ -44,6 +45,7 @@ export async function recordAssessment(ctx: Ctx, caseId: string, body: Static<ty
     subjectId: row.id,
     details: { assessmentId: inserted.id, ...details },
   });
+  await deleteDraft(ctx, 'needs_assessment', row.id, 'submitted');
   const [created] = await readAssessments(ctx.tx, row.id, [inserted.id]);
   return created;
 }

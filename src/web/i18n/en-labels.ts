@@ -86,6 +86,10 @@ export const enLabels: typeof itLabels = {
       'referral.message': 'Message on a referral',
       'referral.messages_read': 'Messages of a referral read',
       'referral.overdue_list': 'Overdue referrals consulted',
+      'draft.save': 'Draft saved',
+      'draft.read': 'Draft resumed',
+      'draft.discard': 'Draft deleted',
+      'draft.expire': 'Expired drafts deleted',
     },
     outcomes: {
       success: 'Succeeded',

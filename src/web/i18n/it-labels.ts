@@ -87,6 +87,10 @@ const actions: Record<string, string> = {
   'referral.message': 'Messaggio su un invio',
   'referral.messages_read': 'Lettura dei messaggi di un invio',
   'referral.overdue_list': 'Consultazione degli invii in ritardo',
+  'draft.save': 'Salvataggio di una bozza',
+  'draft.read': 'Ripresa di una bozza',
+  'draft.discard': 'Eliminazione di una bozza',
+  'draft.expire': 'Eliminazione delle bozze scadute',
 };
 
 const outcomes: Record<string, string> = {
