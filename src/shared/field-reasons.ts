@@ -43,9 +43,11 @@ export const FIELD_REASONS = [
   'unknown_organisation',
   'centre_itself',
   'duplicate_consent',
+  'not_for_this_field',
   // plans, needs, outcomes
   'not_in_catalogue',
   'not_in_plan',
+  'not_the_recipients',
   'unknown_plan_version',
   'version_mismatch',
   'taken',

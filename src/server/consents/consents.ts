@@ -4,6 +4,7 @@ import type { Actor, Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
 import { AppError, type FieldError, notFound, fieldError, invalidFields } from '../http/errors.ts';
 import { endAccessForConsent } from '../referrals/end-access.ts';
+import { fitsField } from '../../shared/organisation-fields.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { type ConsentFieldsInput, checkConsentFields, defaultExpiry } from './check.ts';
 import type { Consent, ConsentCreate } from './schemas.ts';
@@ -78,13 +79,21 @@ export async function checkConsent(tx: Tx, me: Actor, input: ConsentFieldsInput,
   if (input.recipientOrganisationId) {
     const org = await tx
       .selectFrom('organisations')
-      .select('id')
+      .select(['id', 'type'])
       .where('id', '=', input.recipientOrganisationId)
       .executeTakeFirst();
     if (!org) fields.push(fieldError('recipientOrganisationId', 'unknown_organisation'));
     else if (org.id === me.organisationId)
       fields.push(fieldError('recipientOrganisationId', 'centre_itself', 'the centre itself'));
+    else if (!fitsField('consent.recipient', org.type))
+      fields.push(fieldError('recipientOrganisationId', 'not_for_this_field', 'not a body a consent names'));
   }
+  if (
+    input.recipientType &&
+    !fields.some((f) => f.field === 'recipientType') &&
+    !fitsField('consent.recipient', input.recipientType)
+  )
+    fields.push(fieldError('recipientType', 'not_for_this_field', 'not a type a consent names'));
   if (input.witnessUserId) {
     const witness = await tx
       .selectFrom('users')

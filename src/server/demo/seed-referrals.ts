@@ -59,7 +59,7 @@ export async function seedDemoReferrals(db: Database, config: Config): Promise<n
       const row = await tx.selectFrom('cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
       // the suggested CPI, or one with a demo referent, so that both sides of the demo have referrals
       const staffed = referents.length > 0 && r.chance(0.6) ? r.pick(referents).organisation_id : null;
-      const to = staffed ? { id: staffed } : (await destinationsFor(tx, row, sender.organisationId)).suggestedCpi;
+      const to = staffed ? { id: staffed } : (await destinationsFor(tx, row, sender.organisationId)).suggestions[0];
       if (!to) return null;
       const fields = FIELDS.filter(() => r.chance(0.7));
       const body = {

@@ -86,6 +86,7 @@ export const contract = {
 
   'GET /cases/:id/plan': { response: Plans.PlanOut },
   'PUT /cases/:id/plan': { body: Plans.PlanIn, response: Plans.PlanOut },
+  'PUT /cases/:id/plan/actions/:actionId/status': { body: Plans.ActionStatusIn, response: Plans.PlanOut },
   'GET /cases/:id/plan/versions': { response: list(Plans.VersionSummary) },
   'GET /cases/:id/plan/versions/:version': { response: Plans.VersionDetail },
   'POST /cases/:id/plan/agreement': { body: Plans.AgreementIn, response: Plans.PlanOut },
@@ -95,6 +96,7 @@ export const contract = {
 
   'GET /cases/:id/outcomes': { response: Outcomes.OutcomeList },
   'POST /cases/:id/outcomes': { body: Outcomes.OutcomeCreate, response: Outcomes.Outcome },
+  'GET /cases/:id/partner-reports': { response: Outcomes.PartnerReports },
   'GET /cases/:id/follow-ups': { response: Outcomes.FollowUpList },
   'POST /cases/:id/follow-ups/:followUpId': { body: Outcomes.FollowUpRecord, response: Outcomes.FollowUp },
   'GET /follow-ups': { query: Outcomes.DueQuery, response: Outcomes.FollowUpList },

@@ -5,6 +5,7 @@ import { CaseIdParams } from '../cases/schemas.ts';
 import type { Config } from '../config.ts';
 import { listCaseFollowUps, listDueFollowUps, recordFollowUp } from './follow-ups.ts';
 import { listOutcomes, recordOutcome } from './outcomes.ts';
+import { listPartnerReports } from './partner-reports.ts';
 import * as S from './schemas.ts';
 
 const tags = ['outcomes'];
@@ -29,6 +30,12 @@ export function registerOutcomeRoutes(app: FastifyInstance, _deps: { config: Con
         reply.status(201);
         return outcome;
       }),
+  );
+
+  api.get(
+    '/cases/:id/partner-reports',
+    { schema: { tags, params: CaseIdParams, response: { 200: S.PartnerReports, ...errors } } },
+    async (req) => req.inContext((ctx) => listPartnerReports(ctx, req.params.id)),
   );
 
   api.get(

@@ -7,6 +7,8 @@ import {
   OUTCOME_KINDS,
   type OutcomeKind,
 } from '../../shared/codes/outcomes.ts';
+import { REPORT_KINDS } from '../../shared/codes/referrals.ts';
+import { ACTION_STATUSES } from '../../shared/codes/plans.ts';
 import { DateOnly, Enum, Nullable as N, strict, Uuid } from '../http/schema-kit.ts';
 
 const WeeklyHours = Type.Integer({ minimum: 1, maximum: 60 });
@@ -123,3 +125,29 @@ export type DueQuery = Static<typeof DueQuery>;
 export const FollowUpParams = Type.Object({ id: Uuid, followUpId: Uuid }, strict);
 export const OutcomeList = Type.Object({ items: Type.Array(Outcome) }, strict);
 export const FollowUpList = Type.Object({ items: Type.Array(FollowUp) }, strict);
+
+/** A partner's report on one of her referrals, as the centre sees it on the outcomes tab. */
+export const PartnerReport = Type.Object(
+  {
+    id: Type.String(),
+    referralId: Type.String(),
+    kind: Enum(REPORT_KINDS),
+    occurredOn: DateOnly,
+    details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
+    /** set when the report is also an outcome (listed among the outcomes) */
+    outcomeId: N(Type.String()),
+    reportedByOrganisationId: Type.String(),
+    reportedByOrganisationName: Type.String(),
+    /** the plan action the referral serves, as it is now */
+    planAction: N(
+      Type.Object(
+        { id: Type.String(), label: Type.String(), labelEn: Type.String(), status: Enum(ACTION_STATUSES) },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+export type PartnerReport = Static<typeof PartnerReport>;
+export const PartnerReports = Type.Object({ items: Type.Array(PartnerReport), planVersion: Type.Integer() }, strict);
+export type PartnerReports = Static<typeof PartnerReports>;

@@ -11,7 +11,7 @@ import { registerCatalogueRoutes } from './catalogue.ts';
 import { printPlan } from './print.ts';
 import { listVersions, readPlan, readReviews, readVersion } from './read-plan.ts';
 import * as S from './schemas.ts';
-import { addReview, agreePlan, PlanVersionConflict, replacePlan } from './write-plan.ts';
+import { addReview, agreePlan, PlanVersionConflict, replacePlan, setActionStatus } from './write-plan.ts';
 
 const tags = ['plans'];
 const errors = { ...errorResponses(400, 401, 403, 404, 428), 409: ConflictBody };
@@ -22,6 +22,19 @@ async function present(ctx: Ctx, reply: FastifyReply, caseId: string) {
   const plan = await readPlan(ctx.tx, caseId);
   reply.header('ETag', `"${plan.version}"`);
   return plan;
+}
+
+/** A stale If-Match on the plan answers 409 with the current version (body and ETag). */
+async function withConflict<T>(reply: FastifyReply, run: () => Promise<T>) {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof PlanVersionConflict)) throw e;
+    reply.header('ETag', `"${e.currentVersion}"`);
+    return reply
+      .status(409)
+      .send({ code: e.code, message: e.message, fields: e.fields, currentVersion: e.currentVersion });
+  }
 }
 
 /** The individual empowerment plan of a case: goals, actions, versions, her agreement, reviews, print. */
@@ -58,20 +71,36 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
         response: { 200: S.PlanOut, ...errors },
       },
     },
-    async (req, reply) => {
-      try {
-        return await req.inContext(async (ctx) => {
+    async (req, reply) =>
+      withConflict(reply, () =>
+        req.inContext(async (ctx) => {
           await replacePlan(ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
           return present(ctx, reply, req.params.id);
-        });
-      } catch (e) {
-        if (!(e instanceof PlanVersionConflict)) throw e;
-        reply.header('ETag', `"${e.currentVersion}"`);
-        return reply
-          .status(409)
-          .send({ code: e.code, message: e.message, fields: e.fields, currentVersion: e.currentVersion });
-      }
+        }),
+      ),
+  );
+
+  api.put(
+    '/cases/:id/plan/actions/:actionId/status',
+    {
+      schema: {
+        tags,
+        description:
+          'Sets one action’s status (e.g. after a partner’s report): a new plan version. If-Match with the plan version.',
+        params: S.ActionParams,
+        headers: IfMatchHeaders,
+        body: S.ActionStatusIn,
+        response: { 200: S.PlanOut, ...errors },
+      },
     },
+    async (req, reply) =>
+      withConflict(reply, () =>
+        req.inContext(async (ctx) => {
+          const { id, actionId } = req.params;
+          await setActionStatus(ctx, id, actionId, req.body.status, parseIfMatch(req.headers['if-match']));
+          return present(ctx, reply, id);
+        }),
+      ),
   );
 
   api.get(

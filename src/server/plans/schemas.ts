@@ -132,6 +132,8 @@ export const ReviewIn = Type.Object(
   { reviewedOn: DateOnly, summary: Type.String({ minLength: 1, maxLength: 2000 }) },
   strict,
 );
+export const ActionParams = Type.Object({ id: Uuid, actionId: Uuid }, strict);
+export const ActionStatusIn = Type.Object({ status: Enum(ACTION_STATUSES) }, strict);
 export const PrintQuery = Type.Object({ lang: Type.Optional(Enum(PRINT_LANGUAGES)) }, strict);
 
 export const CatalogueItem = Type.Object(

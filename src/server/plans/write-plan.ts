@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { todayInItaly } from '../db/dates.ts';
-import { AppError, type FieldError, fieldError, invalidField, invalidFields } from '../http/errors.ts';
+import { AppError, type FieldError, fieldError, invalidField, invalidFields, notFound } from '../http/errors.ts';
+import type { ActionStatus } from '../../shared/codes/plans.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { readGoals, type Snapshot } from './read-plan.ts';
 import type { PlanIn } from './schemas.ts';
+import { fitsField } from '../../shared/organisation-fields.ts';
 
 /** A stale If-Match on the plan: the 409 carries the version to reload. */
 export class PlanVersionConflict extends AppError {
@@ -40,9 +42,14 @@ async function checkPlan(tx: Tx, me: Actor, caseId: string, body: PlanIn): Promi
         ).map((r) => r.code),
       )
     : new Set<string>();
-  const knownOrgs = orgs.length
-    ? ids(await tx.selectFrom('organisations').select('id').where('id', 'in', orgs).execute())
-    : new Set<string>();
+  const orgTypes = new Map(
+    orgs.length
+      ? (await tx.selectFrom('organisations').select(['id', 'type']).where('id', 'in', orgs).execute()).map((o) => [
+          o.id,
+          o.type,
+        ])
+      : [],
+  );
   const knownUsers = users.length
     ? ids(
         await tx
@@ -71,8 +78,11 @@ async function checkPlan(tx: Tx, me: Actor, caseId: string, body: PlanIn): Promi
     checkId(a.id, actionIds, at);
     if (!knownCodes.has(a.catalogueCode))
       fields.push(fieldError(`${at}.catalogueCode`, 'not_in_catalogue', 'not in the action catalogue'));
-    if (a.responsibleOrganisationId && !knownOrgs.has(a.responsibleOrganisationId))
+    const orgType = a.responsibleOrganisationId ? orgTypes.get(a.responsibleOrganisationId) : null;
+    if (orgType === undefined)
       fields.push(fieldError(`${at}.responsibleOrganisationId`, 'unknown_organisation', 'no such organisation'));
+    else if (orgType !== null && !fitsField('plan_action.responsible', orgType))
+      fields.push(fieldError(`${at}.responsibleOrganisationId`, 'not_for_this_field', 'cannot own a plan action'));
     if (a.operatorUserId && !knownUsers.has(a.operatorUserId))
       fields.push(fieldError(`${at}.operatorUserId`, 'not_colleague', 'not a user of the centre'));
     if (a.startsOn && a.dueOn && a.dueOn < a.startsOn)
@@ -166,6 +176,18 @@ export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expect
     })),
   );
   if (actions.length) await tx.insertInto('plan_actions').values(actions).execute();
+  await keepVersion(ctx, caseId, version, { version, goals: goals.length, actions: actions.length });
+  return version;
+}
+
+/** Stores the snapshot of the version just written, with its timeline entry and audit row. */
+async function keepVersion(
+  ctx: Ctx,
+  caseId: string,
+  version: number,
+  details: Record<string, string | number>,
+): Promise<void> {
+  const me = ctx.me();
   const plan = await ctx.tx
     .selectFrom('plans')
     .select('second_language')
@@ -185,9 +207,34 @@ export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expect
       changed_by: me.userId,
     })
     .execute();
-  const details = { version, goals: goals.length, actions: actions.length };
   await recordCaseEvent(ctx.tx, me, { caseId, kind: 'plan.updated', details });
   await ctx.audit({ action: 'plan.update', subjectType: 'case', subjectId: caseId, details });
+}
+
+/**
+ * Sets the status of one action (the centre's answer to a partner's report, in one click): a new
+ * version of the plan like any save, If-Match on the plan's version, only by the centre's team
+ * (a partner never changes her plan).
+ */
+export async function setActionStatus(
+  ctx: Ctx,
+  caseId: string,
+  actionId: string,
+  status: ActionStatus,
+  expected: number,
+): Promise<number> {
+  const { me, row } = await loadCase(ctx, caseId, 'write');
+  assertOpen(row);
+  const action = await ctx.tx
+    .selectFrom('plan_actions')
+    .select('id')
+    .where('id', '=', actionId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!action) throw notFound();
+  const version = await bumpPlan(ctx.tx, me, caseId, expected, undefined);
+  await ctx.tx.updateTable('plan_actions').set({ status }).where('id', '=', actionId).execute();
+  await keepVersion(ctx, caseId, version, { version, actionId, status });
   return version;
 }
 

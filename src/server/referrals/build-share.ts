@@ -37,6 +37,8 @@ export interface ShareSources {
   identity: Identity | null;
   note: string | null;
   recipientOrganisationId: string;
+  /** the plan action the referral serves: marked among the shared actions */
+  planActionId?: string | null;
 }
 
 /** The snapshot the recipient will see: exactly the chosen fields, built from the case now. */
@@ -102,6 +104,7 @@ export async function buildShare(tx: Tx, fields: readonly string[], s: ShareSour
                   status: a.status,
                   startsOn: a.startsOn,
                   dueOn: a.dueOn,
+                  ...(a.id === s.planActionId ? { served: true } : {}),
                 })),
             ),
           }

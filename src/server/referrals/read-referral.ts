@@ -104,6 +104,37 @@ async function readHistory(ctx: Ctx, row: ReferralRow) {
 }
 
 /**
+ * The plan action a referral serves. The centre reads it as it is now; the recipient only what the
+ * share set carried (the actions it is responsible for, with the served one marked), never more.
+ */
+async function servedAction(
+  ctx: Ctx,
+  row: ReferralRow,
+  side: 'sender' | 'recipient',
+  shared: Shared | null,
+): Promise<ReferralDetail['planAction']> {
+  if (side === 'recipient') {
+    const a = shared?.plan?.actions?.find((x) => x.served);
+    return a ? { id: null, label: a.label, status: a.status as never, dueOn: a.dueOn } : null;
+  }
+  if (!row.plan_action_id) return null;
+  const a = await ctx.tx
+    .selectFrom('plan_actions as a')
+    .leftJoin('action_catalogue as c', 'c.code', 'a.catalogue_code')
+    .select(['a.id', 'a.catalogue_code', 'a.status', 'a.due_on', 'c.label_it', 'c.label_en'])
+    .where('a.id', '=', row.plan_action_id)
+    .where('a.case_id', '=', row.case_id)
+    .executeTakeFirst();
+  if (!a) return null;
+  return {
+    id: a.id,
+    label: { it: a.label_it ?? a.catalogue_code, en: a.label_en ?? a.catalogue_code },
+    status: a.status as never,
+    dueOn: isoDateOrNull(a.due_on),
+  };
+}
+
+/**
  * The referral as the actor's side may see it. The recipient gets the pseudonym and the share
  * only, and each of its views is recorded for the sender to see; the sender sees who opened it.
  */
@@ -169,5 +200,6 @@ export async function describeReferral(ctx: Ctx, masterKey: Buffer, id: string):
     reports: await readReports(ctx, id),
     history: await readHistory(ctx, row),
     views,
+    planAction: await servedAction(ctx, row, side, shared),
   };
 }

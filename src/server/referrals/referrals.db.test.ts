@@ -193,7 +193,12 @@ describe('sending a referral', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     const d = (await f.inject('GET', centre.s, `/api/v1/cases/${centre.caseId}/referral-destinations`)).json();
-    expect(d.suggestedCpi).toEqual({ id: milano.id, name: 'CPI di prova Milano' });
+    expect(d.suggestions[0]).toEqual({
+      id: milano.id,
+      name: 'CPI di prova Milano',
+      type: 'employment_centre',
+      reasons: ['residence'],
+    });
     expect(d.organisations.some((o: { id: string }) => o.id === milano.id)).toBe(true);
   });
 });

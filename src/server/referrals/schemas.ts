@@ -8,8 +8,10 @@ import {
   REFERRAL_SIDES,
   REFERRAL_STATUSES,
   REPORT_KINDS,
+  SUGGESTION_REASONS,
   URGENCIES,
 } from '../../shared/codes/referrals.ts';
+import { ACTION_STATUSES } from '../../shared/codes/plans.ts';
 import { CONTACT_MODES, SHARE_FIELDS, SHARING_PURPOSES } from '../../shared/codes/sharing.ts';
 import { SafeContact } from '../cases/schemas.ts';
 import { DateOnly, Enum, Label, Nullable as N, strict, Uuid } from '../http/schema-kit.ts';
@@ -90,6 +92,8 @@ export const Shared = Type.Object(
                   status: Type.String(),
                   startsOn: N(DateOnly),
                   dueOn: N(DateOnly),
+                  /** the action this referral serves */
+                  served: Type.Optional(Type.Boolean()),
                 },
                 strict,
               ),
@@ -194,6 +198,13 @@ export const ReferralDetail = Type.Object(
     history: Type.Array(HistoryEntry),
     /** sender only: who at the recipient opened it, and when */
     views: Type.Array(View),
+    /**
+     * The plan action it serves: for the sender as it is now (with its id); for the recipient only
+     * when the plan's actions went with the referral, as they were sent (id null).
+     */
+    planAction: N(
+      Type.Object({ id: N(Type.String()), label: Label, status: Enum(ACTION_STATUSES), dueOn: N(DateOnly) }, strict),
+    ),
   },
   strict,
 );
@@ -283,7 +294,18 @@ export const ShareCheck = Type.Object(
 );
 export const Destinations = Type.Object(
   {
-    suggestedCpi: N(OrgRef),
+    /** strongest first: her consent, her plan, her town (SUGGESTION_REASONS) */
+    suggestions: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          name: Type.String(),
+          type: Type.String(),
+          reasons: Type.Array(Enum(SUGGESTION_REASONS)),
+        },
+        strict,
+      ),
+    ),
     organisations: Type.Array(
       Type.Object({ id: Type.String(), name: Type.String(), type: Type.String(), town: N(Type.String()) }, strict),
     ),

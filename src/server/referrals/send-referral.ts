@@ -40,11 +40,14 @@ export async function prepareReferral(ctx: Ctx, masterKey: Buffer, body: Referra
   if (body.planActionId) {
     const action = await ctx.tx
       .selectFrom('plan_actions')
-      .select('id')
+      .select(['id', 'responsible_organisation_id'])
       .where('id', '=', body.planActionId)
       .where('case_id', '=', row.id)
       .executeTakeFirst();
     if (!action) throw invalidField('planActionId', 'not_in_plan', { message: 'not an action of this plan' });
+    // a referral serves an action the recipient is responsible for
+    if (action.responsible_organisation_id !== recipient.id)
+      throw invalidField('planActionId', 'not_the_recipients', { message: 'the recipient is not responsible for it' });
   }
   let identity: Identity | null = null;
   if (body.shareFields.some(isIdentityField)) {
@@ -66,6 +69,7 @@ export async function prepareReferral(ctx: Ctx, masterKey: Buffer, body: Referra
     identity,
     note: body.note ?? null,
     recipientOrganisationId: recipient.id,
+    planActionId: body.planActionId ?? null,
   });
   const rule = await ruleFor(ctx.tx, row.organisation_id, recipient.type);
   const due = dueDates(today, rule, recipient.municipalityCode);

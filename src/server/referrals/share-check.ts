@@ -5,19 +5,11 @@ import type { Tx } from '../db/context.ts';
 import { AppError, invalidField, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { SHARE_FIELDS } from '../../shared/codes/sharing.ts';
+import { FIELD_TYPES } from '../../shared/organisation-fields.ts';
 import { REFUSAL_MESSAGES, refusalFor, type ShareContext } from './share-fields.ts';
 
-/** Who may receive a referral: bodies of the network that take women in for a service. */
-export const RECIPIENT_TYPES: readonly string[] = [
-  'employment_centre',
-  'training_body',
-  'housing_office',
-  'social_services',
-  'ats_asst',
-  'cav',
-  'shelter_operator',
-  'municipality',
-];
+/** Who may receive a referral: the shared rule table's recipients (bodies that take women in for a service). */
+export const RECIPIENT_TYPES: readonly string[] = FIELD_TYPES['referral.recipient'];
 
 export interface Recipient {
   id: string;

@@ -62,3 +62,7 @@ export type OverdueKind = (typeof OVERDUE_KINDS)[number];
 /** Why the recipient's access to the shared data ended (referrals.access_end_reason). */
 export const ACCESS_END_REASONS = ['consent_revoked', 'withdrawn', 'declined', 'expired', 'time_limit'] as const;
 export type AccessEndReason = (typeof ACCESS_END_REASONS)[number];
+
+/** Why the wizard suggests a recipient, strongest first: her consent names it, it owns an action of her plan, it is her town's CPI. */
+export const SUGGESTION_REASONS = ['consent', 'plan', 'residence'] as const;
+export type SuggestionReason = (typeof SUGGESTION_REASONS)[number];

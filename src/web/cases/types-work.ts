@@ -11,7 +11,7 @@ export type {
   Question,
 } from '../../server/needs/schemas.ts';
 export type { Label as Bilingual } from '../../server/http/schema-kit.ts';
-export type { FollowUp, Outcome } from '../../server/outcomes/schemas.ts';
+export type { FollowUp, Outcome, PartnerReport, PartnerReports } from '../../server/outcomes/schemas.ts';
 export type { Action as PlanAction, CatalogueItem, Goal as PlanGoal, Review } from '../../server/plans/schemas.ts';
 
 export type Questionnaire = QuestionnaireOut;

@@ -38,8 +38,10 @@ export const enFieldReasons: Record<FieldReason, string> = {
   centre_itself: 'cannot be your own centre.',
   duplicate_consent:
     'the same consent (purpose, recipient and reason) is already recorded and valid on these dates: revoke it before recording a new one, or change the dates.',
+  not_for_this_field: 'is not a body that fits this field.',
   not_in_catalogue: 'not in the action catalogue.',
   not_in_plan: 'not part of this plan.',
+  not_the_recipients: 'is not an action the recipient is responsible for.',
   unknown_plan_version: 'no such plan version.',
   version_mismatch: 'the version changed in the meantime.',
   taken: 'already in use.',

@@ -99,4 +99,9 @@ export const enReferralLabels: typeof itReferralLabels = {
     only_through_centre: 'Safe-contact preferences: only through the centre',
     unknown_field: 'Not a field that can be shared',
   }),
+  suggestionReasons: R({
+    consent: 'her consent names it',
+    plan: 'responsible for an action of her plan',
+    residence: 'employment centre of her town',
+  }),
 };

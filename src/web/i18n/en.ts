@@ -7,6 +7,7 @@ import { enLabels } from './en-labels.ts';
 import { enLegal } from './en-legal.ts';
 import { enNotifications } from './en-notifications.ts';
 import { enPages } from './en-pages.ts';
+import { enPartners } from './en-partners.ts';
 import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
 import { enUrgency } from './en-urgency.ts';
@@ -167,4 +168,5 @@ export const en: Messages = {
   ...enReferralWizard,
   ...enNotifications,
   ...enUrgency,
+  ...enPartners,
 };

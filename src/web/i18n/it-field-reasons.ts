@@ -38,8 +38,10 @@ export const itFieldReasons: Record<FieldReason, string> = {
   centre_itself: 'non può essere il tuo stesso centro.',
   duplicate_consent:
     'lo stesso consenso (scopo, destinatario e finalità) è già registrato e valido in queste date: revocalo prima di registrarne uno nuovo, oppure cambia le date.',
+  not_for_this_field: 'non è un ente adatto a questo campo.',
   not_in_catalogue: 'azione non presente nel catalogo.',
   not_in_plan: 'non fa parte di questo piano.',
+  not_the_recipients: 'non è un’azione di cui è responsabile il destinatario.',
   unknown_plan_version: 'versione del piano inesistente.',
   version_mismatch: 'nel frattempo la versione è cambiata.',
   taken: 'già in uso.',

@@ -7,6 +7,7 @@ import {
   REFERRAL_SIDES,
   REFERRAL_STATUSES,
   REPORT_KINDS,
+  SUGGESTION_REASONS,
   URGENCIES,
 } from '../../shared/codes/referrals.ts';
 import { CONTACT_MODES, FIELD_GROUPS, SHARE_FIELDS, SHARE_REFUSALS } from '../../shared/codes/sharing.ts';
@@ -116,5 +117,10 @@ export const itReferralLabels = {
     no_identity_consent: 'Manca il consenso a comunicare l’identità',
     only_through_centre: 'Preferenze di contatto sicuro: solo tramite il centro',
     unknown_field: 'Campo non condivisibile',
+  }),
+  suggestionReasons: labelsFor(SUGGESTION_REASONS, {
+    consent: 'il suo consenso lo nomina',
+    plan: 'è responsabile di un’azione del suo piano',
+    residence: 'centro per l’impiego del suo comune',
   }),
 };

@@ -7,6 +7,7 @@ import { itLabels } from './it-labels.ts';
 import { itLegal } from './it-legal.ts';
 import { itNotifications } from './it-notifications.ts';
 import { itPages } from './it-pages.ts';
+import { itPartners } from './it-partners.ts';
 import { itReferralWizard } from './it-referral-wizard.ts';
 import { itReferrals } from './it-referrals.ts';
 import { itUrgency } from './it-urgency.ts';
@@ -166,6 +167,7 @@ export const it = {
   ...itReferralWizard,
   ...itNotifications,
   ...itUrgency,
+  ...itPartners,
 };
 
 export type Messages = typeof it;

@@ -15,8 +15,9 @@ import { useApi } from '../../useApi.ts';
 import { MessageThread } from './MessageThread.tsx';
 import { ReferralActions } from './ReferralActions.tsx';
 import { ReferralRecords } from './ReferralRecords.tsx';
+import { ServedAction } from './ServedAction.tsx';
 
-function Facts({ d }: { d: ReferralDetail }) {
+function Facts({ d, onChanged }: { d: ReferralDetail; onChanged: (text: string) => void }) {
   const { t, label, date, dateTime } = useI18n();
   const r = t.referral;
   const rows: [string, ReactNode][] = [
@@ -33,6 +34,9 @@ function Facts({ d }: { d: ReferralDetail }) {
     [r.contactMode, label('contactModes', d.contactMode)],
     [r.accessUntil, d.accessOpen ? (d.accessUntil ? date(d.accessUntil) : r.whileOpen) : t.common.none],
   ];
+  // the recipient sees the action only when the plan's actions went with the referral
+  if (d.planAction || d.box === 'outbox')
+    rows.push([t.referralPlan.serves, <ServedAction key="a" d={d} onChanged={onChanged} />]);
   if (d.declineReason) rows.push([r.declineReason, label('declineReasons', d.declineReason)]);
   if (d.completionOutcome) rows.push([r.completionOutcome, label('completionOutcomes', d.completionOutcome)]);
   return <DetailList twoColumns rows={rows} />;
@@ -95,7 +99,13 @@ export function ReferralPage() {
             </p>
           ) : null}
           {d.box === 'inbox' ? <p className="lead-text">{fmt(k.pseudonymNote, { pseudonym: d.pseudonym })}</p> : null}
-          <Facts d={d} />
+          <Facts
+            d={d}
+            onChanged={(text) => {
+              setNotice((x) => ({ text, n: (x?.n ?? 0) + 1 }));
+              reload();
+            }}
+          />
           <section aria-labelledby="referral-shared" className="block-gap">
             <h2 id="referral-shared">{k.shared}</h2>
             {d.shared ? <SharedView shared={d.shared} contactMode={d.contactMode} /> : <p>{k.sharedGone}</p>}

@@ -1,7 +1,8 @@
 /** For sharing and contact consents: the receiving organisation (or a type), why, and whether her identity goes too. */
-import { ORGANISATION_TYPES } from '../../../../shared/codes/organisations.ts';
+import { FIELD_TYPES } from '../../../../shared/organisation-fields.ts';
 import { Checkbox, RadioGroup } from '../../../components/Choice.tsx';
 import { SelectField } from '../../../components/Field.tsx';
+import { OrganisationPicker } from '../../../components/OrganisationPicker.tsx';
 import { SHARING_PURPOSES } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -23,16 +24,10 @@ interface Props {
 }
 
 export function RecipientFields({ values: v, onChange, organisations, err }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const options = useOptions();
   const k = t.consents;
-  const orgOptions = [
-    { value: '', label: k.chooseOrganisation },
-    ...[...organisations]
-      .sort((a, b) => a.name.localeCompare(b.name, lang))
-      .map((o) => ({ value: o.id, label: o.name })),
-  ];
-  const typeOptions = [{ value: '', label: k.chooseType }, ...options('orgTypes', ORGANISATION_TYPES)];
+  const typeOptions = [{ value: '', label: k.chooseType }, ...options('orgTypes', FIELD_TYPES['consent.recipient'])];
   return (
     <fieldset className="form-group-block">
       <legend className="h5">{k.recipientLegend}</legend>
@@ -48,12 +43,14 @@ export function RecipientFields({ values: v, onChange, organisations, err }: Pro
         ]}
       />
       {v.kind === 'organisation' ? (
-        <SelectField
+        <OrganisationPicker
           id="consent-recipientOrganisationId"
+          field="consent.recipient"
           label={k.recipientOrganisation}
           value={v.organisationId}
-          onValueChange={(organisationId) => onChange({ ...v, organisationId })}
-          options={orgOptions}
+          onChange={(organisationId) => onChange({ ...v, organisationId })}
+          organisations={organisations}
+          emptyLabel={k.chooseOrganisation}
           error={err('consent-recipientOrganisationId')}
         />
       ) : (

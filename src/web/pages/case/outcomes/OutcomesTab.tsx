@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { FocusNotice } from '../../../components/FocusNotice.tsx';
 import { ResourceState } from '../../../components/Loading.tsx';
-import { useI18n } from '../../../i18n/index.tsx';
+import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { useApi } from '../../../useApi.ts';
 import { useCase } from '../case-context.ts';
 import { FollowUpsList } from './FollowUpsList.tsx';
@@ -10,17 +10,20 @@ import { OutcomeForm } from './OutcomeForm.tsx';
 import { OutcomeList } from './OutcomeList.tsx';
 
 export function OutcomesTab() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { c, may, reload: reloadCase } = useCase();
   const outcomes = useApi('/cases/:id/outcomes', { params: { id: c.id } });
   const followUps = useApi('/cases/:id/follow-ups', { params: { id: c.id } });
+  const reports = useApi('/cases/:id/partner-reports', { params: { id: c.id } });
   const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; n: number; warn?: boolean } | null>(null);
   const o = t.outcomes;
+  const k = t.partnerReports;
+  const say = (text: string, warn = false) => setNotice((x) => ({ text, warn, n: (x?.n ?? 0) + 1 }));
 
   const changed = (text: string) => {
     setAdding(false);
-    setNotice((x) => ({ text, n: (x?.n ?? 0) + 1 }));
+    say(text);
     outcomes.reload();
     followUps.reload();
     reloadCase();
@@ -31,12 +34,34 @@ export function OutcomesTab() {
       <h2>{o.title}</h2>
       <p>{o.intro}</p>
       {notice ? (
-        <FocusNotice kind="success" focusKey={notice.n}>
+        <FocusNotice kind={notice.warn ? 'warning' : 'success'} focusKey={notice.n}>
           {notice.text}
         </FocusNotice>
       ) : null}
-      <ResourceState loading={outcomes.loading && !outcomes.data} error={outcomes.error} />
-      {outcomes.data ? <OutcomeList items={outcomes.data.items} /> : null}
+      <ResourceState loading={outcomes.loading && !outcomes.data} error={outcomes.error ?? reports.error} />
+      {outcomes.data && reports.data ? (
+        <OutcomeList
+          items={outcomes.data.items}
+          reports={reports.data.items}
+          mark={
+            may('update')
+              ? {
+                  caseId: c.id,
+                  planVersion: reports.data.planVersion,
+                  onDone: (plan, action, status) => {
+                    reports.reload();
+                    reloadCase();
+                    say(fmt(k.marked, { action, status: label('actionStatuses', status), n: plan.version }));
+                  },
+                  onStale: (message) => {
+                    reports.reload();
+                    say(message, true);
+                  },
+                }
+              : undefined
+          }
+        />
+      ) : null}
       {may('update') && !adding ? (
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
           {o.add}

@@ -3,6 +3,7 @@ import { ACTION_STATUSES } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
 import type { CatalogueItem, TeamMember } from '../../../cases/types.ts';
 import { SelectField, TextArea, TextField } from '../../../components/Field.tsx';
+import { OrganisationPicker } from '../../../components/OrganisationPicker.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import type { OrganisationSummary } from '../../../types.ts';
 import { CatalogueSelect } from './CatalogueSelect.tsx';
@@ -48,7 +49,6 @@ export function ActionEditor({
       ? [{ value: a.operatorUserId, label: operatorName ?? p.formerColleague }]
       : []),
   ];
-  const orgs = [{ value: '', label: p.noResponsible }, ...organisations.map((o) => ({ value: o.id, label: o.name }))];
   return (
     <fieldset className="action-box">
       <legend className="field-legend">{fmt(p.actionN, { n: j + 1 })}</legend>
@@ -74,12 +74,14 @@ export function ActionEditor({
           />
         </div>
         <div className="col-lg-6">
-          <SelectField
+          <OrganisationPicker
             id={id('responsibleOrganisationId')}
+            field="plan_action.responsible"
             label={p.responsible}
             value={a.responsibleOrganisationId}
-            onValueChange={(responsibleOrganisationId) => set({ responsibleOrganisationId })}
-            options={orgs}
+            onChange={(responsibleOrganisationId) => set({ responsibleOrganisationId })}
+            organisations={organisations}
+            emptyLabel={p.noResponsible}
             error={err(id('responsibleOrganisationId'))}
           />
         </div>

@@ -1,12 +1,35 @@
 /** The goals and actions of a plan (current or a stored version), read-only. */
 import { Badge } from 'design-react-kit';
-import type { PlanGoal } from '../../../cases/types.ts';
+import type { PartnerReport, Plan, PlanGoal } from '../../../cases/types.ts';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
+import { MarkAction } from './MarkAction.tsx';
 
-export function PlanGoalsView({ goals, idPrefix }: { goals: PlanGoal[]; idPrefix: string }) {
+/** Partners' reports on the current plan, shown on the actions they serve, with the one-click update. */
+export interface ActionReports {
+  reports: PartnerReport[];
+  caseId: string;
+  planVersion: number;
+  /** absent when the centre may not change the plan */
+  onDone?: (plan: Plan, action: string, status: 'in_progress' | 'done') => void;
+  onStale: (message: string) => void;
+}
+
+export function PlanGoalsView({
+  goals,
+  idPrefix,
+  reports,
+}: {
+  goals: PlanGoal[];
+  idPrefix: string;
+  reports?: ActionReports;
+}) {
   const { t, date, label, lang } = useI18n();
   const p = t.plan;
+  // the newest report on each action (the list comes newest first)
+  const latest = new Map<string, PartnerReport>();
+  for (const r of reports?.reports ?? [])
+    if (r.planAction && !latest.has(r.planAction.id)) latest.set(r.planAction.id, r);
   if (!goals.length) return <p>{p.noGoals}</p>;
   return (
     <>
@@ -41,7 +64,16 @@ export function PlanGoalsView({ goals, idPrefix }: { goals: PlanGoal[]; idPrefix
                     <td>{a.operatorName ?? t.common.none}</td>
                     <td>{date(a.startsOn)}</td>
                     <td>{date(a.dueOn)}</td>
-                    <td>{label('actionStatuses', a.status)}</td>
+                    <td>
+                      {label('actionStatuses', a.status)}
+                      {reports && latest.get(a.id) ? (
+                        <ActionReport
+                          report={latest.get(a.id) as PartnerReport}
+                          action={{ id: a.id, label: a.label, labelEn: a.labelEn, status: a.status }}
+                          reports={reports}
+                        />
+                      ) : null}
+                    </td>
                     <td>{a.notes ?? t.common.none}</td>
                   </tr>
                 ))}
@@ -53,5 +85,39 @@ export function PlanGoalsView({ goals, idPrefix }: { goals: PlanGoal[]; idPrefix
         </section>
       ))}
     </>
+  );
+}
+
+function ActionReport({
+  report,
+  action,
+  reports,
+}: {
+  report: PartnerReport;
+  action: { id: string; label: string; labelEn: string; status: string };
+  reports: ActionReports;
+}) {
+  const { t, date, label, lang } = useI18n();
+  const onDone = reports.onDone;
+  const name = lang === 'it' ? action.label : action.labelEn;
+  return (
+    <span className="d-block small">
+      {fmt(t.partnerReports.fromReport, {
+        organisation: report.reportedByOrganisationName,
+        date: date(report.occurredOn),
+        kind: label('reportKinds', report.kind),
+      })}
+      {onDone ? (
+        <span className="d-block mt-1">
+          <MarkAction
+            caseId={reports.caseId}
+            action={action}
+            planVersion={reports.planVersion}
+            onDone={(plan, status) => onDone(plan, name, status)}
+            onStale={reports.onStale}
+          />
+        </span>
+      ) : null}
+    </span>
   );
 }

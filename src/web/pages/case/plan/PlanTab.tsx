@@ -24,6 +24,7 @@ export function PlanTab() {
   const catalogue = useApi('/action-catalogue');
   const orgs = useApi('/organisations', editable ? {} : null);
   const needs = useApi('/cases/:id/needs-assessments', editable ? { params: { id: c.id } } : null);
+  const reports = useApi('/cases/:id/partner-reports', { params: { id: c.id } });
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const p = t.plan;
@@ -73,7 +74,36 @@ export function PlanTab() {
             />
           ) : (
             <>
-              <PlanGoalsView goals={current.goals} idPrefix="plan" />
+              <PlanGoalsView
+                goals={current.goals}
+                idPrefix="plan"
+                reports={
+                  reports.data
+                    ? {
+                        reports: reports.data.items,
+                        caseId: c.id,
+                        planVersion: current.version,
+                        onDone: editable
+                          ? (next, action, status) => {
+                              reports.reload();
+                              changed(
+                                next,
+                                fmt(t.partnerReports.marked, {
+                                  action,
+                                  status: label('actionStatuses', status),
+                                  n: next.version,
+                                }),
+                              );
+                            }
+                          : undefined,
+                        onStale: (message) => {
+                          plan.reload();
+                          say(message);
+                        },
+                      }
+                    : undefined
+                }
+              />
               {editable ? (
                 <button type="button" className="btn btn-primary" onClick={() => setEditing(true)}>
                   {current.version ? p.edit : p.create}

@@ -1,75 +1,91 @@
-/** Wizard step 1: to whom (the CPI of her municipality first), why, how urgently, a short note. */
+/** Wizard step 1: to whom (her consent, her plan, her town first), for which plan action, why, how urgently, a note. */
 import { SHARING_PURPOSES } from '../../../cases/codes.ts';
 import { useOptions } from '../../../cases/options.ts';
+import type { PlanGoal } from '../../../cases/types.ts';
 import { RadioGroup } from '../../../components/Choice.tsx';
-import { SelectField, TextArea, TextField } from '../../../components/Field.tsx';
+import { SelectField, TextArea } from '../../../components/Field.tsx';
 import { Notice } from '../../../components/Notice.tsx';
-import { useI18n } from '../../../i18n/index.tsx';
+import { OrganisationPicker } from '../../../components/OrganisationPicker.tsx';
+import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { URGENCIES } from '../../../referrals/codes.ts';
 import type { Destinations, ShareCheck } from '../../../referrals/types.ts';
-import { type Draft, NOTE_MAX } from './referral-draft.ts';
+import { actionFor, type Draft, NOTE_MAX, recipientOf, servableActions } from './referral-draft.ts';
 
 interface Props {
   draft: Draft;
   set: (patch: Partial<Draft>) => void;
   destinations: Destinations;
+  /** her plan's goals, for the action the referral serves */
+  goals: PlanGoal[];
   check: ShareCheck | undefined;
   err: (id: string) => string | undefined;
 }
 
-export function DestinationStep({ draft, set, destinations: d, check, err }: Props) {
+export function DestinationStep({ draft, set, destinations: d, goals, check, err }: Props) {
   const { t, lang, label } = useI18n();
   const options = useOptions();
   const w = t.referralNew;
-  const q = draft.search.trim().toLocaleLowerCase(lang);
-  const matches = d.organisations.filter(
-    (o) => o.id === draft.organisationId || !q || `${o.name} ${o.town ?? ''}`.toLocaleLowerCase(lang).includes(q),
-  );
-  const orgOptions = [
-    { value: '', label: matches.length ? w.chooseOrganisation : w.noMatch },
-    ...matches.map((o) => ({
-      value: o.id,
-      label: `${o.name}${o.town ? ` — ${o.town}` : ''} (${label('orgTypes', o.type)})`,
-    })),
-  ];
+  const k = t.referralPlan;
+  const recipient = recipientOf(draft, d);
+  const actions = servableActions(goals, recipient?.id);
+  /** A new recipient: nothing shared yet, its one open plan action preselected. */
+  const toRecipient = (patch: Partial<Draft>, id: string | undefined) =>
+    set({ ...patch, referentId: '', fields: [], planActionId: actionFor(goals, id) });
+  const because = (reasons: readonly string[]) =>
+    fmt(t.suggest.because, { reasons: reasons.map((r) => label('suggestionReasons', r)).join('; ') });
   return (
     <>
-      {d.suggestedCpi ? (
+      {d.suggestions.length ? (
         <RadioGroup
           id="ref-recipient"
           legend={w.recipient}
-          hint={w.suggestedHint}
+          hint={t.suggest.hint}
           value={draft.choice}
-          onChange={(v) => set({ choice: v as Draft['choice'], referentId: '', fields: [] })}
+          onChange={(choice) => toRecipient({ choice }, choice === 'other' ? draft.organisationId : choice)}
           options={[
-            { value: 'suggested', label: `${d.suggestedCpi.name} (${w.suggested})` },
+            ...d.suggestions.map((s) => ({
+              value: s.id,
+              label: `${s.name} (${because(s.reasons)})`,
+            })),
             { value: 'other', label: w.otherOrganisation },
           ]}
           error={err('ref-recipient')}
         />
       ) : (
-        <Notice kind="info">{w.noSuggestion}</Notice>
+        <Notice kind="info">{t.suggest.noSuggestion}</Notice>
       )}
       {draft.choice === 'other' ? (
-        <div className="form-group-block">
-          <TextField
-            id="ref-search"
-            label={w.search}
-            hint={w.searchHint}
-            type="search"
-            autoComplete="off"
-            value={draft.search}
-            onValueChange={(search) => set({ search })}
-          />
+        <OrganisationPicker
+          id="ref-organisation"
+          field="referral.recipient"
+          label={w.organisation}
+          value={draft.organisationId}
+          onChange={(organisationId) => toRecipient({ organisationId }, organisationId)}
+          organisations={d.organisations}
+          emptyLabel={w.chooseOrganisation}
+          error={err('ref-organisation')}
+        />
+      ) : null}
+      {recipient ? (
+        actions.length ? (
           <SelectField
-            id="ref-organisation"
-            label={w.organisation}
-            value={draft.organisationId}
-            onValueChange={(organisationId) => set({ organisationId, referentId: '', fields: [] })}
-            options={orgOptions}
-            error={err('ref-organisation')}
+            id="ref-planAction"
+            label={k.action}
+            hint={fmt(k.actionHint, { recipient: recipient.name })}
+            value={draft.planActionId}
+            onValueChange={(planActionId) => set({ planActionId })}
+            options={[
+              { value: '', label: k.none },
+              ...actions.map((a) => ({
+                value: a.id,
+                label: `${lang === 'it' ? a.label : a.labelEn} (${label('actionStatuses', a.status)})`,
+              })),
+            ]}
+            error={err('ref-planAction')}
           />
-        </div>
+        ) : (
+          <p className="field-hint">{fmt(k.noActions, { recipient: recipient.name })}</p>
+        )
       ) : null}
       <SelectField
         id="ref-purpose"

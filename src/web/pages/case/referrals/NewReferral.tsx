@@ -17,6 +17,7 @@ import { useCase } from '../case-context.ts';
 import { DestinationStep } from './DestinationStep.tsx';
 import { ConfirmStep, PreviewStep } from './PreviewStep.tsx';
 import {
+  actionFor,
   bodyOf,
   checkDestination,
   checkShare,
@@ -34,6 +35,8 @@ export function NewReferral() {
   const { c, may } = useCase();
   const editable = may('send_referral');
   const destinations = useApi('/cases/:id/referral-destinations', editable ? { params: { id: c.id } } : null);
+  const plan = useApi('/cases/:id/plan', editable ? { params: { id: c.id } } : null);
+  const goals = plan.data?.goals ?? [];
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(undefined));
   const recipient = recipientOf(draft, destinations.data);
   const checkQuery =
@@ -50,10 +53,13 @@ export function NewReferral() {
   const fieldLabel = (f: string) => label('shareFields', f);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  // The suggested CPI is the first choice, once the destinations are known.
+  // The strongest suggestion is the first choice (with its one open plan action), once both are known.
   useEffect(() => {
-    if (destinations.data) setDraft((d) => ({ ...d, choice: destinations.data?.suggestedCpi ? 'suggested' : 'other' }));
-  }, [destinations.data]);
+    if (!destinations.data || !plan.data) return;
+    const choice = destinations.data.suggestions[0]?.id ?? 'other';
+    const goals = plan.data.goals;
+    setDraft((d) => ({ ...d, choice, planActionId: choice === 'other' ? '' : actionFor(goals, choice) }));
+  }, [destinations.data, plan.data]);
   // Keep only what the consents (re)checked for this recipient and purpose allow.
   useEffect(() => {
     if (current)
@@ -125,7 +131,8 @@ export function NewReferral() {
   }
 
   if (!editable) return <Notice kind="warning">{w.notEditable}</Notice>;
-  if (!destinations.data) return <ResourceState loading={destinations.loading} error={destinations.error} />;
+  if (!destinations.data || !plan.data)
+    return <ResourceState loading={destinations.loading || plan.loading} error={destinations.error ?? plan.error} />;
   return (
     <>
       <p>
@@ -139,7 +146,14 @@ export function NewReferral() {
         </h3>
         <ErrorSummary errors={form.errors} attempt={form.attempt} />
         {step === 0 ? (
-          <DestinationStep draft={draft} set={set} destinations={destinations.data} check={current} err={form.err} />
+          <DestinationStep
+            draft={draft}
+            set={set}
+            destinations={destinations.data}
+            goals={goals}
+            check={current}
+            err={form.err}
+          />
         ) : null}
         {step > 0 && !current ? <ResourceState loading={check.loading || !check.error} error={check.error} /> : null}
         {step === 1 && current && recipient ? (

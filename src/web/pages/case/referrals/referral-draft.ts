@@ -5,11 +5,14 @@ import { fieldMessage, reasonText } from '../../../forms/api-errors.ts';
 import type { SummaryError } from '../../../components/ErrorSummary.tsx';
 import type { Messages } from '../../../i18n/it.ts';
 import type { Destinations, ReferralCreate, ShareCheck } from '../../../referrals/types.ts';
+import type { PlanAction, PlanGoal } from '../../../cases/types.ts';
 
 export interface Draft {
-  /** 'suggested': the CPI of her municipality; 'other': an organisation chosen from the list */
-  choice: 'suggested' | 'other';
+  /** the id of a suggested recipient (her consent, her plan, her town), or 'other': chosen from the list */
+  choice: string;
   organisationId: string;
+  /** the plan action the referral serves ('' for none) */
+  planActionId: string;
   search: string;
   referentId: string;
   purpose: string;
@@ -19,8 +22,9 @@ export interface Draft {
 }
 
 export const emptyDraft = (d: Destinations | undefined): Draft => ({
-  choice: d?.suggestedCpi ? 'suggested' : 'other',
+  choice: d?.suggestions[0]?.id ?? 'other',
   organisationId: '',
+  planActionId: '',
   search: '',
   referentId: '',
   purpose: '',
@@ -34,7 +38,7 @@ export const NOTE_MAX = 1000;
 export const fieldId = (field: string) => `ref-field-${field.replace('.', '-')}`;
 
 export function recipientOf(draft: Draft, d: Destinations | undefined): { id: string; name: string } | null {
-  if (draft.choice === 'suggested') return d?.suggestedCpi ?? null;
+  if (draft.choice !== 'other') return d?.suggestions.find((s) => s.id === draft.choice) ?? null;
   const org = d?.organisations.find((o) => o.id === draft.organisationId);
   return org ? { id: org.id, name: org.name } : null;
 }
@@ -86,7 +90,24 @@ export function bodyOf(caseId: string, draft: Draft, recipientId: string): BodyI
     urgency: draft.urgency,
     note: draft.note.trim() || null,
     shareFields: draft.fields,
+    planActionId: draft.planActionId || null,
   };
+}
+
+/** The open actions of her plan a referral to this recipient can serve. */
+export function servableActions(goals: PlanGoal[], recipientId: string | undefined): PlanAction[] {
+  if (!recipientId) return [];
+  return goals.flatMap((g) =>
+    g.actions.filter(
+      (a) => a.responsibleOrganisationId === recipientId && (a.status === 'planned' || a.status === 'in_progress'),
+    ),
+  );
+}
+
+/** A new recipient: its one open action is preselected, otherwise none. */
+export function actionFor(goals: PlanGoal[], recipientId: string | undefined): string {
+  const open = servableActions(goals, recipientId);
+  return open.length === 1 ? (open[0]?.id ?? '') : '';
 }
 
 /**
@@ -117,6 +138,7 @@ export function serverErrors(
   }
   const at: Record<string, [string, string]> = {
     recipientOrganisationId: [draft.choice === 'other' ? 'ref-organisation' : 'ref-recipient', w.recipient],
+    planActionId: ['ref-planAction', t.referralPlan.serves],
     recipientUserId: ['ref-referent', w.referent],
     purpose: ['ref-purpose', w.purpose],
     urgency: ['ref-urgency', w.urgency],
