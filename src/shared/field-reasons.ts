@@ -55,6 +55,8 @@ export const FIELD_REASONS = [
   'unknown_questionnaire',
   'never_worked',
   'only_if_working',
+  'contradicts_employment',
+  'differs_from_profile',
   // referrals
   'not_a_recipient',
   'not_a_referent',

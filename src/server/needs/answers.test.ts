@@ -15,7 +15,7 @@ function fieldsOf(fn: () => unknown): string[] {
 
 describe('questionnaire', () => {
   it('has the sections of the protocol, unique ids and Italian and English labels everywhere', () => {
-    expect(QUESTIONNAIRE.version).toBe('2026-1');
+    expect(QUESTIONNAIRE.version).toBe('2026-2');
     expect(QUESTIONNAIRE.sections.map((s) => s.id)).toEqual([
       'education_languages',
       'work_history',

@@ -63,6 +63,11 @@ export function validateAnswers(version: string, answers: Record<string, unknown
     if (typeof out.years_worked === 'number' && out.years_worked > 0)
       fields.push(fieldError('answers.years_worked', 'never_worked', 'must be 0 when she never worked'));
   }
+  // her employment and her last job tell one story: employed if and only if she works now
+  if (out.employment !== undefined && out.last_job_ended !== undefined) {
+    if ((out.employment === 'employed') !== (out.last_job_ended === 'currently_working'))
+      fields.push(fieldError('answers.last_job_ended', 'contradicts_employment', 'does not match her employment'));
+  }
   if (fields.length) throw new AppError(400, 'validation_failed', 'The answers do not fit the questionnaire', fields);
   return out;
 }

@@ -64,9 +64,10 @@ describe('needs profile', () => {
     const p = computeProfile(struggling);
     expect(p.economic_autonomy).toEqual({
       level: 'high',
-      reasons: ['no_income', 'overwhelming_debts', 'no_own_bank_account'],
+      reasons: ['no_income', 'no_work_no_income', 'overwhelming_debts', 'no_own_bank_account'],
     });
-    expect(p.work).toEqual({ level: 'medium', reasons: ['never_worked'] });
+    // never worked and no income: the first need is work (it read "medium" before the rule was fixed)
+    expect(p.work).toEqual({ level: 'high', reasons: ['never_worked', 'no_work_no_income'] });
     expect(p.training).toEqual({ level: 'high', reasons: ['italian_basic', 'low_education', 'low_digital_skills'] });
     expect(p.housing).toEqual({ level: 'medium', reasons: ['in_shelter'] });
     expect(p.childcare).toEqual({ level: 'medium', reasons: ['childcare_missing'] });
@@ -77,10 +78,10 @@ describe('needs profile', () => {
     expect(p.wellbeing).toEqual({ level: 'none', reasons: [] });
     const goals = proposeGoals(p);
     expect(goals.map((g) => g.domain)).toEqual([
+      'work',
       'training',
       'economic_autonomy',
       'legal',
-      'work',
       'housing',
       'childcare',
     ]);
@@ -94,6 +95,7 @@ describe('needs profile', () => {
       'cpi_registration',
       'gol_pathway',
       'traineeship',
+      'job_search_support',
     ]);
     expect(goals.find((g) => g.domain === 'childcare')?.suggestedActions).toEqual(['childcare_place']);
   });
@@ -164,7 +166,8 @@ describe('comparing two assessments', () => {
       a: { level: 'medium' },
       b: { level: 'none' },
     });
-    expect(diff.domains.find((d) => d.domain === 'work')?.trend).toBe('unchanged');
+    // she found income: without work and without income no longer adds to her need for work
+    expect(diff.domains.find((d) => d.domain === 'work')?.trend).toBe('decreased');
     const changed = diff.questions.filter((q) => q.changed).map((q) => q.questionId);
     expect(changed).toEqual(['housing_situation', 'monthly_income']);
     expect(diff.questions.find((q) => q.questionId === 'legal_matters')?.changed).toBe(false);

@@ -28,10 +28,16 @@ const num = (a: Answers, id: string): number | undefined => (typeof a[id] === 'n
 const has = (a: Answers, id: string, value: string) => Array.isArray(a[id]) && (a[id] as string[]).includes(value);
 const under6 = (a: Answers) => (num(a, 'children_under_6') ?? 0) > 0;
 const school = (a: Answers) => (num(a, 'children_6_to_17') ?? 0) > 0;
+/** She has no job now: unemployed by her employment, or by when her last job ended. */
+export const notWorking = (a: Answers) =>
+  is(a, 'employment', 'unemployed') ||
+  is(a, 'last_job_ended', 'under_6_months', '6_to_24_months', 'over_2_years', 'never_worked');
+const noIncome = (a: Answers) => is(a, 'monthly_income', 'none');
 
 /** Which answers feed each domain: a domain none of whose inputs is answered is 'not_assessed'. */
 export const INPUTS: Record<Domain, string[]> = {
   work: [
+    'employment',
     'last_job_ended',
     'years_worked',
     'professional_skills',
@@ -77,7 +83,16 @@ export const RULES: Rule[] = [
     domain: 'work',
     reason: 'not_working',
     points: 2,
-    when: (a) => is(a, 'last_job_ended', 'under_6_months', '6_to_24_months'),
+    // out of work, recently or for a time not said (never worked and over two years score above)
+    when: (a) => notWorking(a) && !is(a, 'last_job_ended', 'never_worked', 'over_2_years'),
+    actions: [...WORK_START, 'job_search_support'],
+  },
+  {
+    // without a job and without any income, work is the first need whatever else she answered
+    domain: 'work',
+    reason: 'no_work_no_income',
+    points: 3,
+    when: (a) => notWorking(a) && noIncome(a),
     actions: [...WORK_START, 'job_search_support'],
   },
   {
@@ -199,6 +214,13 @@ export const RULES: Rule[] = [
     points: 4,
     when: (a) => is(a, 'monthly_income', 'none'),
     actions: ['freedom_income_application'],
+  },
+  {
+    domain: 'economic_autonomy',
+    reason: 'no_work_no_income',
+    points: 1,
+    when: (a) => notWorking(a) && noIncome(a),
+    actions: [],
   },
   {
     domain: 'economic_autonomy',

@@ -23,7 +23,7 @@ const record = (s: Signed, caseId: string, payload: object) =>
   t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/needs-assessments`, headers: s.headers, payload });
 
 const first = {
-  questionnaireVersion: '2026-1',
+  questionnaireVersion: '2026-2',
   assessedOn: '2026-01-20',
   answers: {
     housing_situation: 'shelter',
@@ -35,7 +35,7 @@ const first = {
   },
 };
 const later = {
-  questionnaireVersion: '2026-1',
+  questionnaireVersion: '2026-2',
   assessedOn: '2026-02-20',
   answers: {
     housing_situation: 'own_rent',
@@ -52,7 +52,7 @@ describe('needs assessments', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/needs/questionnaire', headers: s.headers });
     expect(res.statusCode).toBe(200);
     const q = res.json();
-    expect(q.version).toBe('2026-1');
+    expect(q.version).toBe('2026-2');
     const italian = q.sections
       .flatMap((x: { questions: Array<{ id: string }> }) => x.questions)
       .find((x: { id: string }) => x.id === 'italian_level');
@@ -68,16 +68,20 @@ describe('needs assessments', () => {
     const made = a.json();
     expect(made).toMatchObject({
       caseId: c.id,
-      questionnaireVersion: '2026-1',
+      questionnaireVersion: '2026-2',
       assessedOn: '2026-01-20',
       answers: first.answers,
     });
     expect(made.profile.housing).toEqual({ level: 'medium', reasons: ['in_shelter'] });
-    expect(made.profile.economic_autonomy).toEqual({ level: 'high', reasons: ['no_income', 'no_own_bank_account'] });
-    expect(made.proposedGoals[0]).toEqual({
+    expect(made.profile.economic_autonomy).toEqual({
+      level: 'high',
+      reasons: ['no_income', 'no_work_no_income', 'no_own_bank_account'],
+    });
+    expect(made.proposedGoals[0]).toMatchObject({ domain: 'work', level: 'high' });
+    expect(made.proposedGoals[1]).toEqual({
       domain: 'economic_autonomy',
       level: 'high',
-      reasons: ['no_income', 'no_own_bank_account'],
+      reasons: ['no_income', 'no_work_no_income', 'no_own_bank_account'],
       suggestedActions: ['freedom_income_application', 'bank_account'],
     });
     expect(made.profile.childcare).toEqual({ level: 'none', reasons: ['not_assessed'] });
@@ -131,7 +135,7 @@ describe('needs assessments', () => {
     expect(events).toHaveLength(2);
     expect(events[1]).toMatchObject({
       refId: made.id,
-      details: { questionnaireVersion: '2026-1', highNeeds: ['economic_autonomy'] },
+      details: { questionnaireVersion: '2026-2', highNeeds: ['work', 'economic_autonomy'] },
     });
     const audit = (await auditRows(t.db)).filter((r) => r.action === 'needs.record' && r.subject_id === c.id);
     expect(audit).toHaveLength(2);

@@ -3,9 +3,15 @@
  * was answered against; a new version gets a new constant, old ones stay readable.
  * Free text is limited to her aspirations and kept short: never identity, never her story.
  */
+import { EDUCATION, EMPLOYMENT, type Education, type Employment } from '../../shared/codes/istat.ts';
 import type { NeedsSection } from '../../shared/codes/needs.ts';
 
-export const QUESTIONNAIRE_VERSION = '2026-1';
+/**
+ * 2026-2: education on the intake's scale (the shared EDUCATION list) and her employment (the
+ * shared EMPLOYMENT list), both prefilled from the case's profile. 2026-1 answers stay readable
+ * (its two extra education levels, vocational and postgraduate, show as codes).
+ */
+export const QUESTIONNAIRE_VERSION = '2026-2';
 
 export interface Label {
   it: string;
@@ -33,6 +39,28 @@ export interface Section {
 
 const o = (value: string, it: string, en: string): Option => ({ value, label: { it, en } });
 const l = (it: string, en: string): Label => ({ it, en });
+
+/** The intake's scales, with the same words as the profile (it-case-labels.ts); 'unknown' is "unanswered" here. */
+const EDUCATION_LABELS: Record<Exclude<Education, 'unknown'>, Label> = {
+  none: l('Nessun titolo', 'No qualification'),
+  primary: l('Licenza elementare', 'Primary school'),
+  lower_secondary: l('Licenza media', 'Lower secondary school'),
+  upper_secondary: l('Diploma di scuola superiore', 'Upper secondary diploma'),
+  tertiary: l('Laurea o superiore', 'University degree or higher'),
+};
+const EMPLOYMENT_LABELS: Record<Exclude<Employment, 'unknown'>, Label> = {
+  employed: l('Occupata', 'Employed'),
+  unemployed: l('Disoccupata o in cerca di lavoro', 'Unemployed or looking for work'),
+  student: l('Studentessa', 'Student'),
+  homemaker: l('Casalinga', 'Homemaker'),
+  retired: l('Pensionata', 'Retired'),
+  other: l('Altro', 'Other'),
+};
+const fromList = <T extends string>(codes: readonly T[], labels: Partial<Record<T, Label>>): Option[] =>
+  codes.flatMap((c) => {
+    const label = labels[c];
+    return label ? [{ value: c, label }] : [];
+  });
 
 const LEVELS = [
   o('none', 'Nessuna', 'None'),
@@ -72,15 +100,7 @@ export const SECTIONS: Section[] = [
         id: 'education_level',
         type: 'choice',
         label: l('Titolo di studio più alto', 'Highest level of education'),
-        options: [
-          o('none', 'Nessun titolo', 'None'),
-          o('primary', 'Licenza elementare', 'Primary school'),
-          o('lower_secondary', 'Licenza media', 'Lower secondary school'),
-          o('vocational', 'Qualifica professionale', 'Vocational qualification'),
-          o('upper_secondary', 'Diploma di scuola superiore', 'Upper secondary diploma'),
-          o('tertiary', 'Laurea', 'University degree'),
-          o('postgraduate', 'Titolo post-laurea', 'Postgraduate degree'),
-        ],
+        options: fromList(EDUCATION, EDUCATION_LABELS),
       },
       {
         id: 'qualification_recognised',
@@ -129,6 +149,12 @@ export const SECTIONS: Section[] = [
     id: 'work_history',
     label: l('Esperienze di lavoro', 'Work history'),
     questions: [
+      {
+        id: 'employment',
+        type: 'choice',
+        label: l('Condizione lavorativa', 'Employment'),
+        options: fromList(EMPLOYMENT, EMPLOYMENT_LABELS),
+      },
       {
         id: 'years_worked',
         type: 'integer',

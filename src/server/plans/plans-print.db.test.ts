@@ -129,7 +129,7 @@ describe('who reaches a plan', () => {
       method: 'POST',
       url: `/api/v1/cases/${id}/needs-assessments`,
       headers: s.headers,
-      payload: { questionnaireVersion: '2026-1', assessedOn: '2026-01-20', answers: { housing_situation: 'shelter' } },
+      payload: { questionnaireVersion: '2026-2', assessedOn: '2026-01-20', answers: { housing_situation: 'shelter' } },
     });
     const aid = assessment.json().id as string;
     const other = await signInNew(t, {
@@ -157,7 +157,7 @@ describe('who reaches a plan', () => {
       [
         'POST',
         `/api/v1/cases/${id}/needs-assessments`,
-        { questionnaireVersion: '2026-1', assessedOn: '2026-01-20', answers: {} },
+        { questionnaireVersion: '2026-2', assessedOn: '2026-01-20', answers: {} },
       ],
       ['GET', `/api/v1/cases/${id}/needs-assessments/compare?a=${aid}&b=${aid}`],
     ];

@@ -49,6 +49,8 @@ export const enFieldReasons: Record<FieldReason, string> = {
   unknown_questionnaire: 'unknown questionnaire version.',
   never_worked: 'does not fit “never worked”.',
   only_if_working: 'only if she still works.',
+  contradicts_employment: 'does not match the employment given.',
+  differs_from_profile: 'does not match the number of minor children in the case profile.',
   not_a_recipient: 'this organisation does not receive referrals.',
   not_a_referent: 'not a referent of the recipient.',
   not_for_this_kind: 'not for this kind.',

@@ -35,6 +35,7 @@ export const enPathLabels: typeof itPathLabels = {
     never_worked: 'Never worked',
     long_term_unemployed: 'Out of work for more than 2 years',
     not_working: 'Currently out of work',
+    no_work_no_income: 'No work and no income',
     little_experience: 'Little work experience',
     low_professional_skills: 'Basic professional skills',
     limited_mobility: 'Limited mobility',

@@ -49,6 +49,8 @@ export const itFieldReasons: Record<FieldReason, string> = {
   unknown_questionnaire: 'versione del questionario sconosciuta.',
   never_worked: 'non compatibile con “non ha mai lavorato”.',
   only_if_working: 'solo se lavora ancora.',
+  contradicts_employment: 'non corrisponde alla condizione lavorativa indicata.',
+  differs_from_profile: 'non corrisponde al numero di figli minorenni del profilo del percorso.',
   not_a_recipient: 'questo ente non riceve invii.',
   not_a_referent: 'non è una referente dell’ente destinatario.',
   not_for_this_kind: 'non previsto per questo tipo.',

@@ -60,6 +60,7 @@ export const itPathLabels = {
     never_worked: 'Non ha mai lavorato',
     long_term_unemployed: 'Senza lavoro da più di 2 anni',
     not_working: 'Attualmente senza lavoro',
+    no_work_no_income: 'Senza lavoro e senza reddito',
     little_experience: 'Poca esperienza di lavoro',
     low_professional_skills: 'Competenze professionali di base',
     limited_mobility: 'Mobilità limitata',
