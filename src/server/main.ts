@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { buildApp } from './app.ts';
+import { startAuditChainer } from './audit/chainer.ts';
 import { loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
@@ -31,6 +32,9 @@ app.log.info({ ms: Math.round(performance.now() - started), demo: config.demo, d
 const outbox = config.smtpUrl ? startOutboxWorker({ db, config, logger: app.log, intervalMs: 30_000 }) : null;
 if (!outbox) app.log.info('PERCORSI_SMTP_URL is not set: notification e-mails stay queued');
 
+// Audit rows are written with each request; this node (or another one) chains them a moment later.
+const chainer = startAuditChainer({ db, logger: app.log, intervalMs: 1_000 });
+
 // Unanswered referrals expire and ended shares are deleted, also when nobody opens them.
 const sweep = startReferralSweep(db, app.log, 10 * 60_000);
 // Drafts nobody came back to are deleted 14 days after their last save.
@@ -45,6 +49,7 @@ async function shutdown(signal: string) {
   force.unref();
   await app.close();
   await outbox?.stop();
+  await chainer.stop();
   sweep.stop();
   draftSweep.stop();
   await db.close();

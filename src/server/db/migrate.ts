@@ -6,11 +6,16 @@ import type { DB } from './schema.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** Applies forward-only numbered .sql migrations, each in its own transaction, once. */
-export async function migrate(owner: Kysely<DB>): Promise<string[]> {
+/**
+ * Applies forward-only numbered .sql migrations, each in its own transaction, once. `before`
+ * (tests of a migration over older data) stops at the first file whose name sorts at or after it.
+ */
+export async function migrate(owner: Kysely<DB>, options: { before?: string } = {}): Promise<string[]> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(owner);
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+  const files = (await readdir(MIGRATIONS_DIR))
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f) && (!options.before || f < options.before))
+    .sort();
   const applied = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(owner);
   const done = new Set(applied.rows.map((r) => r.name));
   const ran: string[] = [];

@@ -162,8 +162,8 @@ export interface AuditLogTable {
   purpose: Nullable<string>;
   outcome: 'success' | 'failure' | 'denied';
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
-  prev_hash: Generated<string>;
-  hash: Generated<string>;
+  /** the writing transaction (NULL on rows chained before migration 070); the chain is in audit_chain */
+  tx: Generated<string | null>;
 }
 
 export interface DB extends NotificationTables, ReferralTables, DirectoryTables, DraftTables {

@@ -17,11 +17,12 @@ import { migrate } from '../db/migrate.ts';
  * Test databases: in-memory PGlite by default; with PERCORSI_TEST_PG (an admin URL of a real
  * server) a fresh database on that server, reached by the app as percorsi_app.
  */
-export async function openTestDb(): Promise<Database> {
+export async function openTestDb(options: { migrateBefore?: string } = {}): Promise<Database> {
   const adminUrl = process.env.PERCORSI_TEST_PG;
+  const upTo = { before: options.migrateBefore };
   if (!adminUrl) {
     const db = await openPglite(null);
-    await migrate(db.owner);
+    await migrate(db.owner, upTo);
     return db;
   }
   const name = `percorsi_t_${randomBytes(6).toString('hex')}`;
@@ -39,7 +40,7 @@ export async function openTestDb(): Promise<Database> {
   // ("tuple concurrently updated"). One session lock in the admin database serialises them.
   await admin.query('SELECT pg_advisory_lock(4243)');
   try {
-    await migrate(db.owner);
+    await migrate(db.owner, upTo);
   } finally {
     await admin.query('SELECT pg_advisory_unlock(4243)');
     await admin.end();
@@ -206,6 +207,7 @@ export async function signIn(app: App, db: Database, user: TestUser): Promise<Si
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
+/** The audit rows, in id order (chained or not). */
 export async function auditRows(db: Database) {
   return db.owner.selectFrom('audit_log').selectAll().orderBy('seq').execute();
 }
