@@ -43,7 +43,8 @@ const links = async (db: Database) =>
 
 const onPostgres = Boolean(process.env.PERCORSI_TEST_PG);
 
-describe('audit chain', () => {
+// every test opens its own database (migrations included): slow on a busy machine
+describe('audit chain', { timeout: 240_000 }, () => {
   it('chains committed rows after the fact and verifies them, in numeric order past 9', () =>
     withDb(async (db) => {
       await append(db, 25);
