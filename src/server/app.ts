@@ -9,6 +9,7 @@ import type { Database } from './db/database.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { registerConsentRoutes } from './consents/routes.ts';
 import { registerPublicDirectory } from './directory/public-routes.ts';
+import { registerDirectoryRoutes } from './directory/routes.ts';
 import { PublicSite } from './directory/site.ts';
 import { registerDraftRoutes } from './drafts/routes.ts';
 import { installOpenApi } from './http/openapi.ts';
@@ -51,7 +52,7 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
   installRequestContext(app, db);
 
   const site = new PublicSite();
-  await app.register(async (api) => registerApiRoutes(api, { db, config }), { prefix: '/api/v1' });
+  await app.register(async (api) => registerApiRoutes(api, { db, config, site }), { prefix: '/api/v1' });
   registerPublicDirectory(app, site);
   app.get('/healthz', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
@@ -67,7 +68,10 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
 }
 
 /** Every route of /api/v1 (also used by the contract test, which holds src/server/http/contract.ts against them). */
-export function registerApiRoutes(api: FastifyInstance, { db, config }: Pick<AppDeps, 'db' | 'config'>): void {
+export function registerApiRoutes(
+  api: FastifyInstance,
+  { db, config, site = new PublicSite() }: Pick<AppDeps, 'db' | 'config'> & { site?: PublicSite },
+): void {
   registerSystemRoutes(api, { db, config });
   registerAuthRoutes(api, { config });
   registerUserRoutes(api, { config });
@@ -81,4 +85,5 @@ export function registerApiRoutes(api: FastifyInstance, { db, config }: Pick<App
   registerNotificationRoutes(api);
   registerReferralRoutes(api, { config });
   registerDraftRoutes(api, { config });
+  registerDirectoryRoutes(api, site);
 }

@@ -10,6 +10,7 @@ import { startDraftSweep } from './drafts/sweep.ts';
 import { ensureWebBuilt } from './http/build-web.ts';
 import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
 import { startOutboxWorker } from './notifications/outbox-worker.ts';
+import { startStaleEntrySweep } from './directory/stale.ts';
 import { startReferralSweep } from './referrals/sweep.ts';
 
 const started = performance.now();
@@ -39,6 +40,8 @@ const chainer = startAuditChainer({ db, logger: app.log, intervalMs: 1_000 });
 const sweep = startReferralSweep(db, app.log, 10 * 60_000);
 // Drafts nobody came back to are deleted 14 days after their last save.
 const draftSweep = startDraftSweep(db, app.log, 60 * 60_000);
+// Public directory entries not verified for 6 months are flagged to their editors.
+const staleEntries = startStaleEntrySweep(db, app.log, 24 * 60 * 60_000);
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -52,6 +55,7 @@ async function shutdown(signal: string) {
   await chainer.stop();
   sweep.stop();
   draftSweep.stop();
+  staleEntries.stop();
   await db.close();
   process.exit(0);
 }

@@ -1,4 +1,5 @@
 import { can, type PermissionActor } from './can.ts';
+import type { DirectoryEntryAction, DirectoryEntryStatus } from './codes/directory.ts';
 import { ROLES, type Role } from './codes/roles.ts';
 
 /**
@@ -89,4 +90,19 @@ export function userActions(
     reset_password: !user.disabled,
   };
   return USER_ACTIONS.filter((a) => allowed[a]);
+}
+
+/**
+ * What the actor may do with a directory entry she can see (RLS decides which: her organisation's,
+ * or, for a network coordinator, those of her networks' members): edit it, and publish a draft
+ * that differs from the public copy.
+ */
+export function directoryEntryActions(
+  actor: PermissionActor,
+  entry: { status: DirectoryEntryStatus },
+): DirectoryEntryAction[] {
+  const out: DirectoryEntryAction[] = [];
+  if (can(actor, 'directory.edit')) out.push('edit');
+  if (can(actor, 'directory.publish') && (entry.status === 'draft' || entry.status === 'changed')) out.push('publish');
+  return out;
 }

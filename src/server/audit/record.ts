@@ -55,7 +55,10 @@ export type AuditAction =
   | 'draft.save'
   | 'draft.read'
   | 'draft.discard'
-  | 'draft.expire';
+  | 'draft.expire'
+  | 'directory.entry_update'
+  | 'directory.publish'
+  | 'directory.stale_flag';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -92,7 +92,7 @@ function languageName(t: PublicTexts, code: string): string {
 }
 
 /** One body: its name (never translated), and its verified public details. */
-function body(t: PublicTexts, l: Listed, options: { full: boolean } = { full: true }): Html {
+export function body(t: PublicTexts, l: Listed, options: { full: boolean } = { full: true }): Html {
   const o = l.organisation;
   const e = l.entry;
   return html`<li class="org">

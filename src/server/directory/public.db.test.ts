@@ -279,3 +279,70 @@ describe('caching', () => {
     await sql`SELECT 1`.execute(t.db.owner);
   });
 });
+
+describe('open data', () => {
+  it('the HSDS JSON validates against the HSDS 3.0 schemas kept in data/hsds', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { default: Ajv } = await import('ajv');
+    const { default: addFormats } = await import('ajv-formats');
+    const dir = path.resolve(import.meta.dirname, '../../../data/hsds');
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+      ajv.addSchema(JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+    }
+    const doc = JSON.parse((await get('/aiuto/dati/hsds.json')).body);
+    expect(doc.hsds_version).toBe('3.0');
+    const check = (schema: string, items: unknown[]) => {
+      const validate = ajv.getSchema(schema);
+      if (!validate) throw new Error(schema);
+      for (const item of items) expect(validate(item) ? [] : validate.errors, JSON.stringify(item)).toEqual([]);
+    };
+    check('organization.json', doc.organizations);
+    check('service.json', doc.services);
+    check('location.json', doc.locations);
+    // the validator is not a rubber stamp
+    expect(ajv.getSchema('location.json')?.({ id: 'x', location_type: 'secret' })).toBe(false);
+
+    // the centre that runs shelters: its services sit at a virtual location with no address
+    const centre = doc.organizations.find(
+      (o: { name: string }) => o.name === 'Centro antiviolenza di prova con case rifugio',
+    );
+    const location = doc.locations.find((l: { organization_id: string }) => l.organization_id === centre.id);
+    expect(location).toMatchObject({ location_type: 'virtual' });
+    expect(location.addresses).toBeUndefined();
+    expect(location.latitude).toBeUndefined();
+    const shelterService = doc.services.find(
+      (s: { organization_id: string; name: string }) =>
+        s.organization_id === centre.id && s.name.startsWith('Casa rifugio'),
+    );
+    expect(shelterService.service_at_locations[0].location_id).toBe(location.id);
+    expect(shelterService.phones[0].number).toBe('02 1234 5678');
+    expect(shelterService.schedules[0]).toMatchObject({
+      freq: 'WEEKLY',
+      byday: 'MO',
+      opens_at: '09:00',
+      closes_at: '17:00',
+    });
+    expect(shelterService.languages.map((l: { code: string }) => l.code)).toEqual(['it', 'ar']);
+    expect(shelterService.service_areas[0].name).toBe('Rete Antiviolenza del Comune di Milano');
+    // employment centres, public offices, are physical locations with their street
+    expect(doc.locations.some((l: { location_type: string }) => l.location_type === 'physical')).toBe(true);
+    const ids = [...doc.organizations, ...doc.services, ...doc.locations].map((x: { id: string }) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('the CSV has one row per listed body, with the same public fields', async () => {
+    const csv = (await get('/aiuto/dati/elenco.csv')).body;
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe(
+      'organisation_id,name,type,networks,address,town,gives_access_to_shelters,phone,email,hours,services,languages,accessibility,free_of_charge,verified_on',
+    );
+    const centre = lines.find((l) => l.includes('Centro antiviolenza di prova con case rifugio'));
+    expect(centre).toContain(
+      ',milano,,,yes,02 1234 5678,,mo 09:00-17:00,listening shelter_access,it ar,,yes,2026-11-20',
+    );
+    expect(lines.length).toBeGreaterThan(50);
+  });
+});

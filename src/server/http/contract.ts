@@ -10,6 +10,7 @@ import * as Auth from '../auth/schemas.ts';
 import * as Cases from '../cases/schemas.ts';
 import * as Consents from '../consents/schemas.ts';
 import * as Drafts from '../drafts/schemas.ts';
+import * as Directory from '../directory/schemas.ts';
 import * as Needs from '../needs/schemas.ts';
 import * as Network from '../network/schemas.ts';
 import * as Notifications from '../notifications/schemas.ts';
@@ -59,6 +60,11 @@ export const contract = {
   'GET /organisations/:id': { response: Network.OrganisationDetail },
   'PATCH /organisations/:id': { body: Network.OrganisationPatch, response: Network.OrganisationDetail },
   'GET /protocols': { response: Network.ProtocolList },
+  'GET /directory/entries': { response: Directory.DirectoryEntryList },
+  'GET /directory/entries/:organisationId': { response: Directory.DirectoryEntry },
+  'GET /directory/entries/:organisationId/preview': { response: Directory.EntryPreview },
+  'PUT /directory/entries/:organisationId': { body: Directory.EntryFields, response: Directory.DirectoryEntry },
+  'POST /directory/entries/:organisationId/publish': { response: Directory.DirectoryEntry },
   'GET /protocols/:id': { response: Network.ProtocolDetail },
   'POST /protocols/:id/adhesions': { body: Network.AdhesionRequest, response: Network.Adhesion },
   'POST /protocols/:id/adhesions/:adhesionId/decision': { body: Network.AdhesionDecision, response: Network.Adhesion },

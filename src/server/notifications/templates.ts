@@ -21,6 +21,10 @@ export const EMAIL_TEMPLATES: Record<NotificationKind, Template> = {
   referral_message: { it: 'c’è un nuovo messaggio su un invio', en: 'There is a new message on a referral' },
   referral_overdue: { it: 'un invio attende una risposta', en: 'A referral is waiting for an answer' },
   referral_access_ended: { it: 'l’accesso a un invio è terminato', en: 'Access to a referral has ended' },
+  directory_entry_stale: {
+    it: 'una scheda dell’elenco pubblico va verificata',
+    en: 'A public directory entry needs checking',
+  },
 };
 
 /** The body, before {publicUrl} is filled in. */

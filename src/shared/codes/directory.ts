@@ -75,3 +75,11 @@ export const DIRECTORY_ORGANISATION_TYPES = [
 
 /** An entry not verified for this many months is flagged to its editors. */
 export const STALE_AFTER_MONTHS = 6;
+
+/** Where an entry stands: nothing written, a draft never published, published as is, or changed since. */
+export const DIRECTORY_ENTRY_STATUSES = ['empty', 'draft', 'published', 'changed'] as const;
+export type DirectoryEntryStatus = (typeof DIRECTORY_ENTRY_STATUSES)[number];
+
+/** What an editor may do with an entry (its `allowedActions`). */
+export const DIRECTORY_ENTRY_ACTIONS = ['edit', 'publish'] as const;
+export type DirectoryEntryAction = (typeof DIRECTORY_ENTRY_ACTIONS)[number];

@@ -12,5 +12,7 @@ export const NOTIFICATION_KINDS = [
   'referral_message',
   'referral_overdue',
   'referral_access_ended',
+  /** a public directory entry was not verified in the last 6 months */
+  'directory_entry_stale',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -19,6 +19,7 @@ export const enNotifications: typeof itNotifications = {
     actions: 'Actions',
     unread: 'Unread',
     read: 'Read',
+    openDirectory: 'Open the public directory',
     openReferral: 'Open the referral',
     markRead: 'Mark as read',
     markAllRead: 'Mark all as read',
@@ -37,6 +38,7 @@ export const enNotifications: typeof itNotifications = {
       referral_message: 'New message on a referral',
       referral_overdue: 'Referral waiting for an answer past its deadline',
       referral_access_ended: 'Access to a referral ended',
+      directory_entry_stale: 'A public directory entry was not checked for 6 months',
     },
   },
 };

@@ -18,6 +18,7 @@ export const itNotifications = {
     actions: 'Azioni',
     unread: 'Da leggere',
     read: 'Letta',
+    openDirectory: 'Apri l’elenco pubblico',
     openReferral: 'Apri l’invio',
     markRead: 'Segna come letta',
     markAllRead: 'Segna tutte come lette',
@@ -36,6 +37,7 @@ export const itNotifications = {
       referral_message: 'Nuovo messaggio su un invio',
       referral_overdue: 'Invio in attesa di risposta oltre il termine',
       referral_access_ended: 'Accesso a un invio terminato',
+      directory_entry_stale: 'Una scheda dell’elenco pubblico non è verificata da 6 mesi',
     } as Record<string, string>,
   },
 };

@@ -128,6 +128,11 @@ export function NotificationsPage() {
                         {about(x)}
                       </Link>
                     ) : null}
+                    {x.kind === 'directory_entry_stale' ? (
+                      <Link to="/elenco-pubblico" className="btn btn-sm btn-primary">
+                        {n.openDirectory}
+                      </Link>
+                    ) : null}
                     {x.readAt ? null : (
                       <Button color="primary" outline size="sm" type="button" onClick={() => void mark([x.id])}>
                         {n.markRead}
