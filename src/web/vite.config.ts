@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -21,10 +24,36 @@ function dropDataUriFonts(): Plugin {
   };
 }
 
+/**
+ * Writes `x.br` and `x.gz` beside each text file of the build (the server sends them with
+ * Content-Encoding, `http/web.ts`): compressed once at build time at the best level, never per
+ * request. Files that do not shrink by compression are left alone.
+ */
+function precompress(): Plugin {
+  const text = /\.(js|css|html|svg|json|txt)$/;
+  return {
+    name: 'percorsi-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !text.test(entry.name)) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const raw = readFileSync(file);
+        const br = brotliCompressSync(raw, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        });
+        const gz = gzipSync(raw, { level: 9 });
+        if (br.length < raw.length) writeFileSync(`${file}.br`, br);
+        if (gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), dropDataUriFonts()],
+  plugins: [react(), dropDataUriFonts(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -10,6 +10,7 @@ import { totpCode } from '../../src/server/auth/totp.ts';
 import { en } from '../../src/web/i18n/en.ts';
 import { it as itMessages } from '../../src/web/i18n/it.ts';
 import { type DemoLogin, demoUser, e2e } from './context.ts';
+import { languageLeaks } from './language-leaks.ts';
 
 export { en, itMessages as it };
 
@@ -49,6 +50,8 @@ export interface Problems {
   pageErrors: string[];
   /** Requests answered 429 (rate limited): they would make the pages flaky. */
   rateLimited: string[];
+  /** Text in the wrong language on a page that `ready()` waited for (language-leaks.ts). */
+  languageLeaks: string[];
   /** Other console errors and HTTP errors (except the 401 of /api/v1/me when signed out): printed, not failing. */
   consoleErrors: string[];
 }
@@ -61,6 +64,7 @@ export interface Session {
 }
 
 const open = new Set<Session>();
+const problemsOf = new WeakMap<Page, Problems>();
 
 export interface SessionOptions {
   /** Start in this language (stored like the UI does, before the first page load). */
@@ -97,7 +101,8 @@ export async function newSession(options: SessionOptions = {}): Promise<Session>
     });
   });
   const page = await context.newPage();
-  const problems: Problems = { csp: [], pageErrors: [], rateLimited: [], consoleErrors: [] };
+  const problems: Problems = { csp: [], pageErrors: [], rateLimited: [], languageLeaks: [], consoleErrors: [] };
+  problemsOf.set(page, problems);
   page.on('console', (msg) => {
     const text = msg.text();
     if (/Content Security Policy/i.test(text)) problems.csp.push(`${page.url()}: ${text}`);
@@ -128,14 +133,16 @@ export async function newSession(options: SessionOptions = {}): Promise<Session>
 
 /** Fails (with details) when the session saw CSP violations, page errors or 429s; then forgets them. */
 export function checkProblems(session: Session, label = ''): void {
-  const { csp, pageErrors, rateLimited, consoleErrors } = session.problems;
+  const { csp, pageErrors, rateLimited, languageLeaks: leaks, consoleErrors } = session.problems;
   if (consoleErrors.length)
     console.warn(`[e2e] console/HTTP errors (not failing) ${label}:\n  ${consoleErrors.join('\n  ')}`);
   const lines = [
     ...csp.map((x) => `CSP: ${x}`),
     ...pageErrors.map((x) => `page error: ${x}`),
     ...rateLimited.map((x) => `429 Too Many Requests: ${x}`),
+    ...leaks.map((x) => `language leak: ${x}`),
   ];
+  leaks.length = 0;
   csp.length = 0;
   pageErrors.length = 0;
   rateLimited.length = 0;
@@ -215,7 +222,8 @@ export async function waitForPath(page: Page, expected: string | RegExp, timeout
 
 /**
  * Waits until the page is rendered: the <h1> is there (with the expected text, if given), no
- * "loading" indicator is left, fonts are loaded.
+ * "loading" indicator is left, fonts are loaded. Then scans it for text in the wrong language
+ * (a leak fails the test after it ends, with the others of its session: checkProblems).
  */
 export async function ready(page: Page, h1?: string | RegExp): Promise<string> {
   const heading = page.locator('main h1').first();
@@ -231,6 +239,8 @@ export async function ready(page: Page, h1?: string | RegExp): Promise<string> {
     'no loading indicator left',
   );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const problems = problemsOf.get(page);
+  if (problems) for (const leak of await languageLeaks(page)) problems.languageLeaks.push(leak);
   return text();
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '../../shared/codes/roles.ts';
-import { type Actor, setActor, type Tx } from '../db/context.ts';
+import type { Actor, Tx } from '../db/context.ts';
 import { newToken, sha256 } from './tokens.ts';
 
 export const SESSION_COOKIE = '__Host-percorsi_session';
@@ -43,47 +43,24 @@ export async function rolesOf(tx: Tx, userId: string): Promise<Role[]> {
 }
 
 /**
- * Finds the session behind a cookie token and sets the transaction's actor from it. A session
- * past its idle or absolute limit, or of a disabled user, is deleted and reported as 'expired'.
+ * Finds the session behind a cookie token and sets the transaction's actor from it, in one
+ * statement (`auth_session_check`, migration 060). A session past its idle or absolute limit, or
+ * of a disabled user, is deleted and reported as 'expired'; last_seen_at is written at most once
+ * a minute (fewer row locks on a busy session).
  */
 export async function loadSession(tx: Tx, token: string, stage: Stage): Promise<LoadedSession | 'missing' | 'expired'> {
-  const idHash = sha256(token);
-  const owner = await sql<{ user_id: string; organisation_id: string }>`
-    SELECT user_id, organisation_id FROM auth_find_session(${idHash})`.execute(tx);
-  const found = owner.rows[0];
-  if (!found) return 'missing';
-  await setActor(tx, { userId: found.user_id, organisationId: found.organisation_id, roles: [] });
-  const row = await tx
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.stage',
-      'sessions.csrf_token',
-      'users.disabled_at',
-      sql<boolean>`sessions.expires_at < now()
-        OR (sessions.stage = 'full' AND sessions.last_seen_at < now() - make_interval(mins => ${IDLE_MINUTES}))`.as(
-        'expired',
-      ),
-      // last_seen_at is written at most once a minute: fewer row locks on a busy session
-      sql<boolean>`sessions.last_seen_at < now() - interval '1 minute'`.as('stale'),
-      sql<
-        string[]
-      >`coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = users.id), '{}')`.as(
-        'roles',
-      ),
-    ])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
-  if (!row || row.stage !== stage) return 'missing';
-  if (row.expired || row.disabled_at) {
-    await tx.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
-    return 'expired';
-  }
-  const actor: Actor = { userId: found.user_id, organisationId: found.organisation_id, roles: row.roles as Role[] };
-  await setActor(tx, actor);
-  if (row.stale)
-    await tx.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
-  return { actor, csrfToken: row.csrf_token, stage: row.stage };
+  const result = await sql<{
+    status: 'ok' | 'missing' | 'expired';
+    user_id: string;
+    organisation_id: string;
+    roles: string[];
+    csrf_token: string;
+  }>`SELECT status, user_id, organisation_id, roles, csrf_token
+    FROM auth_session_check(${sha256(token)}, ${stage}, ${IDLE_MINUTES})`.execute(tx);
+  const row = result.rows[0];
+  if (row?.status !== 'ok') return row?.status === 'expired' ? 'expired' : 'missing';
+  const actor: Actor = { userId: row.user_id, organisationId: row.organisation_id, roles: row.roles as Role[] };
+  return { actor, csrfToken: row.csrf_token, stage };
 }
 
 export async function endSession(tx: Tx, token: string): Promise<void> {

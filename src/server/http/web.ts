@@ -6,13 +6,31 @@ import type { FastifyInstance } from 'fastify';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
+/** Hashed build outputs never change under their name; everything else is revalidated. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+
 /**
- * Serves the built UI when there is one. The one not-found handler: API paths get a JSON 404;
- * other GETs get index.html for the client-side router.
+ * Serves the built UI when there is one. Vite's build writes a Brotli and a gzip copy beside each
+ * text asset (`vite.config.ts`, `precompress`), served with `Content-Encoding` when the browser
+ * accepts it; `/assets/*` (hashed names) are cached for a year, `index.html` is revalidated.
+ * The one not-found handler: API paths get a JSON 404; other GETs get index.html for the
+ * client-side router.
  */
-export async function serveWeb(app: FastifyInstance): Promise<void> {
-  const built = existsSync(path.join(WEB_DIST, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+export async function serveWeb(app: FastifyInstance, root = WEB_DIST): Promise<void> {
+  const built = existsSync(path.join(root, 'index.html'));
+  if (built)
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        const hashed = path.relative(root, file).startsWith(`assets${path.sep}`);
+        res.setHeader('Cache-Control', hashed ? IMMUTABLE : REVALIDATE);
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     if (built && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');

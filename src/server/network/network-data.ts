@@ -142,6 +142,11 @@ const ALIASES: Record<string, string> = {
   'ASST Melegnano e Martesana': 'ASST Melegnano e della Martesana',
   'Comando Provinciale dei Carabinieri Milano': "Comando Provinciale dell'Arma dei Carabinieri",
   'Guardia di Finanza': 'Comando Provinciale della Guardia di Finanza',
+  // The sources' research notes on a change of name, in the Italian way of writing it ("già").
+  "Associazione Telefono Donna Onlus (now 'Telefono Donna Italia')":
+    'Telefono Donna Italia (già Associazione Telefono Donna Onlus)',
+  'Istituti Clinici Scientifici Maugeri (formerly Fondazione Salvatore Maugeri)':
+    'Istituti Clinici Scientifici Maugeri (già Fondazione Salvatore Maugeri)',
 };
 const ALIAS_KEYS = new Map(Object.entries(ALIASES).map(([alias, name]) => [nameKey(alias), name]));
 

@@ -146,7 +146,7 @@ describe('seedNetwork', () => {
     expect(niguarda.uncertain).toBe(true);
     expect(niguarda.notes).not.toContain('As above');
     expect(niguarda.notes).toContain('cut off');
-    const telefono = await org("Associazione Telefono Donna Onlus (now 'Telefono Donna Italia')");
+    const telefono = await org('Telefono Donna Italia (già Associazione Telefono Donna Onlus)');
     expect(telefono.helpline).toBeNull();
   });
 

@@ -23,6 +23,7 @@ export const enCasePage: typeof itCasePage = {
     dueFollowUps: 'Follow-ups due',
     safeContactTitle: 'Safe contact',
     safeContactIntro: 'Contact her only like this. Leave no trace others could see.',
+    safeContactMore: 'Time windows and details',
     profileTitle: 'Profile',
     editProfile: 'Edit the profile',
     profileSaved: 'Profile updated.',

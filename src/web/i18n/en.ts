@@ -67,6 +67,7 @@ export const en: Messages = {
     tooManyRequests: 'Too many attempts. Wait a few minutes and try again.',
     sources: 'Sources',
     notes: 'Notes',
+    researchNotes: 'Research notes',
     results: '{count} results',
     resultOne: '1 result',
   },

@@ -21,6 +21,7 @@ export const itCasePage = {
     dueFollowUps: 'Verifiche da fare',
     safeContactTitle: 'Contatti sicuri',
     safeContactIntro: 'Contattala solo così. Non lasciare tracce che altri possano vedere.',
+    safeContactMore: 'Fasce orarie e dettagli',
     profileTitle: 'Profilo',
     editProfile: 'Modifica il profilo',
     profileSaved: 'Profilo aggiornato.',

@@ -66,6 +66,7 @@ export const it = {
     tooManyRequests: 'Troppi tentativi. Attendi qualche minuto e riprova.',
     sources: 'Fonti',
     notes: 'Note',
+    researchNotes: 'Note della ricerca (in inglese)',
     results: '{count} risultati',
     resultOne: '1 risultato',
   },

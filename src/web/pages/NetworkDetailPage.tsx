@@ -31,15 +31,16 @@ export function NetworkDetailPage() {
             </dd>
             {n.notes ? (
               <>
-                <dt>{t.common.notes}</dt>
-                <dd>{n.notes}</dd>
+                <dt>{t.common.researchNotes}</dt>
+                {/* the research notes of the seed data are in English: marked so (WCAG 3.1.2) */}
+                <dd lang="en">{n.notes}</dd>
               </>
             ) : null}
           </dl>
 
           <h2 className="block-gap">{t.networks.sheltersTitle}</h2>
           <p>{n.hasShelters ? t.networks.sheltersYes : t.networks.sheltersNo}</p>
-          {n.sheltersNote ? <p>{n.sheltersNote}</p> : null}
+          {n.sheltersNote ? <p lang="en">{n.sheltersNote}</p> : null}
           <p className="field-hint">{t.networks.sheltersSecret}</p>
 
           <h2 className="block-gap">{t.networks.membersTitle}</h2>

@@ -79,8 +79,9 @@ export function OrganisationDetailPage() {
             <dd>{o.description ?? t.common.none}</dd>
             {o.notes ? (
               <>
-                <dt>{t.common.notes}</dt>
-                <dd>{o.notes}</dd>
+                <dt>{t.common.researchNotes}</dt>
+                {/* the research notes of the seed data are in English: marked so (WCAG 3.1.2) */}
+                <dd lang="en">{o.notes}</dd>
               </>
             ) : null}
           </dl>

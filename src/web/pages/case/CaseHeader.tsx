@@ -1,9 +1,8 @@
-/** The case at a glance: status, dates, eligibility, risk, team; then the safe-contact box. */
+/** The case at a glance: status, dates, eligibility, risk, team; beside it the safe-contact box. */
 import { Badge } from 'design-react-kit';
 import { EligibilityBadge } from '../../cases/EligibilityBadge.tsx';
-import { SafeContactSummary } from '../../cases/SafeContactSummary.tsx';
+import { SafeContactBox } from '../../cases/SafeContactBox.tsx';
 import type { CaseDetail } from '../../cases/types.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
 export function CaseHeader({ c }: { c: CaseDetail }) {
@@ -51,14 +50,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
         </dl>
       </div>
       <div className="col-lg-5">
-        <section className="safe-contact-box" aria-labelledby="safe-contact-title">
-          <h2 id="safe-contact-title" className="h5">
-            <Icon name="warning-circle" color="danger" className="me-1" />
-            {h.safeContactTitle}
-          </h2>
-          <p className="small mb-2">{h.safeContactIntro}</p>
-          <SafeContactSummary value={c.safeContact} />
-        </section>
+        <SafeContactBox value={c.safeContact} />
       </div>
     </div>
   );

@@ -15,15 +15,19 @@ export interface ActionReports {
   onStale: (message: string) => void;
 }
 
+/** `level`: the goal headings' level, one below the section that holds them (axe: heading-order). */
 export function PlanGoalsView({
   goals,
   idPrefix,
+  level,
   reports,
 }: {
   goals: PlanGoal[];
   idPrefix: string;
+  level: 3 | 4 | 5;
   reports?: ActionReports;
 }) {
+  const Heading = `h${level}` as const;
   const { t, date, label, lang } = useI18n();
   const p = t.plan;
   // the newest report on each action (the list comes newest first)
@@ -35,9 +39,9 @@ export function PlanGoalsView({
     <>
       {goals.map((g, i) => (
         <section key={g.id} className="goal-view" aria-labelledby={`${idPrefix}-goal-${i}`}>
-          <h4 id={`${idPrefix}-goal-${i}`} className="h5">
+          <Heading id={`${idPrefix}-goal-${i}`} className="h5">
             {fmt(p.goalN, { n: i + 1 })}: {g.title}
-          </h4>
+          </Heading>
           <p className="mb-2">
             <Badge color="primary">{label('domains', g.domain)}</Badge> {label('goalStatuses', g.status)}
             {g.targetOn ? ` · ${p.targetOn} ${date(g.targetOn)}` : ''}

@@ -77,6 +77,7 @@ export function PlanTab() {
               <PlanGoalsView
                 goals={current.goals}
                 idPrefix="plan"
+                level={3}
                 reports={
                   reports.data
                     ? {

@@ -71,7 +71,7 @@ export function PlanVersions({ items }: { items: PlanVersionSummary[] }) {
           <h4 id="version-title" tabIndex={-1} className="h5">
             {fmt(p.versionTitle, { n: shown.version, date: dateTime(shown.changedAt) })}
           </h4>
-          <PlanGoalsView goals={shown.goals} idPrefix={`v${shown.version}`} />
+          <PlanGoalsView goals={shown.goals} idPrefix={`v${shown.version}`} level={5} />
           <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setShown(null)}>
             {p.closeVersion}
           </button>
