@@ -1,39 +1,52 @@
-/** Routes. Italian paths, as the users see them. */
+/**
+ * Routes. Italian paths, as the users see them. Every page but the sign-in and not-found pages is
+ * its own chunk, loaded when first visited (the sign-in page ships only what it needs); the
+ * Suspense boundaries are in Layout (pages) and CasePage (its tabs).
+ */
+import { type ComponentType, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import type { Action } from '../shared/can.ts';
 import { Layout } from './components/Layout.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
-import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { CasePage } from './pages/case/CasePage.tsx';
-import { ConsentsTab } from './pages/case/consents/ConsentsTab.tsx';
-import { NeedsTab } from './pages/case/needs/NeedsTab.tsx';
-import { OutcomesTab } from './pages/case/outcomes/OutcomesTab.tsx';
-import { PlanTab } from './pages/case/plan/PlanTab.tsx';
-import { NewReferral } from './pages/case/referrals/NewReferral.tsx';
-import { ReferralsTab } from './pages/case/referrals/ReferralsTab.tsx';
-import { ProfileTab } from './pages/case/ProfileTab.tsx';
-import { TimelineTab } from './pages/case/TimelineTab.tsx';
-import { CaseloadPage } from './pages/caseload/CaseloadPage.tsx';
-import { FollowUpsPage } from './pages/FollowUpsPage.tsx';
-import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
-import { HomePage } from './pages/HomePage.tsx';
-import { IntakePage } from './pages/intake/IntakePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { NetworkDetailPage } from './pages/NetworkDetailPage.tsx';
-import { NetworksPage } from './pages/NetworksPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { NotificationsPage } from './pages/NotificationsPage.tsx';
-import { OrganisationDetailPage } from './pages/OrganisationDetailPage.tsx';
-import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
-import { PrivacyPage } from './pages/PrivacyPage.tsx';
-import { ProtocolDetailPage } from './pages/ProtocolDetailPage.tsx';
-import { ProtocolsPage } from './pages/ProtocolsPage.tsx';
-import { OverduePage } from './pages/referrals/OverduePage.tsx';
-import { ReferralPage } from './pages/referrals/ReferralPage.tsx';
-import { ReferralsPage } from './pages/referrals/ReferralsPage.tsx';
-import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
-import { UsersPage } from './pages/UsersPage.tsx';
+
+/** A page loaded on first use (React.lazy wants a default export; ours are named). */
+function page<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const AccessibilityPage = page(() => import('./pages/AccessibilityPage.tsx').then((m) => m.AccessibilityPage));
+const AuditPage = page(() => import('./pages/AuditPage.tsx').then((m) => m.AuditPage));
+const CasePage = page(() => import('./pages/case/CasePage.tsx').then((m) => m.CasePage));
+const ConsentsTab = page(() => import('./pages/case/consents/ConsentsTab.tsx').then((m) => m.ConsentsTab));
+const NeedsTab = page(() => import('./pages/case/needs/NeedsTab.tsx').then((m) => m.NeedsTab));
+const OutcomesTab = page(() => import('./pages/case/outcomes/OutcomesTab.tsx').then((m) => m.OutcomesTab));
+const PlanTab = page(() => import('./pages/case/plan/PlanTab.tsx').then((m) => m.PlanTab));
+const NewReferral = page(() => import('./pages/case/referrals/NewReferral.tsx').then((m) => m.NewReferral));
+const ReferralsTab = page(() => import('./pages/case/referrals/ReferralsTab.tsx').then((m) => m.ReferralsTab));
+const ProfileTab = page(() => import('./pages/case/ProfileTab.tsx').then((m) => m.ProfileTab));
+const TimelineTab = page(() => import('./pages/case/TimelineTab.tsx').then((m) => m.TimelineTab));
+const CaseloadPage = page(() => import('./pages/caseload/CaseloadPage.tsx').then((m) => m.CaseloadPage));
+const FollowUpsPage = page(() => import('./pages/FollowUpsPage.tsx').then((m) => m.FollowUpsPage));
+const ForgotPasswordPage = page(() => import('./pages/ForgotPasswordPage.tsx').then((m) => m.ForgotPasswordPage));
+const HomePage = page(() => import('./pages/HomePage.tsx').then((m) => m.HomePage));
+const IntakePage = page(() => import('./pages/intake/IntakePage.tsx').then((m) => m.IntakePage));
+const NetworkDetailPage = page(() => import('./pages/NetworkDetailPage.tsx').then((m) => m.NetworkDetailPage));
+const NetworksPage = page(() => import('./pages/NetworksPage.tsx').then((m) => m.NetworksPage));
+const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx').then((m) => m.NotificationsPage));
+const OrganisationDetailPage = page(() =>
+  import('./pages/OrganisationDetailPage.tsx').then((m) => m.OrganisationDetailPage),
+);
+const OrganisationsPage = page(() => import('./pages/OrganisationsPage.tsx').then((m) => m.OrganisationsPage));
+const PrivacyPage = page(() => import('./pages/PrivacyPage.tsx').then((m) => m.PrivacyPage));
+const ProtocolDetailPage = page(() => import('./pages/ProtocolDetailPage.tsx').then((m) => m.ProtocolDetailPage));
+const ProtocolsPage = page(() => import('./pages/ProtocolsPage.tsx').then((m) => m.ProtocolsPage));
+const OverduePage = page(() => import('./pages/referrals/OverduePage.tsx').then((m) => m.OverduePage));
+const ReferralPage = page(() => import('./pages/referrals/ReferralPage.tsx').then((m) => m.ReferralPage));
+const ReferralsPage = page(() => import('./pages/referrals/ReferralsPage.tsx').then((m) => m.ReferralsPage));
+const SetPasswordPage = page(() => import('./pages/SetPasswordPage.tsx').then((m) => m.SetPasswordPage));
+const UsersPage = page(() => import('./pages/UsersPage.tsx').then((m) => m.UsersPage));
 
 /** Reserved pages; `action` is the permission the page needs (the same as navigation.ts opens it with). */
 const guard = (el: JSX.Element, action?: Action) => <RequireAuth action={action}>{el}</RequireAuth>;

@@ -31,11 +31,15 @@ function dropDataUriFonts(): Plugin {
  */
 function precompress(): Plugin {
   const text = /\.(js|css|html|svg|json|txt)$/;
+  let dir = outDir;
   return {
     name: 'percorsi-precompress',
     apply: 'build',
+    configResolved(config) {
+      dir = path.resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
-      for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
         if (!entry.isFile() || !text.test(entry.name)) continue;
         const file = path.join(entry.parentPath, entry.name);
         const raw = readFileSync(file);

@@ -1,5 +1,7 @@
 /** Page frame: skip links, header, <main id="main">, footer. */
+import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
+import { Loading } from './Loading.tsx';
 import { SiteFooter } from './SiteFooter.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
@@ -10,7 +12,9 @@ export function Layout() {
       <SkipLinks />
       <SiteHeader />
       <main id="main" tabIndex={-1} className="container main-content">
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <SiteFooter />
     </>

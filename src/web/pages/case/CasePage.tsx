@@ -1,8 +1,8 @@
 /** A woman's case: header, safe-contact box, identity on demand, and the tabs (nested routes). */
-import { useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
 import type { CaseDetail } from '../../cases/types.ts';
-import { ResourceState } from '../../components/Loading.tsx';
+import { Loading, ResourceState } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
@@ -46,7 +46,9 @@ export function CasePage() {
           <IdentityPanel c={c} onChanged={reload} />
           <CaseTabs id={c.id} />
           <div className="case-tab-body">
-            <Outlet context={context} />
+            <Suspense fallback={<Loading />}>
+              <Outlet context={context} />
+            </Suspense>
           </div>
         </>
       ) : null}
