@@ -160,10 +160,11 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    const deadline = Date.now() + 120_000;
+    // A first start seeds the whole demo: about a minute on a quiet machine, several when it is loaded.
+    const deadline = Date.now() + 300_000;
     for (;;) {
       if (exitInfo) throw new Error(`server ${exitInfo}`);
-      if (Date.now() > deadline) throw new Error('server not ready after 120 s');
+      if (Date.now() > deadline) throw new Error('server not ready after 300 s');
       try {
         const res = await fetch(`http://127.0.0.1:${port}/readyz`);
         if (res.status === 200) break;
