@@ -12,8 +12,9 @@ export default defineConfig({
     maxWorkers: 2,
     // Modules (playwright, axe, helpers) are loaded once per worker, not once per file.
     isolate: false,
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
+    // generous: a journey step on a loaded 2-core machine took 53 s (quiet: about 10 s)
+    testTimeout: 120_000,
+    hookTimeout: 150_000,
     teardownTimeout: 30_000,
     // expect.poll waits 1 s by default: too little for a page that answers after a second request on a
     // loaded 2-core machine (the referral tab's "not opened yet" column flaked there).
