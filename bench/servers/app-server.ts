@@ -1,4 +1,5 @@
 import { buildApp } from '../../src/server/app.ts';
+import { startAuditChainer } from '../../src/server/audit/chainer.ts';
 import { openPostgres } from '../../src/server/db/database.ts';
 import { testConfig } from '../../src/server/testing/harness.ts';
 
@@ -24,12 +25,15 @@ const config = testConfig({
 // The same pool size as production (openDatabase → openPostgres default of 10).
 const db = openPostgres(env('BENCH_OWNER_URL'), env('BENCH_APP_URL'));
 const app = await buildApp({ db, config });
+// As main.ts does: the audit rows written by the requests are chained a moment later.
+const chainer = startAuditChainer({ db, logger: app.log, intervalMs: 1_000 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
 
 process.once('SIGTERM', async () => {
   await app.close();
+  await chainer.stop();
   await db.close();
   process.exit(0);
 });
