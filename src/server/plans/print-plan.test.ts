@@ -83,6 +83,36 @@ describe('printed plan', () => {
     },
   );
 
+  it('carries the values in the second column too: dates in that language, bodies, statuses, actions', async () => {
+    const lines = (text: string) => text.split('\n').map((l) => l.trim());
+    const count = (text: string, s: string) => text.split(s).length - 1;
+    // a long line wraps: read the text as one
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const fr = flat(pdfText(await renderPlanPdf({ ...input, lang: 'fr' })));
+    for (const s of [
+      '1 mars 2026',
+      '10 avril 2026',
+      '30 septembre 2026',
+      '4 mars 2026',
+      'Statut: Prévue',
+      'Statut: En cours',
+    ])
+      expect(fr).toContain(s);
+    expect(fr).toContain('Inscription au centre pour l’emploi (CPI)');
+    expect(count(fr, 'AFOL Metropolitana')).toBe(2);
+    expect(fr).toContain('Code du parcours: MI-2026-00042');
+    const uk = flat(pdfText(await renderPlanPdf({ ...input, lang: 'uk' })));
+    for (const s of ['10 квітня 2026', '1 березня 2026']) expect(uk).toContain(s);
+    expect(count(uk, 'AFOL Metropolitana')).toBe(2);
+    // Arabic is drawn right to left in runs, so the extracted text holds each run in visual order:
+    // "مارس" (March) reads "سرام"; digit runs and Latin names stay as they are
+    const ar = pdfText(await renderPlanPdf({ ...input, lang: 'ar' }));
+    expect(count(flat(ar), 'AFOL Metropolitana')).toBe(2);
+    expect(lines(ar)).toContain('MI-2026-00042');
+    expect(ar).toContain([...'مارس'].reverse().join(''));
+    expect(lines(ar).filter((l) => l === '2026').length).toBeGreaterThanOrEqual(5);
+  });
+
   it('says when there are no goals and when she has not agreed yet', async () => {
     const text = pdfText(await renderPlanPdf({ ...input, lang: 'en', version: 0, agreed: null, goals: [] }));
     expect(text).toContain('Il piano non ha ancora obiettivi.');

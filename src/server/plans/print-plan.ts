@@ -55,7 +55,25 @@ export function printableGoals(goals: Goal[]): PrintInput['goals'] {
 
 const day = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '—');
 
-/** The plan as a PDF for her: Italian, and her second language beside it for the fixed labels. */
+/**
+ * A date in her second language: "3 ديسمبر 2026", "3 грудня 2026 р.", "3 December 2026". Western
+ * digits (the Arabic line is laid out by our simple bidi, which keeps digit runs left to right).
+ */
+export function localDay(iso: string | null, lang: PrintLanguage): string {
+  if (!iso) return '—';
+  const locale = lang === 'en' ? 'en-GB' : lang;
+  return new Intl.DateTimeFormat(`${locale}-u-nu-latn`, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/**
+ * The plan as a PDF for her: Italian, and her second language beside it, labels and values (dates
+ * in that language, bodies, statuses, areas and the shared catalogue's actions).
+ */
 export async function renderPlanPdf(input: PrintInput): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -91,12 +109,13 @@ function draw(w: PdfWriter, input: PrintInput): void {
   row(it.labels.title, (d) => d.labels.title, styles(20, true));
   row(it.labels.subtitle, (d) => d.labels.subtitle, styles(11, false, '#333333'));
   w.gap(10);
-  row(`${it.labels.caseCode}: ${input.caseCode}`, (d) => d.labels.caseCode, field);
-  row(`${it.labels.planVersion}: ${input.version}`, (d) => d.labels.planVersion, field);
+  const on = (iso: string | null) => localDay(iso, input.lang);
+  row(`${it.labels.caseCode}: ${input.caseCode}`, (d) => `${d.labels.caseCode}: ${input.caseCode}`, field);
+  row(`${it.labels.planVersion}: ${input.version}`, (d) => `${d.labels.planVersion}: ${input.version}`, field);
   const agreed = input.agreed;
   if (agreed) {
-    row(`${it.labels.agreedVersion}: ${agreed.version}`, (d) => d.labels.agreedVersion, field);
-    row(`${it.labels.agreedOn}: ${day(agreed.agreedOn)}`, (d) => d.labels.agreedOn, field);
+    row(`${it.labels.agreedVersion}: ${agreed.version}`, (d) => `${d.labels.agreedVersion}: ${agreed.version}`, field);
+    row(`${it.labels.agreedOn}: ${day(agreed.agreedOn)}`, (d) => `${d.labels.agreedOn}: ${on(agreed.agreedOn)}`, field);
     row(
       `${it.labels.howAgreed}: ${it.method[agreed.method]}`,
       (d) => `${d.labels.howAgreed}: ${d.method[agreed.method]}`,
@@ -109,7 +128,7 @@ function draw(w: PdfWriter, input: PrintInput): void {
       field,
     );
   }
-  row(`${it.labels.printedOn}: ${day(input.printedOn)}`, (d) => d.labels.printedOn, field);
+  row(`${it.labels.printedOn}: ${day(input.printedOn)}`, (d) => `${d.labels.printedOn}: ${on(input.printedOn)}`, field);
   w.gap(4);
   w.rule();
   row(it.labels.goals, (d) => d.labels.goals, styles(15, true));
@@ -125,11 +144,10 @@ function draw(w: PdfWriter, input: PrintInput): void {
       styles(12.5, true, '#0b3d6b'),
     );
     w.paragraph(g.title, { size: 11, dir: 'auto' });
-    const target = (d: PrintDictionary, value: boolean) =>
-      g.targetOn ? ` · ${d.labels.targetOn}${value ? `: ${day(g.targetOn)}` : ''}` : '';
+    const target = (d: PrintDictionary, date: string) => (g.targetOn ? ` · ${d.labels.targetOn}: ${date}` : '');
     row(
-      `${it.labels.status}: ${it.goalStatus[g.status]}${target(it, true)}`,
-      (d) => `${d.labels.status}: ${d.goalStatus[g.status]}${target(d, false)}`,
+      `${it.labels.status}: ${it.goalStatus[g.status]}${target(it, day(g.targetOn))}`,
+      (d) => `${d.labels.status}: ${d.goalStatus[g.status]}${target(d, on(g.targetOn))}`,
       field,
     );
     w.gap(3);
@@ -137,11 +155,15 @@ function draw(w: PdfWriter, input: PrintInput): void {
     if (g.actions.length === 0) row(it.labels.noActions, (d) => d.labels.noActions, field, 12);
     for (const a of g.actions) {
       w.ensure(48);
-      row(`• ${a.label}`, () => actionLabel(a.catalogueCode, input.lang, a.labelEn) ?? '', styles(10.5, true), 12);
-      row(`${it.labels.responsible}: ${a.responsibleOrganisationName ?? '—'}`, (d) => d.labels.responsible, field, 24);
+      // a centre's own action has no translation but English: better than nothing for her
+      const label = actionLabel(a.catalogueCode, input.lang, a.labelEn) ?? a.labelEn;
+      row(`• ${a.label}`, () => label, styles(10.5, true), 12);
+      const body = a.responsibleOrganisationName ?? '—';
+      row(`${it.labels.responsible}: ${body}`, (d) => `${d.labels.responsible}: ${body}`, field, 24);
       row(
         `${it.labels.startsOn}: ${day(a.startsOn)} · ${it.labels.dueOn}: ${day(a.dueOn)} · ${it.labels.status}: ${it.actionStatus[a.status]}`,
-        (d) => `${d.labels.startsOn} · ${d.labels.dueOn} · ${d.labels.status}: ${d.actionStatus[a.status]}`,
+        (d) =>
+          `${d.labels.startsOn}: ${on(a.startsOn)} · ${d.labels.dueOn}: ${on(a.dueOn)} · ${d.labels.status}: ${d.actionStatus[a.status]}`,
         field,
         24,
       );
