@@ -22,15 +22,15 @@ export const messages = { it: itMessages, en };
 
 /** Display names of the demo users (src/server/demo/seed-demo.ts). */
 export const DISPLAY_NAMES: Record<string, string> = {
-  'operatrice.cadmi': 'Giulia Demo (operatrice CAV)',
-  'admin.cadmi': 'Paola Demo (amministratrice)',
-  'dpo.cadmi': 'Marta Demo (RPD)',
-  'operatrice.hara': 'Sara Demo (operatrice CAV)',
-  'servizi.milano': 'Franco Demo (servizi sociali)',
-  'coordinatrice.milano': 'Elena Demo (coordinatrice di rete)',
-  'cabina.regia': 'Roberto Demo (cabina di regia)',
-  'referente.cpi.milano': 'Luca Demo (referente CPI)',
-  'referente.cpi.rho': 'Anna Demo (referente CPI)',
+  'operatrice.cadmi': 'Giulia Demo',
+  'admin.cadmi': 'Paola Demo',
+  'dpo.cadmi': 'Marta Demo',
+  'operatrice.hara': 'Sara Demo',
+  'servizi.milano': 'Franco Demo',
+  'coordinatrice.milano': 'Elena Demo',
+  'cabina.regia': 'Roberto Demo',
+  'referente.cpi.milano': 'Luca Demo',
+  'referente.cpi.rho': 'Anna Demo',
 };
 
 export const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');

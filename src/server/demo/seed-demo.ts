@@ -20,74 +20,77 @@ export interface DemoLogin {
   organisationName: string;
 }
 
-/** Synthetic people for every role, in real organisations of the network (name pattern → users). */
+/**
+ * Synthetic people for every role, in real organisations of the network (name pattern → users).
+ * A display name is a person's name only: the UI says her role in the reader's language.
+ */
 const DEMO_PEOPLE: Array<{ org: string; username: string; displayName: string; role: Role }> = [
   {
     org: '%(CADMI)%',
     username: 'operatrice.cadmi',
-    displayName: 'Giulia Demo (operatrice CAV)',
+    displayName: 'Giulia Demo',
     role: 'centre_operator',
   },
-  { org: '%(CADMI)%', username: 'admin.cadmi', displayName: 'Paola Demo (amministratrice)', role: 'org_admin' },
-  { org: '%(CADMI)%', username: 'dpo.cadmi', displayName: 'Marta Demo (RPD)', role: 'dpo' },
+  { org: '%(CADMI)%', username: 'admin.cadmi', displayName: 'Paola Demo', role: 'org_admin' },
+  { org: '%(CADMI)%', username: 'dpo.cadmi', displayName: 'Marta Demo', role: 'dpo' },
   {
     org: '%HARA%Rho%',
     username: 'operatrice.hara',
-    displayName: 'Sara Demo (operatrice CAV)',
+    displayName: 'Sara Demo',
     role: 'centre_operator',
   },
   {
     org: "Centro per l'Impiego di Milano%",
     username: 'referente.cpi.milano',
-    displayName: 'Luca Demo (referente CPI)',
+    displayName: 'Luca Demo',
     role: 'cpi_referent',
   },
   {
     org: "Centro per l'Impiego di Rho",
     username: 'referente.cpi.rho',
-    displayName: 'Anna Demo (referente CPI)',
+    displayName: 'Anna Demo',
     role: 'cpi_referent',
   },
   {
     org: 'Comune di Milano',
     username: 'coordinatrice.milano',
-    displayName: 'Elena Demo (coordinatrice di rete)',
+    displayName: 'Elena Demo',
     role: 'network_coordinator',
   },
   {
     org: 'Comune di Milano',
     username: 'servizi.milano',
-    displayName: 'Franco Demo (servizi sociali)',
+    displayName: 'Franco Demo',
     role: 'service_operator',
   },
   {
     org: 'Comune di Pavia',
     username: 'coordinatrice.pavia',
-    displayName: 'Chiara Demo (coordinatrice di rete)',
+    displayName: 'Chiara Demo',
     role: 'network_coordinator',
   },
   {
     org: 'Città metropolitana di Milano',
     username: 'cabina.regia',
-    displayName: 'Roberto Demo (cabina di regia)',
+    displayName: 'Roberto Demo',
     role: 'control_room_member',
   },
   {
     org: 'Città metropolitana di Milano',
     username: 'admin.piattaforma',
-    displayName: 'Irene Demo (amministrazione piattaforma)',
+    displayName: 'Irene Demo',
     role: 'platform_admin',
   },
   {
     org: 'AFOL Metropolitana%',
     username: 'formazione.afol',
-    displayName: 'Davide Demo (formazione)',
+    displayName: 'Davide Demo',
     role: 'training_coordinator',
   },
   {
     org: 'AFOL Metropolitana%',
     username: 'aziende.afol',
-    displayName: 'Silvia Demo (rapporti con le aziende)',
+    displayName: 'Silvia Demo',
     role: 'company_liaison',
   },
 ];

@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { SelectField } from '../../../components/Field.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
+import { it } from '../../../i18n/it.ts';
 import type { OrganisationSummary } from '../../../types.ts';
 import { useCase } from '../case-context.ts';
 import { GoalEditor } from './GoalEditor.tsx';
@@ -27,8 +28,10 @@ interface Props {
   onReload: () => void;
 }
 
+const italianDomain = (d: string) => (it.labels.domains as Record<string, string>)[d] ?? d;
+
 export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, onCancel, onReload }: Props) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const { c } = useCase();
   const options = useOptions();
   // A reloaded plan (after a conflict) replaces the draft, and focus goes back to the title.
@@ -44,7 +47,9 @@ export function PlanEditor({ plan, catalogue, organisations, proposed, onSaved, 
   const p = t.plan;
 
   const known = new Set(catalogue.map((x) => x.code));
-  const proposals = draftsFromProposals(proposed, goals, known, (d) => label('domains', d));
+  // a proposed goal is titled in Italian whatever the screen's language: the plan is her record,
+  // printed in Italian first (and its title is what she and the centre wrote, not translated)
+  const proposals = draftsFromProposals(proposed, goals, known, (d) => italianDomain(d));
   const focusSoon = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
 
   async function submit(e: FormEvent) {

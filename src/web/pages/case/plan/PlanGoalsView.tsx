@@ -40,7 +40,8 @@ export function PlanGoalsView({
       {goals.map((g, i) => (
         <section key={g.id} className="goal-view" aria-labelledby={`${idPrefix}-goal-${i}`}>
           <Heading id={`${idPrefix}-goal-${i}`} className="h5">
-            {fmt(p.goalN, { n: i + 1 })}: {g.title}
+            {fmt(p.goalN, { n: i + 1 })}: {/* her words as the centre wrote them, in Italian */}
+            <span lang={lang === 'it' ? undefined : 'it'}>{g.title}</span>
           </Heading>
           <p className="mb-2">
             <Badge color="primary">{label('domains', g.domain)}</Badge> {label('goalStatuses', g.status)}
