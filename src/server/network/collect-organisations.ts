@@ -1,11 +1,4 @@
-import {
-  canonicalName,
-  italianName,
-  type NetworkData,
-  nameKey,
-  organisationType,
-  type SourceCpi,
-} from './network-data.ts';
+import { canonicalName, type NetworkData, nameKey, organisationType, type SourceCpi } from './network-data.ts';
 
 /** One body of the network, merged from every place the sources mention it. */
 export interface OrganisationDraft {
@@ -51,8 +44,7 @@ export function collectOrganisations(data: NetworkData): OrganisationDraft[] {
   const add = (m: Mention, membership?: { networkId: string; role: string | null }) => {
     const name = canonicalName(m.name);
     const key = nameKey(name);
-    const aside = italianName(m.name.trim()).englishNote;
-    const notes = [...(m.notes ?? []), aside ?? undefined].map(textOrNull).filter((n): n is string => n !== null);
+    const notes = (m.notes ?? []).map(textOrNull).filter((n): n is string => n !== null);
     const found = byKey.get(key);
     const draft: OrganisationDraft = found ?? {
       name,

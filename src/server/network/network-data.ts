@@ -150,28 +150,9 @@ const ALIASES: Record<string, string> = {
 };
 const ALIAS_KEYS = new Map(Object.entries(ALIASES).map(([alias, name]) => [nameKey(alias), name]));
 
-/** English asides the research left in a few Italian names, and their Italian words. */
-const ENGLISH_ASIDES: Record<string, string> = { now: 'oggi', formerly: 'già', former: 'già' };
-const ASIDE = /\s*\((now|formerly|former)\s+([^)]+)\)\s*$/i;
-
-/**
- * An Italian name out of one with an English aside: "X (now 'Y')" is "X (oggi 'Y')", and the
- * English words go to the notes ("Now 'Y'."), so no English reaches an Italian screen.
- */
-export function italianName(name: string): { name: string; englishNote: string | null } {
-  const m = ASIDE.exec(name);
-  if (!m) return { name, englishNote: null };
-  const word = (m[1] ?? '').toLowerCase();
-  const rest = (m[2] ?? '').trim();
-  return {
-    name: `${name.slice(0, m.index)} (${ENGLISH_ASIDES[word]} ${rest})`,
-    englishNote: `${word.charAt(0).toUpperCase()}${word.slice(1)} ${rest}.`,
-  };
-}
-
 /** The name Percorsi uses for a body, given any spelling of it found in the sources. */
 export function canonicalName(name: string): string {
-  return italianName(ALIAS_KEYS.get(nameKey(name)) ?? name.trim()).name;
+  return ALIAS_KEYS.get(nameKey(name)) ?? name.trim();
 }
 
 /** JSON organisation types to Percorsi's; AFOL stays 'other', CPIs are set apart by the seeder. */
