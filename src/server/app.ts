@@ -25,6 +25,7 @@ import { registerOutcomeRoutes } from './outcomes/routes.ts';
 import { registerPlanRoutes } from './plans/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
+import { registerWorklistRoutes } from './worklist/routes.ts';
 
 export interface AppDeps {
   db: Database;
@@ -86,4 +87,5 @@ export function registerApiRoutes(
   registerReferralRoutes(api, { config });
   registerDraftRoutes(api, { config });
   registerDirectoryRoutes(api, site);
+  registerWorklistRoutes(api);
 }

@@ -58,7 +58,8 @@ export type AuditAction =
   | 'draft.expire'
   | 'directory.entry_update'
   | 'directory.publish'
-  | 'directory.stale_flag';
+  | 'directory.stale_flag'
+  | 'worklist.list';
 
 export interface AuditEvent {
   action: AuditAction;

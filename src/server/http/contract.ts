@@ -18,6 +18,7 @@ import * as Outcomes from '../outcomes/schemas.ts';
 import * as Plans from '../plans/schemas.ts';
 import * as Referrals from '../referrals/schemas.ts';
 import * as Users from '../users/schemas.ts';
+import * as Worklist from '../worklist/schemas.ts';
 import { Meta } from './system-routes.ts';
 
 /** A 204 answer: the client resolves to undefined. */
@@ -125,6 +126,8 @@ export const contract = {
   'GET /drafts/:form': { query: Drafts.DraftQuery, response: Drafts.DraftOut },
   'PUT /drafts/:form': { body: Drafts.DraftIn, response: Drafts.DraftSaved },
   'DELETE /drafts/:form': { query: Drafts.DraftQuery, response: NoContent },
+  'GET /worklist': { response: Worklist.WorklistCounts },
+  'GET /worklist/:queue': { query: Worklist.WorklistPageQuery, response: Worklist.WorklistPage },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;
