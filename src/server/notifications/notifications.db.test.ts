@@ -20,6 +20,12 @@ const inboxOf = async (u: TestUser) =>
 const outboxOf = async (u: TestUser) =>
   t.db.owner.selectFrom('email_outbox').selectAll().where('user_id', '=', u.id).execute();
 const get = (s: Signed | null, url: string) => t.app.inject({ method: 'GET', url, headers: s?.headers ?? {} });
+/** The inbox's groups, flattened (the grouping is tested in notification-context.db.test.ts). */
+const flat = (inbox: { groups: Array<{ items: object[] }>; unread: number }) => ({
+  unread: inbox.unread,
+  groups: inbox.groups,
+  items: inbox.groups.flatMap((g) => g.items) as [{ id: string; kind: string }, { id: string; kind: string }],
+});
 const post = (s: Signed | null, url: string) => t.app.inject({ method: 'POST', url, headers: s?.headers ?? {} });
 
 /** A centre operator, and a CPI with: two active referents (one without e-mail), a disabled one, an admin. */
@@ -151,7 +157,7 @@ describe('the inbox', () => {
       notify(tx, { organisationId: n.cpiOrg, userIds: [n.referent.id], kind: 'referral_withdrawn', referralId }),
     );
     const s = await signIn(t.app, t.db, n.referent);
-    const inbox = (await get(s, '/api/v1/notifications')).json();
+    const inbox = flat((await get(s, '/api/v1/notifications')).json());
     expect(inbox.unread).toBe(2);
     expect(inbox.items.map((i: { kind: string }) => i.kind).sort()).toEqual([
       'referral_received',
@@ -159,22 +165,26 @@ describe('the inbox', () => {
     ]);
     expect(Object.keys(inbox.items[0]).sort()).toEqual(['createdAt', 'id', 'kind', 'readAt', 'referralId']);
     expect(inbox.items[0]).toMatchObject({ referralId, readAt: null });
+    // one referral, one group; a referral she cannot see (here: none) gives no context
+    expect(inbox.groups.map((g) => [g, g.items.length])).toEqual([
+      [expect.objectContaining({ referralId, context: null, unread: 2 }), 2],
+    ]);
 
     const theirs = (await inboxOf(n.noEmail))[0]?.id as string;
     const stranger = await signIn(t.app, t.db, n.elsewhere);
     expect((await post(s, `/api/v1/notifications/${theirs}/read`)).statusCode).toBe(404);
     expect((await post(stranger, `/api/v1/notifications/${inbox.items[0].id}/read`)).statusCode).toBe(404);
-    expect((await get(stranger, '/api/v1/notifications')).json()).toEqual({ items: [], unread: 0 });
+    expect((await get(stranger, '/api/v1/notifications')).json()).toEqual({ groups: [], unread: 0 });
     expect((await post(s, `/api/v1/notifications/${randomUUID()}/read`)).statusCode).toBe(404);
     expect((await inboxOf(n.noEmail))[0]?.read_at).toBeNull();
 
     expect((await post(s, `/api/v1/notifications/${inbox.items[0].id}/read`)).statusCode).toBe(204);
     expect((await post(s, `/api/v1/notifications/${inbox.items[0].id}/read`)).statusCode).toBe(204);
-    const unread = (await get(s, '/api/v1/notifications?unread=true')).json();
+    const unread = flat((await get(s, '/api/v1/notifications?unread=true')).json());
     expect([unread.unread, unread.items.map((i: { id: string }) => i.id)]).toEqual([1, [inbox.items[1].id]]);
     expect((await post(s, '/api/v1/notifications/read-all')).statusCode).toBe(204);
-    expect((await get(s, '/api/v1/notifications?unread=true')).json()).toEqual({ items: [], unread: 0 });
-    expect((await get(s, '/api/v1/notifications')).json().items).toHaveLength(2);
+    expect((await get(s, '/api/v1/notifications?unread=true')).json()).toEqual({ groups: [], unread: 0 });
+    expect(flat((await get(s, '/api/v1/notifications')).json()).items).toHaveLength(2);
     expect((await inboxOf(n.noEmail))[0]?.read_at).toBeNull();
   });
 

@@ -3,6 +3,7 @@ import { AppError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { loadReferral } from './load-referral.ts';
 import { notifyParty } from './notify-parties.ts';
+import { settleNotifications } from '../notifications/settle.ts';
 import { openMessage, sealMessage } from './pseudonym.ts';
 import { randomUUID } from 'node:crypto';
 
@@ -68,6 +69,7 @@ export async function postMessage(ctx: Ctx, masterKey: Buffer, id: string, body:
     referral: parties,
     kind: 'referral_message',
   });
+  await settleNotifications(ctx, id, 'message');
   await ctx.audit({
     action: 'referral.message',
     subjectType: 'referral',

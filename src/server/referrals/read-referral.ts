@@ -7,6 +7,7 @@ import { allowedActions, type Status } from './lifecycle.ts';
 import { accessOpen, loadReferral, type ReferralRow } from './load-referral.ts';
 import { toSummary, withNames } from './present.ts';
 import { openShare } from './pseudonym.ts';
+import { settleNotifications } from '../notifications/settle.ts';
 import type { ListQuery, ReferralDetail, Report, Shared } from './schemas.ts';
 
 type Scalar = string | number | boolean | null;
@@ -188,6 +189,7 @@ export async function describeReferral(ctx: Ctx, masterKey: Buffer, id: string):
             .execute()
         ).map((v) => ({ viewerName: v.viewer_name, viewedAt: isoTimestamp(v.viewed_at) }))
       : [];
+  await settleNotifications(ctx, id, 'view');
   const writer = can(me, side === 'sender' ? 'referral.send' : 'referral.answer');
   return {
     ...toSummary(named as NonNullable<typeof named>, side === 'sender' ? 'outbox' : 'inbox', today),

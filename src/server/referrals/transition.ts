@@ -6,6 +6,7 @@ import { recordCaseEvent } from '../cases/access.ts';
 import { ENDS_ACCESS, type Status, transition } from './lifecycle.ts';
 import { loadReferral, type ReferralRow } from './load-referral.ts';
 import { notifyParty } from './notify-parties.ts';
+import { settleNotifications } from '../notifications/settle.ts';
 import { recordReport } from './report.ts';
 import type { TransitionBody } from './schemas.ts';
 import { addDays } from '../cases/eligibility.ts';
@@ -127,6 +128,7 @@ export async function applyTransition(ctx: Ctx, id: string, body: TransitionBody
     };
     await notifyParty(ctx.tx, { side: side === 'sender' ? 'recipient' : 'sender', referral: parties, kind });
   }
+  await settleNotifications(ctx, id, body.action);
   await ctx.audit({ action: 'referral.transition', subjectType: 'referral', subjectId: id, details });
   const accessOpen = !ENDS_ACCESS.includes(step.status);
   return { id, status: step.status, version: expectedVersion + 1, accessOpen };

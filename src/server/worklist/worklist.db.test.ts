@@ -72,15 +72,10 @@ async function world() {
   };
   await ok(await putPlan(centre.s, caseId, plan));
   // consents: one expiring in 10 days, one in 40
-  const consent = { purpose: 'statistics', decision: 'granted', textVersion: '2026-01', method: 'signed_form' };
-  await ok(
-    await post(centre.s, `/api/v1/cases/${caseId}/consents`, { ...consent, givenOn: d(-300), expiresOn: d(10) }),
-    201,
-  );
-  await ok(
-    await post(centre.s, `/api/v1/cases/${caseId}/consents`, { ...consent, givenOn: d(-300), expiresOn: d(40) }),
-    201,
-  );
+  const consent = { decision: 'granted', textVersion: '2026-01', method: 'signed_form', givenOn: d(-300) };
+  const consents = `/api/v1/cases/${caseId}/consents`;
+  await ok(await post(centre.s, consents, { ...consent, purpose: 'statistics', expiresOn: d(10) }), 201);
+  await ok(await post(centre.s, consents, { ...consent, purpose: 'service', expiresOn: d(40) }), 201);
   // a hire 200 days ago: the 3- and 6-month follow-ups are due; the first is then done
   await ok(
     await post(centre.s, `/api/v1/cases/${caseId}/outcomes`, {
