@@ -47,6 +47,8 @@ const ReferralPage = page(() => import('./pages/referrals/ReferralPage.tsx').the
 const ReferralsPage = page(() => import('./pages/referrals/ReferralsPage.tsx').then((m) => m.ReferralsPage));
 const SetPasswordPage = page(() => import('./pages/SetPasswordPage.tsx').then((m) => m.SetPasswordPage));
 const UsersPage = page(() => import('./pages/UsersPage.tsx').then((m) => m.UsersPage));
+const ShortcutsPage = page(() => import('./pages/ShortcutsPage.tsx').then((m) => m.ShortcutsPage));
+const WorklistPage = page(() => import('./pages/worklist/WorklistPage.tsx').then((m) => m.WorklistPage));
 
 /** Reserved pages; `action` is the permission the page needs (the same as navigation.ts opens it with). */
 const guard = (el: JSX.Element, action?: Action) => <RequireAuth action={action}>{el}</RequireAuth>;
@@ -88,6 +90,8 @@ export function App() {
         <Route path="/invii/scaduti" element={guard(<OverduePage />, 'referral.overdue_list')} />
         <Route path="/invii/:id" element={guard(<ReferralPage />, 'referral.read')} />
         <Route path="/notifiche" element={guard(<NotificationsPage />, 'notification.read')} />
+        <Route path="/da-fare/:queue" element={guard(<WorklistPage />, 'notification.read')} />
+        <Route path="/aiuto-tastiera" element={guard(<ShortcutsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,7 +5,7 @@ import { fmt, useI18n } from '../i18n/index.tsx';
 
 export function SiteFooter() {
   const { t } = useI18n();
-  const { meta } = useAuth();
+  const { meta, me } = useAuth();
   return (
     <footer className="it-footer" id="footer">
       <div className="it-footer-main">
@@ -27,6 +27,11 @@ export function SiteFooter() {
             <li className="list-inline-item">
               <Link to="/privacy">{t.footer.privacy}</Link>
             </li>
+            {me ? (
+              <li className="list-inline-item">
+                <Link to="/aiuto-tastiera">{t.shortcuts.footerLink}</Link>
+              </li>
+            ) : null}
             {meta?.version ? (
               <li className="list-inline-item footer-version">{fmt(t.footer.version, { version: meta.version })}</li>
             ) : null}

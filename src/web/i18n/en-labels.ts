@@ -90,6 +90,7 @@ export const enLabels: typeof itLabels = {
       'draft.read': 'Draft resumed',
       'draft.discard': 'Draft deleted',
       'draft.expire': 'Expired drafts deleted',
+      'worklist.list': 'To-do list consulted',
     },
     outcomes: {
       success: 'Succeeded',

@@ -11,6 +11,7 @@ import { enPartners } from './en-partners.ts';
 import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
 import { enUrgency } from './en-urgency.ts';
+import { enWorklist } from './en-worklist.ts';
 import type { Messages } from './it.ts';
 
 export const en: Messages = {
@@ -170,4 +171,5 @@ export const en: Messages = {
   ...enNotifications,
   ...enUrgency,
   ...enPartners,
+  ...enWorklist,
 };

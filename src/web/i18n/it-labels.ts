@@ -91,6 +91,7 @@ const actions: Record<string, string> = {
   'draft.read': 'Ripresa di una bozza',
   'draft.discard': 'Eliminazione di una bozza',
   'draft.expire': 'Eliminazione delle bozze scadute',
+  'worklist.list': 'Consultazione di un elenco di cose da fare',
 };
 
 const outcomes: Record<string, string> = {

@@ -11,6 +11,7 @@ import { itPartners } from './it-partners.ts';
 import { itReferralWizard } from './it-referral-wizard.ts';
 import { itReferrals } from './it-referrals.ts';
 import { itUrgency } from './it-urgency.ts';
+import { itWorklist } from './it-worklist.ts';
 
 export const it = {
   app: {
@@ -169,6 +170,7 @@ export const it = {
   ...itNotifications,
   ...itUrgency,
   ...itPartners,
+  ...itWorklist,
 };
 
 export type Messages = typeof it;

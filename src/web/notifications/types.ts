@@ -1,2 +1,7 @@
 /** The inbox, as GET /api/v1/notifications returns it (the server's schema types). */
-export type { Inbox, NotificationItem } from '../../server/notifications/schemas.ts';
+export type {
+  Inbox,
+  NotificationContext,
+  NotificationGroup,
+  NotificationItem,
+} from '../../server/notifications/schemas.ts';

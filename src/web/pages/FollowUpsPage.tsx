@@ -1,7 +1,9 @@
 /** The centre's job-retention follow-ups: overdue, due in the next 30 days, or all. */
 import { Badge } from 'design-react-kit';
 import { Link, useSearchParams } from 'react-router-dom';
+import { isFollowUpDue } from '../../shared/urgency.ts';
 import { todayIso } from '../cases/codes.ts';
+import { UrgencyBadge } from '../components/UrgencyBadge.tsx';
 import type { FollowUp } from '../cases/types.ts';
 import { SelectField } from '../components/Field.tsx';
 import { ResourceState, ResultsSummary } from '../components/Loading.tsx';
@@ -15,7 +17,7 @@ const DUE = ['overdue', 'next30', 'all'] as const;
 export function FollowUpStatus({ f }: { f: FollowUp }) {
   const { t, date } = useI18n();
   if (f.doneOn) return <Badge color="success">{fmt(t.followUps.doneOn, { date: date(f.doneOn) })}</Badge>;
-  if (f.dueOn < todayIso()) return <Badge color="danger">{t.followUps.overdue}</Badge>;
+  if (isFollowUpDue(f, todayIso())) return <UrgencyBadge kind="follow_up_due" />;
   return <Badge color="primary">{t.followUps.upcoming}</Badge>;
 }
 

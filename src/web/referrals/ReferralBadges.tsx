@@ -1,6 +1,8 @@
 /** A referral's status and deadlines, in words (an overdue deadline says so in text, not by colour alone). */
 import { Badge } from 'design-react-kit';
 import { fmt, useI18n } from '../i18n/index.tsx';
+import { UrgencyBadge } from '../components/UrgencyBadge.tsx';
+import { URGENCY_OF_OVERDUE } from '../urgency.ts';
 import { OPEN_STATUSES } from './codes.ts';
 import type { ReferralSummary } from './types.ts';
 
@@ -34,17 +36,14 @@ export function Deadlines({
 }: {
   r: Pick<ReferralSummary, 'status' | 'ackDueOn' | 'appointmentDueOn' | 'appointmentOn' | 'completedOn' | 'overdue'>;
 }) {
-  const { t, date, label } = useI18n();
+  const { t, date } = useI18n();
   const d = t.referral;
   const open = OPEN_STATUSES.includes(r.status);
   return (
     <>
       {r.overdue ? (
         <div>
-          <Badge color="danger" className="overdue-badge">
-            <span aria-hidden="true">! </span>
-            {label('overdueKinds', r.overdue)}
-          </Badge>
+          <UrgencyBadge kind={URGENCY_OF_OVERDUE[r.overdue]} className="overdue-badge" />
         </div>
       ) : null}
       {r.status === 'sent' ? <div>{fmt(d.ackBy, { date: date(r.ackDueOn) })}</div> : null}

@@ -1,6 +1,9 @@
 /** The goals and actions of a plan (current or a stored version), read-only. */
 import { Badge } from 'design-react-kit';
+import { isActionOverdue } from '../../../../shared/urgency.ts';
+import { todayIso } from '../../../cases/codes.ts';
 import type { PartnerReport, Plan, PlanGoal } from '../../../cases/types.ts';
+import { UrgencyBadge } from '../../../components/UrgencyBadge.tsx';
 import { fmt, useI18n } from '../../../i18n/index.tsx';
 import { ScrollTable } from '../../../components/ScrollTable.tsx';
 import { MarkAction } from './MarkAction.tsx';
@@ -34,6 +37,8 @@ export function PlanGoalsView({
   const latest = new Map<string, PartnerReport>();
   for (const r of reports?.reports ?? [])
     if (r.planAction && !latest.has(r.planAction.id)) latest.set(r.planAction.id, r);
+  // the plan in force (the one with reports) marks its overdue actions; a stored version does not
+  const today = reports ? todayIso() : null;
   if (!goals.length) return <p>{p.noGoals}</p>;
   return (
     <>
@@ -71,6 +76,11 @@ export function PlanGoalsView({
                     <td>{date(a.dueOn)}</td>
                     <td>
                       {label('actionStatuses', a.status)}
+                      {today && isActionOverdue(a, today) ? (
+                        <div>
+                          <UrgencyBadge kind="action_overdue" />
+                        </div>
+                      ) : null}
                       {reports && latest.get(a.id) ? (
                         <ActionReport
                           report={latest.get(a.id) as PartnerReport}
