@@ -13,6 +13,7 @@ import { closeCase } from '../cases/write-case.ts';
 import { FIRST_NAMES, type Random, SURNAMES, seeded } from './random.ts';
 import { seedPlanFor } from './seed-plans.ts';
 import { seedDemoReferrals } from './seed-referrals.ts';
+import { seedDemoTrail } from './seed-trail.ts';
 
 const VIOLENCE = [
   ['psychological', 90],
@@ -258,5 +259,6 @@ export async function seedDemoCasesOnce(db: Database, config: Config): Promise<n
   if (any) return 0;
   const made = await seedDemoCases(db, config);
   await seedDemoReferrals(db, config);
+  await seedDemoTrail(db, config);
   return made;
 }
