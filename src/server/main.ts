@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { seedDemoCasesOnce } from './demo/seed-cases.ts';
 import { printDemoLogins, seedDemo } from './demo/seed-demo.ts';
+import { seedDemoDirectoryOnce } from './demo/seed-directory.ts';
 import { startDraftSweep } from './drafts/sweep.ts';
 import { ensureWebBuilt } from './http/build-web.ts';
 import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
@@ -24,6 +25,8 @@ if (config.demo) {
   const logins = await seedDemo(db, config);
   const cases = await seedDemoCasesOnce(db, config);
   if (cases) console.log(`Seeded ${cases} synthetic women's paths.`);
+  const entries = await seedDemoDirectoryOnce(db);
+  if (entries) console.log(`Published ${entries} demo entries of the public directory (/aiuto).`);
   if (logins) printDemoLogins(logins, config);
 }
 const app = await buildApp({ db, config });

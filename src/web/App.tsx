@@ -29,6 +29,8 @@ const ProfileTab = page(() => import('./pages/case/ProfileTab.tsx').then((m) => 
 const TimelineTab = page(() => import('./pages/case/TimelineTab.tsx').then((m) => m.TimelineTab));
 const CaseloadPage = page(() => import('./pages/caseload/CaseloadPage.tsx').then((m) => m.CaseloadPage));
 const FollowUpsPage = page(() => import('./pages/FollowUpsPage.tsx').then((m) => m.FollowUpsPage));
+const DirectoryPage = page(() => import('./pages/directory/DirectoryPage.tsx').then((m) => m.DirectoryPage));
+const EntryEditorPage = page(() => import('./pages/directory/EntryEditorPage.tsx').then((m) => m.EntryEditorPage));
 const ForgotPasswordPage = page(() => import('./pages/ForgotPasswordPage.tsx').then((m) => m.ForgotPasswordPage));
 const HomePage = page(() => import('./pages/HomePage.tsx').then((m) => m.HomePage));
 const IntakePage = page(() => import('./pages/intake/IntakePage.tsx').then((m) => m.IntakePage));
@@ -71,6 +73,8 @@ export function App() {
         <Route path="/protocolli" element={guard(<ProtocolsPage />, 'protocol.read')} />
         <Route path="/protocolli/:id" element={guard(<ProtocolDetailPage />, 'protocol.read')} />
         <Route path="/utenti" element={guard(<UsersPage />, 'user.manage')} />
+        <Route path="/elenco-pubblico" element={guard(<DirectoryPage />, 'directory.edit')} />
+        <Route path="/elenco-pubblico/:organisationId" element={guard(<EntryEditorPage />, 'directory.edit')} />
         <Route path="/audit" element={guard(<AuditPage />, 'audit.read_own')} />
         <Route path="/percorsi" element={guard(<CaseloadPage />, 'case.read')} />
         <Route path="/percorsi/nuovo" element={guard(<IntakePage />, 'case.write')} />

@@ -28,6 +28,7 @@ function byRoles(roles: Role[]) {
     '/organizzazioni',
     '/protocolli',
     ...(has('org_admin', 'platform_admin') ? ['/utenti'] : []),
+    ...(has('org_admin', 'network_coordinator', 'platform_admin') ? ['/elenco-pubblico'] : []),
     '/audit',
   ];
   const tiles = [
@@ -40,6 +41,7 @@ function byRoles(roles: Role[]) {
     '/protocolli',
     '/organizzazioni/org-1',
     ...(has('org_admin', 'platform_admin') ? ['/utenti'] : []),
+    ...(has('org_admin', 'network_coordinator', 'platform_admin') ? ['/elenco-pubblico'] : []),
     ...(canSeeAll ? ['/audit'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];

@@ -94,6 +94,12 @@ export const SCREENS: readonly Screen[] = [
     tile: ({ t }) => ({ title: t.home.usersTitle, text: t.home.usersText }),
   },
   {
+    action: 'directory.edit',
+    to: path('/elenco-pubblico'),
+    nav: ({ t }) => t.directory.nav,
+    tile: ({ t }) => ({ title: t.directory.homeTitle, text: t.directory.homeText }),
+  },
+  {
     action: 'audit.read_organisation',
     to: path('/audit'),
     nav: ({ t }) => t.nav.audit,

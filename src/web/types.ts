@@ -12,6 +12,7 @@ export type {
   OrganisationSummary,
   ProtocolDetail,
 } from '../server/network/schemas.ts';
+export type { DirectoryEntry, DirectoryEntrySummary, EntryFields } from '../server/directory/schemas.ts';
 export type { User, UserList } from '../server/users/schemas.ts';
 
 export type Protocol = ProtocolSummary;

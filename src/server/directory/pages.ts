@@ -78,9 +78,20 @@ function hoursList(t: PublicTexts, hours: OpeningHours[]): Html {
   const names = days(t);
   const byDay = WEEKDAYS.map((day, i) => ({
     name: names[i] ?? day,
-    spans: hours.filter((h) => h.day === day).map((h) => `${h.opens}–${h.closes}`),
-  })).filter((d) => d.spans.length > 0);
-  return html`<ul class="hours">${byDay.map((d) => html`<li><span>${d.name}</span> <span dir="ltr">${d.spans.join(', ')}</span></li>`)}</ul>`;
+    spans: hours
+      .filter((h) => h.day === day)
+      .map((h) => `${h.opens}–${h.closes}`)
+      .join(', '),
+  }));
+  // consecutive days with the same hours make one line: "Monday – Friday 09:00–17:00"
+  const lines: Array<{ from: string; to: string; spans: string }> = [];
+  byDay.forEach((d, i) => {
+    const last = lines.at(-1);
+    if (!d.spans) return;
+    if (last && i > 0 && byDay[i - 1]?.spans === d.spans) last.to = d.name;
+    else lines.push({ from: d.name, to: d.name, spans: d.spans });
+  });
+  return html`<ul class="hours">${lines.map((l) => html`<li><span>${l.from === l.to ? l.from : `${l.from} – ${l.to}`}</span> <span dir="ltr">${l.spans}</span></li>`)}</ul>`;
 }
 
 function languageName(t: PublicTexts, code: string): string {
@@ -96,8 +107,8 @@ export function body(t: PublicTexts, l: Listed, options: { full: boolean } = { f
   const o = l.organisation;
   const e = l.entry;
   return html`<li class="org">
-<h3 lang="it" dir="ltr">${o.name}</h3>
-${o.address ? html`<p><span class="k">${t.address}:</span> <span lang="it" dir="ltr">${o.address}${o.town ? `, ${o.town}` : ''}</span></p>` : ''}
+<h3><bdi lang="it">${o.name}</bdi></h3>
+${o.address ? html`<p><span class="k">${t.address}:</span> <bdi lang="it">${o.address}${o.town ? `, ${o.town}` : ''}</bdi></p>` : ''}
 ${o.operatesShelters ? html`<p class="shelter">${t.shelterAccess}</p>` : ''}
 ${
   e
@@ -113,7 +124,9 @@ ${options.full && e.languages.length ? html`<p><span class="k">${t.languages}:</
 ${options.full && e.accessibility.length ? html`<p><span class="k">${t.accessibility}:</span> ${e.accessibility.map((a) => t.access[a as keyof PublicTexts['access']] ?? a).join(', ')}</p>` : ''}
 ${e.freeOfCharge ? html`<p class="free">${t.free}</p>` : ''}
 ${e.verifiedOn ? html`<p class="verified">${fill(t.verifiedOn, { date: formatDate(t, e.verifiedOn) })}</p>` : ''}`
-    : html`<p class="unverified">${t.unverified}</p>`
+    : options.full
+      ? html`<p class="unverified">${t.unverified}</p>`
+      : ''
 }
 </li>`;
 }
@@ -129,10 +142,10 @@ export function municipalityPage(t: PublicTexts, d: Directory, code: string): Pa
   return {
     title: m.name,
     rest: `/comune/${m.code}`,
-    body: html`<h1 lang="it" dir="ltr">${m.name}</h1>
+    body: html`<h1><bdi lang="it">${m.name}</bdi></h1>
 ${
   networks.length
-    ? html`<p>${fill(t.inNetwork, { town: m.name })}</p><ul class="networks">${networks.map((n) => html`<li lang="it" dir="ltr">${n.name}</li>`)}</ul>`
+    ? html`<p>${fill(t.inNetwork, { town: m.name })}</p><ul class="networks">${networks.map((n) => html`<li><bdi lang="it">${n.name}</bdi></li>`)}</ul>`
     : html`<p>${t.noNetwork}</p>`
 }
 ${section('centres', t.centresTitle, t.centresIntro, d.centresOf(m), t)}
@@ -151,7 +164,7 @@ export function cardPage(t: PublicTexts, d: Directory, code: string): Page | nul
     title: `${t.printTitle}: ${m.name}`,
     rest: `/comune/${m.code}/scheda`,
     bare: true,
-    body: html`<h1>${t.printTitle}: <span lang="it" dir="ltr">${m.name}</span></h1>
+    body: html`<h1>${t.printTitle}: <bdi lang="it">${m.name}</bdi></h1>
 <p>${t.centresIntro}</p>
 <h2>${t.centresTitle}</h2>
 <ul class="orgs">${d.centresOf(m).map((l) => body(t, l, compact))}</ul>

@@ -264,7 +264,10 @@ describe('caching', () => {
     expect((await get('/aiuto/xx')).status).toBe(404);
     expect((await get('/aiuto/it/comune/999999')).status).toBe(404);
     expect((await get('/aiuto/it/qualcosa/altro')).status).toBe(404);
-    expect((await get('/aiuto/static/../../package.json')).status).toBe(404);
+    expect((await get('/aiuto/static/package.json')).status).toBe(404);
+    const traversal = await get('/aiuto/static/..%2F..%2F..%2Fpackage.json');
+    expect(traversal.status).toBe(404);
+    expect(traversal.body).not.toContain('"devDependencies"');
   });
 
   it('serves only the Arabic subset of the font, and only to pages that ask for it', async () => {

@@ -8,6 +8,7 @@ import { enLegal } from './en-legal.ts';
 import { enNotifications } from './en-notifications.ts';
 import { enPages } from './en-pages.ts';
 import { enPartners } from './en-partners.ts';
+import { enDirectory } from './en-directory.ts';
 import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
 import { enUrgency } from './en-urgency.ts';
@@ -172,4 +173,5 @@ export const en: Messages = {
   ...enUrgency,
   ...enPartners,
   ...enWorklist,
+  ...enDirectory,
 };

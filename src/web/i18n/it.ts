@@ -8,6 +8,7 @@ import { itLegal } from './it-legal.ts';
 import { itNotifications } from './it-notifications.ts';
 import { itPages } from './it-pages.ts';
 import { itPartners } from './it-partners.ts';
+import { itDirectory } from './it-directory.ts';
 import { itReferralWizard } from './it-referral-wizard.ts';
 import { itReferrals } from './it-referrals.ts';
 import { itUrgency } from './it-urgency.ts';
@@ -171,6 +172,7 @@ export const it = {
   ...itUrgency,
   ...itPartners,
   ...itWorklist,
+  ...itDirectory,
 };
 
 export type Messages = typeof it;
