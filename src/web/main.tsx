@@ -7,7 +7,7 @@ import './styles/cases.css';
 import './styles/referrals.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { App } from './App.tsx';
 import { AuthProvider } from './auth.tsx';
 import { trackFocusMode } from './focus-mode.ts';
@@ -18,14 +18,26 @@ trackFocusMode();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 
-createRoot(root).render(
-  <StrictMode>
-    <I18nProvider>
-      <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+// A data router (one splat route holding the app's <Routes>), so that forms can block leaving
+// with unsaved changes (useBlocker, forms/LeaveGuard.tsx).
+const router = createBrowserRouter(
+  [
+    {
+      path: '*',
+      element: (
         <AuthProvider>
           <App />
         </AuthProvider>
-      </BrowserRouter>
+      ),
+    },
+  ],
+  { future: { v7_relativeSplatPath: true } },
+);
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <RouterProvider router={router} future={{ v7_startTransition: true }} />
     </I18nProvider>
   </StrictMode>,
 );

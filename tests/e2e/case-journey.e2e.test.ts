@@ -83,28 +83,29 @@ describe('a woman’s path, by a centre operator (it)', () => {
     await page.locator('#intake-takenInChargeOn').fill(new Date().toISOString().slice(0, 10));
     await page.locator('#intake-referralSource').selectOption('helpline_1522');
     await button(page, IT.intake.next).click();
-    // Step 2: the non-identifying profile.
+    // Step 2: the non-identifying profile, about her and her children.
     await expect.poll(() => current.innerText()).toContain(IT.intake.steps.profile);
-    for (const [id, value] of Object.entries({
-      ageBand: '30_39',
-      citizenship: 'non_eu',
-      employment: 'unemployed',
-      riskTool: 'sara',
-      riskLevel: 'medium',
-    })) {
+    for (const [id, value] of Object.entries({ ageBand: '30_39', citizenship: 'non_eu', employment: 'unemployed' })) {
       await page.locator(`#intake-${id}`).selectOption(value);
     }
     await page.locator('#intake-residenceCode').selectOption({ label: 'Milano' });
     for (const id of ['childrenCount', 'minorChildrenCount']) await page.locator(`#intake-${id}`).fill('1');
+    await axe(page, 'intake step 2', 'case-intake-2-it');
+    await button(page, IT.intake.next).click();
+    // Step 3: violence and risk (step 2 was one long page before it was split).
+    await expect.poll(() => current.innerText()).toContain(IT.intake.steps.situation);
+    for (const [id, value] of Object.entries({ riskTool: 'sara', riskLevel: 'medium' })) {
+      await page.locator(`#intake-${id}`).selectOption(value);
+    }
     for (const id of ['violenceTypes-psychological', 'violenceTypes-economic', 'authorRelationships-former_spouse'])
       await tick(page, `intake-${id}`);
-    await axe(page, 'intake step 2', 'case-intake-2-it');
+    await axe(page, 'intake step 3', 'case-intake-3-it');
   });
   test('intake: identity (optional), safe contact, review, submit', async () => {
     const { page } = s;
     const current = page.locator('main [aria-current="step"]');
     await button(page, IT.intake.next).click();
-    // Step 3: she gives her identity (it stays at the centre).
+    // Step 4: she gives her identity (it stays at the centre).
     await expect.poll(() => current.innerText()).toContain(IT.intake.steps.identity);
     expect(await mainText(page)).toContain(IT.intake.identityNote);
     await tick(page, 'intake-anonymous-identified');
@@ -114,19 +115,19 @@ describe('a woman’s path, by a centre operator (it)', () => {
     ])
       await page.locator(`#intake-id-${id}`).fill(v as string);
     await page.locator('#intake-id-languages').fill('italiano, francese');
-    await axe(page, 'intake step 3');
+    await axe(page, 'intake step 4');
     await button(page, IT.intake.next).click();
-    // Step 4: safe contact.
+    // Step 5: safe contact.
     await expect.poll(() => current.innerText()).toContain(IT.intake.steps.contact);
     await tick(page, 'intake-sc-channels-sms');
     await button(page, IT.caseFields.addWindow).click();
     await tick(page, 'intake-sc-noVoicemail');
-    await axe(page, 'intake step 4');
+    await axe(page, 'intake step 5');
     await button(page, IT.intake.next).click();
-    // Step 5: review and submit.
+    // Step 6: review and submit.
     await expect.poll(() => current.innerText()).toContain(IT.intake.steps.review);
     expect(await mainText(page)).toContain(LAST_NAME);
-    await axe(page, 'intake step 5', 'case-intake-5-it');
+    await axe(page, 'intake step 6', 'case-intake-6-it');
     await button(page, IT.intake.submit).click();
     await waitForPath(page, /^\/percorsi\/[0-9a-f-]{36}\/profilo$/);
     caseUrl = new URL(page.url()).pathname.replace(/\/profilo$/, '');

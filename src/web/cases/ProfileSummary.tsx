@@ -4,7 +4,14 @@ import type { LabelGroup } from './options.ts';
 import type { ProfileValues } from './profile-model.ts';
 import { useMunicipalities } from './useMunicipalities.ts';
 
-export function ProfileSummary({ values: v, part }: { values: ProfileValues; part: 'dates' | 'profile' }) {
+export function ProfileSummary({
+  values: v,
+  part,
+}: {
+  values: ProfileValues;
+  /** 'person' and 'situation' are the two halves of 'profile' (the intake's two steps) */
+  part: 'dates' | 'profile' | 'person' | 'situation';
+}) {
   const { t, date, label } = useI18n();
   const { list } = useMunicipalities();
   const f = t.caseFields;
@@ -13,7 +20,7 @@ export function ProfileSummary({ values: v, part }: { values: ProfileValues; par
   const many = (group: LabelGroup, values: string[]) =>
     values.length ? values.map((x) => label(group, x)).join(', ') : none;
   const town = list.find((m) => m.istatCode === v.residenceCode);
-  const rows: [string, string][] =
+  const all: [string, string][] =
     part === 'dates'
       ? [
           [f.firstContactOn, v.firstContactOn ? date(v.firstContactOn) : none],
@@ -38,6 +45,8 @@ export function ProfileSummary({ values: v, part }: { values: ProfileValues; par
           [f.riskLevel, code('riskLevels', v.riskLevel)],
           [f.riskAssessedOn, v.riskAssessedOn ? date(v.riskAssessedOn) : none],
         ];
+  // the first eight rows of the profile are about her and her children, the rest about violence and risk
+  const rows = part === 'person' ? all.slice(0, 8) : part === 'situation' ? all.slice(8) : all;
   return (
     <>
       {rows.map(([k, value]) => (

@@ -113,13 +113,14 @@ export const enCases: typeof itCases = {
   },
   intake: {
     title: 'New taking in charge',
-    intro: 'Open a woman’s case in five steps. No identifying data is required: she may stay anonymous.',
+    intro: 'Open a woman’s case in six steps. No identifying data is required: she may stay anonymous.',
     stepsLabel: 'Steps of the taking in charge',
     stepOf: 'Step {n} of {total}',
     stepDone: 'done',
     steps: {
       dates: 'Dates and referral',
-      profile: 'Profile',
+      profile: 'Her and her children',
+      situation: 'Violence and risk',
       identity: 'Identity',
       contact: 'Safe contact',
       review: 'Review',

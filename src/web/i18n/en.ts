@@ -13,6 +13,7 @@ import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
 import { enUrgency } from './en-urgency.ts';
 import { enWorklist } from './en-worklist.ts';
+import { enDrafts } from './en-drafts.ts';
 import type { Messages } from './it.ts';
 
 export const en: Messages = {
@@ -171,6 +172,7 @@ export const en: Messages = {
   ...enReferralWizard,
   ...enNotifications,
   ...enUrgency,
+  ...enDrafts,
   ...enPartners,
   ...enWorklist,
   ...enDirectory,

@@ -113,13 +113,14 @@ export const itCases = {
   intake: {
     title: 'Nuova presa in carico',
     intro:
-      'Apri il percorso di una donna in cinque passi. Nessun dato identificativo è obbligatorio: può restare anonima.',
+      'Apri il percorso di una donna in sei passi. Nessun dato identificativo è obbligatorio: può restare anonima.',
     stepsLabel: 'Passi della presa in carico',
     stepOf: 'Passo {n} di {total}',
     stepDone: 'completato',
     steps: {
       dates: 'Date e invio',
-      profile: 'Profilo',
+      profile: 'Lei e i figli',
+      situation: 'Violenza e rischio',
       identity: 'Identità',
       contact: 'Contatti sicuri',
       review: 'Riepilogo',

@@ -13,6 +13,7 @@ import { itReferralWizard } from './it-referral-wizard.ts';
 import { itReferrals } from './it-referrals.ts';
 import { itUrgency } from './it-urgency.ts';
 import { itWorklist } from './it-worklist.ts';
+import { itDrafts } from './it-drafts.ts';
 
 export const it = {
   app: {
@@ -170,6 +171,7 @@ export const it = {
   ...itReferralWizard,
   ...itNotifications,
   ...itUrgency,
+  ...itDrafts,
   ...itPartners,
   ...itWorklist,
   ...itDirectory,

@@ -55,11 +55,17 @@ export function ReviewStep({ taken, profile, anonymous, identity, contact, steps
       {section(
         1,
         <dl className="detail-list">
-          <ProfileSummary values={profile} part="profile" />
+          <ProfileSummary values={profile} part="person" />
         </dl>,
       )}
       {section(
         2,
+        <dl className="detail-list">
+          <ProfileSummary values={profile} part="situation" />
+        </dl>,
+      )}
+      {section(
+        3,
         anonymous ? (
           <p>{t.intake.anonymousChosen}</p>
         ) : (
@@ -73,7 +79,7 @@ export function ReviewStep({ taken, profile, anonymous, identity, contact, steps
           </dl>
         ),
       )}
-      {section(3, <SafeContactSummary value={contact} />)}
+      {section(4, <SafeContactSummary value={contact} />)}
     </>
   );
 }

@@ -36,8 +36,19 @@ export function intakeBody(v: IntakeValues) {
 }
 
 const STEP_ONE = ['takenInChargeOn', 'firstContactOn', 'intakeOn', 'referralSource'];
+/** The profile fields of the third step (violence and risk); the others are on the second. */
+const SITUATION = ['violenceTypes', 'authorRelationships', 'riskTool', 'riskLevel', 'riskAssessedOn'];
 
-/** Server field errors grouped by step (0–3). */
+/** The steps: dates, her profile, violence and risk, identity, safe contact, review. */
+export const STEP = { dates: 0, person: 1, situation: 2, identity: 3, contact: 4, review: 5 } as const;
+
+/** What the intake's draft holds: every value, and the step she was on. */
+export interface IntakeDraft extends IntakeValues {
+  [key: string]: unknown;
+  step: number;
+}
+
+/** Server field errors grouped by step (0–4). */
 export function errorsByStep(err: ApiError, t: Messages): Map<number, SummaryError[]> {
   const profile = profileLabels(t);
   const identity = identityLabels(t);
@@ -45,20 +56,20 @@ export function errorsByStep(err: ApiError, t: Messages): Map<number, SummaryErr
   const target = (field: string): FieldTarget | null => {
     const [head = '', ...rest] = field.split('.');
     let where: FieldTarget | null = null;
-    let step = 4;
+    let step: number = STEP.review;
     if (head === 'safeContact') {
       where = safeContactTarget(field, PS, t);
-      step = 3;
+      step = STEP.contact;
     } else if (head === 'identity' || (IDENTITY_KEYS as string[]).includes(head)) {
       const key = (head === 'identity' ? rest[0] : head) as keyof typeof identity | undefined;
       where =
         key && key in identity
           ? { id: `${PI}${key}`, label: identity[key] }
           : { id: `${PI}firstName`, label: t.intake.steps.identity };
-      step = 2;
+      step = STEP.identity;
     } else if (head in profile) {
       where = { id: `${P}${head}`, label: profile[head as keyof typeof profile] };
-      step = STEP_ONE.includes(head) ? 0 : 1;
+      step = STEP_ONE.includes(head) ? STEP.dates : SITUATION.includes(head) ? STEP.situation : STEP.person;
     }
     if (where) stepOf.set(where.id, step);
     return where;
@@ -66,7 +77,7 @@ export function errorsByStep(err: ApiError, t: Messages): Map<number, SummaryErr
   const list = serverFieldErrors(err, t, target);
   const groups = new Map<number, SummaryError[]>();
   for (const e of list) {
-    const step = e.field ? (stepOf.get(e.field) ?? 4) : 4;
+    const step = e.field ? (stepOf.get(e.field) ?? STEP.review) : STEP.review;
     groups.set(step, [...(groups.get(step) ?? []), e]);
   }
   return groups;
