@@ -89,6 +89,7 @@ export const contract = {
   'GET /needs/questionnaire': { response: Needs.QuestionnaireOut },
   'POST /cases/:id/needs-assessments': { body: Needs.AssessmentCreate, response: Needs.Assessment },
   'GET /cases/:id/needs-assessments': { response: list(Needs.Assessment) },
+  'GET /cases/:id/needs-assessments/prefill': { response: Needs.Prefill },
   'GET /cases/:id/needs-assessments/compare': { query: Needs.CompareQuery, response: Needs.CompareOut },
 
   'GET /cases/:id/plan': { response: Plans.PlanOut },

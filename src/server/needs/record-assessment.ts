@@ -22,6 +22,14 @@ export async function recordAssessment(ctx: Ctx, caseId: string, body: Static<ty
     isoDateOrNull(row.first_contact_on) ?? isoDateOrNull(row.intake_on) ?? isoDate(row.taken_in_charge_on);
   if (assessedOn < firstDate)
     throw invalidField('assessedOn', 'before_first_contact', { message: 'must not be before the first contact' });
+  // her children are counted once, in the profile: the analysis splits the minors by age
+  const minors = row.minor_children_count;
+  const under6 = answers.children_under_6;
+  const older = answers.children_6_to_17;
+  if (minors !== null && typeof under6 === 'number' && typeof older === 'number' && under6 + older !== minors)
+    throw invalidField('answers.children_6_to_17', 'differs_from_profile', {
+      message: `children under 6 and 6 to 17 must add up to the ${minors} minor children of the profile`,
+    });
   const profile = computeProfile(answers);
   const inserted = await ctx.tx
     .insertInto('needs_assessments')

@@ -6,6 +6,7 @@ import { CaseIdParams } from '../cases/schemas.ts';
 import type { Config } from '../config.ts';
 import { compareRecordedAssessments } from './compare-recorded-assessments.ts';
 import { listAssessments } from './list-assessments.ts';
+import { prefillForCase } from './prefill.ts';
 import { QUESTIONNAIRE } from './questionnaire.ts';
 import { recordAssessment } from './record-assessment.ts';
 import * as S from './schemas.ts';
@@ -44,6 +45,12 @@ export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Confi
       },
     },
     async (req) => req.inContext(async (ctx) => ({ items: await listAssessments(ctx, req.params.id) })),
+  );
+
+  api.get(
+    '/cases/:id/needs-assessments/prefill',
+    { schema: { tags, params: CaseIdParams, response: { 200: S.Prefill, ...errors } } },
+    async (req) => req.inContext((ctx) => prefillForCase(ctx, req.params.id)),
   );
 
   api.get(

@@ -61,6 +61,17 @@ export const Assessment = Type.Object(
   strict,
 );
 
+export const Prefill = Type.Object(
+  {
+    questionnaireVersion: Type.String(),
+    answers: Type.Record(Type.String(), AnswerValue),
+    sources: Type.Record(Type.String(), Enum(['profile', 'previous'] as const)),
+    previousAssessedOn: N(DateOnly),
+    minorChildrenCount: N(Type.Integer()),
+  },
+  strict,
+);
+
 export const CompareQuery = Type.Object({ a: Uuid, b: Uuid }, strict);
 const Head = Type.Object({ id: Type.String(), assessedOn: DateOnly, questionnaireVersion: Type.String() }, strict);
 export const CompareOut = Type.Object(
