@@ -187,7 +187,11 @@ async function main() {
     const lag = await chainAudit(o, { wait: true });
     result.verify = verifications;
     result.writes = { writers: WRITERS, secondsEach: WRITE_SECONDS, phases, chainedAfterLastPhase: lag };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const median = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    };
     const best = Math.max(...verifications.map((v) => v.rowsPerSecond));
     const perCpu = Math.max(...verifications.map((v) => v.rowsPerBackendCpuSecond));
     const newW = median(phases.filter((p) => p.design === 'chainer').map((p) => p.writesPerSecond));
