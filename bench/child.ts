@@ -49,7 +49,7 @@ export function startServer(
   file: string,
   env: Record<string, string>,
   nodeArgs: string[] = [],
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<ServerChild> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench', 'servers', file)], {
     cwd: ROOT,

@@ -5,6 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Exited, ROOT, terminate } from './child.ts';
+import { runUsers } from './cases/users.ts';
+import { PROFILE } from './harness/profile.ts';
 import { runLoad } from './load.ts';
 import { cpuMsOf, memoryOf } from './proc.ts';
 import { warmUpWithLogins } from './warm-up.ts';
@@ -12,6 +14,8 @@ import { warmUpWithLogins } from './warm-up.ts';
 export interface StartRun {
   /** spawn → first 200 on /readyz, as seen from outside */
   readyMs: number;
+  /** spawn → first 200 on /healthz */
+  healthzMs: number;
   /** what the app logs itself in 'Percorsi is ready' (from its first line of code) */
   selfReportedMs: number | null;
   /** CPU time (all threads) the process had used when /readyz first answered: robust to a busy machine */
@@ -26,6 +30,8 @@ export interface ColdStart {
   warmUp: { metaRequests: number; metaNon2xx: number; logins: number; reads: number };
   rssMb: number;
   peakRssMb: number;
+  /** the restarted server under the open-loop operators (organisation reads): VmRSS sampled every 500 ms */
+  openLoop: { users: number; seconds: number; requests: number; bad: number; p99: number; rssMaxMb: number } | null;
 }
 
 const SKIP_WEB_BUILD = !existsSync(path.join(ROOT, 'dist', 'web', 'index.html'));
@@ -46,12 +52,13 @@ interface Started {
   child: ChildProcess;
   baseUrl: string;
   readyMs: number;
+  healthzMs: number;
   cpuMs: number;
   selfReported: () => number | null;
 }
 
 /** Spawns `node --import tsx src/server/main.ts` on the embedded database and waits for /readyz. */
-async function startMain(dataDir: string, timeoutMs = 60_000): Promise<Started> {
+async function startMain(dataDir: string, timeoutMs = 180_000): Promise<Started> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PERCORSI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
   for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'PERCORSI_DEMO', 'PERCORSI_MASTER_KEY', 'LOG_LEVEL'])
@@ -77,20 +84,73 @@ async function startMain(dataDir: string, timeoutMs = 60_000): Promise<Started> 
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const baseUrl = `http://127.0.0.1:${port}`;
+  let healthzMs = Number.NaN;
   while (performance.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`main.ts exited with ${child.exitCode}:\n${tail.join('\n')}`);
+    if (Number.isNaN(healthzMs)) {
+      const up = await fetch(`${baseUrl}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (up) healthzMs = performance.now() - started;
+      else {
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+    }
     const ok = await fetch(`${baseUrl}/readyz`).then(
       (r) => r.status === 200,
       () => false,
     );
     if (ok) {
       const readyMs = performance.now() - started;
-      return { child, baseUrl, readyMs, cpuMs: cpuMsOf(child.pid ?? -1), selfReported: () => selfReported };
+      return { child, baseUrl, readyMs, healthzMs, cpuMs: cpuMsOf(child.pid ?? -1), selfReported: () => selfReported };
     }
     await new Promise((r) => setTimeout(r, 20));
   }
   await terminate(child, 2000);
   throw new Error(`main.ts was not ready within ${timeoutMs} ms:\n${tail.join('\n')}`);
+}
+
+/**
+ * The open-loop operators (cases/users.ts, think time 2–10 s) on the embedded server, reading
+ * their own organisation and the list, with the signed-in demo sessions; VmRSS sampled meanwhile.
+ */
+async function underUsers(baseUrl: string, pid: number, cookies: Array<{ cookie: string; organisationId: string }>) {
+  if (!cookies.length) return null;
+  const seconds = Math.min(PROFILE.usersSeconds, 30);
+  const rss: number[] = [];
+  const timer = setInterval(() => {
+    try {
+      rss.push(memoryOf(pid).rssMb);
+    } catch {
+      // gone: the run reports its errors
+    }
+  }, 500);
+  try {
+    const mix = [
+      { name: 'organisation', paths: cookies.map((c) => `/api/v1/organisations/${c.organisationId}`), weight: 2 },
+      { name: 'organisations', paths: ['/api/v1/organisations'], weight: 1 },
+    ];
+    // each user reads with her own demo session and her own organisation (same index in both lists)
+    const run = await runUsers(
+      baseUrl,
+      cookies.map((c) => c.cookie),
+      mix,
+      { users: PROFILE.users, thinkMinMs: PROFILE.thinkMinMs, thinkMaxMs: PROFILE.thinkMaxMs, seconds },
+    );
+    const all = Object.values(run.byEndpoint);
+    return {
+      users: run.users,
+      seconds,
+      requests: all.reduce((a, x) => a + x.count + x.non2xx + x.errors, 0),
+      bad: all.reduce((a, x) => a + x.non2xx + x.errors, 0),
+      p99: Math.max(...all.map((x) => x.p99).filter((x) => Number.isFinite(x))),
+      rssMaxMb: rss.length ? Math.max(...rss) : Number.NaN,
+    };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** First start (migrate, seed, demo users), then a restart on the same data dir, warm-up, RSS, SIGTERM. */
@@ -99,7 +159,13 @@ export async function benchColdStart(): Promise<ColdStart> {
   try {
     const one = await startMain(dataDir);
     const firstExit = await terminate(one.child);
-    const first = { readyMs: one.readyMs, cpuMs: one.cpuMs, selfReportedMs: one.selfReported(), exit: firstExit };
+    const first = {
+      readyMs: one.readyMs,
+      healthzMs: one.healthzMs,
+      cpuMs: one.cpuMs,
+      selfReportedMs: one.selfReported(),
+      exit: firstExit,
+    };
 
     const two = await startMain(dataDir);
     try {
@@ -109,13 +175,26 @@ export async function benchColdStart(): Promise<ColdStart> {
       const warm = await warmUpWithLogins(two.baseUrl, logins);
       const meta = await runLoad({ baseUrl: two.baseUrl, path: '/api/v1/meta', connections: 10, amount: 2000 });
       const memory = memoryOf(two.child.pid ?? -1);
+      const openLoop = await underUsers(two.baseUrl, two.child.pid ?? -1, warm.cookies);
       const exit = await terminate(two.child);
       return {
         first,
-        restart: { readyMs: two.readyMs, cpuMs: two.cpuMs, selfReportedMs: two.selfReported(), exit },
+        restart: {
+          readyMs: two.readyMs,
+          healthzMs: two.healthzMs,
+          cpuMs: two.cpuMs,
+          selfReportedMs: two.selfReported(),
+          exit,
+        },
         skipWebBuild: SKIP_WEB_BUILD,
-        warmUp: { metaRequests: meta.ok + meta.non2xx, metaNon2xx: meta.non2xx, ...warm },
+        warmUp: {
+          metaRequests: meta.ok + meta.non2xx,
+          metaNon2xx: meta.non2xx,
+          logins: warm.logins,
+          reads: warm.reads,
+        },
         ...memory,
+        openLoop,
       };
     } finally {
       if (two.child.exitCode === null && two.child.signalCode === null) await terminate(two.child, 2000);

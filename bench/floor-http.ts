@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
 
@@ -19,6 +20,21 @@ export const SESSION_COOKIE = /(?:^|;\s*)__Host-percorsi_session=([^;]+)/;
 pg.types.setTypeParser(1082, (v) => v);
 
 export const floorPool = (connectionString = process.env.BENCH_APP_URL) => new pg.Pool({ connectionString, max: 10 });
+
+/**
+ * A prepared statement (pg's extended protocol with a name): parsed and planned once per pooled
+ * connection, then only bound and executed, the fastest way pg sends a parameterised statement.
+ * The name is the statement text's hash, so the same text on the same connection is reused.
+ */
+const names = new Map<string, string>();
+export function prepared(text: string, values: unknown[] = []): pg.QueryConfig {
+  let name = names.get(text);
+  if (!name) {
+    name = `f${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return { name, text, values };
+}
 
 /** Runs `fn` on a pooled client; on an error the client's transaction is rolled back. */
 export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -51,7 +67,15 @@ export function readSession(
   b: FloorActor,
   readers: readonly string[],
 ): false | undefined {
-  if (kind === 'find_session') {
+  if (kind === 'session_check') {
+    // auth_session_check (one statement): the outcome, the actor, and the roles it has set
+    const row = rows[0] as { status: string; user_id: string; organisation_id: string; roles: string[] } | undefined;
+    if (row?.status !== 'ok') throw new Status(401);
+    b.userId = row.user_id;
+    b.organisationId = row.organisation_id;
+    b.roles = [...row.roles].sort().join(',');
+    if (!b.roles.split(',').some((x) => readers.includes(x))) throw new Status(404);
+  } else if (kind === 'find_session') {
     const found = rows[0] as { user_id: string; organisation_id: string } | undefined;
     if (!found) throw new Status(401);
     b.userId = found.user_id;

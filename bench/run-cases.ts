@@ -1,12 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { CASE_PAGE_CAPTURE_PATH, captureRequests, LIST_PATHS, type RequestCapture } from './cases/capture.ts';
-import { type Analysis, analyse, type Change, pendingChanges, WHAT_IF_INDEX } from './cases/explain.ts';
-import { type CasesSetup, DEFAULT_CASES, prepareCases } from './cases/generate.ts';
+import { type Analysis, analyse, WHAT_IF_INDEX } from './cases/explain.ts';
+import { PROFILE, QUICK } from './harness/profile.ts';
+import { type CasesSetup, prepareCases } from './cases/generate.ts';
 import {
-  benchServer,
+  benchSides,
   CASES_LOAD,
   type EndpointName,
   endpointsOf,
@@ -15,14 +15,7 @@ import {
   SESSIONS,
   USERS_LOAD,
 } from './cases/load.ts';
-import {
-  type CasesResults,
-  loadGoals,
-  printCasesReport,
-  sameBodies,
-  sideBySide,
-  writeCasesResults,
-} from './cases/report.ts';
+import { type CasesResults, loadGoals, printCasesReport, sideBySide, writeCasesResults } from './cases/report.ts';
 import { IP_BATCH } from './load.ts';
 import { busyness } from './proc.ts';
 import { runContext } from './run-context.ts';
@@ -35,14 +28,13 @@ import { runContext } from './run-context.ts';
  * the database is dropped at the end. Scale: BENCH_CASES (default 100000).
  */
 const { say, message, seconds, machineAtStart, errors, environment } = runContext('bench:cases');
-const requestedCases = Number(process.env.BENCH_CASES ?? DEFAULT_CASES);
+const requestedCases = PROFILE.cases;
 
 let setup: CasesSetup | null = null;
 let app: ServerRuns | null = null;
 let bare: ServerRuns | null = null;
 let analysis: Analysis | null = null;
-let suggested: ServerRuns | null = null;
-let suggestedChanges: Change[] = [];
+let usersRssMb: { max: number; median: number } | null = null;
 const captureDir = await mkdtemp(path.join(os.tmpdir(), 'percorsi-bench-cases-'));
 try {
   // The statements the app sends for each request, from the app itself (capture.ts): the floor replays them.
@@ -69,28 +61,18 @@ try {
   environment.database = `${setup.bench.name} (dropped at the end)`;
   const endpoints = endpointsOf(setup);
   try {
-    app = await benchServer('app', setup, endpoints, { say, users: true });
-    bare = await benchServer('bare', setup, endpoints, { cookies: app.cookies, env: floorEnv, say });
-    say('PostgreSQL statement by statement (EXPLAIN ANALYZE, serial timings, what-if)…');
-    analysis = await analyse(setup, app.cookies[0] ?? '', captures);
-    suggestedChanges = (await pendingChanges(setup, captures)).pending;
-    if (suggestedChanges.length) {
-      say(
-        `what if: the floor again, with what the app does not have yet (${suggestedChanges.map((c) => c.name).join(', ')})…`,
-      );
-      for (const c of suggestedChanges) {
-        if (c.name === 'index') await sql.raw(WHAT_IF_INDEX).execute(setup.bench.db.owner);
-        if (c.name === 'jit')
-          await sql.raw(`ALTER DATABASE ${setup.bench.name} SET jit = off`).execute(setup.bench.db.owner);
-      }
-      await sql.raw('ANALYZE follow_ups').execute(setup.bench.db.owner);
-      suggested = await benchServer('bare', setup, endpoints, {
-        cookies: app.cookies,
-        env: { ...floorEnv, BENCH_CASES_FLOOR: 'suggested' },
-        users: true,
-        closedLoop: false,
-        say,
-      });
+    const sides = await benchSides(setup, endpoints, {
+      floor: '../cases/bare-server.ts',
+      floorEnv,
+      users: true,
+      say,
+    });
+    app = sides.app;
+    bare = sides.bare;
+    usersRssMb = sides.usersRssMb;
+    if (!QUICK && process.env.BENCH_ANALYSE !== '0') {
+      say('PostgreSQL statement by statement (EXPLAIN ANALYZE, serial timings, what-if)…');
+      analysis = await analyse(setup, app.cookies[0] ?? '', captures);
     }
   } catch (error) {
     errors.push(message(error));
@@ -104,8 +86,11 @@ try {
 
 const endpoints: CasesResults['endpoints'] = setup ? sideBySide(endpointsOf(setup), app, bare) : [];
 const goals = loadGoals(endpoints, [
-  [(name) => `${name}: app p99, ${USERS_LOAD.users} users thinking ${USERS_LOAD.thinkMs / 1000} s`, app?.users],
-  [(name) => `(what if) ${name}: floor + changes p99, ${USERS_LOAD.users} users thinking`, suggested?.users],
+  [
+    (name) =>
+      `${name}: app p99, ${USERS_LOAD.users} users thinking ${USERS_LOAD.thinkMinMs / 1000}–${USERS_LOAD.thinkMaxMs / 1000} s`,
+    app?.users,
+  ],
 ]);
 
 const results: CasesResults = {
@@ -118,23 +103,17 @@ const results: CasesResults = {
   load: { ...CASES_LOAD, sessions: SESSIONS },
   endpoints,
   users: app?.users ?? null,
-  whatIfFloor: suggested
-    ? {
-        changes: suggestedChanges.map((c) => c.description),
-        users: suggested.users,
-        bodiesIdenticalToApp: sameBodies(suggested.samples, app?.samples),
-      }
-    : null,
+  whatIfFloor: null,
+  usersRssMb,
   goals,
   analysis,
   method: [
     `Data: a fresh database percorsi_bench_cases_<random> on the real server, migrated as the owner and seeded with the real network; its cav and shelter operators are the centres (cases spread Zipf-like, s = 0.6, Milan's first). ${requestedCases} cases over the ten years up to yesterday (more in recent years), open for 14 days plus an exponential time (mean 450 days), 83% of those past it closed; profile columns within the CHECK constraints with ISTAT-like weights; 3–4 goals and 2–4 actions per goal (about 10.5 actions per case) with start and due dates and statuses; the centre's two bench operators on the team (lead on every case, colleague on 30%); sealed-looking identity blobs (240–320 random bytes, base64url) for 85%; consents, plans and their versions (JSON snapshots), outcomes (35% hired) with 3/6/12-month follow-ups, timeline events. Written by a handful of INSERT … SELECT … generate_series statements as the owner in one transaction (session_replication_role = replica for the load only: no FK trigger checks, the data is built consistent), then VACUUM (ANALYZE).`,
     `Servers: the real app (bench/servers/app-server.ts: buildApp, logger level 'warn', pg pool of 10 as percorsi_app) and the floor (bench/cases/bare-server.ts: node:http + pg.Pool(10) as percorsi_app), each in its own Node process. The floor sends per request exactly the statements the app sends for that request, in the same order: before the run, the real app (buildApp) answers each request through app.inject on a Kysely whose driver records every compiled statement (begin … commit) instead of sending it (bench/cases/capture.ts); the floor replays them with the real session, actor and case id, reading from the results what the app reads (session → 401, case → 404, rows), skipping the last_seen_at update when the session row says it is not stale, as the app does; then JSON.stringify of the same body (compared with the app's).`,
-    `Load: a centre operator of the biggest centre signs in over HTTP (password + TOTP); ${SESSIONS - 1} more full sessions of hers are inserted in the database (as bench/diagnose.ts does), one per simulated user, and requests use them in turn (every request updates its session row and holds that row lock to commit: one shared session would serialise the load); autocannon in this process, ${CASES_LOAD.connections} connections, closed loop (no think time), ${CASES_LOAD.warmupSeconds} s warm-up with ${CASES_LOAD.warmupConnections} connections discarded, then ${CASES_LOAD.seconds} s per endpoint and server; after each measured run the requests still queued in the server (autocannon has gone) are cancelled in PostgreSQL (pg_cancel_backend) until no backend is busy, so that no run inherits the previous one's backlog. Requests time out after ${REQUEST_TIMEOUT_SECONDS} s (not ../load.ts's 10 s, so that slow answers count in the percentiles instead of as timeouts). The case page rotates over up to 2000 random case ids of the centre. req/s counts 2xx only. Node CPU ms/req: utime+stime of the server process over the measured run / 2xx; PG CPU ms/req: the same for the PostgreSQL backends connected as percorsi_app (/proc/<pid>/stat). Backends: pg_stat_activity of the busy percorsi_app backends sampled every 50 ms during the measured run (wait event and state), and the tables of the tuple locks in pg_locks (the row a queue of transactions waits for).`,
+    `Load (bench/cases/load.ts benchSides, the one harness of every side-by-side benchmark): a centre operator of the biggest centre signs in over HTTP (password + TOTP); ${SESSIONS - 1} more full sessions of hers are inserted in the database, one per simulated user, used in turn by both servers. App and floor both run, each in its own process, on the same database; round after round (${CASES_LOAD.rounds} rounds) each endpoint is loaded on the app and then on the floor (ABAB…): ${CASES_LOAD.warmupSeconds} s warm-up with ${CASES_LOAD.warmupConnections} connections (discarded), then ${CASES_LOAD.seconds} s closed loop at ${CASES_LOAD.connections} connections (autocannon in this process); the backlog still queued after each run is cancelled (pg_cancel_backend) so that no run inherits the previous one's. Requests time out after ${REQUEST_TIMEOUT_SECONDS} s. Figures are the median over the rounds with the lowest–highest round in brackets. req/s counts 2xx only. CPU ms/req: utime+stime of the server process plus that of the PostgreSQL backends connected as percorsi_app (/proc/<pid>/stat; the idle side's backends add nothing) over the measured run / 2xx. Backends: pg_stat_activity sampled every 50 ms during the last round (wait events, tuple locks).`,
     `Rate limit: the app limits each client address to 600 requests/minute, so the servers trust X-Forwarded-For (PERCORSI_TRUST_PROXY=1) and the client address changes every ${IP_BATCH} requests.`,
     `With ${CASES_LOAD.connections} closed-loop connections, Little's law ties the figures: mean latency ≈ ${CASES_LOAD.connections} / (req/s). A p99 under 50 ms at 100 connections therefore needs well over 2000 req/s; on this machine the latency under that load is queueing for the 10 pool connections and the 2 cores, not the service time of one request (see the statement-by-statement section).`,
-    `Users: after its closed-loop runs, the app alone under ${USERS_LOAD.users} simulated users (bench/cases/users.ts, node:http keep-alive): each thinks for an exponential time (mean ${USERS_LOAD.thinkMs / 1000} s), then sends one request — the open-cases list 30, closing soon 10 (when it answers 200), a case page 60 by weight — and waits for the answer; ${USERS_LOAD.seconds} s, every request sent in that time waited for and counted.`,
-    `What if: after the analysis, the changes found by this benchmark that the app does not have yet (see 'what if' in the report; those it has are listed as already in the app): on the same throwaway database the index and JIT off (ALTER DATABASE … SET jit = off) when the app lacks them, and the floor started again with BENCH_CASES_FLOOR=suggested (on_my_team as a scalar subquery; the audit row last); the same 100 users with a think time on the open-cases list and the case page (after a 3 s warm-up). What the app could reach with them, less its own overhead (compare the app and floor CPU ms/req).`,
+    `Open loop: after the rounds, the app alone under ${USERS_LOAD.users} simulated operators (bench/cases/users.ts, node:http keep-alive), each thinking a uniform ${USERS_LOAD.thinkMinMs / 1000}–${USERS_LOAD.thinkMaxMs / 1000} s, then sending one request — the open-cases list 30, closing soon 10, a case page 60 by weight (reads only: no write floor or write mix yet) — and waiting for the answer; ${USERS_LOAD.seconds} s, every request sent in that time waited for and counted; the server's VmRSS sampled every 500 ms.`,
     `Statements: run alone after the loads, as percorsi_app inside BEGIN; SET LOCAL ROLE; set_config(user, organisation, 'centre_operator'); … ROLLBACK, with the captured SQL and parameters (pg extended protocol, as the app): median of up to 15 serial runs (fewer for slow statements: at least 3, about 1.5 s each), EXPLAIN (ANALYZE, BUFFERS) once. Per request: the sum of its statements' medians (the last_seen_at update left out when it is only sent once a minute). What-if: the lists and the case row again with each change the app lacks added cumulatively (SET LOCAL jit = off; ${WHAT_IF_INDEX}, dropped after; on_my_team as a scalar subquery), the variants timed in turn round after round (up to 15 rounds or about 5 s), so that the machine's ups and downs fall on all of them alike.`,
   ],
   errors,

@@ -1,76 +1,73 @@
-import os from 'node:os';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { benchBareRead } from './bare-floor.ts';
+import { type Endpoint, SESSIONS, CASES_LOAD } from './cases/load.ts';
+import { benchSides } from './cases/load.ts';
+import { printEndpoints, sideBySide, writeResultsFile } from './cases/report.ts';
 import { benchColdStart } from './cold-start.ts';
-import { benchAppRead, LOAD, prepareRead, ROLE } from './http-read.ts';
-import { IP_BATCH } from './load.ts';
-import { ADMIN_URL } from './pg-setup.ts';
+import { prepareRead, ROLE } from './http-read.ts';
 import { busyness } from './proc.ts';
-import { goalsOf, printReport, type Results, writeResults } from './report.ts';
+import { printReadReport, type Results } from './report.ts';
+import { runContext } from './run-context.ts';
 
 if (process.argv.includes('--diagnose')) {
   await import('./run-diagnose.ts');
   process.exit(0);
 }
 
-/** `npm run bench`: figures, not assertions. Everything listens on 127.0.0.1 and stops by time or count. */
-const started = performance.now();
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const say = (text: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1)} s] ${text}`);
+/**
+ * `npm run bench:read`: the organisation read, app beside its floor (bench/servers/bare-server.ts)
+ * in alternating rounds through the one harness (cases/load.ts benchSides); then the cold start on
+ * the embedded database. Figures, not assertions; results in bench/results/read-latest.json.
+ */
+const { say, message, seconds, machineAtStart, errors, environment } = runContext('bench:read');
 
-async function readBenchmark(environment: Results['environment']): Promise<Results['read']> {
-  say('creating, migrating and seeding a fresh PostgreSQL database…');
+let endpoints: Results['endpoints'] = [];
+try {
+  say('a fresh PostgreSQL database (migrated, the network, the audit history)…');
   const setup = await prepareRead();
   environment.postgres = setup.bench.serverVersion;
   environment.database = `${setup.bench.name} (dropped at the end)`;
   try {
-    say(
-      `app: GET ${setup.path}, ${LOAD.warmupSeconds} s warm-up + ${LOAD.seconds} s, ${LOAD.connections} connections…`,
-    );
-    const app = await benchAppRead(setup);
-    say(`bare floor: the same, on node:http + pg…`);
-    const bare = await benchBareRead(setup, app.cookie);
-    return {
-      organisation: setup.organisation,
-      app: app.load,
-      bare: bare.load,
-      ratio: bare.load.rps > 0 ? app.load.rps / bare.load.rps : 0,
-      cpuMsPerRequest: { app: app.cpuMsPerRequest, bare: bare.cpuMsPerRequest },
-      bodiesIdentical: isDeepStrictEqual(app.sample, bare.sample),
-    };
+    const list: Endpoint<'organisation'>[] = [
+      {
+        name: 'organisation',
+        label: `GET /api/v1/organisations/:id ("${setup.organisation.name}", ${setup.organisation.networks} networks, ${setup.organisation.protocols} protocols)`,
+        paths: [setup.path],
+      },
+    ];
+    const sides = await benchSides(setup, list, { floor: 'bare-server.ts', say });
+    endpoints = sideBySide(list, sides.app, sides.bare);
   } finally {
     await setup.bench.drop();
   }
+} catch (error) {
+  errors.push(message(error));
 }
 
-const environment: Results['environment'] = {
-  node: process.version,
-  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
-  postgresUrl: ADMIN_URL.replace(/\/\/[^@]*@/, '//…@'),
-};
-const machineAtStart = busyness();
-const read = await readBenchmark(environment).catch((error: unknown) => ({ error: message(error) }));
-say('cold start on the embedded database (two starts, warm-up, SIGTERM)…');
-const coldStart = await benchColdStart().catch((error: unknown) => ({ error: message(error) }));
+let coldStart: Results['coldStart'] = null;
+if (process.env.BENCH_COLD_START !== '0') {
+  say('cold start on the embedded database (first start, restart, warm-up, open-loop operators, SIGTERM)…');
+  coldStart = await benchColdStart().catch((error: unknown) => {
+    errors.push(`cold start: ${message(error)}`);
+    return null;
+  });
+}
 
 const results: Results = {
   at: new Date().toISOString(),
   environment,
   machine: { start: machineAtStart, end: busyness() },
-  method: [
-    `Read: the real app (buildApp, logger level 'warn' so that per-request info lines are not written) in its own Node process, pg pool of 10 as percorsi_app; a ${ROLE} signs in over HTTP (password + TOTP); autocannon in this process, ${LOAD.connections} connections, ${LOAD.warmupSeconds} s warm-up discarded, then ${LOAD.seconds} s. req/s counts 2xx only. CPU ms/req: utime+stime of the server process (/proc/<pid>/stat) over the measured run / 2xx responses.`,
-    'Bare floor: node:http + pg.Pool(10) as percorsi_app in its own process, sending per request the same 13 statements as the app (begin; SET LOCAL ROLE; auth_find_session; set_config×3; session row; roles; set_config×3; update last_seen_at; organisation; networks; protocols; audit insert; commit), JSON.stringify; same session cookie, same load.',
-    `Rate limit: the app limits every client address to 600 requests/minute, so the servers trust X-Forwarded-For (PERCORSI_TRUST_PROXY=1) and the load changes the client address every ${IP_BATCH} requests; otherwise the run would measure 429s.`,
-    'Both read runs share one session row (last_seen_at updated per request) and the audit chain head (one row locked per insert): the same serialisation in both.',
-    'Cold start: node --import tsx src/server/main.ts, fresh PERCORSI_DATA_DIR, free PORT, demo mode (no DATABASE_URL); spawn → first 200 on /readyz, polled every 20 ms; CPU used = utime+stime of the process (all threads) at that moment. The < 3 s goal is for the restart (second start on the same data dir).',
-    'RSS: VmRSS (and VmHWM, the peak) from /proc/<pid>/status of the restarted process after the warm-up; then SIGTERM and time to exit.',
-  ],
-  read,
+  load: { ...CASES_LOAD, sessions: SESSIONS },
+  endpoints,
   coldStart,
-  goals: goalsOf(read, coldStart),
-  seconds: (performance.now() - started) / 1000,
+  method: [
+    `Read: the real app (bench/servers/app-server.ts: buildApp, logger 'warn', pg pool of 10 as percorsi_app) and the floor (bench/servers/bare-server.ts) on the same fresh database (migrated, the network, the audit history), through the one harness (bench/cases/load.ts benchSides): a ${ROLE} signs in over HTTP (password + TOTP), ${SESSIONS - 1} more sessions of hers inserted and used in turn; app then floor, ${CASES_LOAD.rounds} rounds, each run ${CASES_LOAD.warmupSeconds} s warm-up discarded then ${CASES_LOAD.seconds} s at ${CASES_LOAD.connections} connections; CPU ms/req = server process + percorsi_app backends (/proc), median over the rounds.`,
+    "Read floor: node:http + pg.Pool(10) as percorsi_app; per request begin; SELECT … FROM auth_session_check($1, $2, $3) (the app's session check: stage, expiry, disabled user, last_seen_at at most once a minute, the actor set for RLS); one statement reading the organisation, its networks and protocols (json_agg) and inserting the audit row (a data-modifying CTE); commit; all prepared (named) statements; JSON.stringify of the same body (compared with the app's). Not done: routing table, schema validation, rate limit, security headers, logging, error mapping.",
+    'Cold start: node --import tsx src/server/main.ts, fresh PERCORSI_DATA_DIR, demo mode (no DATABASE_URL); spawn → first 200 on /healthz and on /readyz, polled every 20 ms; then a restart on the same data directory; after a warm-up (5 demo logins and reads) the open-loop operators (think 2–10 s) read organisations for up to 30 s with VmRSS sampled every 500 ms; SIGTERM and the time to exit.',
+  ],
+  errors,
+  seconds: seconds(),
 };
-printReport(results);
-const file = await writeResults(results);
+printEndpoints(results.load, endpoints);
+printReadReport(results);
+const file = await writeResultsFile('read-latest.json', results);
 console.log(`written ${path.relative(process.cwd(), file)}`);

@@ -12,8 +12,10 @@ export interface DemoLoginFile extends Credentials {
 export async function warmUpWithLogins(baseUrl: string, logins: DemoLoginFile[], count = 5, readsEach = 20) {
   let reads = 0;
   const chosen = logins.slice(0, count);
+  const cookies: Array<{ cookie: string; organisationId: string }> = [];
   for (const who of chosen) {
     const cookie = await signInHttp(baseUrl, who);
+    cookies.push({ cookie, organisationId: who.organisationId });
     for (let i = 0; i < readsEach; i++) {
       const path = i % 2 ? '/api/v1/organisations' : `/api/v1/organisations/${who.organisationId}`;
       const res = await fetch(baseUrl + path, { headers: { cookie } });
@@ -22,5 +24,5 @@ export async function warmUpWithLogins(baseUrl: string, logins: DemoLoginFile[],
       reads++;
     }
   }
-  return { logins: chosen.length, reads };
+  return { logins: chosen.length, reads, cookies };
 }

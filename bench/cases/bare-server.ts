@@ -4,7 +4,7 @@ import type http from 'node:http';
 import type pg from 'pg';
 import { eligibilityOf } from '../../src/server/cases/eligibility.ts';
 import { todayInItaly } from '../../src/server/db/dates.ts';
-import { floorPool, readSession, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
+import { floorPool, prepared, readSession, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
 import { auditLast, type Binding, bind, type RequestCapture, type Statement, teamScalar } from './capture.ts';
 
 /**
@@ -136,7 +136,7 @@ async function replay(client: pg.PoolClient, statements: Statement[], capturedTo
   } = {};
   for (const s of statements) {
     if (s.kind === 'touch' && !stale) continue;
-    const r = await client.query(s.sql, bind(s, b, capturedToday));
+    const r = await client.query(prepared(s.sql, bind(s, b, capturedToday)));
     if (readSession(s.kind, r.rows, b, READERS) === false) stale = false;
     switch (s.kind) {
       case 'load_case':

@@ -40,6 +40,7 @@ export type Kind =
   | 'commit'
   | 'role'
   | 'find_session'
+  | 'session_check'
   | 'set_actor'
   | 'session'
   | 'roles'
@@ -58,6 +59,7 @@ export function kindOf(sql: string): Kind {
   if (/^commit\b/i.test(s)) return 'commit';
   if (/^SET LOCAL ROLE/i.test(s)) return 'role';
   if (s.includes('auth_find_session(')) return 'find_session';
+  if (s.includes('auth_session_check(')) return 'session_check';
   if (s.includes("set_config('app.user_id'")) return 'set_actor';
   if (/from "sessions" inner join "users"/.test(s)) return 'session';
   if (/from "user_roles"/.test(s)) return 'roles';
@@ -125,6 +127,16 @@ export function respond(kind: Kind): unknown[] {
   switch (kind) {
     case 'find_session':
       return [{ user_id: SENTINEL.user, organisation_id: SENTINEL.org }];
+    case 'session_check':
+      return [
+        {
+          status: 'ok',
+          user_id: SENTINEL.user,
+          organisation_id: SENTINEL.org,
+          roles: [SENTINEL.roles],
+          csrf_token: 'x',
+        },
+      ];
     case 'session':
       // stale: so that the last_seen_at update (sent at most once a minute) is captured too;
       // roles: the session query may carry them (else the roles query does)

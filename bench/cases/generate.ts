@@ -1,12 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openPostgres } from '../../src/server/db/database.ts';
 import { todayInItaly } from '../../src/server/db/dates.ts';
-import { migrate } from '../../src/server/db/migrate.ts';
-import { loadNetworkData, seedNetwork } from '../../src/server/network/seed-network.ts';
 import { makeUser, type TestUser, testConfig } from '../../src/server/testing/harness.ts';
-import { ADMIN_URL, type BenchDb } from '../pg-setup.ts';
+import { type BenchDb, createBenchDb } from '../pg-setup.ts';
 
 /**
  * Ten years of Lombardy-scale data for the caseload benchmark, on a fresh PostgreSQL database
@@ -64,44 +61,8 @@ export interface CasesSetup {
   generated: Generated;
 }
 
-/** A fresh database percorsi_bench_cases_<random>, migrated and seeded with the network. */
-export async function createCasesDb(): Promise<BenchDb> {
-  const name = `percorsi_bench_cases_${randomBytes(5).toString('hex')}`;
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    try {
-      return await fn(c);
-    } finally {
-      await c.end();
-    }
-  };
-  const serverVersion = await admin(async (c) => {
-    await c.query(`CREATE DATABASE ${name}`);
-    return (await c.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
-  });
-  const ownerUrl = new URL(ADMIN_URL);
-  ownerUrl.pathname = `/${name}`;
-  const appUrl = new URL(ownerUrl);
-  appUrl.username = 'percorsi_app';
-  appUrl.password = '';
-  const db = openPostgres(ownerUrl.toString(), appUrl.toString(), 2);
-  let dropped = false;
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    await db.close().catch(() => undefined);
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  };
-  try {
-    await migrate(db.owner);
-    await seedNetwork(db.owner, await loadNetworkData());
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-  return { name, ownerUrl: ownerUrl.toString(), appUrl: appUrl.toString(), db, serverVersion, drop };
-}
+/** A fresh database percorsi_bench_cases_<random>: migrated, the network and the audit history (../pg-setup.ts). */
+export const createCasesDb = (): Promise<BenchDb> => createBenchDb('percorsi_bench_cases');
 
 const literal = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v}'`);
 

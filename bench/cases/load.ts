@@ -3,20 +3,29 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { newToken, sha256 } from '../../src/server/auth/tokens.ts';
 import type { TestUser } from '../../src/server/testing/harness.ts';
-import { startServer } from '../child.ts';
+import { type ServerChild, startServer } from '../child.ts';
 import { IP_BATCH, type LoadResult } from '../load.ts';
 import type { BenchDb } from '../pg-setup.ts';
-import { cpuMsOf } from '../proc.ts';
+import { cpuMeter } from '../harness/cpu.ts';
+import { PROFILE } from '../harness/profile.ts';
+import { spread, type Spread } from '../harness/stats.ts';
+import { memoryOf } from '../proc.ts';
 import { signInHttp } from '../sign-in.ts';
 import { LIST_PATHS } from './capture.ts';
 import type { CasesSetup } from './generate.ts';
-import { runUsers, type UsersRun } from './users.ts';
+import { type Mix, runUsers, type UsersRun } from './users.ts';
 
 /**
  * 100 concurrent users, each sending its next request as soon as the last one is answered. The
  * warm-up (JIT, pool connections, caches) uses 10 connections, so that it leaves no long backlog.
  */
-export const CASES_LOAD = { connections: 100, warmupConnections: 10, warmupSeconds: 3, seconds: 10 };
+export const CASES_LOAD = {
+  connections: PROFILE.connections,
+  warmupConnections: PROFILE.warmupConnections,
+  warmupSeconds: PROFILE.warmupSeconds,
+  seconds: PROFILE.seconds,
+  rounds: PROFILE.rounds,
+};
 
 /**
  * Sessions the load spreads over, one per simulated user: the first signed in over HTTP, the
@@ -27,7 +36,12 @@ export const CASES_LOAD = { connections: 100, warmupConnections: 10, warmupSecon
 export const SESSIONS = Math.max(1, Math.min(1000, Number(process.env.BENCH_CASES_SESSIONS ?? 100) || 100));
 
 /** The second load, on the app only: 100 users with a think time (users.ts). */
-export const USERS_LOAD = { users: 100, thinkMs: 5000, seconds: 12 };
+export const USERS_LOAD = {
+  users: PROFILE.users,
+  thinkMinMs: PROFILE.thinkMinMs,
+  thinkMaxMs: PROFILE.thinkMaxMs,
+  seconds: PROFILE.usersSeconds,
+};
 const MIX_WEIGHTS: Record<EndpointName, number> = { list_open: 30, list_closing_soon: 10, case_page: 60 };
 
 export type EndpointName = 'list_open' | 'list_closing_soon' | 'case_page';
@@ -46,21 +60,6 @@ export interface LoadSetup {
   bench: BenchDb;
   masterKey: Buffer;
   user: TestUser;
-}
-
-export interface EndpointRun<N extends string = EndpointName> {
-  name: N;
-  load: LoadResult;
-  /** CPU of the server process (Node) per 2xx response of the measured run */
-  cpuMsPerRequest: number;
-  /** CPU of the PostgreSQL backends of the server's pool per 2xx response */
-  pgCpuMsPerRequest: number;
-  /** the body of one request made before the load, to compare the app's with the floor's */
-  sample: unknown;
-  /** what the busy percorsi_app backends were doing, sampled every 50 ms during the run (share) */
-  waits: Array<{ what: string; share: number }>;
-  /** the tables of the rows whose locks were waited for (pg_locks, tuple locks), same samples */
-  tupleLocks: Array<{ what: string; share: number }>;
 }
 
 export function endpointsOf(setup: CasesSetup): Endpoint[] {
@@ -159,31 +158,6 @@ async function drained(admin: pg.Client, database: string, cancel = false): Prom
   return performance.now() - started;
 }
 
-/** CPU (ms) used so far by the PostgreSQL backends connected to the database as percorsi_app. */
-async function backendCpuMs(admin: pg.Client, database: string): Promise<Map<number, number>> {
-  const r = await admin.query<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND usename = 'percorsi_app'`,
-    [database],
-  );
-  const out = new Map<number, number>();
-  for (const { pid } of r.rows) {
-    try {
-      out.set(pid, cpuMsOf(pid));
-    } catch {
-      // gone in between
-    }
-  }
-  return out;
-}
-
-/** NaN when the backends are not visible from here (PostgreSQL in another PID namespace). */
-function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
-  if (after.size === 0) return Number.NaN;
-  let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? ms);
-  return total;
-}
-
 /**
  * Samples pg_stat_activity every 50 ms until `stop()`: for each busy percorsi_app backend of the
  * database, its wait event (Lock:transactionid = a row lock held by another transaction;
@@ -244,133 +218,232 @@ async function moreSessions(setup: LoadSetup, first: string, count: number): Pro
   return [first, ...tokens.map((t) => `__Host-percorsi_session=${t}`)];
 }
 
+export interface RoundFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** CPU ms per 2xx response: the server process, the PostgreSQL backends, both */
+  nodeCpu: number;
+  pgCpu: number;
+  cpu: number;
+  ok: number;
+  bad: number;
+}
+
+/** One endpoint on one side, over the rounds: the median round's figures and every round's. */
+export interface EndpointRun<N extends string = EndpointName> {
+  name: N;
+  /** the measured run whose req/s is the median of the rounds */
+  load: LoadResult;
+  /** medians over the rounds */
+  cpuMsPerRequest: number;
+  pgCpuMsPerRequest: number;
+  totalCpuMsPerRequest: number;
+  rounds: RoundFigures[];
+  spread: { rps: Spread; p50: Spread; p99: Spread; cpu: Spread; nodeCpu: Spread; pgCpu: Spread };
+  /** the body of one request made before the load, to compare the app's with the floor's */
+  sample: unknown;
+  /** what the busy percorsi_app backends were doing, sampled every 50 ms during the last round (share) */
+  waits: Array<{ what: string; share: number }>;
+  /** the tables of the rows whose locks were waited for (pg_locks, tuple locks), same samples */
+  tupleLocks: Array<{ what: string; share: number }>;
+}
+
 export interface ServerRuns<N extends string = EndpointName> {
   /** the sessions used in turn (the first signed in over HTTP) */
   cookies: string[];
   runs: EndpointRun<N>[];
   /** endpoints whose first request did not answer 200: not loaded */
   failures: Array<{ name: N; status: number; body: string }>;
-  /** the think-time load over the endpoints that answered 200, when asked for */
+  /** the open-loop load over the endpoints that answered 200, when asked for (the app only) */
   users: UsersRun | null;
   /** the body of each endpoint's first request (answered 200) */
   samples: Partial<Record<N, unknown>>;
 }
 
-/**
- * Starts the app (bench/servers/app-server.ts: buildApp, logger 'warn', pool of 10) or the floor
- * (bare-server.ts) in its own process and loads each endpoint: a sample request, a warm-up run
- * with 10 connections (discarded), the measured run, then the backlog of queued requests
- * cancelled (drained). Then, when asked, the think-time load (users.ts) on the same, warm,
- * process. The app signs the load user in over HTTP; the floor (`floor`: a server file relative
- * to bench/servers, the caseload's by default) uses the app's sessions.
- */
-export async function benchServer<N extends string = EndpointName>(
-  which: 'app' | 'bare',
-  setup: LoadSetup,
-  endpoints: Endpoint<N>[],
-  o: {
-    cookies?: string[];
-    users?: boolean;
-    closedLoop?: boolean;
-    env?: Record<string, string>;
-    say?: (text: string) => void;
-    floor?: string;
-  } = {},
-): Promise<ServerRuns<N>> {
-  const { connections, warmupSeconds, seconds } = CASES_LOAD;
-  const server = await startServer(which === 'app' ? 'app-server.ts' : (o.floor ?? '../cases/bare-server.ts'), {
+export type Side = 'app' | 'bare';
+
+interface Started {
+  which: Side;
+  server: ServerChild;
+  samples: Record<string, unknown>;
+  failures: Array<{ name: string; status: number; body: string }>;
+  rounds: Map<string, Array<{ load: LoadResult; nodeCpu: number; pgCpu: number }>>;
+  waits: Map<string, { waits: EndpointRun['waits']; tupleLocks: EndpointRun['tupleLocks'] }>;
+}
+
+function startSide(which: Side, setup: LoadSetup, floor: string, env: Record<string, string> = {}) {
+  return startServer(which === 'app' ? 'app-server.ts' : floor, {
     BENCH_OWNER_URL: setup.bench.ownerUrl,
     BENCH_APP_URL: setup.bench.appUrl,
     BENCH_MASTER_KEY: setup.masterKey.toString('base64'),
     BENCH_LOG_LEVEL: 'warn',
     PERCORSI_TRUST_PROXY: '1',
-    ...o.env,
+    ...(which === 'bare' ? env : {}),
   });
+}
+
+function summarise<N extends string>(s: Started, e: Endpoint<N>): EndpointRun<N> | null {
+  const rounds = s.rounds.get(e.name) ?? [];
+  if (!rounds.length) return null;
+  const figures: RoundFigures[] = rounds.map((r) => ({
+    rps: r.load.rps,
+    p50: r.load.p50,
+    p99: r.load.p99,
+    nodeCpu: r.nodeCpu,
+    pgCpu: r.pgCpu,
+    cpu: r.nodeCpu + r.pgCpu,
+    ok: r.load.ok,
+    bad: r.load.non2xx + r.load.errors + r.load.timeouts,
+  }));
+  const of = (k: keyof RoundFigures) => spread(figures.map((f) => f[k]));
+  const byRps = [...rounds].sort((a, b) => a.load.rps - b.load.rps);
+  const mid = byRps[Math.floor((byRps.length - 1) / 2)] as (typeof rounds)[number];
+  const w = s.waits.get(e.name) ?? { waits: [], tupleLocks: [] };
+  const sp = {
+    rps: of('rps'),
+    p50: of('p50'),
+    p99: of('p99'),
+    cpu: of('cpu'),
+    nodeCpu: of('nodeCpu'),
+    pgCpu: of('pgCpu'),
+  };
+  return {
+    name: e.name,
+    load: mid.load,
+    cpuMsPerRequest: sp.nodeCpu.median,
+    pgCpuMsPerRequest: sp.pgCpu.median,
+    totalCpuMsPerRequest: sp.cpu.median,
+    rounds: figures,
+    spread: sp,
+    sample: s.samples[e.name],
+    ...w,
+  };
+}
+
+/**
+ * The one harness of every side-by-side benchmark: the app (bench/servers/app-server.ts: buildApp,
+ * logger 'warn', pool of 10) and the floor (`floor`, a server file relative to bench/servers) are
+ * both started, each in its own process, on the same database and the same sessions (the app
+ * signs the load user in over HTTP; the floor uses the app's sessions). Then, round after round,
+ * each endpoint is loaded on the app, then on the floor (ABAB…), each run with the same warm-up
+ * (discarded), the measured closed-loop run, and the backlog cancelled (drained), so that the
+ * machine's ups and downs fall on both alike. CPU per request is the server process plus the
+ * percorsi_app backends (/proc). Then, when asked, the open-loop users on the app (users.ts),
+ * with the server's RSS sampled during it.
+ */
+export async function benchSides<N extends string>(
+  setup: LoadSetup,
+  endpoints: Endpoint<N>[],
+  o: {
+    floor: string;
+    floorEnv?: Record<string, string>;
+    users?: boolean;
+    mix?: (loaded: Endpoint<N>[]) => Mix[];
+    say?: (text: string) => void;
+  },
+): Promise<{ app: ServerRuns<N>; bare: ServerRuns<N>; usersRssMb: { max: number; median: number } | null }> {
+  const { connections, warmupSeconds, seconds, rounds } = CASES_LOAD;
+  const sides: Started[] = [];
   const admin = new pg.Client({ connectionString: setup.bench.ownerUrl });
   await admin.connect();
   try {
-    let cookies = o.cookies ?? [];
-    if (!cookies.length) {
-      // A TOTP code works once per 30 s step and user; like the test harness, forget the last step.
-      await setup.bench.db.owner
-        .updateTable('users')
-        .set({ totp_last_step: null })
-        .where('id', '=', setup.user.id)
-        .execute();
-      cookies = await moreSessions(setup, await signInHttp(server.baseUrl, setup.user), SESSIONS);
+    for (const which of ['app', 'bare'] as const) {
+      const server = await startSide(which, setup, o.floor, o.floorEnv);
+      sides.push({ which, server, samples: {}, failures: [], rounds: new Map(), waits: new Map() });
     }
-    const runs: EndpointRun<N>[] = [];
-    const failures: ServerRuns<N>['failures'] = [];
+    const [app] = sides as [Started, Started];
+    // A TOTP code works once per 30 s step and user; like the test harness, forget the last step.
+    await setup.bench.db.owner
+      .updateTable('users')
+      .set({ totp_last_step: null })
+      .where('id', '=', setup.user.id)
+      .execute();
+    const cookies = await moreSessions(setup, await signInHttp(app.server.baseUrl, setup.user), SESSIONS);
     const loaded: Endpoint<N>[] = [];
-    const samples: ServerRuns<N>['samples'] = {};
     for (const e of endpoints) {
-      const first = e.paths[0] ?? '/';
-      const res = await fetch(server.baseUrl + first, {
-        headers: { cookie: cookies[0] ?? '', 'x-forwarded-for': '192.0.2.1' },
-      });
-      if (res.status !== 200) {
-        failures.push({ name: e.name, status: res.status, body: (await res.text()).slice(0, 300) });
-        o.say?.(`${which}: GET ${first} answered ${res.status}: not loaded`);
-        continue;
+      let ok = true;
+      for (const s of sides) {
+        const first = e.paths[0] ?? '/';
+        const res = await fetch(s.server.baseUrl + first, {
+          headers: { cookie: cookies[0] ?? '', 'x-forwarded-for': '192.0.2.1' },
+        });
+        if (res.status !== 200) {
+          s.failures.push({ name: e.name, status: res.status, body: (await res.text()).slice(0, 300) });
+          o.say?.(`${s.which}: GET ${first} answered ${res.status}: not loaded`);
+          ok = false;
+          continue;
+        }
+        s.samples[e.name] = await res.json();
       }
-      const sample: unknown = await res.json();
-      samples[e.name] = sample;
-      loaded.push(e);
-      if (o.closedLoop === false) continue;
-      o.say?.(
-        `${which}: ${e.label}, ${warmupSeconds} s warm-up (${CASES_LOAD.warmupConnections} connections) + ${seconds} s, ${connections} connections…`,
-      );
-      if (warmupSeconds > 0)
-        await runPaths(server.baseUrl, e.paths, cookies, CASES_LOAD.warmupConnections, warmupSeconds);
-      await drained(admin, setup.bench.name);
-      const cpuBefore = cpuMsOf(server.pid);
-      const pgBefore = await backendCpuMs(admin, setup.bench.name);
-      const sampler = new pg.Client({ connectionString: setup.bench.ownerUrl });
-      await sampler.connect();
-      const stopSampling = sampleWaits(sampler, setup.bench.name);
-      const measured = await runPaths(server.baseUrl, e.paths, cookies, connections, seconds);
-      // CPU at the end of the run; the backlog still queued is not counted, and is cancelled
-      const cpuAfter = cpuMsOf(server.pid);
-      const pgAfter = await backendCpuMs(admin, setup.bench.name);
-      const { waits, tupleLocks } = await stopSampling();
-      await sampler.end();
-      await drained(admin, setup.bench.name, true);
-      const ok = measured.ok || Number.NaN;
-      runs.push({
-        name: e.name,
-        load: measured,
-        cpuMsPerRequest: (cpuAfter - cpuBefore) / ok,
-        pgCpuMsPerRequest: cpuSpent(pgBefore, pgAfter) / ok,
-        sample,
-        waits,
-        tupleLocks,
-      });
+      if (ok) loaded.push(e);
+    }
+    for (let round = 1; round <= rounds; round++) {
+      for (const e of loaded) {
+        o.say?.(
+          `round ${round}/${rounds}: ${e.label}, app then floor, each ${warmupSeconds} s warm-up + ${seconds} s at ${connections} connections…`,
+        );
+        for (const s of sides) {
+          if (warmupSeconds > 0)
+            await runPaths(s.server.baseUrl, e.paths, cookies, CASES_LOAD.warmupConnections, warmupSeconds);
+          await drained(admin, setup.bench.name, true);
+          const meter = await cpuMeter(admin, setup.bench.name, s.server.pid);
+          const sampler = new pg.Client({ connectionString: setup.bench.ownerUrl });
+          await sampler.connect();
+          const stopSampling = sampleWaits(sampler, setup.bench.name);
+          const load = await runPaths(s.server.baseUrl, e.paths, cookies, connections, seconds);
+          // CPU at the end of the run; the backlog still queued is not counted, and is cancelled
+          const cpu = await meter(load.ok);
+          const waits = await stopSampling();
+          await sampler.end();
+          await drained(admin, setup.bench.name, true);
+          const list = s.rounds.get(e.name) ?? [];
+          list.push({ load, nodeCpu: cpu.nodeMsPerRequest, pgCpu: cpu.pgMsPerRequest });
+          s.rounds.set(e.name, list);
+          s.waits.set(e.name, waits);
+        }
+      }
     }
     let users: UsersRun | null = null;
-    const mix = loaded.map((e) => ({
-      name: e.name,
-      paths: e.paths,
-      weight: e.weight ?? MIX_WEIGHTS[e.name as EndpointName] ?? 1,
-    }));
+    let usersRssMb: { max: number; median: number } | null = null;
+    const mix = o.mix
+      ? o.mix(loaded)
+      : loaded.map((e) => ({
+          name: e.name,
+          paths: e.paths,
+          weight: e.weight ?? MIX_WEIGHTS[e.name as EndpointName] ?? 1,
+        }));
     if (o.users && mix.length) {
       o.say?.(
-        `${which}: ${USERS_LOAD.users} users, think time exp(mean ${USERS_LOAD.thinkMs / 1000} s), ${mix.map((m) => `${m.name} ${m.weight}`).join(' / ')}, ${USERS_LOAD.seconds} s…`,
+        `app: ${USERS_LOAD.users} operators, think time ${USERS_LOAD.thinkMinMs / 1000}–${USERS_LOAD.thinkMaxMs / 1000} s, ${mix.map((m) => `${m.name} ${m.weight}`).join(' / ')}, ${USERS_LOAD.seconds} s…`,
       );
-      if (o.closedLoop === false)
-        await runPaths(
-          server.baseUrl,
-          mix.flatMap((m) => m.paths.slice(0, 50)),
-          cookies,
-          CASES_LOAD.warmupConnections,
-          warmupSeconds,
-        );
       await drained(admin, setup.bench.name);
-      users = await runUsers(server.baseUrl, cookies, mix, USERS_LOAD);
+      const rss: number[] = [];
+      const timer = setInterval(() => {
+        try {
+          rss.push(memoryOf(app.server.pid).rssMb);
+        } catch {
+          // the server is gone: the run reports its errors
+        }
+      }, 500);
+      try {
+        users = await runUsers(app.server.baseUrl, cookies, mix, USERS_LOAD);
+      } finally {
+        clearInterval(timer);
+      }
+      usersRssMb = rss.length ? { max: Math.max(...rss), median: spread(rss).median } : null;
     }
-    return { cookies, runs, failures, users, samples };
+    const result = (s: Started): ServerRuns<N> => ({
+      cookies,
+      runs: loaded.map((e) => summarise(s, e)).filter((r): r is EndpointRun<N> => r !== null),
+      failures: s.failures as ServerRuns<N>['failures'],
+      users: s.which === 'app' ? users : null,
+      samples: s.samples as ServerRuns<N>['samples'],
+    });
+    return { app: result(sides[0] as Started), bare: result(sides[1] as Started), usersRssMb };
   } finally {
     // no graceful stop (it would serve what is still queued); the backends end with the sockets
-    await server.stop(0);
+    for (const s of sides) await s.server.stop(0);
     await drained(admin, setup.bench.name).catch(() => 0);
     await admin.end();
   }

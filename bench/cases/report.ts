@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ROOT } from '../child.ts';
 import type { busyness } from '../proc.ts';
 import { isDeepStrictEqual } from 'node:util';
+import { cpuRatio } from '../harness/targets.ts';
+import { showSpread, spread } from '../harness/stats.ts';
 import type { Analysis, StatementFigures } from './explain.ts';
 import type { Generated } from './generate.ts';
 import { CASES_LOAD, type Endpoint, type EndpointName, type EndpointRun, type ServerRuns } from './load.ts';
@@ -16,7 +18,14 @@ export interface CasesResults {
   scale: { requestedCases: number };
   generated: Generated | null;
   centre: { id: string; name: string; cases: number; openCases: number; closingSoon: number; centres: number } | null;
-  load: { connections: number; warmupConnections: number; warmupSeconds: number; seconds: number; sessions: number };
+  load: {
+    connections: number;
+    warmupConnections: number;
+    warmupSeconds: number;
+    seconds: number;
+    sessions: number;
+    rounds?: number;
+  };
   endpoints: Array<EndpointFigures<EndpointName>>;
   /** the floor again with the suggested index, jit off and SQL changes */
   whatIfFloor: {
@@ -26,6 +35,8 @@ export interface CasesResults {
   } | null;
   /** the app under 100 users with a think time (users.ts) */
   users: UsersRun | null;
+  /** the app server's VmRSS during the open-loop users */
+  usersRssMb?: { max: number; median: number } | null;
   goals: Goal[];
   analysis: Analysis | null;
   method: string[];
@@ -165,7 +176,7 @@ const locks = (xs: Array<{ what: string; share: number }>) =>
 
 export function printUsers(who: string, u: UsersRun): void {
   console.log(
-    `\n${who} under ${u.users} users with a think time (exponential, mean ${u.thinkMs / 1000} s) between answer and next request, ${u.seconds} s: ${u.rps.toFixed(1)} req/s offered`,
+    `\n${who} under ${u.users} users (open loop: think time uniform ${u.thinkMinMs / 1000}–${u.thinkMaxMs / 1000} s between answer and next request), ${u.seconds} s: ${u.rps.toFixed(1)} req/s offered`,
   );
   console.log(
     table([
@@ -255,33 +266,42 @@ export function printCasesReport(r: CasesResults): void {
 /** The closed-loop table (app and floor per endpoint), then per endpoint what the backends waited for. */
 export function printEndpoints<N extends string>(load: CasesResults['load'], endpoints: EndpointFigures<N>[]): void {
   console.log(
-    `\nLoad: ${load.connections} connections (closed loop: each sends again as soon as answered), ${load.warmupSeconds} s warm-up (${load.warmupConnections} connections) discarded, then ${load.seconds} s; ${load.sessions} session(s) of the load user, used in turn`,
+    `\nLoad: app and floor alternate, ${load.rounds ?? 1} round(s) each (ABAB…); each run ${load.warmupSeconds} s warm-up (${load.warmupConnections} connections) discarded, then ${load.seconds} s closed loop at ${load.connections} connections; ${load.sessions} session(s) of the load user, used in turn. Median over the rounds (lowest–highest).`,
   );
-  const rows = [
-    ['endpoint', 'server', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'Node CPU ms/req', 'PG CPU ms/req', '2xx', 'bad'],
-  ];
+  const rows = [['endpoint', 'server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req (Node + PG)', 'Node', 'PG', 'bad']];
   for (const e of endpoints) {
     for (const [server, run] of [
       ['app', e.app],
-      ['bare', e.bare],
+      ['floor', e.bare],
     ] as const) {
       if (!run) continue;
-      const l = run.load;
+      const sp = run.spread;
+      const bad = run.rounds.reduce((n, r) => n + r.bad, 0);
       rows.push([
         e.name,
         server,
-        f(l.rps, 0),
-        f(l.p50, 0),
-        f(l.p99, 0),
-        f(l.meanMs, 0),
-        f(run.cpuMsPerRequest, 2),
-        f(run.pgCpuMsPerRequest, 2),
-        String(l.ok),
-        String(l.non2xx + l.errors + l.timeouts),
+        showSpread(sp.rps, 0),
+        showSpread(sp.p50, 0),
+        showSpread(sp.p99, 0),
+        showSpread(sp.cpu, 2),
+        f(sp.nodeCpu.median, 2),
+        f(sp.pgCpu.median, 2),
+        String(bad),
       ]);
     }
   }
   console.log(table(rows));
+  for (const e of endpoints) {
+    if (e.app && e.bare) {
+      const r = spread(
+        cpuRatio(
+          e.app.rounds.map((x) => x.cpu),
+          e.bare.rounds.map((x) => x.cpu),
+        ),
+      );
+      console.log(`${e.name}: CPU/request floor ÷ app ${showSpread(r, 2)} (per round, then median)`);
+    }
+  }
   for (const e of endpoints) {
     const little = e.app
       ? ` (Little's law for the app: ${load.connections} / req/s = ${f((load.connections / e.app.load.rps) * 1000, 0)} ms mean)`

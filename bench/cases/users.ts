@@ -2,8 +2,8 @@ import http from 'node:http';
 import { IP_BATCH } from '../load.ts';
 
 /**
- * 100 users at work rather than 100 connections in a tight loop: each user thinks for an
- * exponential time (mean `thinkMs`), sends one request (caseload list or case page, by weight),
+ * 100 users at work rather than 100 connections in a tight loop (an open-loop workload): each
+ * user thinks for a time drawn uniformly between `thinkMinMs` and `thinkMaxMs`, sends one request (caseload list or case page, by weight),
  * waits for the answer, thinks again. Latency is then mostly service time plus the queueing that
  * the other users cause. Requests sent before the end of the run are all waited for and counted.
  * Each user has her own session (cookies[i]).
@@ -27,7 +27,8 @@ export interface UserFigures {
 
 export interface UsersRun {
   users: number;
-  thinkMs: number;
+  thinkMinMs: number;
+  thinkMaxMs: number;
   seconds: number;
   /** requests sent per second over the run (all endpoints) */
   rps: number;
@@ -72,7 +73,7 @@ export async function runUsers(
   baseUrl: string,
   cookies: string[],
   mix: Mix[],
-  o: { users: number; thinkMs: number; seconds: number },
+  o: { users: number; thinkMinMs: number; thinkMaxMs: number; seconds: number },
 ): Promise<UsersRun> {
   const base = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.users });
@@ -85,7 +86,7 @@ export async function runUsers(
   const user = async (_: unknown, index: number) => {
     const cookie = cookies[index % cookies.length] ?? '';
     for (;;) {
-      const think = -Math.log(1 - Math.random()) * o.thinkMs;
+      const think = o.thinkMinMs + Math.random() * (o.thinkMaxMs - o.thinkMinMs);
       if (performance.now() + think >= deadline) return;
       await new Promise((resolve) => setTimeout(resolve, think));
       const u = Math.random() * total;
@@ -126,5 +127,12 @@ export async function runUsers(
       meanMs: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : Number.NaN,
     };
   }
-  return { users: o.users, thinkMs: o.thinkMs, seconds: o.seconds, rps: requests / o.seconds, byEndpoint };
+  return {
+    users: o.users,
+    thinkMinMs: o.thinkMinMs,
+    thinkMaxMs: o.thinkMaxMs,
+    seconds: o.seconds,
+    rps: requests / o.seconds,
+    byEndpoint,
+  };
 }

@@ -7,7 +7,7 @@ import { allowedActions, type Status as ReferralStatus } from '../../src/server/
 import { accessOpen, type ReferralRow } from '../../src/server/referrals/load-referral.ts';
 import { toSummary } from '../../src/server/referrals/present.ts';
 import { openShare } from '../../src/server/referrals/pseudonym.ts';
-import { floorPool, readSession, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
+import { floorPool, prepared, readSession, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
 import { bindReferral, INBOX_PATH, type ReferralCapture, type Substitutions } from './statements.ts';
 
 /**
@@ -76,7 +76,7 @@ async function replay(
     // withNames sends nothing for an empty page
     if (inValues?.length === 0) continue;
     const q = bindReferral(s, b, c.today, inValues);
-    const r = await client.query(q.sql, q.params);
+    const r = await client.query(prepared(q.sql, q.params));
     if (readSession(s.kind, r.rows, b, READERS) === false) stale = false;
     switch (s.kind) {
       case 'inbox':

@@ -336,9 +336,12 @@ async function generateReferrals(
     await step(
       'consents',
       `INSERT INTO consents (id, case_id, organisation_id, purpose, recipient_organisation_id, recipient_type, sharing_purpose,
-        includes_identity, decision, text_version, method, given_on, expires_on, recorded_by, created_at)
+        includes_identity, decision, text_version, method, given_on, expires_on, recorded_by, created_at, kept_duplicate)
       SELECT new_consent, case_id, org, 'sharing', recipient, rtype, purpose, 'identity.name' = ANY(fields), 'granted',
-        extract(year FROM sent_on)::int || '-01', 'signed_form', sent_on, sent_on + 365, created_by, sent_at - interval '20 minutes'
+        extract(year FROM sent_on)::int || '-01', 'signed_form', sent_on, sent_on + 365, created_by, sent_at - interval '20 minutes',
+        -- a second referral to the same recipient within the year would reuse her consent in the app;
+        -- here it gets its own, flagged as a kept duplicate so that migration 030's constraint holds
+        coalesce(lag(sent_on) OVER (PARTITION BY case_id, recipient, rtype, purpose ORDER BY sent_on, new_consent) + 365 >= sent_on, false)
       FROM bench_ref2 WHERE needs_consent`,
     );
 

@@ -1,4 +1,4 @@
-import { benchServer, type Endpoint, type ServerRuns } from '../cases/load.ts';
+import { benchSides, type Endpoint } from '../cases/load.ts';
 import type { ReferralsSetup } from './generate-referrals.ts';
 import { INBOX_PATH } from './statements.ts';
 
@@ -23,8 +23,6 @@ export function referralEndpoints(setup: ReferralsSetup): Endpoint<ReferralEndpo
 }
 
 export const benchReferrals = (
-  which: 'app' | 'bare',
   setup: ReferralsSetup,
-  o: Omit<NonNullable<Parameters<typeof benchServer>[3]>, 'floor'> = {},
-): Promise<ServerRuns<ReferralEndpoint>> =>
-  benchServer(which, setup, referralEndpoints(setup), { ...o, floor: REFERRALS_FLOOR });
+  o: { floorEnv?: Record<string, string>; users?: boolean; say?: (text: string) => void } = {},
+) => benchSides(setup, referralEndpoints(setup), { ...o, floor: REFERRALS_FLOOR });

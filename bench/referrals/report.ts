@@ -28,6 +28,8 @@ export interface ReferralsResults {
   load: { connections: number; warmupConnections: number; warmupSeconds: number; seconds: number; sessions: number };
   endpoints: Array<EndpointFigures<ReferralEndpoint>>;
   users: UsersRun | null;
+  /** the app server's VmRSS during the open-loop users */
+  usersRssMb?: { max: number; median: number } | null;
   /** the app and the floor again with the proposed change (bitmap scans off for the inbox query) */
   whatIf: {
     change: string;

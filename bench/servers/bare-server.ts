@@ -1,53 +1,70 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import type pg from 'pg';
-import { floorPool, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
+import { organisationActions } from '../../src/shared/allowed-actions.ts';
+import type { Role } from '../../src/shared/codes/roles.ts';
+import { floorPool, prepared, SESSION_COOKIE, Status, serveFloor, withClient } from '../floor-http.ts';
 import { type OrganisationRow, SQL } from './bare-sql.ts';
 
 /**
- * The floor: node:http and a pg.Pool (10 connections as percorsi_app, like the app's pool), doing
- * per request the same statements as the app's GET /api/v1/organisations/:id, then JSON.stringify.
- * No framework, no query builder, no plugins, no logging. Environment: BENCH_APP_URL.
- * Diagnostics only (bench/diagnose.ts): BENCH_BARE_SKIP=touch,audit leaves out the session touch
- * and/or the audit insert.
+ * The read floor: the least work that gives what GET /api/v1/organisations/:id gives — the same
+ * session check (auth_session_check: stage, idle and absolute expiry, disabled user, last_seen_at
+ * touched at most once a minute, the actor set for RLS), the same rows under the same row-level
+ * security (a pg.Pool of 10 connected as percorsi_app), the same audit row in the same
+ * transaction, the same response bytes — done the fastest known way: node:http, no framework,
+ * prepared statements, four round trips (begin; the session check; one statement reading the
+ * organisation with its networks and protocols and inserting the audit row; commit). It does not
+ * do what the app does around that: no routing table, schema validation, rate limit, security
+ * headers, CSRF or permission table (organisation.read is open to every role), logging or error mapping.
+ * Environment: BENCH_APP_URL. Diagnostics only (bench/diagnose.ts): BENCH_BARE_SKIP=audit leaves
+ * out the audit row.
  */
 const pool = floorPool();
 const ROUTE = /^\/api\/v1\/organisations\/([0-9a-f-]{36})$/;
 const SKIP = new Set((process.env.BENCH_BARE_SKIP ?? '').split(','));
+const IDLE_MINUTES = 15;
 
-async function readOrganisation(
-  client: pg.PoolClient,
-  token: string,
-  id: string,
-): Promise<{ body: string; version: number }> {
-  const idHash = createHash('sha256').update(token).digest('hex');
-  const found = (await client.query<{ user_id: string; organisation_id: string }>(SQL.findSession, [idHash])).rows[0];
+/** Before migration 060: the session check statement by statement, last_seen_at only when stale (as the app). */
+async function legacySession(client: pg.PoolClient, idHash: string) {
+  const found = (await client.query<{ user_id: string; organisation_id: string }>(prepared(SQL.findSession, [idHash])))
+    .rows[0];
   if (!found) throw new Status(401);
-  await client.query(SQL.setActor, [found.user_id, found.organisation_id, '']);
+  await client.query(prepared(SQL.setActor, [found.user_id, found.organisation_id, '']));
   const session = (
-    await client.query<{ stage: string; expired: boolean; disabled_at: Date | null }>(SQL.session, [15, idHash])
+    await client.query<{ stage: string; expired: boolean; disabled_at: Date | null }>(
+      prepared(SQL.session, [IDLE_MINUTES, idHash]),
+    )
   ).rows[0];
   if (session?.stage !== 'full' || session.expired || session.disabled_at) throw new Status(401);
-  const roles = (await client.query<{ role: string }>(SQL.roles, [found.user_id])).rows.map((r) => r.role).sort();
-  await client.query(SQL.setActor, [found.user_id, found.organisation_id, roles.join(',')]);
-  if (!SKIP.has('touch')) await client.query(SQL.touch, [idHash]);
-  const row = (await client.query<OrganisationRow>(SQL.organisation, [id])).rows[0];
+  const roles = (await client.query<{ role: string }>(prepared(SQL.roles, [found.user_id]))).rows.map((r) => r.role);
+  await client.query(prepared(SQL.setActor, [found.user_id, found.organisation_id, roles.sort().join(',')]));
+  await client.query(prepared(`${SQL.touch} and last_seen_at < now() - interval '1 minute'`, [idHash]));
+  return { user_id: found.user_id, organisation_id: found.organisation_id, roles };
+}
+
+let oneStatement: boolean | undefined;
+
+async function readOrganisation(client: pg.PoolClient, token: string, id: string) {
+  const idHash = createHash('sha256').update(token).digest('hex');
+  oneStatement ??= Boolean((await client.query<{ present: boolean }>(SQL.hasSessionCheck)).rows[0]?.present);
+  let actor: { user_id: string; organisation_id: string; roles: string[] };
+  if (oneStatement) {
+    const r = (
+      await client.query<{ status: string; user_id: string; organisation_id: string; roles: string[] }>(
+        prepared(SQL.sessionCheck, [idHash, 'full', IDLE_MINUTES]),
+      )
+    ).rows[0];
+    if (r?.status !== 'ok') throw new Status(401);
+    actor = r;
+  } else actor = await legacySession(client, idHash);
+  // organisation.read is open to every role (can.ts: everyone('any')): a full session is enough
+  const text = SKIP.has('audit') ? SQL.readAndAudit.replace(/\), a AS \([\s\S]*?\)\n/, ')\n') : SQL.readAndAudit;
+  const row = (
+    await client.query<OrganisationRow>(
+      prepared(text, SKIP.has('audit') ? [id] : [id, actor.user_id, actor.organisation_id]),
+    )
+  ).rows[0];
   if (!row) throw new Status(404);
-  const networks = await client.query<{ id: string; name: string; role: string | null }>(SQL.networks, [id]);
-  const protocols = await client.query<{ id: string; name: string; kind: string; joined_on: string }>(SQL.protocols, [
-    id,
-  ]);
-  if (!SKIP.has('audit'))
-    await client.query(SQL.audit, [
-      found.user_id,
-      found.organisation_id,
-      'organisation.read',
-      'organisation',
-      row.id,
-      null,
-      'success',
-      '{}',
-    ]);
   const body = JSON.stringify({
     id: row.id,
     name: row.name,
@@ -61,8 +78,8 @@ async function readOrganisation(
     uncertain: row.uncertain,
     notes: row.notes,
     sourceIds: row.source_ids,
-    networks: networks.rows.map((n) => ({ id: n.id, name: n.name, role: n.role })),
-    protocols: protocols.rows.map((p) => ({
+    networks: (row.networks ?? []).map((n) => ({ id: n.id, name: n.name, role: n.role })),
+    protocols: (row.protocols ?? []).map((p) => ({
       id: p.id,
       name: p.name,
       kind: p.kind,
@@ -70,6 +87,11 @@ async function readOrganisation(
     })),
     parent: row.parent_id && row.parent_name ? { id: row.parent_id, name: row.parent_name } : null,
     version: row.version,
+    // the app's own pure rule (can.ts), as the referrals floor uses allowedActions
+    allowedActions: organisationActions(
+      { organisationId: actor.organisation_id, roles: actor.roles as Role[] },
+      row.id,
+    ),
   });
   return { body, version: row.version };
 }
@@ -80,7 +102,6 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   if (req.method !== 'GET' || !id || !token) throw new Status(id ? 401 : 404);
   await withClient(pool, async (client) => {
     await client.query(SQL.begin);
-    await client.query(SQL.role);
     const { body, version } = await readOrganisation(client, token, id);
     await client.query(SQL.commit);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: `"${version}"` });
