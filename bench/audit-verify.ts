@@ -56,7 +56,8 @@ const OLD_TRIGGER = `
 
 async function main() {
   say(`creating a fresh database; seeding ${ROWS.toLocaleString('en')} audit rows… (load ${load().join(' ')})`);
-  const bench = await createBenchDb();
+  // no placeholder history (its hashes would not verify) and no suite template: this bench writes its own chain
+  const bench = await createBenchDb('percorsi_bench', 0, '');
   const writers = openPostgres(bench.ownerUrl, bench.appUrl, WRITERS);
   const result: Record<string, unknown> = {
     at: new Date().toISOString(),

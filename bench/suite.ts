@@ -79,18 +79,11 @@ const referrals = fresh<ReferralsResults>('referrals-latest.json');
 
 let auditVerify: { rowsPerSecond: number; rows: number } | null = null;
 if (existsSync(path.join(ROOT, 'bench', 'audit-verify.ts'))) {
-  say('audit:verify benchmark (bench/audit-verify.ts)…');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/audit-verify.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, BENCH_AUDIT_ROWS: String(PROFILE.auditRows) },
-    encoding: 'utf8',
-  });
-  process.stdout.write(r.stdout ?? '');
-  const json = fresh<{ at: string; rowsPerSecond?: number; rows?: number }>('audit-verify-latest.json');
-  const perSecond = json?.rowsPerSecond ?? Number(/([\d.,]+)\s*rows\/s/.exec(r.stdout ?? '')?.[1]?.replaceAll(',', ''));
-  const rows = json?.rows ?? Number(/([\d.,]+)\s*rows\b(?!\/)/.exec(r.stdout ?? '')?.[1]?.replaceAll(',', ''));
-  if (Number.isFinite(perSecond)) auditVerify = { rowsPerSecond: perSecond, rows };
-  else errors.push(`audit-verify: no rows/s figure (exit ${r.status})`);
+  run('audit:verify', 'bench/audit-verify.ts', { AUDIT_ROWS: String(PROFILE.auditRows) });
+  const r = fresh<{ at: string; rows: number; summary?: { verifyRowsPerSecond?: number } }>('audit-latest.json');
+  const perSecond = r?.summary?.verifyRowsPerSecond;
+  if (r && typeof perSecond === 'number') auditVerify = { rowsPerSecond: perSecond, rows: r.rows };
+  else errors.push('audit:verify: no rows/s figure in bench/results/audit-latest.json');
 }
 
 let assets: ReturnType<typeof measureAssets> | null = null;

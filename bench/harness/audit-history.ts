@@ -32,8 +32,13 @@ export async function seedAuditHistory(db: Database, rows: number): Promise<{ ro
       (await sql<{ m: string }>`SELECT coalesce(max(seq), 0) AS m FROM audit_log`.execute(tx)).rows[0]?.m ?? 0,
     );
     const hash = (g: string) => sql.raw(`md5(${g}::text) || md5('h' || ${g}::text)`);
-    const inLog = columns.has('hash') ? sql`, prev_hash, hash` : sql``;
-    const inLogValues = columns.has('hash') ? sql`, ${hash('(s - 1)')}, ${hash('s')}` : sql``;
+    // old layout: the hashes on the row; new layout: no transaction id (as the rows chained before 070)
+    const inLog = columns.has('hash') ? sql`, prev_hash, hash` : columns.has('tx') ? sql`, tx` : sql``;
+    const inLogValues = columns.has('hash')
+      ? sql`, ${hash('(s - 1)')}, ${hash('s')}`
+      : columns.has('tx')
+        ? sql`, NULL::xid8`
+        : sql``;
     await sql`
       INSERT INTO audit_log (seq, occurred_at, actor_user_id, organisation_id, action, subject_type, subject_id,
         purpose, outcome, details${inLog})
