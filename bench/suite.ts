@@ -70,6 +70,9 @@ try {
   run('read and cold start', 'bench/run.ts', env);
   run('caseload', 'bench/run-cases.ts', env);
   run('referrals', 'bench/run-referrals.ts', env);
+  // the public directory (no floor, no target row): its own figures in its own output
+  if (process.env.BENCH_DIRECTORY !== '0')
+    run('directory', 'bench/run-directory.ts', QUICK ? { BENCH_DIRECTORY_SECONDS: '3', ...env } : env);
 } finally {
   await template?.drop().catch((error: unknown) => errors.push(`template drop: ${message(error)}`));
 }
