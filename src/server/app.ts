@@ -12,6 +12,7 @@ import { registerPublicDirectory } from './directory/public-routes.ts';
 import { registerDirectoryRoutes } from './directory/routes.ts';
 import { PublicSite } from './directory/site.ts';
 import { registerDraftRoutes } from './drafts/routes.ts';
+import { registerExportRoutes } from './exports/routes.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
@@ -78,6 +79,7 @@ export function registerApiRoutes(
   registerUserRoutes(api, { config });
   registerNetworkRoutes(api);
   registerAuditRoutes(api);
+  registerExportRoutes(api);
   registerCaseRoutes(api, { config });
   registerNeedsRoutes(api, { config });
   registerPlanRoutes(api, { config });

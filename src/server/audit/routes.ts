@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { ErrorBody } from '../http/schema-kit.ts';
-import { AuditPage, AuditQuery as Query } from './schemas.ts';
-import { type AuditQuery, searchAudit } from './search.ts';
+import { AuditPage, type AuditQuery, AuditQuery as Query } from './schemas.ts';
+import { searchAudit } from './search.ts';
 
 export function registerAuditRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -18,6 +18,8 @@ export function registerAuditRoutes(app: FastifyInstance): void {
           action: 'audit.search',
           details: {
             actor: q.actor ?? null,
+            action: q.action ?? null,
+            caseCode: q.caseCode ?? null,
             subject: q.subject ?? null,
             from: q.from ?? null,
             to: q.to ?? null,

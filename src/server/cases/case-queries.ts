@@ -1,5 +1,6 @@
 import { caseActions } from '../../shared/allowed-actions.ts';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { CaseSortKey } from '../../shared/codes/cases.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, isoTimestamp, todayInItaly } from '../db/dates.ts';
 import type { DB } from '../db/schema.ts';
@@ -74,43 +75,88 @@ function summarise(row: ListedRow, today: string) {
   };
 }
 
-/** The caseload of the actor's centre, with filters; `caseIds` narrows to blind-index matches. */
-export async function listCases(tx: Tx, me: Actor, q: CaseListQuery, caseIds?: string[]) {
+/** What a search narrows the caseload to: case ids found through the blind indexes, or a code prefix, or both. */
+export interface CaseMatch {
+  ids: string[];
+  codePrefix: string | null;
+}
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+const likePrefix = (text: string) => `${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The sortable columns: each key of CASE_SORT_KEYS maps to one expression (nothing else reaches SQL). */
+const SORT_SQL: Record<CaseSortKey, (today: string) => RawBuilder<unknown>> = {
+  code: () => sql`cases.code`,
+  takenInChargeOn: () => sql`cases.taken_in_charge_on`,
+  status: () => sql`cases.status`,
+  riskLevel: () => sql`CASE cases.risk_level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END`,
+  dueActions: (today) =>
+    sql`(SELECT count(*) FROM plan_actions pa WHERE pa.case_id = cases.id AND pa.status IN ('planned', 'in_progress') AND pa.due_on <= ${today}::date)`,
+  dueFollowUps: (today) =>
+    sql`(SELECT count(*) FROM follow_ups f WHERE f.case_id = cases.id AND f.done_on IS NULL AND f.due_on <= ${today}::date)`,
+};
+
+/** The filters of the caseload as one WHERE condition (shared by the page and its total). */
+function filtersOf(q: CaseListQuery, me: Actor, today: string, match?: CaseMatch) {
+  return (eb: CaseEb) => {
+    const and: Expression<SqlBool>[] = [eb('cases.organisation_id', '=', me.organisationId)];
+    if (match) {
+      const ids = match.ids.length ? match.ids : [NO_ID];
+      and.push(
+        match.codePrefix
+          ? eb.or([eb('cases.id', 'in', ids), eb(sql`upper(cases.code)`, 'like', likePrefix(match.codePrefix))])
+          : eb('cases.id', 'in', ids),
+      );
+    }
+    if (q.status) and.push(eb('cases.status', '=', q.status));
+    if (q.mine)
+      and.push(
+        eb.exists(
+          eb
+            .selectFrom('case_team')
+            .select('user_id')
+            .whereRef('case_team.case_id', '=', 'cases.id')
+            .where('case_team.user_id', '=', me.userId),
+        ),
+      );
+    const windowEnd = sql`cases.closed_on + coalesce(programmes.window_days, 182)`;
+    if (q.eligibility === 'eligible') and.push(sql<boolean>`(cases.status = 'open' OR ${windowEnd} >= ${today}::date)`);
+    if (q.eligibility === 'not_eligible')
+      and.push(sql<boolean>`(cases.status = 'closed' AND ${windowEnd} < ${today}::date)`);
+    if (q.eligibility === 'closing_soon')
+      and.push(
+        sql<boolean>`(cases.status = 'closed' AND ${windowEnd} BETWEEN ${today}::date AND ${today}::date + ${CLOSING_SOON_DAYS}::int)`,
+      );
+    // the subqueries count, so they always return a row: compare the count, not its existence
+    if (q.due === 'actions') and.push(eb(dueActions(eb, today), '>', 0));
+    if (q.due === 'follow_ups') and.push(eb(dueFollowUps(eb, today), '>', 0));
+    return eb.and(and);
+  };
+}
+
+/**
+ * The caseload of the actor's centre, with filters, a whitelisted sort and a page; `match` narrows
+ * to a search's matches. Returns the page and the total that matches.
+ */
+export async function listCases(tx: Tx, me: Actor, q: CaseListQuery, match?: CaseMatch) {
   const today = todayInItaly();
-  let query = baseQuery(tx, me, today);
-  if (caseIds)
-    query = query.where('cases.id', 'in', caseIds.length ? caseIds : ['00000000-0000-0000-0000-000000000000']);
-  if (q.status) query = query.where('cases.status', '=', q.status as 'open' | 'closed');
-  if (q.mine)
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_team')
-          .select('user_id')
-          .whereRef('case_team.case_id', '=', 'cases.id')
-          .where('case_team.user_id', '=', me.userId),
-      ),
-    );
-  const windowEnd = sql`cases.closed_on + coalesce(programmes.window_days, 182)`;
-  if (q.eligibility === 'eligible')
-    query = query.where(sql<boolean>`(cases.status = 'open' OR ${windowEnd} >= ${today}::date)`);
-  if (q.eligibility === 'not_eligible')
-    query = query.where(sql<boolean>`(cases.status = 'closed' AND ${windowEnd} < ${today}::date)`);
-  if (q.eligibility === 'closing_soon') {
-    query = query.where(
-      sql<boolean>`(cases.status = 'closed' AND ${windowEnd} BETWEEN ${today}::date AND ${today}::date + ${CLOSING_SOON_DAYS}::int)`,
-    );
-  }
-  // the subqueries count, so they always return a row: compare the count, not its existence
-  if (q.due === 'actions') query = query.where((eb) => eb(dueActions(eb, today), '>', 0));
-  if (q.due === 'follow_ups') query = query.where((eb) => eb(dueFollowUps(eb, today), '>', 0));
-  const rows = await query
-    .orderBy('cases.taken_in_charge_on', 'desc')
-    .orderBy('cases.code', 'desc')
+  const where = filtersOf(q, me, today, match);
+  const dir = q.dir === 'asc' ? sql`ASC` : sql`DESC`;
+  const sortKey = q.sort ?? 'takenInChargeOn';
+  const rows = await baseQuery(tx, me, today)
+    .where(where)
+    .orderBy(sql`${SORT_SQL[sortKey](today)} ${dir}`)
+    .orderBy('cases.code', q.dir === 'asc' && sortKey === 'code' ? 'asc' : 'desc')
     .limit(q.limit ?? 50)
     .offset(q.offset ?? 0)
     .execute();
-  return rows.map((r) => summarise(r as ListedRow, today));
+  const count = await tx
+    .selectFrom('cases')
+    .leftJoin('programmes', 'programmes.code', 'cases.programme_code')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
+  return { items: rows.map((r) => summarise(r as ListedRow, today)), total: Number(count.n) };
 }
 
 export async function describeCase(tx: Tx, me: Actor, caseId: string): Promise<CaseDetail | null> {

@@ -3,7 +3,7 @@ import type { Tx } from '../db/context.ts';
 import { AppError, notFound, versionConflict, fieldError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { isOnTeam, loadCase, recordCaseEvent } from './access.ts';
-import { blindIndex, dataKeyOf, openWith, sealWith } from './keys.ts';
+import { blindIndex, dataKeyOf, openWith, prefixIndex, prefixIndexes, sealWith } from './keys.ts';
 import type { Identity } from './schemas.ts';
 import { isValidTaxCode, normaliseTaxCode } from '../../shared/codes/tax-code.ts';
 
@@ -28,6 +28,7 @@ export async function storeIdentity(
   const values = {
     sealed: sealWith(key, JSON.stringify(normalised), `identity:${c.id}`),
     surname_index: blindIndex(key, 'surname', identity.lastName),
+    surname_prefixes: prefixIndexes(key, identity.lastName),
     tax_code_index: normalised.taxCode ? blindIndex(key, 'tax_code', normalised.taxCode) : null,
   };
   if (codeWord !== undefined) {
@@ -126,5 +127,14 @@ export async function findByIdentity(
   const surname = q.surname ? blindIndex(key, 'surname', q.surname) : null;
   const taxCode = q.taxCode ? blindIndex(key, 'tax_code', normaliseTaxCode(q.taxCode)) : null;
   const rows = await sql<{ id: string }>`SELECT case_ids_by_index(${surname}, ${taxCode}) AS id`.execute(tx);
+  return rows.rows.map((r) => r.id);
+}
+
+/** Search by the start of her surname (at least PREFIX_MIN letters) through the prefix indexes. */
+export async function findBySurnamePrefix(tx: Tx, masterKey: Buffer, organisationId: string, typed: string) {
+  const key = await dataKeyOf(tx, masterKey, organisationId);
+  const index = prefixIndex(key, typed);
+  if (!index) return [];
+  const rows = await sql<{ id: string }>`SELECT case_ids_by_prefix(${index}) AS id`.execute(tx);
   return rows.rows.map((r) => r.id);
 }

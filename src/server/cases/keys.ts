@@ -37,8 +37,35 @@ export function normaliseForIndex(value: string): string {
     .toUpperCase();
 }
 
+type IndexKind = 'surname' | 'tax_code' | 'surname_prefix';
+const subKeyOf = (dataKey: Buffer, kind: IndexKind) =>
+  Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `percorsi-index:${kind}`, 32));
+const hmac = (subKey: Buffer, value: string) => createHmac('sha256', subKey).update(value).digest('hex');
+
 /** A keyed blind index (HMAC-SHA-256 under a sub-key of the data key): equal inputs match, nothing else is revealed. */
 export function blindIndex(dataKey: Buffer, kind: 'surname' | 'tax_code', value: string): string {
-  const subKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `percorsi-index:${kind}`, 32));
-  return createHmac('sha256', subKey).update(normaliseForIndex(value)).digest('hex');
+  return hmac(subKeyOf(dataKey, kind), normaliseForIndex(value));
+}
+
+/** The shortest prefix searched, and the longest indexed (longer surnames are indexed up to it). */
+export const PREFIX_MIN = 3;
+export const PREFIX_MAX = 40;
+
+/**
+ * Prefix blind indexes of a surname: one HMAC (own sub-key, so they never equal the exact index)
+ * per prefix of the normalised surname of length PREFIX_MIN..PREFIX_MAX. "Verdiani" gives the
+ * indexes of VER, VERD, VERDI, VERDIA, VERDIAN, VERDIANI. Shorter surnames get none.
+ */
+export function prefixIndexes(dataKey: Buffer, surname: string): string[] {
+  const n = normaliseForIndex(surname);
+  const subKey = subKeyOf(dataKey, 'surname_prefix');
+  const out: string[] = [];
+  for (let len = PREFIX_MIN; len <= Math.min(n.length, PREFIX_MAX); len++) out.push(hmac(subKey, n.slice(0, len)));
+  return out;
+}
+
+/** The index to look up for a typed prefix (null when it is shorter than PREFIX_MIN once normalised). */
+export function prefixIndex(dataKey: Buffer, typed: string): string | null {
+  const n = normaliseForIndex(typed).slice(0, PREFIX_MAX);
+  return n.length < PREFIX_MIN ? null : hmac(subKeyOf(dataKey, 'surname_prefix'), n);
 }

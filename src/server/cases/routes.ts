@@ -6,8 +6,9 @@ import { notFound } from '../http/errors.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { loadCase } from './access.ts';
-import { caseTimeline, describeCase, listCases } from './case-queries.ts';
-import { findByIdentity, notOnTeam, readIdentity, replaceIdentity } from './identity.ts';
+import { caseTimeline, describeCase } from './case-queries.ts';
+import { notOnTeam, readIdentity, replaceIdentity } from './identity.ts';
+import { searchCaseload } from './search-cases.ts';
 import * as S from './schemas.ts';
 import { addToTeam, closeCase, createCase, removeFromTeam, reopenCase, updateProfile } from './write-case.ts';
 
@@ -39,32 +40,21 @@ export function registerCaseRoutes(app: FastifyInstance, { config }: { config: C
 
   api.get(
     '/cases',
+    { schema: { tags, querystring: S.CaseListQuery, response: { 200: S.CaseList, ...errors } } },
+    async (req) => req.inContext((ctx) => searchCaseload(ctx, key, req.query)),
+  );
+
+  api.post(
+    '/cases/search',
     {
       schema: {
         tags,
-        querystring: S.CaseListQuery,
+        summary: 'The caseload narrowed by a case code, surname prefix or tax code (in the body, never in a URL)',
+        body: S.CaseSearch,
         response: { 200: S.CaseList, ...errors },
       },
     },
-    async (req) =>
-      req.inContext(async (ctx) => {
-        const me = ctx.authorise('case.read');
-        const { surname, taxCode } = req.query;
-        const ids =
-          surname || taxCode ? await findByIdentity(ctx.tx, key, me.organisationId, { surname, taxCode }) : undefined;
-        const items = await listCases(ctx.tx, me, req.query, ids);
-        await ctx.audit({
-          action: ids ? 'case.identity_search' : 'case.list',
-          subjectType: 'organisation',
-          subjectId: me.organisationId,
-          details: {
-            results: items.length,
-            status: req.query.status ?? null,
-            eligibility: req.query.eligibility ?? null,
-          },
-        });
-        return { items };
-      }),
+    async (req) => req.inContext((ctx) => searchCaseload(ctx, key, req.body)),
   );
 
   api.get(

@@ -1,11 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CASE_ACTIONS } from '../../shared/allowed-actions.ts';
 import {
+  CASE_SORT_KEYS,
   CASE_STATUSES,
   CLOSURE_OUTCOMES,
   CONTACT_CHANNELS,
   RISK_LEVELS,
   RISK_TOOLS,
+  SORT_DIRECTIONS,
   WEEKDAYS,
 } from '../../shared/codes/cases.ts';
 import {
@@ -154,20 +156,28 @@ export const CaseDetail = Type.Object(
 );
 export type CaseDetail = Static<typeof CaseDetail>;
 
-export const CaseListQuery = Type.Object(
-  {
-    status: Type.Optional(Enum(CASE_STATUSES)),
-    eligibility: Type.Optional(Enum(['eligible', 'not_eligible', 'closing_soon'] as const)),
-    due: Type.Optional(Enum(['actions', 'follow_ups'] as const)),
-    mine: Type.Optional(Type.Boolean()),
-    surname: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    taxCode: Type.Optional(Type.String({ minLength: 16, maxLength: 16 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
-  },
+/** The caseload's filters, sort and page: no personal data, so they may sit in a URL. */
+export const CaseListFields = {
+  status: Type.Optional(Enum(CASE_STATUSES)),
+  eligibility: Type.Optional(Enum(['eligible', 'not_eligible', 'closing_soon'] as const)),
+  due: Type.Optional(Enum(['actions', 'follow_ups'] as const)),
+  mine: Type.Optional(Type.Boolean()),
+  sort: Type.Optional(Enum(CASE_SORT_KEYS)),
+  dir: Type.Optional(Enum(SORT_DIRECTIONS)),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+};
+export const CaseListQuery = Type.Object(CaseListFields, strict);
+export type CaseListQuery = Static<typeof CaseListQuery>;
+/**
+ * The caseload with a search: a case code (by prefix), a surname (by prefix, at least 3 letters) or
+ * a tax code. In a POST body, never in a URL: a name or a tax code must not reach URLs or logs.
+ */
+export const CaseSearch = Type.Object(
+  { ...CaseListFields, text: Type.Optional(Type.String({ maxLength: 100 })) },
   strict,
 );
-export type CaseListQuery = Static<typeof CaseListQuery>;
+export type CaseSearch = Static<typeof CaseSearch>;
 
 export const Closure = Type.Object({ closedOn: DateOnly, outcome: Enum(CLOSURE_OUTCOMES) }, strict);
 export const Reopen = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 300 })) }, strict);
@@ -190,7 +200,8 @@ export const TimelineEntry = Type.Object(
   strict,
 );
 export const Timeline = Type.Object({ items: Type.Array(TimelineEntry) }, strict);
-export const CaseList = Type.Object({ items: Type.Array(CaseSummary) }, strict);
+/** One page of the caseload and the total that matches (not the page size). */
+export const CaseList = Type.Object({ items: Type.Array(CaseSummary), total: Type.Integer() }, strict);
 export const IdentityOut = Type.Object(
   { ...Identity.properties, codeWord: N(Type.String()), version: Type.Integer() },
   strict,

@@ -55,6 +55,7 @@ export interface CaseIdentitiesTable {
   sealed: string;
   surname_index: Nullable<string>;
   tax_code_index: Nullable<string>;
+  surname_prefixes: Nullable<string[]>;
   updated_at: Generated<Date>;
   version: Generated<number>;
 }

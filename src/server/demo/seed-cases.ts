@@ -124,6 +124,16 @@ function profileFor(r: Random, takenOn: string, residences: string[]) {
 }
 
 /**
+ * The first woman of each demo centre is a "Verdiani" (a synthetic name), so that a prefix search
+ * ("Verd") has something to find; no random draw is added, so the rest of the demo is unchanged.
+ */
+function withSearchDemoSurname<T extends { lastName: string }>(identity: T | undefined) {
+  return identity
+    ? { ...identity, lastName: 'Verdiani' }
+    : { firstName: 'Giulia', lastName: 'Verdiani', languages: ['it'] };
+}
+
+/**
  * A few hundred synthetic women's paths over the demo centres, written through the same use
  * cases as the API (so every rule and audit row applies). Names are synthetic combinations.
  */
@@ -167,7 +177,10 @@ export async function seedDemoCases(db: Database, config: Config, count = 200): 
             phone: `+39 3${r.int(10, 99)} 000${r.int(1000, 9999)}`,
             languages: ['it'],
           };
-      const caseId = await createCase(ctx, config.masterKey, { ...profileFor(r, takenOn, residences), identity });
+      const caseId = await createCase(ctx, config.masterKey, {
+        ...profileFor(r, takenOn, residences),
+        identity: i < centres.length ? withSearchDemoSurname(identity) : identity,
+      });
       await recordConsent(ctx, caseId, {
         purpose: 'service',
         decision: 'granted',

@@ -72,6 +72,7 @@ export const contract = {
 
   'POST /cases': { body: Cases.CaseCreate, response: Cases.CaseDetail },
   'GET /cases': { query: Cases.CaseListQuery, response: Cases.CaseList },
+  'POST /cases/search': { body: Cases.CaseSearch, response: Cases.CaseList },
   'GET /cases/:id': { response: Cases.CaseDetail },
   'PATCH /cases/:id': { body: Cases.ProfilePatch, response: Cases.CaseDetail },
   'GET /cases/:id/identity': { query: Cases.PurposeQuery, response: Cases.IdentityOut },

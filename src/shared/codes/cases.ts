@@ -29,3 +29,9 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** A member's role on the case team (case_team.role_in_case). */
 export const CASE_TEAM_ROLES = ['lead', 'operator'] as const;
 export type CaseTeamRole = (typeof CASE_TEAM_ROLES)[number];
+
+/** The caseload's sortable columns (the server maps each to one SQL expression: a whitelist). */
+export const CASE_SORT_KEYS = ['code', 'takenInChargeOn', 'status', 'riskLevel', 'dueActions', 'dueFollowUps'] as const;
+export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];

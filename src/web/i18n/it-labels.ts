@@ -1,5 +1,8 @@
 /** Italian labels for the codes used by the API (roles, organisation types, audit actions…). */
+import { AUDIT_ACTIONS } from '../../shared/codes/audit.ts';
+import { EXPORT_LISTS } from '../../shared/codes/exports.ts';
 import type { OrganisationType } from '../../shared/codes/organisations.ts';
+import { labelsFor } from './code-labels.ts';
 import type { Role } from '../../shared/codes/roles.ts';
 import { itCaseLabels } from './it-case-labels.ts';
 import { itPathLabels } from './it-path-labels.ts';
@@ -38,7 +41,7 @@ const orgTypes: Record<OrganisationType, string> = {
   other: 'Altro',
 };
 
-const actions: Record<string, string> = {
+const actions = labelsFor(AUDIT_ACTIONS, {
   'auth.login': 'Accesso (nome utente e password)',
   'auth.totp': 'Verifica in due passaggi',
   'auth.recovery_code': 'Accesso con codice di recupero',
@@ -92,7 +95,20 @@ const actions: Record<string, string> = {
   'draft.discard': 'Eliminazione di una bozza',
   'draft.expire': 'Eliminazione delle bozze scadute',
   'worklist.list': 'Consultazione di un elenco di cose da fare',
-};
+  'referral.access_end': 'Fine dell’accesso a un invio',
+  'auth.session_expired': 'Sessione scaduta',
+  'list.export': 'Esportazione di un elenco',
+  'form.print': 'Stampa di un modulo in bianco',
+  'directory.entry_update': 'Modifica di una scheda dell’elenco dei servizi',
+  'directory.publish': 'Pubblicazione di una scheda dell’elenco dei servizi',
+  'directory.stale_flag': 'Scheda dell’elenco dei servizi da verificare',
+});
+
+const exportLists = labelsFor(EXPORT_LISTS, {
+  caseload: 'Elenco dei percorsi',
+  follow_ups: 'Verifiche dopo l’assunzione',
+  audit: 'Registro degli accessi',
+});
 
 const outcomes: Record<string, string> = {
   success: 'Riuscita',
@@ -154,6 +170,7 @@ export const itLabels = {
     roles,
     orgTypes,
     actions,
+    exportLists,
     outcomes,
     adhesionStatus,
     subjectTypes,

@@ -2,12 +2,14 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../components/Field.tsx';
+import { AUDIT_ACTIONS } from '../../shared/codes/audit.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { User } from '../types.ts';
 
 export interface AuditFilterValues {
   actor: string;
-  subject: string;
+  action: string;
+  caseCode: string;
   from: string;
   to: string;
 }
@@ -23,11 +25,12 @@ interface Props {
 }
 
 export function AuditFilters({ initial, users, showActor, onApply }: Props) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const known = users?.some((u) => u.id === initial.actor) ?? false;
   const [actorSelect, setActorSelect] = useState(known ? initial.actor : '');
   const [actorId, setActorId] = useState(known ? '' : initial.actor);
-  const [subject, setSubject] = useState(initial.subject);
+  const [action, setAction] = useState(initial.action);
+  const [caseCode, setCaseCode] = useState(initial.caseCode);
   const [from, setFrom] = useState(initial.from);
   const [to, setTo] = useState(initial.to);
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -39,23 +42,32 @@ export function AuditFilters({ initial, users, showActor, onApply }: Props) {
     const free = actorId.trim();
     if (free && !UUID.test(free)) list.push({ field: 'audit-actor-id', message: t.audit.invalidUuid });
     if (from && to && from > to) list.push({ field: 'audit-from', message: t.audit.invalidRange });
+    if (caseCode.trim() && !/^[A-Za-z0-9-]+$/.test(caseCode.trim()))
+      list.push({ field: 'audit-case-code', message: t.audit.invalidCaseCode });
     setErrors(list);
     setAttempt((n) => n + 1);
     if (list.length) return;
-    onApply({ actor: showActor ? free || actorSelect : '', subject: subject.trim(), from, to });
+    onApply({ actor: showActor ? free || actorSelect : '', action, caseCode: caseCode.trim().toUpperCase(), from, to });
   }
 
   function reset() {
     setActorSelect('');
     setActorId('');
-    setSubject('');
+    setAction('');
+    setCaseCode('');
     setFrom('');
     setTo('');
     setErrors([]);
-    onApply({ actor: '', subject: '', from: '', to: '' });
+    onApply({ actor: '', action: '', caseCode: '', from: '', to: '' });
   }
 
   const err = (f: string) => errors.find((x) => x.field === f)?.message;
+  const actionOptions = [
+    { value: '', label: t.audit.anyAction },
+    ...AUDIT_ACTIONS.map((a) => ({ value: a, label: label('actions', a) })).sort((a, b) =>
+      a.label.localeCompare(b.label, 'it'),
+    ),
+  ];
   const userOptions = [
     { value: '', label: t.audit.anyActor },
     ...(users ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` })),
@@ -90,13 +102,25 @@ export function AuditFilters({ initial, users, showActor, onApply }: Props) {
           </div>
         ) : null}
         <div className="col-md-6 col-lg-4">
+          <SelectField
+            id="audit-action"
+            label={t.audit.action}
+            value={action}
+            onValueChange={setAction}
+            options={actionOptions}
+          />
+        </div>
+        <div className="col-md-6 col-lg-4">
           <TextField
-            id="audit-subject"
-            label={t.audit.subject}
-            value={subject}
-            onValueChange={setSubject}
+            id="audit-case-code"
+            label={t.audit.caseCode}
+            hint={t.audit.caseCodeHint}
+            value={caseCode}
+            onValueChange={setCaseCode}
             autoComplete="off"
             spellCheck={false}
+            maxLength={40}
+            error={err('audit-case-code')}
           />
         </div>
         <div className="col-md-6 col-lg-4">

@@ -8,6 +8,7 @@ import type { FollowUp } from '../cases/types.ts';
 import { SelectField } from '../components/Field.tsx';
 import { ResourceState, ResultsSummary } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { ExportLinks } from './ExportLinks.tsx';
 import { fmt, useI18n } from '../i18n/index.tsx';
 import { useApi } from '../useApi.ts';
 import { ScrollTable } from '../components/ScrollTable.tsx';
@@ -44,6 +45,7 @@ export function FollowUpsPage() {
       </form>
       <ResourceState loading={loading && !data} error={error} />
       <ResultsSummary count={data ? items.length : null} empty={f.empty} />
+      {items.length ? <ExportLinks path="/follow-ups/export" query={{ due }} /> : null}
       {items.length ? (
         <ScrollTable label={f.tableCaption}>
           <caption>{f.tableCaption}</caption>
