@@ -12,6 +12,8 @@ export const enCaseWork: typeof itCaseWork = {
     formTitle: 'New needs analysis',
     formIntro: 'Answer the questions you went through together: the others stay “not answered”.',
     prefilled: 'The answers start from those of the analysis of',
+    prefilledProfile:
+      'Education, employment and children come from the case profile, on the same scales: you can change them.',
     assessedOn: 'Date of the analysis',
     unanswered: 'Not answered',
     range: 'From {min} to {max}.',

@@ -10,6 +10,8 @@ export const itCaseWork = {
     formTitle: 'Nuova analisi dei bisogni',
     formIntro: 'Rispondi alle domande che avete affrontato insieme: quelle senza risposta restano “non risposto”.',
     prefilled: 'Le risposte partono da quelle dell’analisi del',
+    prefilledProfile:
+      'Titolo di studio, condizione lavorativa e figli vengono dal profilo del percorso, sulle stesse scale: puoi modificarli.',
     assessedOn: 'Data dell’analisi',
     unanswered: 'Non risposto',
     range: 'Da {min} a {max}.',

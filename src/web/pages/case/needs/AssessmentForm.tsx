@@ -11,6 +11,12 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { useCase } from '../case-context.ts';
 import { type Draft, QuestionField, qid, toAnswers, toDraft } from './QuestionField.tsx';
 import { FormActions } from '../../../forms/FormActions.tsx';
+import { DraftRestored, DraftStatus } from '../../../forms/DraftStatus.tsx';
+import { LeaveGuard } from '../../../forms/LeaveGuard.tsx';
+import { useDraft } from '../../../forms/useDraft.ts';
+import { ResourceState } from '../../../components/Loading.tsx';
+import type { ResponseOf } from '../../../api-contract.ts';
+import { useApi } from '../../../useApi.ts';
 
 interface Props {
   questionnaire: Questionnaire;
@@ -19,12 +25,31 @@ interface Props {
   onCancel: () => void;
 }
 
-export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: Props) {
+/** Waits for what the case already knows (profile, last analysis), then shows the form prefilled with it. */
+export function AssessmentForm(props: Props) {
+  const { c } = useCase();
+  const prefill = useApi('/cases/:id/needs-assessments/prefill', { params: { id: c.id } });
+  if (!prefill.data) return <ResourceState loading={prefill.loading} error={prefill.error} />;
+  return <AssessmentFormBody {...props} prefill={prefill.data} />;
+}
+
+type Prefill = ResponseOf<'GET', '/cases/:id/needs-assessments/prefill'>;
+
+function AssessmentFormBody({ questionnaire, onSaved, onCancel, prefill }: Props & { prefill: Prefill }) {
   const { t, lang, date } = useI18n();
   const { c } = useCase();
-  const sameVersion = previous?.questionnaireVersion === questionnaire.version;
-  const [draft, setDraft] = useState<Draft>(() => (previous && sameVersion ? toDraft(previous.answers) : {}));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(prefill.answers));
   const [assessedOn, setAssessedOn] = useState(todayIso);
+  // what she answered so far is kept as a sealed draft of this case's analysis
+  const saved = useDraft<{ assessedOn: string; answers: Draft }>('needs_assessment', {
+    caseId: c.id,
+    value: { assessedOn, answers: draft },
+    onRestore: (d) => {
+      setAssessedOn(d.assessedOn || todayIso());
+      setDraft(d.answers ?? {});
+    },
+  });
+  const fromProfile = Object.values(prefill.sources).includes('profile');
   const form = useVersionedForm({
     target: (f) => {
       if (f === 'assessedOn') return { id: 'needs-assessedOn', label: t.needs.assessedOn };
@@ -36,8 +61,8 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
   const n = t.needs;
 
   useEffect(() => {
-    document.getElementById('needs-assessedOn')?.focus();
-  }, []);
+    if (saved.ready) document.getElementById('needs-assessedOn')?.focus();
+  }, [saved.ready]);
 
   function check(): SummaryError[] {
     const out: SummaryError[] = [];
@@ -63,14 +88,31 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
     const list = check();
     if (!form.check(list)) return;
     const body = { questionnaireVersion: questionnaire.version, assessedOn, answers: toAnswers(questions, draft) };
-    const saved = await form.submit(() => api.post('/cases/:id/needs-assessments', { params: { id: c.id }, body }));
-    if (saved.ok) onSaved(saved.value);
+    const done = await form.submit(() => api.post('/cases/:id/needs-assessments', { params: { id: c.id }, body }));
+    if (done.ok) {
+      // the server deleted the draft with the analysis
+      saved.submitted();
+      onSaved(done.value);
+    }
   }
 
   return (
     <form noValidate onSubmit={submit} className="panel-form" aria-labelledby="needs-form-title">
       <h3 id="needs-form-title">{n.formTitle}</h3>
-      <p>{previous && sameVersion ? `${n.prefilled} ${date(previous.assessedOn)}.` : n.formIntro}</p>
+      <p>{prefill.previousAssessedOn ? `${n.prefilled} ${date(prefill.previousAssessedOn)}.` : n.formIntro}</p>
+      {fromProfile ? <p>{n.prefilledProfile}</p> : null}
+      <LeaveGuard unsaved={saved.unsavedNow} onSave={saved.flush} />
+      {saved.ready ? (
+        <DraftRestored
+          draft={saved}
+          onDiscard={() =>
+            void saved.discard(() => {
+              setDraft(toDraft(prefill.answers));
+              setAssessedOn(todayIso());
+            })
+          }
+        />
+      ) : null}
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <TextField
         id="needs-assessedOn"
@@ -96,6 +138,7 @@ export function AssessmentForm({ questionnaire, previous, onSaved, onCancel }: P
         </fieldset>
       ))}
       <FormActions busy={form.busy} submitLabel={n.submit} onCancel={onCancel} />
+      <DraftStatus draft={saved} />
     </form>
   );
 }
