@@ -122,6 +122,7 @@ export async function recordConsent(ctx: Ctx, caseId: string, body: ConsentCreat
   const scope: ConsentScope = {
     purpose: body.purpose,
     decision: body.decision,
+    includesIdentity: body.includesIdentity ?? false,
     recipientOrganisationId: body.recipientOrganisationId ?? null,
     recipientType: body.recipientType ?? null,
     sharingPurpose: body.sharingPurpose ?? null,

@@ -56,7 +56,9 @@ describe('duplicate consents', () => {
     expect(again.json().fields).toEqual([
       { field: 'purpose', reason: 'duplicate_consent', message: `same as consent ${id} given on 2026-03-10` },
     ]);
-    // with identity too, it is the same consent: revoke the first before recording a wider one
+    // with her identity too, it is a wider consent (revoking the first would end the referrals made
+    // under it): recorded; the same wider consent again is a repeat
+    expect((await record(a, caseId, sharing(cpi, { includesIdentity: true }))).statusCode).toBe(201);
     expect((await record(a, caseId, sharing(cpi, { includesIdentity: true }))).statusCode).toBe(409);
 
     // another sharing purpose, a refusal, a later period: not duplicates
@@ -74,7 +76,7 @@ describe('duplicate consents', () => {
     });
     expect(revoke.statusCode).toBe(200);
     expect((await record(a, caseId, sharing(cpi, { givenOn: '2026-04-01' }))).statusCode).toBe(201);
-    expect(await count(caseId)).toBe(5);
+    expect(await count(caseId)).toBe(6);
   });
 
   it('the database refuses a duplicate that skips the use case (exclusion constraint)', async () => {
@@ -103,11 +105,14 @@ describe('duplicate consents', () => {
       });
     await insert({});
     await expect(insert({ given_on: '2026-12-31', expires_on: null })).rejects.toMatchObject({ code: '23P01' });
+    // the wider consent (her identity too) is another consent (migration 061); twice, a repeat
+    await insert({ includes_identity: true });
+    await expect(insert({ includes_identity: true, given_on: '2026-05-01' })).rejects.toMatchObject({ code: '23P01' });
     await insert({ given_on: '2027-01-01', expires_on: null });
     await insert({ decision: 'refused', expires_on: null });
     await expect(insert({ decision: 'refused', expires_on: null })).rejects.toMatchObject({ code: '23P01' });
     await insert({ decision: 'refused', expires_on: null, given_on: '2026-03-11' });
-    expect(await count(caseId)).toBe(4);
+    expect(await count(caseId)).toBe(5);
     const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM consents WHERE kept_duplicate`.execute(
       t.db.owner,
     );

@@ -7,6 +7,7 @@ const CPI = '11111111-1111-4111-8111-111111111111';
 const grant = (over: Partial<ConsentScope> = {}): ConsentScope => ({
   purpose: 'sharing',
   decision: 'granted',
+  includesIdentity: false,
   recipientOrganisationId: CPI,
   recipientType: null,
   sharingPurpose: 'work_orientation',
@@ -23,6 +24,9 @@ describe('duplicate consents', () => {
       false,
     );
     expect(isDuplicate(grant(), grant({ sharingPurpose: 'training' }))).toBe(false);
+    // a wider consent (her identity too) is not a repeat of the narrower one; twice, it is
+    expect(isDuplicate(grant(), grant({ includesIdentity: true }))).toBe(false);
+    expect(isDuplicate(grant({ includesIdentity: true }), grant({ includesIdentity: true }))).toBe(true);
     expect(isDuplicate(grant(), grant({ decision: 'refused', expiresOn: null }))).toBe(false);
   });
 
@@ -48,6 +52,7 @@ describe('duplicate consents', () => {
     const scope = fc.record({
       purpose: fc.constantFrom('sharing', 'service'),
       decision: fc.constantFrom('granted' as const, 'refused' as const),
+      includesIdentity: fc.boolean(),
       recipientOrganisationId: fc.constantFrom(CPI, null),
       recipientType: fc.constantFrom('employment_centre', null),
       sharingPurpose: fc.constantFrom('work_orientation', 'training', null),

@@ -3,10 +3,16 @@ import { isoDate } from '../db/dates.ts';
 import { AppError, fieldError } from '../http/errors.ts';
 import { addDays } from '../cases/eligibility.ts';
 
-/** What makes two consents "the same": the case, purpose, recipient, sharing purpose and decision, and when. */
+/**
+ * What makes two consents "the same": the case, purpose, recipient, sharing purpose, decision,
+ * whether it covers her identity, and when. A consent that adds her identity is a wider consent,
+ * not a repeat: recording it must not require revoking the first, which would end the access of
+ * the referrals already made under it.
+ */
 export interface ConsentScope {
   purpose: string;
   decision: 'granted' | 'refused';
+  includesIdentity: boolean;
   recipientOrganisationId: string | null;
   recipientType: string | null;
   sharingPurpose: string | null;
@@ -41,6 +47,7 @@ export function isDuplicate(a: ConsentScope, b: ConsentScope): boolean {
   return (
     a.purpose === b.purpose &&
     a.decision === b.decision &&
+    a.includesIdentity === b.includesIdentity &&
     a.recipientOrganisationId === b.recipientOrganisationId &&
     a.recipientType === b.recipientType &&
     a.sharingPurpose === b.sharingPurpose &&
@@ -66,6 +73,7 @@ export async function findDuplicate(
       'id',
       'purpose',
       'decision',
+      'includes_identity',
       'recipient_organisation_id',
       'recipient_type',
       'sharing_purpose',
@@ -84,6 +92,7 @@ export async function findDuplicate(
       {
         purpose: r.purpose,
         decision: r.decision,
+        includesIdentity: r.includes_identity,
         recipientOrganisationId: r.recipient_organisation_id,
         recipientType: r.recipient_type,
         sharingPurpose: r.sharing_purpose,
