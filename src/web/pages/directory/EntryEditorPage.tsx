@@ -268,7 +268,8 @@ function EntryForm({
         <section aria-labelledby="entry-preview-title" className="block-gap">
           <h2 id="entry-preview-title">{d.previewTitle}</h2>
           <p>{d.previewNote}</p>
-          <iframe title={d.previewTitle} srcDoc={preview} sandbox="" className="directory-preview" />
+          {/* no scripts in the frame; same origin only so that the public stylesheet loads */}
+          <iframe title={d.previewTitle} srcDoc={preview} sandbox="allow-same-origin" className="directory-preview" />
         </section>
       ) : null}
     </section>
