@@ -64,8 +64,8 @@ async function pickCase(page: Page): Promise<Picked> {
   const list = await json<{ items: { id: string; code: string; onMyTeam: boolean }[] }>('/cases?status=open&limit=200');
   const found: (Picked & { score: number })[] = [];
   for (const c of list.items.filter((x) => x.onMyTeam)) {
-    const dest = await json<{ suggestedCpi: { id: string } | null }>(`/cases/${c.id}/referral-destinations`);
-    const cpi = cpis.find((u) => u.organisationId === dest.suggestedCpi?.id);
+    const dest = await json<{ suggestions: { id: string }[] }>(`/cases/${c.id}/referral-destinations`);
+    const cpi = cpis.find((u) => u.organisationId === dest.suggestions[0]?.id);
     if (!cpi) continue;
     const detail = await json<{ hasIdentity: boolean; safeContact: { onlyThroughCentre: boolean } }>(`/cases/${c.id}`);
     if (!detail.hasIdentity) continue;

@@ -14,6 +14,8 @@ import { FIRST_NAMES, type Random, SURNAMES, seeded } from './random.ts';
 import { seedPlanFor } from './seed-plans.ts';
 import { seedDemoReferrals } from './seed-referrals.ts';
 import { seedDemoTrail } from './seed-trail.ts';
+import { townCpi } from '../referrals/destinations.ts';
+import { stampDemoHistory } from './stamp-history.ts';
 
 const VIOLENCE = [
   ['psychological', 90],
@@ -142,17 +144,11 @@ export async function seedDemoCases(db: Database, config: Config, count = 200): 
   const today = todayInItaly();
   const centres: Array<{ userId: string; organisationId: string }> = [];
   const residences: string[] = [];
-  const cpis: string[] = [];
   const owner = db.owner;
   centres.push(...(await owner.transaction().execute((tx) => centresWithOperators(tx))));
   residences.push(
     ...(await owner.selectFrom('municipalities').select('istat_code').where('province', '=', 'MI').execute()).map(
       (m) => m.istat_code,
-    ),
-  );
-  cpis.push(
-    ...(await owner.selectFrom('organisations').select('id').where('type', '=', 'employment_centre').execute()).map(
-      (o) => o.id,
     ),
   );
   if (!centres.length) return 0;
@@ -177,8 +173,9 @@ export async function seedDemoCases(db: Database, config: Config, count = 200): 
             phone: `+39 3${r.int(10, 99)} 000${r.int(1000, 9999)}`,
             languages: ['it'],
           };
+      const profile = profileFor(r, takenOn, residences);
       const caseId = await createCase(ctx, config.masterKey, {
-        ...profileFor(r, takenOn, residences),
+        ...profile,
         identity: i < centres.length ? withSearchDemoSurname(identity) : identity,
       });
       await recordConsent(ctx, caseId, {
@@ -199,7 +196,7 @@ export async function seedDemoCases(db: Database, config: Config, count = 200): 
           sharingPurpose: 'work_orientation',
         });
       }
-      await seedPlanFor(ctx, r, caseId, takenOn, cpis);
+      await seedPlanFor(ctx, r, caseId, takenOn, (await townCpi(tx, profile.residenceCode ?? null))?.id ?? null);
       let version = 1;
       if (r.chance(0.35)) {
         const hiredOn = addDays(takenOn, r.int(60, 400));
@@ -272,6 +269,7 @@ export async function seedDemoCasesOnce(db: Database, config: Config): Promise<n
   if (any) return 0;
   const made = await seedDemoCases(db, config);
   await seedDemoReferrals(db, config);
+  await stampDemoHistory(db.owner);
   await seedDemoTrail(db, config);
   return made;
 }

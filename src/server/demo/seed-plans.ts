@@ -33,8 +33,17 @@ const TEMPLATES: Array<{ domain: Goal['domain']; title: string; actions: string[
   { domain: 'legal', title: 'Tutela legale', actions: ['legal_aid'], weight: 35 },
 ];
 
-/** A plan of 2–4 goals whose actions fall between intake and today, agreed and sometimes reviewed. */
-export async function seedPlanFor(ctx: Ctx, r: Random, caseId: string, takenOn: string, cpis: string[]): Promise<void> {
+/**
+ * A plan of 2–4 goals whose actions fall between intake and today, agreed and sometimes reviewed.
+ * Her employment actions all go to one CPI, the one of her town (as an operator would plan them).
+ */
+export async function seedPlanFor(
+  ctx: Ctx,
+  r: Random,
+  caseId: string,
+  takenOn: string,
+  cpi: string | null,
+): Promise<void> {
   const today = todayInItaly();
   const chosen = r.some(TEMPLATES, 2, 4);
   const goals: Goal[] = chosen.map((t) => ({
@@ -47,7 +56,7 @@ export async function seedPlanFor(ctx: Ctx, r: Random, caseId: string, takenOn: 
       return {
         catalogueCode: code,
         responsibleOrganisationId:
-          code.startsWith('cpi') || code === 'traineeship' || code === 'job_search_support' ? r.pick(cpis) : null,
+          code.startsWith('cpi') || code === 'traineeship' || code === 'job_search_support' ? cpi : null,
         startsOn,
         dueOn,
         status: past

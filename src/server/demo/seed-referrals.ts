@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Role } from '../../shared/codes/roles.ts';
 import { addDays } from '../cases/eligibility.ts';
 import type { Config } from '../config.ts';
@@ -118,14 +119,50 @@ export async function seedDemoReferrals(db: Database, config: Config): Promise<n
       },
     ].slice(0, r.int(1, 4));
     let version = 1;
-    for (const s of steps) {
-      if ((s.report?.occurredOn ?? s.appointmentOn ?? sentOn) > today) break;
+    for (const [n, s] of steps.entries()) {
+      // the day the CPI took the step: its report's date, else a working day or two after sending
+      const on = s.report?.occurredOn ?? addDays(sentOn, n + 1);
+      if (on > today) break;
+      const before = await lastEventIds(db);
       await withContext(db, async (tx) => {
         await setActor(tx, actor);
         await applyTransition(makeCtx(tx, actor), sent.id, s, version);
       });
+      await stampStep(db, sent.id, before, on);
       version++;
     }
   }
   return made;
+}
+
+/** The newest timeline and referral-history rows before a step, so that the step's own can be dated. */
+async function lastEventIds(db: Database) {
+  const [c, r] = await Promise.all([
+    db.owner.selectFrom('case_events').select(sql<string>`coalesce(max(id), 0)`.as('id')).executeTakeFirstOrThrow(),
+    db.owner.selectFrom('referral_events').select(sql<string>`coalesce(max(id), 0)`.as('id')).executeTakeFirstOrThrow(),
+  ]);
+  return { caseEvent: String(c.id), referralEvent: String(r.id) };
+}
+
+/** Dates what one step wrote (timeline entry, referral history, report) on the day it happened. */
+async function stampStep(db: Database, id: string, before: { caseEvent: string; referralEvent: string }, on: string) {
+  const when = new Date(`${on}T10:00:00+01:00`);
+  await db.owner
+    .updateTable('case_events')
+    .set({ occurred_at: when })
+    .where('ref_id', '=', id)
+    .where('id', '>', before.caseEvent as never)
+    .execute();
+  await db.owner
+    .updateTable('referral_events')
+    .set({ occurred_at: when })
+    .where('referral_id', '=', id)
+    .where('id', '>', before.referralEvent as never)
+    .execute();
+  await db.owner
+    .updateTable('referral_reports')
+    .set({ created_at: when })
+    .where('referral_id', '=', id)
+    .where('occurred_on', '=', on)
+    .execute();
 }

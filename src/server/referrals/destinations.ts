@@ -6,6 +6,23 @@ import { RECIPIENT_TYPES } from './share-check.ts';
 import { type Candidate, rankSuggestions } from './suggestions.ts';
 
 /**
+ * The CPI of where she lives: the one in her municipality, else the one in the lead municipality
+ * of her municipality's network (a mapping derived from the network data: a suggestion only).
+ */
+export async function townCpi(tx: Tx, residence: string | null) {
+  if (!residence) return null;
+  const found = await sql<{ id: string; name: string; type: string }>`
+    SELECT o.id, o.name, o.type FROM organisations o
+    WHERE o.type = 'employment_centre' AND o.parent_id IS NULL
+      AND (o.municipality_code = ${residence} OR o.municipality_code IN (
+        SELECT n.lead_municipality_code FROM network_municipalities nm JOIN networks n ON n.id = nm.network_id
+        WHERE nm.istat_code = ${residence}))
+    ORDER BY (o.municipality_code = ${residence}) DESC, o.name
+    LIMIT 1`.execute(tx);
+  return found.rows[0] ?? null;
+}
+
+/**
  * The recipients to suggest, her consent and her plan first: bodies her valid sharing consents
  * name (newest first), bodies responsible for her open plan actions (nearest due first), then the
  * CPI of where she lives (the one in her municipality, else the one in the lead municipality of
@@ -36,21 +53,11 @@ export async function destinationsFor(tx: Tx, row: CaseRow, ownOrganisationId: s
     .orderBy(sql`a.due_on NULLS LAST`)
     .orderBy('a.position')
     .execute();
-  const residence = row.residence_code;
-  const town = residence
-    ? await sql<{ id: string; name: string; type: string }>`
-        SELECT o.id, o.name, o.type FROM organisations o
-        WHERE o.type = 'employment_centre' AND o.parent_id IS NULL
-          AND (o.municipality_code = ${residence} OR o.municipality_code IN (
-            SELECT n.lead_municipality_code FROM network_municipalities nm JOIN networks n ON n.id = nm.network_id
-            WHERE nm.istat_code = ${residence}))
-        ORDER BY (o.municipality_code = ${residence}) DESC, o.name
-        LIMIT 1`.execute(tx)
-    : { rows: [] };
+  const town = await townCpi(tx, row.residence_code);
   const candidates: Candidate[] = [
     ...named.map((o) => ({ ...o, reason: 'consent' as const })),
     ...planned.map((o) => ({ ...o, reason: 'plan' as const })),
-    ...town.rows.map((o) => ({ ...o, reason: 'residence' as const })),
+    ...(town ? [{ ...town, reason: 'residence' as const }] : []),
   ];
   const organisations = await tx
     .selectFrom('organisations as o')
