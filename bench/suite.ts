@@ -165,8 +165,14 @@ else {
 }
 
 const cold = read?.coldStart;
-targets.push(check('restart to first 200 on /healthz, embedded', cold?.restart.healthzMs, '<', 3000, ms));
-targets.push(check('first start with a fresh demo, to first 200 on /healthz', cold?.first.healthzMs, '<', 10_000, ms));
+// wall time as the target says; the process's CPU time beside it (steadier on a busy machine)
+const startRow = (label: string, run: { healthzMs: number; cpuMs: number } | undefined, limit: number) => {
+  const row = check(label, run?.healthzMs, '<', limit, ms);
+  if (run && row.verdict !== 'not measured') row.figure = `${ms(run.healthzMs)} (CPU ${ms(run.cpuMs)})`;
+  return row;
+};
+targets.push(startRow('restart to first 200 on /healthz, embedded', cold?.restart, 3000));
+targets.push(startRow('first start with a fresh demo, to first 200 on /healthz', cold?.first, 10_000));
 const mbf = (n: number) => `${n.toFixed(0)} MB`;
 const pgRss = [cases?.usersRssMb?.max, referrals?.usersRssMb?.max].filter((x): x is number => Number.isFinite(x));
 targets.push(
