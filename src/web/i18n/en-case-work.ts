@@ -30,6 +30,7 @@ export const enCaseWork: typeof itCaseWork = {
     level: 'Need',
     reasons: 'Why',
     proposedGoals: 'Goals proposed for the plan',
+    buildPlan: 'Build the plan from these needs',
     needLevel: '{level} need',
     suggestedActions: 'Suggested actions',
     noGoals: 'No goal proposed: no need found.',

@@ -28,6 +28,7 @@ export const itCaseWork = {
     level: 'Bisogno',
     reasons: 'Perché',
     proposedGoals: 'Obiettivi proposti per il piano',
+    buildPlan: 'Costruisci il piano da questi bisogni',
     needLevel: 'bisogno {level}',
     suggestedActions: 'Azioni suggerite',
     noGoals: 'Nessun obiettivo proposto: nessun bisogno rilevato.',

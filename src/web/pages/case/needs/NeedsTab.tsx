@@ -1,5 +1,6 @@
 /** Needs tab: the analyses over time, the needs profile with proposed goals, a comparison, a new analysis. */
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { FocusNotice } from '../../../components/FocusNotice.tsx';
 import { ResourceState } from '../../../components/Loading.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -92,6 +93,14 @@ export function NeedsTab() {
         </ScrollTable>
       ) : null}
       {shown ? <NeedsProfileView a={shown} catalogue={catalogue.data?.items ?? []} /> : null}
+      {/* the plan tab opens its editor with the latest analysis's proposals ready to add */}
+      {shown && shown.id === items[0]?.id && shown.proposedGoals.length && may('update') ? (
+        <p>
+          <Link className="btn btn-primary" to={`/percorsi/${c.id}/piano`} state={{ buildFromNeeds: true }}>
+            {n.buildPlan}
+          </Link>
+        </p>
+      ) : null}
       {items.length > 1 ? <AssessmentCompare items={items} questionnaire={questionnaire.data} /> : null}
     </>
   );

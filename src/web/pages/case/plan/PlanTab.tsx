@@ -1,5 +1,6 @@
 /** Plan tab: the individual empowerment plan, its print, her agreement, reviews, versions, catalogue. */
 import { useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import type { Plan } from '../../../cases/types.ts';
 import { FocusNotice } from '../../../components/FocusNotice.tsx';
 import { ResourceState } from '../../../components/Loading.tsx';
@@ -25,7 +26,9 @@ export function PlanTab() {
   const orgs = useApi('/organisations', editable ? {} : null);
   const needs = useApi('/cases/:id/needs-assessments', editable ? { params: { id: c.id } } : null);
   const reports = useApi('/cases/:id/partner-reports', { params: { id: c.id } });
-  const [editing, setEditing] = useState(false);
+  // "build the plan from these needs" (needs tab) arrives with the editor open on the proposals
+  const fromNeeds = (useLocation().state as { buildFromNeeds?: boolean } | null)?.buildFromNeeds === true;
+  const [editing, setEditing] = useState(fromNeeds && editable);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const p = t.plan;
   const current = plan.data;
