@@ -13,6 +13,7 @@ import { registerDirectoryRoutes } from './directory/routes.ts';
 import { PublicSite } from './directory/site.ts';
 import { registerDraftRoutes } from './drafts/routes.ts';
 import { registerExportRoutes } from './exports/routes.ts';
+import { registerFormRoutes } from './forms/routes.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
@@ -80,6 +81,7 @@ export function registerApiRoutes(
   registerNetworkRoutes(api);
   registerAuditRoutes(api);
   registerExportRoutes(api);
+  registerFormRoutes(api);
   registerCaseRoutes(api, { config });
   registerNeedsRoutes(api, { config });
   registerPlanRoutes(api, { config });

@@ -193,6 +193,7 @@ export const enPages: typeof itPages = {
     invalidRange: 'The start date must come before the end date.',
   },
   exports: {
+    blankForm: 'Print the blank form (PDF)',
     label: 'Download the list:',
     formats: { csv: 'CSV', xlsx: 'Excel (XLSX)' },
   },

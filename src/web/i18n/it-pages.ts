@@ -192,6 +192,7 @@ export const itPages = {
     invalidRange: 'La data di inizio deve precedere la data di fine.',
   },
   exports: {
+    blankForm: 'Stampa il modulo in bianco (PDF)',
     label: 'Scarica l’elenco:',
     formats: { csv: 'CSV', xlsx: 'Excel (XLSX)' },
   },

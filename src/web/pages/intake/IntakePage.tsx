@@ -4,6 +4,7 @@
  * step she is on, so a reload or a lost connection loses nothing; leaving with changes not yet
  * saved asks first.
  */
+import { BlankFormLink } from '../BlankFormLink.tsx';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
@@ -148,6 +149,7 @@ export function IntakePage() {
       </p>
       <PageTitle title={`${steps[step]} — ${t.intake.title}`}>{t.intake.title}</PageTitle>
       <p className="lead-text">{t.intake.intro}</p>
+      <BlankFormLink form="intake" />
       <StepIndicator steps={steps} current={step} />
       <LeaveGuard unsaved={draft.unsavedNow} onSave={draft.flush} />
       {draft.ready ? null : <Loading />}

@@ -1,4 +1,5 @@
 /** Needs tab: the analyses over time, the needs profile with proposed goals, a comparison, a new analysis. */
+import { BlankFormLink } from '../../BlankFormLink.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { FocusNotice } from '../../../components/FocusNotice.tsx';
@@ -28,6 +29,7 @@ export function NeedsTab() {
     <>
       <h2>{n.title}</h2>
       <p>{n.intro}</p>
+      <BlankFormLink form="needs" />
       {saved ? (
         <FocusNotice kind="success" focusKey={saved}>
           {n.saved}
