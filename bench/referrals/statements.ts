@@ -21,7 +21,17 @@ import {
 export type ReferralKind =
   | Extract<
       Kind,
-      'begin' | 'commit' | 'role' | 'find_session' | 'set_actor' | 'session' | 'roles' | 'touch' | 'audit' | 'other'
+      | 'begin'
+      | 'commit'
+      | 'role'
+      | 'find_session'
+      | 'session_check'
+      | 'set_actor'
+      | 'session'
+      | 'roles'
+      | 'touch'
+      | 'audit'
+      | 'other'
     >
   | 'planner'
   | 'inbox'
@@ -51,6 +61,7 @@ const SHARED_KINDS: readonly string[] = [
   'commit',
   'role',
   'find_session',
+  'session_check',
   'set_actor',
   'session',
   'roles',
@@ -125,6 +136,16 @@ function classifier(masterKey: Buffer): Classifier<ReferralKind> {
     kindOf,
     respond(kind) {
       switch (kind) {
+        case 'session_check':
+          return [
+            {
+              status: 'ok',
+              user_id: SENTINELS.user,
+              organisation_id: SENTINELS.org,
+              roles: [SENTINELS.roles],
+              csrf_token: 'x',
+            },
+          ];
         case 'session':
           return [
             {
