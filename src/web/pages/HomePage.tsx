@@ -53,7 +53,7 @@ export function HomePage() {
                   <div className="card-body">
                     <h3 className="h5 card-title">
                       <Link to={`/da-fare/${q.queue}`} className="work-queue-link">
-                        <span className="work-queue-count">{q.count}</span>
+                        <span className="work-queue-count">{q.count}</span>{' '}
                         <span className="work-queue-title">{w.queues[q.queue]}</span>
                       </Link>
                     </h3>
