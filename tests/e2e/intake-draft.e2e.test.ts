@@ -111,6 +111,9 @@ describe('intake drafts (it)', () => {
     });
     await page.close({ runBeforeUnload: true });
     expect(await asked).toBe('beforeunload');
+    // Dismissing the warning keeps the page open, with its pending autosave: close it for good, so
+    // that it cannot save its draft again while the next test discards it.
+    await page.close();
   });
 
   test('the draft can be discarded: the form is empty again and nothing comes back', async () => {

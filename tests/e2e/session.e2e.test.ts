@@ -24,7 +24,8 @@ describe('sign-in and sign-out', () => {
 
     const name = DISPLAY_NAMES['operatrice.cadmi'] as string;
     await ready(page, fmt(IT.home.title, { name }));
-    const details = page.locator('main dl.detail-list');
+    // The home names her organisation and her roles above the work queues.
+    const details = page.locator('main h1 + p');
     await expect.poll(() => details.innerText()).toContain(user.organisationName);
     await expect.poll(() => details.innerText()).toContain(IT.labels.roles.centre_operator);
     // The header names the signed-in user and offers "Esci".
