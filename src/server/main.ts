@@ -15,23 +15,36 @@ import { startStaleEntrySweep } from './directory/stale.ts';
 import { startReferralSweep } from './referrals/sweep.ts';
 
 const started = performance.now();
+// milliseconds per start-up step, in the ready line: what a slow start spends its time on
+const phases: Record<string, number> = {};
+async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const at = performance.now();
+  try {
+    return await work();
+  } finally {
+    phases[name] = Math.round(performance.now() - at);
+  }
+}
 const config = loadConfig();
 await mkdir(config.dataDir, { recursive: true });
-await ensureWebBuilt();
-const db = await openDatabase(config);
-await migrate(db.owner);
-await seedNetwork(db.owner, await loadNetworkData());
+await phase('web', ensureWebBuilt);
+const db = await phase('open', () => openDatabase(config));
+await phase('migrate', () => migrate(db.owner));
+await phase('network', async () => seedNetwork(db.owner, await loadNetworkData()));
 if (config.demo) {
-  const logins = await seedDemo(db, config);
-  const cases = await seedDemoCasesOnce(db, config);
+  const logins = await phase('demoUsers', () => seedDemo(db, config));
+  const cases = await phase('demoCases', () => seedDemoCasesOnce(db, config));
   if (cases) console.log(`Seeded ${cases} synthetic women's paths.`);
-  const entries = await seedDemoDirectoryOnce(db);
+  const entries = await phase('demoDirectory', () => seedDemoDirectoryOnce(db));
   if (entries) console.log(`Published ${entries} demo entries of the public directory (/aiuto).`);
   if (logins) printDemoLogins(logins, config);
 }
-const app = await buildApp({ db, config });
-await app.listen({ port: config.port, host: config.host });
-app.log.info({ ms: Math.round(performance.now() - started), demo: config.demo, db: db.kind }, 'Percorsi is ready');
+const app = await phase('app', () => buildApp({ db, config }));
+await phase('listen', () => app.listen({ port: config.port, host: config.host }));
+app.log.info(
+  { ms: Math.round(performance.now() - started), phases, demo: config.demo, db: db.kind },
+  'Percorsi is ready',
+);
 // Operators' notification e-mails: without PERCORSI_SMTP_URL they stay queued in the outbox.
 const outbox = config.smtpUrl ? startOutboxWorker({ db, config, logger: app.log, intervalMs: 30_000 }) : null;
 if (!outbox) app.log.info('PERCORSI_SMTP_URL is not set: notification e-mails stay queued');

@@ -1,7 +1,7 @@
 /**
  * Global setup of the browser tests:
  * - builds the UI when dist/web/index.html is missing (or E2E_REBUILD=1);
- * - starts the real server (npx tsx src/server/main.ts) in demo mode on a free port, with a fresh
+ * - starts the real server (node --import tsx src/server/main.ts: one process, no wrappers) in demo mode on a free port, with a fresh
  *   temporary PERCORSI_DATA_DIR, and waits for /readyz;
  * - reads <dataDir>/demo-logins.json;
  * - starts one Chromium (Playwright browser server) shared by all the test files;
@@ -133,7 +133,7 @@ export default async function setup(project: TestProject) {
   delete env.PERCORSI_MASTER_KEY;
 
   log(`starting the server on ${baseUrl} (data in ${dataDir})`);
-  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env,
     detached: true, // own process group, so the teardown can stop npx, tsx and node together

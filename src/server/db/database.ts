@@ -3,6 +3,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createPgliteSingleConnectionPool } from './pglite-pool.ts';
+import { prepareStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -41,17 +42,20 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 }
 
 /** An idle pooled connection the server ends (restart, DROP DATABASE … FORCE) must not crash the process. */
-function pool(connectionString: string, max: number): pg.Pool {
+function pool(connectionString: string, max: number, prepared = false): pg.Pool {
   const p = new pg.Pool({ connectionString, max });
   p.on('error', () => {
     // the pool drops the broken client and opens a new one on the next query
   });
+  // requests' queries are prepared once per connection (prepared.ts); the owner's are not
+  // (migrations change tables under them)
+  if (prepared) p.on('connect', prepareStatements);
   return p;
 }
 
 export function openPostgres(ownerUrl: string, appUrl: string, poolSize = 10): Database {
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(ownerUrl, 2) }) });
-  const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(appUrl, poolSize) }) });
+  const app = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool(appUrl, poolSize, true) }) });
   return {
     owner,
     app,
