@@ -22,6 +22,8 @@ import { serveWeb } from './http/web.ts';
 import { loggerOptions } from './logger.ts';
 import { registerNeedsRoutes } from './needs/routes.ts';
 import { registerNetworkRoutes } from './network/routes.ts';
+import { configureLinkageKey } from './observatory/linkage.ts';
+import { registerObservatoryRoutes } from './observatory/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerOutcomeRoutes } from './outcomes/routes.ts';
 import { registerPlanRoutes } from './plans/routes.ts';
@@ -53,6 +55,7 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
   await installOpenApi(app);
   installErrorHandler(app);
   installRequestContext(app, db);
+  configureLinkageKey(config.linkageKey);
 
   const site = new PublicSite();
   await app.register(async (api) => registerApiRoutes(api, { db, config, site }), { prefix: '/api/v1' });
@@ -92,4 +95,6 @@ export function registerApiRoutes(
   registerDraftRoutes(api, { config });
   registerDirectoryRoutes(api, site);
   registerWorklistRoutes(api);
+  // observatory (issue 7): scope, catalogue, dashboards and their CSV/XLSX, all through the suppression module
+  registerObservatoryRoutes(api, { config });
 }

@@ -1,4 +1,6 @@
+import { hkdfSync } from 'node:crypto';
 import path from 'node:path';
+import { thresholdOf } from '../shared/observatory/suppress.ts';
 
 export interface Config {
   port: number;
@@ -17,6 +19,10 @@ export interface Config {
   smtpUrl: string | null;
   /** From header of those e-mails. */
   mailFrom: string;
+  /** Observatory: the platform linkage key (HMAC of her normalised identity), never held by centres or readers. */
+  linkageKey: Buffer;
+  /** Observatory: the disclosure threshold k (default 5, never below 3). */
+  observatoryThreshold: number;
 }
 
 function appUrlFrom(ownerUrl: string): string {
@@ -28,6 +34,18 @@ function appUrlFrom(ownerUrl: string): string {
 
 /** A fixed key for the embedded demo only; production must set PERCORSI_MASTER_KEY. */
 const DEMO_MASTER_KEY = Buffer.from('percorsi-demo-master-key-32bytes', 'utf8');
+
+/**
+ * The observatory's linkage key: PERCORSI_LINKAGE_KEY (32 bytes, base64); when unset, a sub-key of
+ * the master key (HKDF, "percorsi/observatory-linkage"): a platform key either way, never a centre's.
+ */
+function linkageKeyFrom(env: NodeJS.ProcessEnv, masterKey: Buffer): Buffer {
+  const text = env.PERCORSI_LINKAGE_KEY;
+  if (!text) return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'percorsi/observatory-linkage', 32));
+  const key = Buffer.from(text, 'base64');
+  if (key.length !== 32) throw new Error('PERCORSI_LINKAGE_KEY must decode to 32 bytes');
+  return key;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || null;
@@ -51,5 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.PERCORSI_SMTP_URL || null,
     mailFrom: env.PERCORSI_MAIL_FROM || 'Percorsi <no-reply@percorsi.invalid>',
+    linkageKey: linkageKeyFrom(env, masterKey),
+    observatoryThreshold: thresholdOf(env.PERCORSI_OBSERVATORY_K ? Number(env.PERCORSI_OBSERVATORY_K) : undefined),
   };
 }

@@ -13,6 +13,8 @@ import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
 import { startOutboxWorker } from './notifications/outbox-worker.ts';
 import { startStaleEntrySweep } from './directory/stale.ts';
 import { startReferralSweep } from './referrals/sweep.ts';
+import { catchUpAll, startStatisticsCatchUp } from './observatory/catch-up.ts';
+import { seedDemoStatisticsOnce } from './demo/seed-statistics.ts';
 
 const started = performance.now();
 // milliseconds per start-up step, in the ready line: what a slow start spends its time on
@@ -38,6 +40,9 @@ if (config.demo) {
   const entries = await phase('demoDirectory', () => seedDemoDirectoryOnce(db));
   if (entries) console.log(`Published ${entries} demo entries of the public directory (/aiuto).`);
   if (logins) printDemoLogins(logins, config);
+  // observatory (issue 7): the demo's statistics history, then the store caught up with the demo's paths
+  await seedDemoStatisticsOnce(db);
+  await catchUpAll(db.owner);
 }
 const app = await phase('app', () => buildApp({ db, config }));
 await phase('listen', () => app.listen({ port: config.port, host: config.host }));
@@ -56,6 +61,8 @@ const chainer = startAuditChainer({ db, logger: app.log, intervalMs: 1_000 });
 const sweep = startReferralSweep(db, app.log, 10 * 60_000);
 // Drafts nobody came back to are deleted 14 days after their last save.
 const draftSweep = startDraftSweep(db, app.log, 60 * 60_000);
+// Observatory (issue 7): the statistics store catches up with the paths' changes (one node at a time).
+const statistics = startStatisticsCatchUp(db, app.log, 30_000);
 // Public directory entries not verified for 6 months are flagged to their editors.
 const staleEntries = startStaleEntrySweep(db, app.log, 24 * 60 * 60_000);
 
@@ -72,6 +79,7 @@ async function shutdown(signal: string) {
   sweep.stop();
   draftSweep.stop();
   staleEntries.stop();
+  statistics.stop();
   await db.close();
   process.exit(0);
 }

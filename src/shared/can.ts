@@ -29,6 +29,8 @@ export const ACTIONS = [
   'notification.read',
   'directory.edit',
   'directory.publish',
+  // observatory (issue 7)
+  'observatory.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +80,11 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   // RLS app_edits_directory, and directory/editable.ts).
   'directory.edit': { org_admin: 'own', network_coordinator: 'own', platform_admin: 'any' },
   'directory.publish': { org_admin: 'own', network_coordinator: 'own', platform_admin: 'any' },
+  // Observatory (issue 7): suppressed aggregates. The control room reads every network; a network
+  // coordinator her networks; an organisation administrator her centre (unsuppressed) or her
+  // CPI's referral indicators — which rows is decided with the row (RLS app_reads_statistics,
+  // observatory/scope.ts); an administrator of any other body gets 404.
+  'observatory.read': { network_coordinator: 'own', control_room_member: 'any', org_admin: 'own' },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

@@ -37,6 +37,11 @@ const HELPERS: Record<string, { call: (org: string) => ReturnType<typeof sql<boo
     call: (org) => sql<boolean>`app_edits_directory(${org}::uuid)`,
     actions: ['directory.edit', 'directory.publish'],
   },
+  // observatory (issue 7): the row's centre is the organisation asked about
+  app_reads_statistics: {
+    call: (org) => sql<boolean>`app_reads_statistics(NULL, ${org}::uuid, NULL)`,
+    actions: ['observatory.read'],
+  },
   // no organisation argument: the control room decides for every organisation
   app_decides_adhesions: { call: () => sql<boolean>`app_decides_adhesions()`, actions: ['protocol.decide_adhesion'] },
 };

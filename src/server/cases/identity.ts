@@ -6,6 +6,7 @@ import { isOnTeam, loadCase, recordCaseEvent } from './access.ts';
 import { blindIndex, dataKeyOf, openWith, prefixIndex, prefixIndexes, sealWith } from './keys.ts';
 import type { Identity } from './schemas.ts';
 import { isValidTaxCode, normaliseTaxCode } from '../../shared/codes/tax-code.ts';
+import { storeLinkageToken } from '../observatory/linkage.ts';
 
 const notOnTeam = () => new AppError(403, 'not_on_case_team', 'Only the case team sees or changes her identity');
 
@@ -38,6 +39,8 @@ export async function storeIdentity(
       .where('id', '=', c.id)
       .execute();
   }
+  // the observatory's linkage token, computed here at the centre, kept only in the statistics store
+  await storeLinkageToken(tx, c.id, identity);
   if (expectedVersion === undefined) {
     await tx
       .insertInto('case_identities')

@@ -19,6 +19,7 @@ import {
   URGENCIES,
 } from '../../shared/codes/referrals.ts';
 import { ROLES } from '../../shared/codes/roles.ts';
+import { STATS_AGE_BANDS, STATS_CHILDREN, STATS_CITIZENSHIPS } from '../../shared/observatory/dimensions.ts';
 import {
   CONSENT_DECISIONS,
   CONSENT_METHODS,
@@ -76,6 +77,10 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'referrals.status': REFERRAL_STATUSES,
   'referrals.urgency': URGENCIES,
   'sessions.stage': SESSION_STAGES,
+  // observatory (issue 7)
+  'stats_paths.age_band': STATS_AGE_BANDS,
+  'stats_paths.children': STATS_CHILDREN,
+  'stats_paths.citizenship': STATS_CITIZENSHIPS,
   'user_roles.role': ROLES,
 };
 

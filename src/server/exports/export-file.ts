@@ -16,7 +16,8 @@ export interface ExportColumn<T> {
   value: (row: T) => Cell;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// = + - @ tab CR, and the Unicode minus (U+2212) and full-width signs some spreadsheets also read
+const FORMULA_START = /^[=+\-@\t\r\u2212\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** A cell a spreadsheet shows as text, never runs: "=1+1" → "'=1+1". */
 export function formulaSafe(value: Cell): Cell {

@@ -14,6 +14,7 @@ import * as Directory from '../directory/schemas.ts';
 import * as Needs from '../needs/schemas.ts';
 import * as Network from '../network/schemas.ts';
 import * as Notifications from '../notifications/schemas.ts';
+import * as Observatory from '../observatory/schemas.ts';
 import * as Outcomes from '../outcomes/schemas.ts';
 import * as Plans from '../plans/schemas.ts';
 import * as Referrals from '../referrals/schemas.ts';
@@ -130,6 +131,13 @@ export const contract = {
   'DELETE /drafts/:form': { query: Drafts.DraftQuery, response: NoContent },
   'GET /worklist': { response: Worklist.WorklistCounts },
   'GET /worklist/:queue': { query: Worklist.WorklistPageQuery, response: Worklist.WorklistPage },
+  // observatory (issue 7); the CSV/XLSX export is a file: GET /observatory/dashboards/:dashboard/export
+  'GET /observatory/scope': { response: Observatory.ObservatoryScopeSchema },
+  'GET /observatory/catalogue': { response: Observatory.CatalogueSchema },
+  'GET /observatory/dashboards/:dashboard': {
+    query: Observatory.DashboardQuery,
+    response: Observatory.DashboardAnswerSchema,
+  },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;

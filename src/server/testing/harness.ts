@@ -1,3 +1,4 @@
+import { DEMO_LINKAGE_KEY } from '../observatory/linkage.ts';
 import { createAccount } from '../users/create-account.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
@@ -103,6 +104,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'info',
     smtpUrl: null,
     mailFrom: 'Percorsi <no-reply@percorsi.invalid>',
+    // observatory (issue 7): the demo's linkage key, the default threshold
+    linkageKey: DEMO_LINKAGE_KEY,
+    observatoryThreshold: 5,
     ...overrides,
   };
 }

@@ -63,5 +63,10 @@ export const AUDIT_ACTIONS = [
   'directory.publish',
   'directory.stale_flag',
   'worklist.list',
+  // observatory (issue 7)
+  'observatory.scope',
+  'observatory.catalogue',
+  'observatory.dashboard',
+  'observatory.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -91,6 +91,11 @@ export const enLabels: typeof itLabels = {
       'draft.discard': 'Draft deleted',
       'draft.expire': 'Expired drafts deleted',
       'worklist.list': 'To-do list consulted',
+      // observatory (issue 7)
+      'observatory.scope': 'Observatory: scope consulted',
+      'observatory.catalogue': 'Observatory: indicator catalogue consulted',
+      'observatory.dashboard': 'Observatory: dashboard consulted',
+      'observatory.export': 'Observatory: table exported',
       'referral.access_end': 'Access to a referral ended',
       'auth.session_expired': 'Session expired',
       'list.export': 'List exported',

@@ -95,6 +95,11 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'draft.discard': 'Eliminazione di una bozza',
   'draft.expire': 'Eliminazione delle bozze scadute',
   'worklist.list': 'Consultazione di un elenco di cose da fare',
+  // osservatorio (issue 7)
+  'observatory.scope': 'Osservatorio: consultazione dell’ambito',
+  'observatory.catalogue': 'Osservatorio: consultazione del catalogo degli indicatori',
+  'observatory.dashboard': 'Osservatorio: consultazione di un cruscotto',
+  'observatory.export': 'Osservatorio: esportazione di una tabella',
   'referral.access_end': 'Fine dell’accesso a un invio',
   'auth.session_expired': 'Sessione scaduta',
   'list.export': 'Esportazione di un elenco',

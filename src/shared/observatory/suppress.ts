@@ -1,0 +1,306 @@
+/**
+ * Disclosure control, pure: every number the observatory publishes is a `Cell` made here.
+ *
+ * - Primary: a count from 1 to k−1 is `small` (k = 5 by default, never below 3).
+ * - Complementary: a table is a grid with margins; every row, column and the totals' lines are
+ *   linear equations (cells sum to the line's total). A suppressed cell is safe when it lies on a
+ *   cycle of suppressed cells (alternating rows and columns): then +1/−1 around the cycle gives
+ *   another table with the same published values. So: every line holding one suppressed cell gets
+ *   a second one (the smallest non-zero published cell of the line), and every suppressed cell that
+ *   is a bridge (on no cycle) gets a partner that closes one. Repeated until nothing changes.
+ * - Tables whose columns are not parts of a whole (funnel steps, multi-valued types) have no row
+ *   totals and no grand total: only the columns are equations.
+ * - Rates and days derived from suppressed parts are suppressed (`publishRates`, `publishDerived`).
+ * - `exempt`: a centre's coordinator looking at her own centre only sees the raw counts.
+ */
+import type { Cell, IndicatorRef, Label, Period, PublishedTable } from './types.ts';
+
+export const DEFAULT_THRESHOLD = 5;
+export const MIN_THRESHOLD = 3;
+
+/** The threshold in force: configurable, never below 3. */
+export function thresholdOf(configured?: number | null): number {
+  if (configured === undefined || configured === null || !Number.isFinite(configured)) return DEFAULT_THRESHOLD;
+  return Math.max(MIN_THRESHOLD, Math.floor(configured));
+}
+
+export interface RawTable {
+  indicator: IndicatorRef;
+  period: Period;
+  rowDimension: string;
+  columnDimension: string;
+  rows: { key: string; label: Label }[];
+  columns: { key: string; label: Label }[];
+  /** counts[r][c], non-negative integers */
+  counts: number[][];
+  /** true: every item is in exactly one column, so rows have totals and there is a grand total */
+  additive: boolean;
+  /** column totals when they are not the plain sum (e.g. unique women); default the sums */
+  columnTotals?: number[];
+}
+
+export interface SuppressOptions {
+  threshold?: number;
+  /** her own centre only: published as counted */
+  exempt?: boolean;
+  notes?: Label[];
+}
+
+type Status = 'published' | 'small' | 'complementary';
+
+/** Tables this module produced (the routes check every table they send: `isSuppressed`). */
+const produced = new WeakSet<object>();
+export const isSuppressed = (table: object): boolean => produced.has(table);
+
+export const SUPPRESSION_NOTE = (k: number): Label => ({
+  it: `Valori da 1 a ${k - 1} non pubblicati ("<${k}"); altri valori nascosti ("n.d.") perché non si possano ricavare dai totali; tassi e tempi con una parte nascosta non pubblicati.`,
+  en: `Values from 1 to ${k - 1} not published ("<${k}"); other values hidden ("n.d.") so that they cannot be recovered from the totals; rates and times with a hidden part not published.`,
+});
+
+interface Grid {
+  values: (number | null)[][]; // null: the cell does not exist (no row totals in a non-additive table)
+  status: Status[][];
+  R: number; // rows including the totals row
+  C: number;
+}
+
+/** The node a cell's row / column belongs to in the graph of equations ('g': no equation there). */
+function rowNode(g: Grid, r: number): string {
+  return g.values[r]?.[g.C - 1] === null ? 'g' : `r${r}`;
+}
+function colNode(_g: Grid, c: number): string {
+  return `c${c}`;
+}
+
+function lines(g: Grid): [number, number][][] {
+  const out: [number, number][][] = [];
+  for (let r = 0; r < g.R; r++) {
+    if (g.values[r]?.[g.C - 1] === null) continue;
+    const line: [number, number][] = [];
+    for (let c = 0; c < g.C; c++) line.push([r, c]);
+    out.push(line);
+  }
+  for (let c = 0; c < g.C; c++) {
+    const line: [number, number][] = [];
+    for (let r = 0; r < g.R; r++) if (g.values[r]?.[c] !== null) line.push([r, c]);
+    if (line.length > 1) out.push(line);
+  }
+  return out;
+}
+
+const isHidden = (g: Grid, r: number, c: number) => g.status[r]?.[c] !== 'published';
+const valueAt = (g: Grid, r: number, c: number) => g.values[r]?.[c] ?? null;
+
+/** The best published cell to hide among `cells`: non-zero first, then the smallest. */
+function pick(g: Grid, cells: [number, number][]): [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const [r, c] of cells) {
+    const v = valueAt(g, r, c);
+    if (v === null || isHidden(g, r, c)) continue;
+    const score = (v === 0 ? 1e12 : 0) + v + (r === g.R - 1 || c === g.C - 1 ? 0.5 : 0);
+    if (score < bestScore) {
+      bestScore = score;
+      best = [r, c];
+    }
+  }
+  return best;
+}
+
+function hide(g: Grid, cell: [number, number]) {
+  const row = g.status[cell[0]];
+  if (row) row[cell[1]] = 'complementary';
+}
+
+/** Lines with exactly one hidden cell get a second one. Returns whether anything changed. */
+function pairLines(g: Grid): boolean {
+  let changed = false;
+  for (const line of lines(g)) {
+    const hidden = line.filter(([r, c]) => isHidden(g, r, c));
+    if (hidden.length !== 1) continue;
+    const cell = pick(g, line);
+    if (cell) {
+      hide(g, cell);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+interface Edge {
+  r: number;
+  c: number;
+  a: string;
+  b: string;
+}
+
+function hiddenEdges(g: Grid): Edge[] {
+  const edges: Edge[] = [];
+  for (let r = 0; r < g.R; r++)
+    for (let c = 0; c < g.C; c++)
+      if (valueAt(g, r, c) !== null && isHidden(g, r, c)) edges.push({ r, c, a: rowNode(g, r), b: colNode(g, c) });
+  return edges;
+}
+
+/** Nodes reachable from `start` over `edges` except `skip`. */
+function reach(edges: Edge[], skip: Edge, start: string): Set<string> {
+  const seen = new Set([start]);
+  const todo = [start];
+  while (todo.length) {
+    const n = todo.pop() as string;
+    for (const e of edges) {
+      if (e === skip) continue;
+      const other = e.a === n ? e.b : e.b === n ? e.a : null;
+      if (other !== null && !seen.has(other)) {
+        seen.add(other);
+        todo.push(other);
+      }
+    }
+  }
+  return seen;
+}
+
+/** A hidden cell on no cycle can be solved for: close a cycle through it. Returns whether anything changed. */
+function closeBridges(g: Grid): boolean {
+  const edges = hiddenEdges(g);
+  for (const e of edges) {
+    const side = reach(edges, e, e.a);
+    if (side.has(e.b)) continue;
+    const other = reach(edges, e, e.b);
+    const candidates: [number, number][] = [];
+    for (let r = 0; r < g.R; r++)
+      for (let c = 0; c < g.C; c++) {
+        if (valueAt(g, r, c) === null || isHidden(g, r, c)) continue;
+        const a = rowNode(g, r);
+        const b = colNode(g, c);
+        if ((side.has(a) && other.has(b)) || (other.has(a) && side.has(b))) candidates.push([r, c]);
+      }
+    const cell = pick(g, candidates);
+    if (cell) {
+      hide(g, cell);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The statuses of a grid whose last row and column are the margins (null: no such cell). */
+export function suppressGrid(values: (number | null)[][], threshold: number): Status[][] {
+  const k = thresholdOf(threshold);
+  const g: Grid = {
+    values,
+    R: values.length,
+    C: values[0]?.length ?? 0,
+    status: values.map((row) => row.map((v) => (v !== null && v >= 1 && v < k ? 'small' : 'published'))),
+  };
+  if (!g.status.some((row) => row.some((s) => s !== 'published'))) return g.status;
+  for (let guard = 0; guard < g.R * g.C + 2; guard++) {
+    const paired = pairLines(g);
+    const closed = paired ? false : closeBridges(g);
+    if (!paired && !closed) break;
+  }
+  return g.status;
+}
+
+const cell = (value: number | null, status: Status | 'no_data'): Cell =>
+  status === 'published' ? { value, status } : { value: null, status };
+
+/** The one way a table of counts becomes publishable. */
+export function suppressTable(raw: RawTable, options: SuppressOptions = {}): PublishedTable {
+  const k = thresholdOf(options.threshold);
+  const R = raw.rows.length;
+  const C = raw.columns.length;
+  const colTotals = raw.columnTotals ?? raw.columns.map((_, c) => raw.counts.reduce((s, row) => s + (row[c] ?? 0), 0));
+  const rowTotals = raw.counts.map((row) => row.reduce((s, v) => s + v, 0));
+  const total = rowTotals.reduce((s, v) => s + v, 0);
+  const grid: (number | null)[][] = [
+    ...raw.counts.map((row, r) => [...row, raw.additive ? (rowTotals[r] ?? 0) : null]),
+    [...colTotals, raw.additive ? total : null],
+  ];
+  const status: Status[][] = options.exempt ? grid.map((row) => row.map(() => 'published')) : suppressGrid(grid, k);
+  const at = (r: number, c: number): Cell => {
+    const v = grid[r]?.[c] ?? null;
+    return v === null ? cell(null, 'no_data') : cell(v, status[r]?.[c] ?? 'complementary');
+  };
+  const table: PublishedTable = {
+    indicator: raw.indicator,
+    period: raw.period,
+    rowDimension: raw.rowDimension,
+    columnDimension: raw.columnDimension,
+    rows: raw.rows,
+    columns: raw.columns,
+    cells: raw.counts.map((_, r) => raw.columns.map((_, c) => at(r, c))),
+    rowTotals: raw.rows.map((_, r) => at(r, C)),
+    columnTotals: raw.columns.map((_, c) => at(R, c)),
+    total: at(R, C),
+    threshold: k,
+    notes: [...(options.exempt ? [] : [SUPPRESSION_NOTE(k)]), ...(options.notes ?? [])],
+  };
+  produced.add(table);
+  return table;
+}
+
+type Shape = Pick<PublishedTable, 'cells' | 'rowTotals' | 'columnTotals' | 'total'>;
+type Derive = (num: Cell, den: Cell) => Cell;
+
+function deriveTable(base: PublishedTable, num: Shape, den: Shape, indicator: IndicatorRef, f: Derive): PublishedTable {
+  const table: PublishedTable = {
+    ...base,
+    indicator,
+    cells: num.cells.map((row, r) => row.map((n, c) => f(n, den.cells[r]?.[c] as Cell))),
+    rowTotals: num.rowTotals.map((n, r) => f(n, den.rowTotals[r] as Cell)),
+    columnTotals: num.columnTotals.map((n, c) => f(n, den.columnTotals[c] as Cell)),
+    total: f(num.total, den.total),
+  };
+  produced.add(table);
+  return table;
+}
+
+/** numerator ÷ denominator, both already suppressed: a rate with a hidden part is hidden. */
+export function publishRates(numerator: PublishedTable, denominator: PublishedTable, indicator: IndicatorRef) {
+  return deriveTable(numerator, numerator, denominator, indicator, (n, d) => {
+    if (n.status === 'no_data' || d.status === 'no_data') return cell(null, 'no_data');
+    if (n.status !== 'published') return cell(null, n.status);
+    if (d.status !== 'published') return cell(null, d.status);
+    if (!d.value) return cell(null, 'no_data');
+    return cell(Math.round(((n.value ?? 0) / d.value) * 10_000) / 10_000, 'published');
+  });
+}
+
+/**
+ * A value computed over a group (e.g. median days to acknowledgement) next to the group's count,
+ * already suppressed: published only where that count is published and not zero.
+ */
+export function publishDerived(values: Shape, counts: PublishedTable, indicator: IndicatorRef) {
+  return deriveTable(counts, values, counts, indicator, (v, n) => {
+    if (n.status !== 'published') return cell(null, n.status);
+    if (!n.value || v.value === null) return cell(null, 'no_data');
+    return cell(v.value, 'published');
+  });
+}
+
+/** Counts of public registers (bodies per network, signatories): not about women, published as they are. */
+export function publishRegisterCounts(raw: RawTable, notes: Label[] = []): PublishedTable {
+  return suppressTable(raw, { exempt: true, notes });
+}
+
+/** A table whose source does not exist yet (e.g. the training register): "no data", never a zero. */
+export function publishNoData(raw: Omit<RawTable, 'counts' | 'columnTotals'>, note: Label): PublishedTable {
+  const none = (): Cell => ({ value: null, status: 'no_data' });
+  const table: PublishedTable = {
+    indicator: raw.indicator,
+    period: raw.period,
+    rowDimension: raw.rowDimension,
+    columnDimension: raw.columnDimension,
+    rows: raw.rows,
+    columns: raw.columns,
+    cells: raw.rows.map(() => raw.columns.map(none)),
+    rowTotals: raw.rows.map(none),
+    columnTotals: raw.columns.map(none),
+    total: none(),
+    threshold: DEFAULT_THRESHOLD,
+    notes: [note],
+  };
+  produced.add(table);
+  return table;
+}
