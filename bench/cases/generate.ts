@@ -515,8 +515,9 @@ export async function generateCases(
     );
     await step(
       'plan_goals',
-      `INSERT INTO plan_goals (id, case_id, organisation_id, domain, title, status, target_on, position)
-      SELECT g.id, g.case_id, g.org, t.domain, t.title,
+      // titles are sealed since migration 170: a sealed-looking blob, as for identities (never opened here)
+      `INSERT INTO plan_goals (id, case_id, organisation_id, domain, title_sealed, status, target_on, position)
+      SELECT g.id, g.case_id, g.org, t.domain, 'v1.' || md5(g.id::text || t.title),
         CASE WHEN g.closed_on IS NOT NULL THEN ${pick('g.r1', [
           ['reached', 60],
           ['dropped', 40],
@@ -534,7 +535,7 @@ export async function generateCases(
     await step(
       'plan_actions',
       `INSERT INTO plan_actions (case_id, organisation_id, goal_id, catalogue_code, responsible_organisation_id,
-        operator_user_id, starts_on, due_on, status, notes, position)
+        operator_user_id, starts_on, due_on, status, notes_sealed, position)
       SELECT y.case_id, y.org, y.goal_id, y.code,
         CASE WHEN y.code IN ('cpi_registration', 'gol_pathway', 'traineeship', 'job_search_support') AND cardinality(cpi.ids) > 0
           THEN cpi.ids[1 + floor(random() * cardinality(cpi.ids))::int] END,
@@ -553,7 +554,7 @@ export async function generateCases(
                ['planned', 50],
                ['in_progress', 50],
              ])} END,
-        CASE WHEN random() < 0.15 THEN 'Concordato con lei; sentire di nuovo dopo il primo colloquio.' END,
+        CASE WHEN random() < 0.15 THEN 'v1.' || md5(random()::text) END,
         y.j
       FROM (
         SELECT x.*, x.starts + 20 + floor(random() * 130)::int AS due, random() AS r
@@ -569,7 +570,7 @@ export async function generateCases(
 
     // Snapshots: a case's goals follow from (5n mod 8, 3 or 4 goals), so 16 snapshots serve all.
     await owner.query(`CREATE TEMP TABLE bench_snapshot ON COMMIT DROP AS
-      SELECT base, goals, jsonb_build_object('secondLanguage', NULL,
+      SELECT base, goals, jsonb_build_object('secondLanguage', NULL, 'sealed', true,
         'goals', (SELECT jsonb_agg(t.snapshot ORDER BY k) FROM generate_series(1, goals) k JOIN bench_templates t ON t.t = (base + k * 3) % 8)) AS snapshot
       FROM generate_series(0, 7) base, generate_series(3, 4) goals`);
     await step(

@@ -515,7 +515,7 @@ async function generateReferrals(
       SELECT r.id, r.share_fields AS fields, r.recipient_organisation_id AS recipient,
         c.age_band, c.citizenship, c.residence_code, m.name AS residence_name, c.education, c.employment, c.children_count, c.minor_children_count,
         c.safe_contact, b.u1 AS draw,
-        (SELECT jsonb_agg(jsonb_build_object('domain', g.domain, 'title', g.title, 'status', g.status, 'targetOn', g.target_on) ORDER BY g.position)
+        (SELECT jsonb_agg(jsonb_build_object('domain', g.domain, 'title', 'Obiettivo ' || g.position, 'status', g.status, 'targetOn', g.target_on) ORDER BY g.position)
            FROM plan_goals g WHERE g.case_id = r.case_id) AS goals,
         (SELECT jsonb_agg(jsonb_build_object('domain', g.domain, 'label', jsonb_build_object('it', k.label_it, 'en', k.label_en), 'status', a.status,
              'startsOn', a.starts_on, 'dueOn', a.due_on) ORDER BY g.position, a.position)

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { buildApp } from './app.ts';
 import { startAuditChainer } from './audit/chainer.ts';
 import { loadConfig } from './config.ts';
+import { sealFreeTextLeftInClear } from './db/seal-free-text.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { seedDemoCasesOnce } from './demo/seed-cases.ts';
@@ -32,6 +33,9 @@ await mkdir(config.dataDir, { recursive: true });
 await phase('web', ensureWebBuilt);
 const db = await phase('open', () => openDatabase(config));
 await phase('migrate', () => migrate(db.owner));
+// free text written in clear before migration 170 is sealed once, with the master key
+const resealed = await phase('seal', () => sealFreeTextLeftInClear(db.owner, config.masterKey));
+if (resealed) console.log(`Sealed ${resealed} rows of free text written before migration 170.`);
 await phase('network', async () => seedNetwork(db.owner, await loadNetworkData()));
 if (config.demo) {
   const logins = await phase('demoUsers', () => seedDemo(db, config));

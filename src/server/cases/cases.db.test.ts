@@ -229,7 +229,7 @@ describe('caseload filters', () => {
     const c = (await create(s, { takenInChargeOn: '2024-01-10' })).json();
     const goal = await t.db.owner
       .insertInto('plan_goals')
-      .values({ case_id: a.id, organisation_id: orgId, domain: 'work', title: 'Lavoro' })
+      .values({ case_id: a.id, organisation_id: orgId, domain: 'work', title_sealed: 'v1.not-opened-here' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db.owner

@@ -93,7 +93,9 @@ export interface NeedsAssessmentsTable {
   organisation_id: string;
   questionnaire_version: string;
   assessed_on: DateCol;
+  /** the coded answers; text answers are in text_answers_sealed (migration 170) */
   answers: Json;
+  text_answers_sealed: Nullable<string>;
   profile: Json;
   recorded_by: string;
   created_at: Generated<Date>;
@@ -118,7 +120,8 @@ export interface PlanGoalsTable {
   case_id: string;
   organisation_id: string;
   domain: string;
-  title: string;
+  /** sealed (cases/case-text.ts); the old `title` column stays empty (migration 170) */
+  title_sealed: string;
   status: Generated<string>;
   target_on: NullableDate;
   position: Generated<number>;
@@ -134,7 +137,8 @@ export interface PlanActionsTable {
   starts_on: NullableDate;
   due_on: NullableDate;
   status: Generated<string>;
-  notes: Nullable<string>;
+  /** sealed (cases/case-text.ts); the old `notes` column stays empty (migration 170) */
+  notes_sealed: Nullable<string>;
   position: Generated<number>;
 }
 export interface PlanVersionsTable {
@@ -152,7 +156,8 @@ export interface PlanReviewsTable {
   case_id: string;
   organisation_id: string;
   reviewed_on: DateCol;
-  summary: string;
+  /** sealed (cases/case-text.ts); the old `summary` column stays empty (migration 170) */
+  summary_sealed: string;
   plan_version: number;
   recorded_by: string;
   created_at: Generated<Date>;

@@ -196,7 +196,14 @@ export async function seedDemoCases(db: Database, config: Config, count = 200): 
           sharingPurpose: 'work_orientation',
         });
       }
-      await seedPlanFor(ctx, r, caseId, takenOn, (await townCpi(tx, profile.residenceCode ?? null))?.id ?? null);
+      await seedPlanFor(
+        ctx,
+        config.masterKey,
+        r,
+        caseId,
+        takenOn,
+        (await townCpi(tx, profile.residenceCode ?? null))?.id ?? null,
+      );
       let version = 1;
       if (r.chance(0.35)) {
         const hiredOn = addDays(takenOn, r.int(60, 400));

@@ -39,6 +39,7 @@ const TEMPLATES: Array<{ domain: Goal['domain']; title: string; actions: string[
  */
 export async function seedPlanFor(
   ctx: Ctx,
+  masterKey: Buffer,
   r: Random,
   caseId: string,
   takenOn: string,
@@ -72,12 +73,12 @@ export async function seedPlanFor(
       };
     }),
   }));
-  const version = await replacePlan(ctx, caseId, { goals }, 0);
+  const version = await replacePlan(ctx, masterKey, caseId, { goals }, 0);
   // the version is saved now, so she agrees to it today (the demo does not back-date saves)
   await agreePlan(ctx, caseId, { version, agreedOn: today, method: r.chance(0.8) ? 'signed' : 'verbal' });
   const reviewOn = addDays(takenOn, r.int(90, 200));
   if (reviewOn < today && r.chance(0.5)) {
-    await addReview(ctx, caseId, {
+    await addReview(ctx, masterKey, caseId, {
       reviewedOn: reviewOn,
       summary: 'Revisione periodica: obiettivi confermati, azioni aggiornate.',
     });

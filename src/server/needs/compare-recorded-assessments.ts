@@ -5,9 +5,14 @@ import { compareAssessments } from './compare.ts';
 import { readAssessments } from './read-assessments.ts';
 
 /** Two of the case's assessments side by side (404 unless both belong to the case); the read is audited. */
-export async function compareRecordedAssessments(ctx: Ctx, caseId: string, q: { a: string; b: string }) {
+export async function compareRecordedAssessments(
+  ctx: Ctx,
+  masterKey: Buffer,
+  caseId: string,
+  q: { a: string; b: string },
+) {
   const { row } = await loadCase(ctx, caseId, 'read');
-  const found = await readAssessments(ctx.tx, row.id, [q.a, q.b]);
+  const found = await readAssessments(ctx.tx, masterKey, row.id, [q.a, q.b]);
   const a = found.find((x) => x.id === q.a);
   const b = found.find((x) => x.id === q.b);
   if (!a || !b) throw notFound();

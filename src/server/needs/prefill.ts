@@ -9,6 +9,8 @@ import { loadCase } from '../cases/access.ts';
 import { isoDate } from '../db/dates.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { type Answers, validateAnswers } from './answers.ts';
+import { caseTexts } from '../cases/case-text.ts';
+import { joinTextAnswers } from './text-answers.ts';
 import { QUESTIONNAIRE_VERSION, QUESTIONS } from './questionnaire.ts';
 
 export interface ProfileFacts {
@@ -64,18 +66,24 @@ export function prefillAnswers(
 }
 
 /** The prefill for a new analysis of a case the actor works on; read as a view of the case (audited). */
-export async function prefillForCase(ctx: Ctx, caseId: string) {
+export async function prefillForCase(ctx: Ctx, masterKey: Buffer, caseId: string) {
   const { row } = await loadCase(ctx, caseId, 'write');
   const last = await ctx.tx
     .selectFrom('needs_assessments')
-    .select(['answers', 'assessed_on'])
+    .select(['answers', 'text_answers_sealed', 'assessed_on'])
     .where('case_id', '=', caseId)
     .orderBy('assessed_on', 'desc')
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
   const { answers, sources } = prefillAnswers(
     { education: row.education, employment: row.employment, minorChildrenCount: row.minor_children_count },
-    (last?.answers as Record<string, unknown> | undefined) ?? null,
+    last
+      ? joinTextAnswers(
+          last.text_answers_sealed ? await caseTexts(ctx.tx, masterKey, caseId) : null,
+          last.answers,
+          last.text_answers_sealed,
+        )
+      : null,
   );
   await ctx.audit({ action: 'case.read', subjectType: 'case', subjectId: caseId, details: { view: 'needs_prefill' } });
   return {

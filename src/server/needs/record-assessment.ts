@@ -8,10 +8,17 @@ import { validateAnswers } from './answers.ts';
 import { DOMAINS } from '../../shared/codes/needs.ts';
 import { computeProfile } from './needs-profile.ts';
 import { readAssessments } from './read-assessments.ts';
+import { sealTextAnswers, splitTextAnswers } from './text-answers.ts';
+import { caseTexts } from '../cases/case-text.ts';
 import type { AssessmentCreate } from './schemas.ts';
 
 /** Records a needs assessment on an open case: answers checked, profile computed, timeline and audit. */
-export async function recordAssessment(ctx: Ctx, caseId: string, body: Static<typeof AssessmentCreate>) {
+export async function recordAssessment(
+  ctx: Ctx,
+  masterKey: Buffer,
+  caseId: string,
+  body: Static<typeof AssessmentCreate>,
+) {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   assertOpen(row);
   const answers = validateAnswers(body.questionnaireVersion, body.answers);
@@ -31,6 +38,7 @@ export async function recordAssessment(ctx: Ctx, caseId: string, body: Static<ty
       message: `children under 6 and 6 to 17 must add up to the ${minors} minor children of the profile`,
     });
   const profile = computeProfile(answers);
+  const { coded, texts } = splitTextAnswers(answers);
   const inserted = await ctx.tx
     .insertInto('needs_assessments')
     .values({
@@ -38,7 +46,8 @@ export async function recordAssessment(ctx: Ctx, caseId: string, body: Static<ty
       organisation_id: me.organisationId,
       questionnaire_version: body.questionnaireVersion,
       assessed_on: assessedOn,
-      answers: JSON.stringify(answers),
+      answers: JSON.stringify(coded),
+      text_answers_sealed: sealTextAnswers(await caseTexts(ctx.tx, masterKey, row.id), texts),
       profile: JSON.stringify(profile),
       recorded_by: me.userId,
     })
@@ -54,6 +63,6 @@ export async function recordAssessment(ctx: Ctx, caseId: string, body: Static<ty
     details: { assessmentId: inserted.id, ...details },
   });
   await deleteDraft(ctx, 'needs_assessment', row.id, 'submitted');
-  const [created] = await readAssessments(ctx.tx, row.id, [inserted.id]);
+  const [created] = await readAssessments(ctx.tx, masterKey, row.id, [inserted.id]);
   return created;
 }

@@ -14,7 +14,8 @@ import * as S from './schemas.ts';
 const tags = ['needs'];
 const errors = errorResponses(400, 401, 403, 404, 409);
 
-export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Config }): void {
+export function registerNeedsRoutes(app: FastifyInstance, { config }: { config: Config }): void {
+  const key = config.masterKey;
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get('/needs/questionnaire', { schema: { tags, response: { 200: S.QuestionnaireOut, ...errors } } }, async (req) =>
@@ -29,7 +30,7 @@ export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Confi
     { schema: { tags, params: CaseIdParams, body: S.AssessmentCreate, response: { 201: S.Assessment, ...errors } } },
     async (req, reply) =>
       req.inContext(async (ctx) => {
-        const created = await recordAssessment(ctx, req.params.id, req.body);
+        const created = await recordAssessment(ctx, key, req.params.id, req.body);
         reply.status(201);
         return created;
       }),
@@ -44,18 +45,18 @@ export function registerNeedsRoutes(app: FastifyInstance, _deps: { config: Confi
         response: { 200: Type.Object({ items: Type.Array(S.Assessment) }, { additionalProperties: false }), ...errors },
       },
     },
-    async (req) => req.inContext(async (ctx) => ({ items: await listAssessments(ctx, req.params.id) })),
+    async (req) => req.inContext(async (ctx) => ({ items: await listAssessments(ctx, key, req.params.id) })),
   );
 
   api.get(
     '/cases/:id/needs-assessments/prefill',
     { schema: { tags, params: CaseIdParams, response: { 200: S.Prefill, ...errors } } },
-    async (req) => req.inContext((ctx) => prefillForCase(ctx, req.params.id)),
+    async (req) => req.inContext((ctx) => prefillForCase(ctx, key, req.params.id)),
   );
 
   api.get(
     '/cases/:id/needs-assessments/compare',
     { schema: { tags, params: CaseIdParams, querystring: S.CompareQuery, response: { 200: S.CompareOut, ...errors } } },
-    async (req) => req.inContext((ctx) => compareRecordedAssessments(ctx, req.params.id, req.query)),
+    async (req) => req.inContext((ctx) => compareRecordedAssessments(ctx, key, req.params.id, req.query)),
   );
 }

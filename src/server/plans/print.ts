@@ -10,6 +10,7 @@ import type { PrintLanguage } from '../../shared/codes/plans.ts';
  */
 export async function printPlan(
   ctx: Ctx,
+  masterKey: Buffer,
   caseId: string,
   lang: PrintLanguage,
 ): Promise<{ pdf: Buffer; caseCode: string }> {
@@ -24,7 +25,7 @@ export async function printPlan(
     printedOn: todayInItaly(),
     version,
     agreed: await readAgreed(ctx.tx, caseId),
-    goals: plan ? printableGoals(await readGoals(ctx.tx, caseId)) : [],
+    goals: plan ? printableGoals(await readGoals(ctx.tx, masterKey, caseId)) : [],
   });
   if (plan && lang !== 'it')
     await ctx.tx.updateTable('plans').set({ second_language: lang }).where('case_id', '=', caseId).execute();

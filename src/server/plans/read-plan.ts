@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../db/context.ts';
 import { isoDate, isoDateOrNull, isoTimestamp } from '../db/dates.ts';
 import { notFound } from '../http/errors.ts';
+import { type CaseTexts, caseTexts } from '../cases/case-text.ts';
 import type { Action, Goal, PlanOut } from './schemas.ts';
 
 type SecondLanguage = PlanOut['secondLanguage'];
@@ -9,8 +10,12 @@ type Method = 'signed' | 'verbal';
 
 /** plan_actions.position comes with migration 005 (schema.ts does not list it yet). */
 
-/** The plan's goals in order, each with its actions and the names an operator needs to see. */
-export async function readGoals(tx: Tx, caseId: string): Promise<Goal[]> {
+/** The plan's goals in order, each with its actions and the names an operator needs to see (texts opened). */
+export async function readGoals(tx: Tx, masterKey: Buffer, caseId: string): Promise<Goal[]> {
+  return readGoalsWith(tx, await caseTexts(tx, masterKey, caseId), caseId);
+}
+
+async function readGoalsWith(tx: Tx, texts: CaseTexts, caseId: string): Promise<Goal[]> {
   const goals = await tx
     .selectFrom('plan_goals')
     .selectAll()
@@ -36,7 +41,7 @@ export async function readGoals(tx: Tx, caseId: string): Promise<Goal[]> {
       'a.starts_on',
       'a.due_on',
       'a.status',
-      'a.notes',
+      'a.notes_sealed',
     ])
     .where('a.case_id', '=', caseId)
     .orderBy('a.position')
@@ -45,7 +50,7 @@ export async function readGoals(tx: Tx, caseId: string): Promise<Goal[]> {
   return goals.map((g) => ({
     id: g.id,
     domain: g.domain as Goal['domain'],
-    title: g.title,
+    title: texts.open('plan_goal.title', g.title_sealed),
     status: g.status as Goal['status'],
     targetOn: isoDateOrNull(g.target_on),
     actions: actions
@@ -63,7 +68,7 @@ export async function readGoals(tx: Tx, caseId: string): Promise<Goal[]> {
           startsOn: isoDateOrNull(a.starts_on),
           dueOn: isoDateOrNull(a.due_on),
           status: a.status as Action['status'],
-          notes: a.notes,
+          notes: texts.openOrNull('plan_action.notes', a.notes_sealed),
         }),
       ),
   }));
@@ -82,20 +87,29 @@ export async function readAgreed(tx: Tx, caseId: string): Promise<PlanOut['agree
   return { version: row.version, agreedOn: isoDate(row.agreed_on), method: row.agreement_method as Method };
 }
 
-export async function readReviews(tx: Tx, caseId: string): Promise<PlanOut['reviews']> {
+export async function readReviews(tx: Tx, masterKey: Buffer, caseId: string): Promise<PlanOut['reviews']> {
   const rows = await tx
     .selectFrom('plan_reviews as r')
     .leftJoin('users as u', 'u.id', 'r.recorded_by')
-    .select(['r.id', 'r.reviewed_on', 'r.summary', 'r.plan_version', 'r.recorded_by', 'u.display_name', 'r.created_at'])
+    .select([
+      'r.id',
+      'r.reviewed_on',
+      'r.summary_sealed',
+      'r.plan_version',
+      'r.recorded_by',
+      'u.display_name',
+      'r.created_at',
+    ])
     .where('r.case_id', '=', caseId)
     .orderBy('r.reviewed_on', 'desc')
     .orderBy('r.created_at', 'desc')
     .limit(200)
     .execute();
+  const texts = rows.length ? await caseTexts(tx, masterKey, caseId) : null;
   return rows.map((r) => ({
     id: r.id,
     reviewedOn: isoDate(r.reviewed_on),
-    summary: r.summary,
+    summary: texts?.open('plan_review.summary', r.summary_sealed) ?? '',
     planVersion: r.plan_version,
     recordedBy: r.recorded_by,
     recordedByName: r.display_name,
@@ -104,7 +118,7 @@ export async function readReviews(tx: Tx, caseId: string): Promise<PlanOut['revi
 }
 
 /** The current plan; a case without one has version 0 and no goals. */
-export async function readPlan(tx: Tx, caseId: string): Promise<PlanOut> {
+export async function readPlan(tx: Tx, masterKey: Buffer, caseId: string): Promise<PlanOut> {
   const plan = await tx
     .selectFrom('plans')
     .select(['version', 'second_language'])
@@ -113,9 +127,9 @@ export async function readPlan(tx: Tx, caseId: string): Promise<PlanOut> {
   return {
     version: plan?.version ?? 0,
     secondLanguage: (plan?.second_language ?? null) as SecondLanguage,
-    goals: plan ? await readGoals(tx, caseId) : [],
+    goals: plan ? await readGoals(tx, masterKey, caseId) : [],
     agreedVersion: await readAgreed(tx, caseId),
-    reviews: await readReviews(tx, caseId),
+    reviews: await readReviews(tx, masterKey, caseId),
   };
 }
 
@@ -165,14 +179,38 @@ export interface Snapshot {
   goals: Goal[];
 }
 
+/** A snapshot as stored: goal titles and action notes sealed inside it (migration 170). */
+export interface SealedSnapshot extends Snapshot {
+  sealed: true;
+}
+
+export const sealSnapshot = (texts: CaseTexts, s: Snapshot): SealedSnapshot => ({
+  ...s,
+  sealed: true,
+  goals: s.goals.map((g) => ({
+    ...g,
+    title: texts.seal('plan_goal.title', g.title),
+    actions: g.actions.map((a) => ({ ...a, notes: texts.sealOrNull('plan_action.notes', a.notes) })),
+  })),
+});
+
+export const openSnapshot = (texts: CaseTexts, s: SealedSnapshot): Snapshot => ({
+  secondLanguage: s.secondLanguage ?? null,
+  goals: s.goals.map((g) => ({
+    ...g,
+    title: texts.open('plan_goal.title', g.title),
+    actions: g.actions.map((a) => ({ ...a, notes: texts.openOrNull('plan_action.notes', a.notes) })),
+  })),
+});
+
 /** One stored version as it was saved. */
-export async function readVersion(tx: Tx, caseId: string, version: number) {
+export async function readVersion(tx: Tx, masterKey: Buffer, caseId: string, version: number) {
   const row = await versionColumns(tx)
     .select('v.snapshot')
     .where('v.case_id', '=', caseId)
     .where('v.version', '=', version)
     .executeTakeFirst();
   if (!row) throw notFound();
-  const snapshot = row.snapshot as unknown as Snapshot;
-  return { ...head(row), secondLanguage: snapshot.secondLanguage ?? null, goals: snapshot.goals };
+  const snapshot = openSnapshot(await caseTexts(tx, masterKey, caseId), row.snapshot as unknown as SealedSnapshot);
+  return { ...head(row), secondLanguage: snapshot.secondLanguage, goals: snapshot.goals };
 }

@@ -18,8 +18,8 @@ const errors = { ...errorResponses(400, 401, 403, 404, 428), 409: ConflictBody }
 const PdfBody = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' });
 
 /** Reads the plan back and sets its ETag. */
-async function present(ctx: Ctx, reply: FastifyReply, caseId: string) {
-  const plan = await readPlan(ctx.tx, caseId);
+async function present(ctx: Ctx, key: Buffer, reply: FastifyReply, caseId: string) {
+  const plan = await readPlan(ctx.tx, key, caseId);
   reply.header('ETag', `"${plan.version}"`);
   return plan;
 }
@@ -38,7 +38,8 @@ async function withConflict<T>(reply: FastifyReply, run: () => Promise<T>) {
 }
 
 /** The individual empowerment plan of a case: goals, actions, versions, her agreement, reviews, print. */
-export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config }): void {
+export function registerPlanRoutes(app: FastifyInstance, { config }: { config: Config }): void {
+  const key = config.masterKey;
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   registerCatalogueRoutes(app);
 
@@ -54,7 +55,7 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
           subjectId: req.params.id,
           details: { view: 'plan' },
         });
-        return present(ctx, reply, req.params.id);
+        return present(ctx, key, reply, req.params.id);
       }),
   );
 
@@ -74,8 +75,8 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
     async (req, reply) =>
       withConflict(reply, () =>
         req.inContext(async (ctx) => {
-          await replacePlan(ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
-          return present(ctx, reply, req.params.id);
+          await replacePlan(ctx, key, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
+          return present(ctx, key, reply, req.params.id);
         }),
       ),
   );
@@ -97,8 +98,8 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
       withConflict(reply, () =>
         req.inContext(async (ctx) => {
           const { id, actionId } = req.params;
-          await setActionStatus(ctx, id, actionId, req.body.status, parseIfMatch(req.headers['if-match']));
-          return present(ctx, reply, id);
+          await setActionStatus(ctx, key, id, actionId, req.body.status, parseIfMatch(req.headers['if-match']));
+          return present(ctx, key, reply, id);
         }),
       ),
   );
@@ -134,7 +135,7 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
     async (req) =>
       req.inContext(async (ctx) => {
         await loadCase(ctx, req.params.id, 'read');
-        const version = await readVersion(ctx.tx, req.params.id, req.params.version);
+        const version = await readVersion(ctx.tx, key, req.params.id, req.params.version);
         await ctx.audit({
           action: 'case.read',
           subjectType: 'case',
@@ -151,7 +152,7 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
     async (req, reply) =>
       req.inContext(async (ctx) => {
         await agreePlan(ctx, req.params.id, req.body);
-        return present(ctx, reply, req.params.id);
+        return present(ctx, key, reply, req.params.id);
       }),
   );
 
@@ -160,8 +161,8 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
     { schema: { tags, params: CaseIdParams, body: S.ReviewIn, response: { 201: S.Review, ...errors } } },
     async (req, reply) =>
       req.inContext(async (ctx) => {
-        const id = await addReview(ctx, req.params.id, req.body);
-        const review = (await readReviews(ctx.tx, req.params.id)).find((r) => r.id === id);
+        const id = await addReview(ctx, key, req.params.id, req.body);
+        const review = (await readReviews(ctx.tx, key, req.params.id)).find((r) => r.id === id);
         if (!review) throw new Error('review not read back');
         reply.status(201);
         return review;
@@ -183,7 +184,7 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: { config: Config
     },
     async (req, reply) => {
       const lang = req.query.lang ?? 'it';
-      const { pdf, caseCode } = await req.inContext((ctx) => printPlan(ctx, req.params.id, lang));
+      const { pdf, caseCode } = await req.inContext((ctx) => printPlan(ctx, key, req.params.id, lang));
       reply.type('application/pdf');
       reply.header('Content-Disposition', `inline; filename="piano-${caseCode}-${lang}.pdf"`);
       reply.header('Cache-Control', 'no-store');

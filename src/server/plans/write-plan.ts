@@ -5,7 +5,8 @@ import { todayInItaly } from '../db/dates.ts';
 import { AppError, type FieldError, fieldError, invalidField, invalidFields, notFound } from '../http/errors.ts';
 import type { ActionStatus } from '../../shared/codes/plans.ts';
 import type { Ctx } from '../http/request-context.ts';
-import { readGoals, type Snapshot } from './read-plan.ts';
+import { caseTexts } from '../cases/case-text.ts';
+import { readGoals, sealSnapshot } from './read-plan.ts';
 import type { PlanIn } from './schemas.ts';
 import { fitsField } from '../../shared/organisation-fields.ts';
 
@@ -133,12 +134,19 @@ async function bumpPlan(
  * keeps a snapshot of it. The version row is written first, so that of two saves from the same
  * version exactly one wins (the other waits on the row, then finds it moved: 409).
  */
-export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expected: number): Promise<number> {
+export async function replacePlan(
+  ctx: Ctx,
+  masterKey: Buffer,
+  caseId: string,
+  body: PlanIn,
+  expected: number,
+): Promise<number> {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   assertOpen(row);
   const version = await bumpPlan(ctx.tx, me, caseId, expected, body.secondLanguage);
   await checkPlan(ctx.tx, me, caseId, body);
   const tx = ctx.tx;
+  const texts = await caseTexts(tx, masterKey, caseId);
   await tx.deleteFrom('plan_actions').where('case_id', '=', caseId).execute();
   await tx.deleteFrom('plan_goals').where('case_id', '=', caseId).execute();
   const goals = body.goals.map((g, i) => ({ ...g, id: g.id ?? randomUUID(), position: i }));
@@ -151,7 +159,7 @@ export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expect
           case_id: caseId,
           organisation_id: me.organisationId,
           domain: g.domain,
-          title: g.title.trim(),
+          title_sealed: texts.seal('plan_goal.title', g.title.trim()),
           status: g.status ?? 'open',
           target_on: g.targetOn ?? null,
           position: g.position,
@@ -171,18 +179,19 @@ export async function replacePlan(ctx: Ctx, caseId: string, body: PlanIn, expect
       starts_on: a.startsOn ?? null,
       due_on: a.dueOn ?? null,
       status: a.status ?? 'planned',
-      notes: a.notes?.trim() || null,
+      notes_sealed: texts.sealOrNull('plan_action.notes', a.notes?.trim() || null),
       position: j,
     })),
   );
   if (actions.length) await tx.insertInto('plan_actions').values(actions).execute();
-  await keepVersion(ctx, caseId, version, { version, goals: goals.length, actions: actions.length });
+  await keepVersion(ctx, masterKey, caseId, version, { version, goals: goals.length, actions: actions.length });
   return version;
 }
 
 /** Stores the snapshot of the version just written, with its timeline entry and audit row. */
 async function keepVersion(
   ctx: Ctx,
+  masterKey: Buffer,
   caseId: string,
   version: number,
   details: Record<string, string | number>,
@@ -193,10 +202,11 @@ async function keepVersion(
     .select('second_language')
     .where('case_id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const snapshot: Snapshot = {
-    secondLanguage: plan.second_language as Snapshot['secondLanguage'],
-    goals: await readGoals(ctx.tx, caseId),
-  };
+  const texts = await caseTexts(ctx.tx, masterKey, caseId);
+  const snapshot = sealSnapshot(texts, {
+    secondLanguage: plan.second_language as PlanIn['secondLanguage'] & string,
+    goals: await readGoals(ctx.tx, masterKey, caseId),
+  });
   await ctx.tx
     .insertInto('plan_versions')
     .values({
@@ -218,6 +228,7 @@ async function keepVersion(
  */
 export async function setActionStatus(
   ctx: Ctx,
+  masterKey: Buffer,
   caseId: string,
   actionId: string,
   status: ActionStatus,
@@ -234,7 +245,7 @@ export async function setActionStatus(
   if (!action) throw notFound();
   const version = await bumpPlan(ctx.tx, me, caseId, expected, undefined);
   await ctx.tx.updateTable('plan_actions').set({ status }).where('id', '=', actionId).execute();
-  await keepVersion(ctx, caseId, version, { version, actionId, status });
+  await keepVersion(ctx, masterKey, caseId, version, { version, actionId, status });
   return version;
 }
 
@@ -277,6 +288,7 @@ export async function agreePlan(
 /** A review of the current plan, with its date and a summary; the plan version is kept with it. */
 export async function addReview(
   ctx: Ctx,
+  masterKey: Buffer,
   caseId: string,
   body: { reviewedOn: string; summary: string },
 ): Promise<string> {
@@ -294,7 +306,7 @@ export async function addReview(
       case_id: caseId,
       organisation_id: me.organisationId,
       reviewed_on: body.reviewedOn,
-      summary,
+      summary_sealed: (await caseTexts(ctx.tx, masterKey, caseId)).seal('plan_review.summary', summary),
       plan_version: plan.version,
       recorded_by: me.userId,
     })

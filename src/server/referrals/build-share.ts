@@ -3,6 +3,8 @@ import { isoDate } from '../db/dates.ts';
 import { QUESTIONS, SECTIONS } from '../needs/questionnaire.ts';
 import type { NeedsProfile } from '../needs/needs-profile.ts';
 import { readGoals } from '../plans/read-plan.ts';
+import { caseTexts } from '../cases/case-text.ts';
+import { joinTextAnswers } from '../needs/text-answers.ts';
 import type { CaseRow } from '../cases/access.ts';
 import type { Identity, SafeContact } from '../cases/schemas.ts';
 import type { Shared } from './schemas.ts';
@@ -36,6 +38,8 @@ export interface ShareSources {
   row: CaseRow;
   identity: Identity | null;
   note: string | null;
+  /** opens her sealed free text (plan goal titles, text answers) */
+  masterKey: Buffer;
   recipientOrganisationId: string;
   /** the plan action the referral serves: marked among the shared actions */
   planActionId?: string | null;
@@ -69,13 +73,17 @@ export async function buildShare(tx: Tx, fields: readonly string[], s: ShareSour
   if (fields.some((f) => f.startsWith('needs.'))) {
     const latest = await tx
       .selectFrom('needs_assessments')
-      .select(['assessed_on', 'answers', 'profile'])
+      .select(['assessed_on', 'answers', 'text_answers_sealed', 'profile'])
       .where('case_id', '=', r.id)
       .orderBy('assessed_on', 'desc')
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
     if (latest) {
-      const answers = latest.answers as Record<string, unknown>;
+      const answers = joinTextAnswers(
+        latest.text_answers_sealed ? await caseTexts(tx, s.masterKey, r.id) : null,
+        latest.answers,
+        latest.text_answers_sealed,
+      );
       const profile = latest.profile as NeedsProfile;
       shared.needs = {
         assessedOn: isoDate(latest.assessed_on),
@@ -87,7 +95,7 @@ export async function buildShare(tx: Tx, fields: readonly string[], s: ShareSour
     } else shared.needs = null;
   }
   if (has('plan.goals') || has('plan.actions')) {
-    const goals = await readGoals(tx, r.id);
+    const goals = await readGoals(tx, s.masterKey, r.id);
     shared.plan = {
       ...(has('plan.goals')
         ? { goals: goals.map((g) => ({ domain: g.domain, title: g.title, status: g.status, targetOn: g.targetOn })) }

@@ -68,6 +68,7 @@ export async function prepareReferral(ctx: Ctx, masterKey: Buffer, body: Referra
     row,
     identity,
     note: body.note ?? null,
+    masterKey,
     recipientOrganisationId: recipient.id,
     planActionId: body.planActionId ?? null,
   });
