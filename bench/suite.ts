@@ -70,6 +70,8 @@ try {
   run('read and cold start', 'bench/run.ts', env);
   run('caseload', 'bench/run-cases.ts', env);
   run('referrals', 'bench/run-referrals.ts', env);
+  // observatory (issue 7): dashboards' API p95 beside the bare-SQL floor, catch-up after 1,000 events
+  if (process.env.BENCH_OBSERVATORY !== '0') run('observatory', 'bench/run-observatory.ts', env);
   // the public directory (no floor, no target row): its own figures in its own output
   if (process.env.BENCH_DIRECTORY !== '0')
     run('directory', 'bench/run-directory.ts', QUICK ? { BENCH_DIRECTORY_SECONDS: '3', ...env } : env);

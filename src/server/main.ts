@@ -45,8 +45,10 @@ if (config.demo) {
   if (entries) console.log(`Published ${entries} demo entries of the public directory (/aiuto).`);
   if (logins) printDemoLogins(logins, config);
   // observatory (issue 7): the demo's statistics history, then the store caught up with the demo's paths
-  await seedDemoStatisticsOnce(db);
-  await catchUpAll(db.owner);
+  await phase('demoStatistics', async () => {
+    await seedDemoStatisticsOnce(db);
+    await catchUpAll(db.owner);
+  });
 }
 const app = await phase('app', () => buildApp({ db, config }));
 await phase('listen', () => app.listen({ port: config.port, host: config.host }));

@@ -107,7 +107,7 @@ async function seedDemoReferralFacts(tx: Transaction<DB>, today: string, fromKey
   await sql`CREATE TEMP TABLE demo_refs ON COMMIT DROP AS
     WITH p AS (SELECT ${today}::date AS today)
     SELECT row_number() OVER () AS n, s.network_id, s.centre_id, s.taken_in_charge_on + (10 + random() * 80)::int AS sent,
-      random() AS t, random() AS a, random() AS b, random() AS c, random() AS d
+      random() AS t, random() AS a, random() AS b, random() AS c, random() AS d, random() AS e
     FROM stats_paths s, generate_series(1, CASE WHEN random() < 0.2 THEN 2 ELSE 1 END) g
     WHERE s.path_key > ${fromKey}::bigint AND random() < 0.75`.execute(tx);
   await sql`DELETE FROM demo_refs WHERE sent > ${today}::date`.execute(tx);
@@ -146,7 +146,7 @@ async function seedDemoReferralFacts(tx: Transaction<DB>, today: string, fromKey
       CASE WHEN y.answered AND y.accepted THEN y.ack END,
       CASE WHEN y.answered AND NOT y.accepted THEN y.ack END,
       CASE WHEN y.answered AND NOT y.accepted THEN
-        CASE WHEN y.d < 0.35 THEN 'no_capacity' WHEN y.d < 0.6 THEN 'not_competent' WHEN y.d < 0.85 THEN 'not_eligible' WHEN y.d < 0.93 THEN 'duplicate' ELSE 'other' END END,
+        CASE WHEN y.e < 0.35 THEN 'no_capacity' WHEN y.e < 0.6 THEN 'not_competent' WHEN y.e < 0.85 THEN 'not_eligible' WHEN y.e < 0.93 THEN 'duplicate' ELSE 'other' END END,
       CASE WHEN y.answered AND y.accepted AND y.booked THEN y.appt END,
       y.sent + 7, y.sent + 21, y.sent + 30,
       CASE WHEN y.answered AND y.accepted AND y.booked AND y.appt + 60 < p.today THEN y.appt + 60 END,

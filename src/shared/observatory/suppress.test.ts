@@ -44,7 +44,13 @@ function withMargins(counts: number[][], additive: boolean): (number | null)[][]
  * Depth-first search with propagation over the hidden cells. Returns 'free', 'determined' or
  * 'unknown' (search budget spent).
  */
-function otherTableExists(grid: (number | null)[][], hidden: boolean[][], target: [number, number]) {
+function otherTableExists(
+  grid: (number | null)[][],
+  hidden: boolean[][],
+  target: [number, number],
+  /** what the reader also knows: a small cell is 1..k-1, another hidden cell 0 or >= k */
+  known?: { status: string[][]; k: number },
+) {
   const R = grid.length;
   const C = grid[0]?.length ?? 0;
   const id = (r: number, c: number) => r * C + c;
@@ -77,6 +83,13 @@ function otherTableExists(grid: (number | null)[][], hidden: boolean[][], target
   bound = bound * 2 + 4;
   const original = (n: number) => grid[Math.floor(n / C)]?.[n % C] ?? 0;
   let budget = 50_000;
+  const allowed = (n: number, x: number) => {
+    if (!known) return true;
+    const st = known.status[Math.floor(n / C)]?.[n % C];
+    if (st === 'small') return x >= 1 && x < known.k;
+    if (st === 'complementary') return x === 0 || x >= known.k;
+    return true;
+  };
 
   function propagate(assigned: Map<number, number>): Map<number, number> | null {
     const a = new Map(assigned);
@@ -98,7 +111,7 @@ function otherTableExists(grid: (number | null)[][], hidden: boolean[][], target
         if (frees === 1) {
           const s = e.sign[free] ?? 1;
           const x = -sum * s;
-          if (x < 0 || x > bound) return null;
+          if (x < 0 || x > bound || !allowed(e.vars[free] as number, x)) return null;
           a.set(e.vars[free] as number, x);
           changed = true;
         }
@@ -116,6 +129,7 @@ function otherTableExists(grid: (number | null)[][], hidden: boolean[][], target
     const o = original(next);
     const order = Array.from({ length: bound + 1 }, (_, i) => i).sort((x, y) => Math.abs(x - o) - Math.abs(y - o));
     for (const v of order) {
+      if (!allowed(next, v)) continue;
       const b = new Map(a);
       b.set(next, v);
       if (search(b)) return true;
@@ -127,7 +141,7 @@ function otherTableExists(grid: (number | null)[][], hidden: boolean[][], target
   const o = original(t);
   try {
     for (const v of Array.from({ length: bound + 1 }, (_, i) => i).sort((x, y) => Math.abs(x - o) - Math.abs(y - o))) {
-      if (v === o) continue;
+      if (v === o || !allowed(t, v)) continue;
       const start = new Map(value);
       start.set(t, v);
       if (search(start)) return 'free';
@@ -202,6 +216,29 @@ describe('suppression (pure)', () => {
       expect(unknown).toBeLessThan(20);
     });
   }
+
+  it('with what a reader knows of hidden cells (small: 1..k-1; others: 0 or >= k), a small cell is rarely pinned down', () => {
+    let cells = 0;
+    let pinned = 0;
+    fc.assert(
+      fc.property(table(4, 4, 25), (counts) => {
+        const grid = withMargins(counts, true);
+        const status = suppressGrid(grid, 5);
+        const hidden = status.map((row) => row.map((s) => s !== 'published'));
+        for (let r = 0; r < grid.length; r++)
+          for (let c = 0; c < (grid[0]?.length ?? 0); c++) {
+            if (!hidden[r]?.[c]) continue;
+            if (status[r]?.[c] !== 'small') continue;
+            cells++;
+            if (otherTableExists(grid, hidden, [r, c], { status, k: 5 }) === 'determined') pinned++;
+          }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    // measured, not zero: see ARCHITECTURE.md (Observatory, the limit of the rule)
+    console.log(`interval knowledge: ${pinned} of ${cells} small cells pinned down`);
+    expect(pinned / Math.max(1, cells)).toBeLessThan(0.03);
+  });
 
   it('the exact check does find a determined cell (a lone small cell with its totals)', () => {
     const grid = withMargins(

@@ -62,6 +62,7 @@ interface Grid {
   status: Status[][];
   R: number; // rows including the totals row
   C: number;
+  k: number;
 }
 
 /** The node a cell's row / column belongs to in the graph of equations ('g': no equation there). */
@@ -91,14 +92,17 @@ function lines(g: Grid): [number, number][][] {
 const isHidden = (g: Grid, r: number, c: number) => g.status[r]?.[c] !== 'published';
 const valueAt = (g: Grid, r: number, c: number) => g.values[r]?.[c] ?? null;
 
-/** The best published cell to hide among `cells`: non-zero first, then the smallest. */
+/**
+ * The best published cell to hide among `cells`: non-zero first, then above k (a reader knows a
+ * hidden non-small cell is 0 or ≥ k: one at exactly k cannot move down), then the smallest.
+ */
 function pick(g: Grid, cells: [number, number][]): [number, number] | null {
   let best: [number, number] | null = null;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const [r, c] of cells) {
     const v = valueAt(g, r, c);
     if (v === null || isHidden(g, r, c)) continue;
-    const score = (v === 0 ? 1e12 : 0) + v + (r === g.R - 1 || c === g.C - 1 ? 0.5 : 0);
+    const score = (v === 0 ? 1e12 : 0) + (v <= g.k ? 1e9 : 0) + v + (r === g.R - 1 || c === g.C - 1 ? 0.5 : 0);
     if (score < bestScore) {
       bestScore = score;
       best = [r, c];
@@ -184,6 +188,85 @@ function closeBridges(g: Grid): boolean {
   return false;
 }
 
+/**
+ * What a reader can narrow by interval reasoning: a small cell is 1..k−1, another hidden cell 0 or
+ * more, and each line's hidden cells add up to what its published cells leave. Bounds are tightened
+ * line by line until nothing moves; a small cell whose bounds meet is pinned down. Returns one.
+ */
+function pinnedSmallCell(g: Grid): [number, number] | null {
+  const BIG = 1e9;
+  const lo = g.status.map((row) => row.map((s) => (s === 'small' ? 1 : 0)));
+  const hi = g.status.map((row) => row.map((s) => (s === 'small' ? g.k - 1 : BIG)));
+  const eqs: { cells: [number, number][]; sign: number[] }[] = lines(g).map((line) => ({
+    cells: line,
+    // the last cell of a line is its total: cells − total = 0
+    sign: line.map((_, i) => (i === line.length - 1 ? -1 : 1)),
+  }));
+  for (let pass = 0; pass < 30; pass++) {
+    let moved = false;
+    for (const e of eqs) {
+      // sum of s·x over the line = 0; for each hidden cell, bound it by the others
+      let minSum = 0;
+      let maxSum = 0;
+      for (const [i, [r, c]] of e.cells.entries()) {
+        const sgn = e.sign[i] ?? 1;
+        const pub = !isHidden(g, r, c);
+        const a = pub ? (valueAt(g, r, c) ?? 0) : (lo[r]?.[c] ?? 0);
+        const b = pub ? (valueAt(g, r, c) ?? 0) : (hi[r]?.[c] ?? BIG);
+        minSum += sgn > 0 ? a : -b;
+        maxSum += sgn > 0 ? b : -a;
+      }
+      for (const [i, [r, c]] of e.cells.entries()) {
+        if (!isHidden(g, r, c)) continue;
+        const sgn = e.sign[i] ?? 1;
+        const a = lo[r]?.[c] ?? 0;
+        const b = hi[r]?.[c] ?? BIG;
+        // the others' range: total range minus this cell's own part
+        const othersMin = minSum - (sgn > 0 ? a : -b);
+        const othersMax = maxSum - (sgn > 0 ? b : -a);
+        // sgn·x = −others  →  x in [−othersMax, −othersMin] (sgn +1) or [othersMin, othersMax] (sgn −1)
+        const [nlo, nhi] = sgn > 0 ? [-othersMax, -othersMin] : [othersMin, othersMax];
+        const row = lo[r] as number[];
+        const rowHi = hi[r] as number[];
+        if (nlo > a && nlo < BIG / 2) {
+          row[c] = nlo;
+          moved = true;
+        }
+        if (nhi < b && nhi > -BIG / 2) {
+          rowHi[c] = nhi;
+          moved = true;
+        }
+        // a hidden cell that is not small is 0 or at least k
+        if (g.status[r]?.[c] === 'complementary') {
+          if ((row[c] ?? 0) >= 1 && (row[c] ?? 0) < g.k) {
+            row[c] = g.k;
+            moved = true;
+          }
+          if ((rowHi[c] ?? BIG) < g.k && (rowHi[c] ?? 0) > 0) {
+            rowHi[c] = 0;
+            moved = true;
+          }
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  for (let r = 0; r < g.R; r++)
+    for (let c = 0; c < g.C; c++) if (g.status[r]?.[c] === 'small' && lo[r]?.[c] === hi[r]?.[c]) return [r, c];
+  return null;
+}
+
+/** Widens the protection of a pinned small cell: one more hidden cell on its row or column. */
+function unpin(g: Grid, [r, c]: [number, number]): boolean {
+  const line: [number, number][] = [];
+  for (let j = 0; j < g.C; j++) if (j !== c && valueAt(g, r, j) !== null) line.push([r, j]);
+  for (let i = 0; i < g.R; i++) if (i !== r && valueAt(g, i, c) !== null) line.push([i, c]);
+  const cell = pick(g, line);
+  if (!cell) return false;
+  hide(g, cell);
+  return true;
+}
+
 /** The statuses of a grid whose last row and column are the margins (null: no such cell). */
 export function suppressGrid(values: (number | null)[][], threshold: number): Status[][] {
   const k = thresholdOf(threshold);
@@ -191,13 +274,16 @@ export function suppressGrid(values: (number | null)[][], threshold: number): St
     values,
     R: values.length,
     C: values[0]?.length ?? 0,
+    k,
     status: values.map((row) => row.map((v) => (v !== null && v >= 1 && v < k ? 'small' : 'published'))),
   };
   if (!g.status.some((row) => row.some((s) => s !== 'published'))) return g.status;
-  for (let guard = 0; guard < g.R * g.C + 2; guard++) {
+  for (let guard = 0; guard < 2 * g.R * g.C + 2; guard++) {
     const paired = pairLines(g);
     const closed = paired ? false : closeBridges(g);
-    if (!paired && !closed) break;
+    if (paired || closed) continue;
+    const pinned = pinnedSmallCell(g);
+    if (!pinned || !unpin(g, pinned)) break;
   }
   return g.status;
 }
