@@ -65,13 +65,18 @@ function params(q: CountQuery): RawBuilder<unknown> {
 }
 const networkFilter = (q: CountQuery) => sql`(${q.network}::text IS NULL OR s.network_id = ${q.network}::text)`;
 
+/** Rows of the fact table that can count at all: referrals sent in the period (every referral measure asks it). */
+const candidates = (q: CountQuery) => sql.raw(q.table === 'stats_referrals' ? inPeriod('sent_on') : 'true');
+
 /** For each unit of the breakdown: how many rows meet each measure. */
 export async function countMeasures(ctx: Ctx, q: CountQuery, measures: Record<string, string>): Promise<Counts> {
   const names = Object.keys(measures);
   const cols = sql.raw(names.map((m) => `count(*) FILTER (WHERE ${measures[m]})::int AS "${m}"`).join(', '));
   const rows = await sql<Record<string, number | string | null>>`${params(q)}
     SELECT ${sql.raw(UNIT[q.by])} AS unit, ${cols}
-    FROM ${sql.table(q.table)} s CROSS JOIN p WHERE ${networkFilter(q)} GROUP BY 1`.execute(ctx.tx);
+    FROM ${sql.table(q.table)} s CROSS JOIN p WHERE ${networkFilter(q)} AND ${candidates(q)} GROUP BY 1`.execute(
+    ctx.tx,
+  );
   const out: Counts = new Map();
   for (const r of rows.rows) {
     if (r.unit === null) continue;
