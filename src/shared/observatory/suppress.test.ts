@@ -214,7 +214,7 @@ describe('suppression (pure)', () => {
         { numRuns: 400 },
       );
       expect(unknown).toBeLessThan(20);
-    });
+    }, 60_000);
   }
 
   it('with what a reader knows of hidden cells (small: 1..k-1; others: 0 or >= k), a small cell is rarely pinned down', () => {
@@ -238,7 +238,7 @@ describe('suppression (pure)', () => {
     // measured, not zero: see ARCHITECTURE.md (Observatory, the limit of the rule)
     console.log(`interval knowledge: ${pinned} of ${cells} small cells pinned down`);
     expect(pinned / Math.max(1, cells)).toBeLessThan(0.03);
-  });
+  }, 60_000);
 
   it('the exact check does find a determined cell (a lone small cell with its totals)', () => {
     const grid = withMargins(
