@@ -14,10 +14,13 @@ import { PublicSite } from './directory/site.ts';
 import { registerDraftRoutes } from './drafts/routes.ts';
 import { registerExportRoutes } from './exports/routes.ts';
 import { registerFormRoutes } from './forms/routes.ts';
+import { installInputHygiene } from './http/input-hygiene.ts';
+import { collectPathMethods } from './http/methods.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
 import { registerSystemRoutes } from './http/system-routes.ts';
+import { installValidators } from './http/validators.ts';
 import { serveWeb } from './http/web.ts';
 import { loggerOptions } from './logger.ts';
 import { registerNeedsRoutes } from './needs/routes.ts';
@@ -46,16 +49,20 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
     logger: logStream && logger && typeof logger === 'object' ? { ...logger, stream: logStream } : logger,
     bodyLimit: 64 * 1024,
     trustProxy: process.env.PERCORSI_TRUST_PROXY === '1',
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // the contract (src/server/http): bodies validated without coercion, one rule for every string,
+  // the methods of each path for the 405s
+  installValidators(app);
+  const methods = collectPathMethods(app);
   await app.register(cookie);
   await installSecurity(app);
   await installOpenApi(app);
   installErrorHandler(app);
   installRequestContext(app, db);
   configureLinkageKey(config.linkageKey);
+  installInputHygiene(app);
 
   const site = new PublicSite();
   await app.register(async (api) => registerApiRoutes(api, { db, config, site }), { prefix: '/api/v1' });
@@ -69,7 +76,7 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
       return reply.status(503).send({ status: 'unavailable' });
     }
   });
-  await serveWeb(app);
+  await serveWeb(app, undefined, methods);
   return app;
 }
 

@@ -17,6 +17,9 @@ export const FIELD_REASONS = [
   'too_large',
   'repeated',
   'unknown_field',
+  // input hygiene (src/server/http/input-hygiene.ts): a NUL or half a surrogate pair, or nested too deep
+  'invalid_characters',
+  'too_deep',
   // dates in order
   'in_the_future',
   'before_first_contact',

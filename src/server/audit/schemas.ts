@@ -15,7 +15,7 @@ export const AuditFilterFields = {
 export const AuditQuery = Type.Object(
   {
     ...AuditFilterFields,
-    before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
+    before: Type.Optional(Type.String({ maxLength: 18, pattern: '^[0-9]{1,18}$' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   },
   strict,

@@ -47,9 +47,18 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
     '/auth/login',
     {
       schema: { tags, body: S.Credentials, response: { 200: S.LoginAnswer, ...errors } },
-      config: { auth: 'public', ...loginLimit },
+      // a refused body still leaves its failed-login row in the audit trail (whatever it held)
+      attachValidation: true,
+      config: { auth: 'public', keepRefusedInput: true, ...loginLimit },
     },
     async (req, reply) => {
+      const refused = req.inputError ?? req.validationError;
+      if (refused) {
+        await req.inContext((ctx) =>
+          ctx.audit({ action: 'auth.login', outcome: 'failure', actor: null, details: { reason: 'invalid_input' } }),
+        );
+        throw refused;
+      }
       const { username, password } = req.body;
       const result = await req.inContext((ctx) => loginWithPassword(ctx, username, password));
       if (!result.ok) {

@@ -28,8 +28,8 @@ export const SafeContact = Type.Object(
       Type.Object(
         {
           days: Type.Array(Enum(WEEKDAYS), { minItems: 1, maxItems: 7, uniqueItems: true }),
-          from: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
-          to: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+          from: Type.String({ maxLength: 5, pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+          to: Type.String({ maxLength: 5, pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
         },
         strict,
       ),
@@ -48,7 +48,7 @@ export const ProfileFields = {
   intakeOn: Type.Optional(N(DateOnly)),
   ageBand: Type.Optional(N(Enum(AGE_BANDS))),
   citizenship: Type.Optional(N(Enum(CITIZENSHIPS))),
-  residenceCode: Type.Optional(N(Type.String({ pattern: '^[0-9]{6}$' }))),
+  residenceCode: Type.Optional(N(Type.String({ maxLength: 6, pattern: '^[0-9]{6}$' }))),
   education: Type.Optional(N(Enum(EDUCATION))),
   employment: Type.Optional(N(Enum(EMPLOYMENT))),
   childrenCount: Type.Optional(N(Type.Integer({ minimum: 0, maximum: 30 }))),

@@ -9,11 +9,11 @@ import {
 } from '../../shared/codes/directory.ts';
 import { DateOnly, DateTime, Enum, Nullable, Obj, Uuid } from '../http/schema-kit.ts';
 
-const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+const Time = Type.String({ maxLength: 5, pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
 
 /** The public fields of an entry: what the pages, the HSDS JSON and the CSV show. Codes, a phone, an e-mail. */
 export const EntryFields = Obj({
-  publicPhone: Nullable(Type.String({ pattern: '^\\+?[0-9][0-9 ]{4,22}$' })),
+  publicPhone: Nullable(Type.String({ maxLength: 24, pattern: '^\\+?[0-9][0-9 ]{4,22}$' })),
   publicEmail: Nullable(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$' })),
   hours: Type.Array(Obj({ day: Enum(WEEKDAYS), opens: Time, closes: Time }), { maxItems: 28 }),
   open24h: Type.Boolean(),

@@ -1,7 +1,7 @@
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { FieldReason } from '../../shared/field-reasons.ts';
-import { AppError, type FieldError } from './errors.ts';
+import { AppError, type FieldError, fieldError, preconditionRequired } from './errors.ts';
 
 export interface ValidationIssue {
   keyword?: string;
@@ -66,6 +66,20 @@ export function fieldErrorsOf(issues: ValidationIssue[]): FieldError[] {
   return [...out.values()];
 }
 
+/** The required headers keep their own answers: no If-Match is a 428, a bad Idempotency-Key its own 400. */
+function headerError(fields: FieldError[]): AppError | null {
+  if (fields.some((f) => f.field === 'if-match' && f.reason === 'required')) return preconditionRequired();
+  if (fields.some((f) => f.field === 'idempotency-key')) {
+    return new AppError(
+      400,
+      'idempotency_key_required',
+      'Send an Idempotency-Key header (8–200 letters, digits, - or _)',
+      [fieldError('idempotency-key', 'required')],
+    );
+  }
+  return null;
+}
+
 function fieldOf(v: ValidationIssue): string {
   const base = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   const extra = v.params?.missingProperty ?? v.params?.additionalProperty;
@@ -83,6 +97,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const fields = fieldErrorsOf(error.validation);
+      const header =
+        (error as { validationContext?: string }).validationContext === 'headers' ? headerError(fields) : null;
+      if (header)
+        return reply.status(header.status).send({ code: header.code, message: header.message, fields: header.fields });
       return reply.status(400).send({ code: 'validation_failed', message: 'The request is not valid', fields });
     }
     const status = error.statusCode ?? 500;

@@ -54,6 +54,15 @@ export function makeCtx(tx: Tx, actor: Actor | null, csrfToken: string | null = 
 }
 
 export function installRequestContext(app: FastifyInstance, db: Database): void {
+  // Authentication before anything about the request is looked at: an anonymous call to a route that
+  // needs a session (or the half-open login) is a 401 whatever its body, query or headers hold, and
+  // before the body is even parsed. The session itself is checked in the request's transaction.
+  app.addHook('onRequest', async (request) => {
+    if (request.is404 || !request.url.startsWith('/api/v1/')) return;
+    const mode: AuthMode = request.routeOptions.config.auth ?? 'session';
+    if (mode === 'public') return;
+    if (!request.cookies[mode === 'pre_auth' ? PRE_AUTH_COOKIE : SESSION_COOKIE]) throw unauthenticated();
+  });
   app.decorateRequest('inContext', function inContext<T>(this: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) {
     return runInContext(db, this, fn);
   });

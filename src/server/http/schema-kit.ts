@@ -30,14 +30,15 @@ export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> => Ty
 /** A UUID in its canonical form (the pattern also refuses what PostgreSQL would not read, e.g. `urn:uuid:`). */
 export const Uuid = Type.String({
   format: 'uuid',
+  maxLength: 36,
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
 });
 /** The `:id` of a resource's path. */
 export const IdParams = Obj({ id: Uuid });
 /** A calendar day, YYYY-MM-DD. */
-export const DateOnly = Type.String({ format: 'date' });
+export const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 /** A point in time, ISO 8601. */
-export const DateTime = Type.String({ format: 'date-time' });
+export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
 /** A text in Italian and English. */
 export const Label = Obj({ it: Type.String(), en: Type.String() });
 export type Label = Static<typeof Label>;

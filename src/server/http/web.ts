@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import type { PathMethods } from './methods.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
@@ -15,9 +16,9 @@ export const REVALIDATE = 'no-cache';
  * text asset (`vite.config.ts`, `precompress`), served with `Content-Encoding` when the browser
  * accepts it; `/assets/*` (hashed names) are cached for a year, `index.html` is revalidated.
  * The one not-found handler: API paths get a JSON 404; other GETs get index.html for the
- * client-side router.
+ * client-side router; a known API path asked with another method gets a JSON 405 with `Allow`.
  */
-export async function serveWeb(app: FastifyInstance, root = WEB_DIST): Promise<void> {
+export async function serveWeb(app: FastifyInstance, root = WEB_DIST, methods?: PathMethods): Promise<void> {
   const built = existsSync(path.join(root, 'index.html'));
   if (built)
     await app.register(fastifyStatic, {
@@ -34,6 +35,13 @@ export async function serveWeb(app: FastifyInstance, root = WEB_DIST): Promise<v
   app.setNotFoundHandler((request, reply) => {
     if (built && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
+    }
+    const allowed = request.url.startsWith('/api/') ? (methods?.allowed(request.url.split('?')[0] ?? '') ?? []) : [];
+    if (allowed.length > 0) {
+      return reply
+        .status(405)
+        .header('Allow', allowed.join(', '))
+        .send({ code: 'method_not_allowed', message: 'This method is not allowed on this path' });
     }
     return reply.status(404).send({ code: 'not_found', message: 'Not found' });
   });

@@ -9,7 +9,7 @@ import {
 import { DateOnly as IsoDate, DateTime as IsoDateTime, Enum, Nullable, Obj, Uuid } from '../http/schema-kit.ts';
 
 /** Request and response schemas of the network API. Every object lists its fields; nothing else leaves. */
-export const NetworkIdParam = Obj({ id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }) });
+export const NetworkIdParam = Obj({ id: Type.String({ maxLength: 64, pattern: '^[a-z0-9-]{1,64}$' }) });
 export const IdParam = Obj({ id: Uuid });
 export const AdhesionParams = Obj({ id: Uuid, adhesionId: Uuid });
 export const OrganisationType = Enum(ORGANISATION_TYPES);
@@ -39,7 +39,7 @@ export const NetworkDetail = Obj({
 
 export const OrganisationQuery = Obj({
   type: Type.Optional(OrganisationType),
-  network: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$' })),
+  network: Type.Optional(Type.String({ maxLength: 64, pattern: '^[a-z0-9-]{1,64}$' })),
 });
 
 export const OrganisationSummary = Obj({

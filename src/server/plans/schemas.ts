@@ -12,7 +12,7 @@ import { ConflictBody, DateOnly, Enum, Nullable as N, strict, Uuid } from '../ht
 export { ConflictBody };
 
 export const Domain = Enum(DOMAINS);
-export const CatalogueCode = Type.String({ pattern: '^[a-z0-9_]{3,60}$' });
+export const CatalogueCode = Type.String({ maxLength: 60, pattern: '^[a-z0-9_]{3,60}$' });
 
 export const Action = Type.Object(
   {

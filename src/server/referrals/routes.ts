@@ -19,7 +19,15 @@ import { applyTransition } from './transition.ts';
 
 const tags = ['referrals'];
 const errors = errorResponses(400, 401, 403, 404, 409, 422, 428);
-const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) });
+/** Required; a missing or malformed key is a 400 idempotency_key_required (the error handler says so). */
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.String({
+    minLength: 8,
+    maxLength: 200,
+    pattern: IDEMPOTENCY_KEY.source,
+    description: 'A key of the client for this send (8–200 letters, digits, - or _): a retry with it is answered once',
+  }),
+});
 
 export function registerReferralRoutes(app: FastifyInstance, { config }: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -34,7 +34,7 @@ export const UserList = Type.Object(
 export const RoleList = Type.Array(RoleEnum, { maxItems: ROLES.length });
 export const Invite = Type.Object(
   {
-    username: Type.String({ pattern: '^[a-z0-9._-]{3,64}$' }),
+    username: Type.String({ maxLength: 64, pattern: '^[a-z0-9._-]{3,64}$' }),
     displayName: Type.String({ minLength: 2, maxLength: 120 }),
     email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
     roles: RoleList,

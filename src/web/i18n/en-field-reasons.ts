@@ -14,6 +14,8 @@ export const enFieldReasons: Record<FieldReason, string> = {
   too_large: 'value too high.',
   repeated: 'repeated value.',
   unknown_field: 'not an expected field.',
+  invalid_characters: 'contains characters that are not allowed.',
+  too_deep: 'nested too deep.',
   in_the_future: 'the date cannot be in the future.',
   before_first_contact: 'cannot be before the first contact.',
   before_intake: 'cannot be before the intake.',

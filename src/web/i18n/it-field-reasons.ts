@@ -14,6 +14,8 @@ export const itFieldReasons: Record<FieldReason, string> = {
   too_large: 'valore troppo alto.',
   repeated: 'valore ripetuto.',
   unknown_field: 'campo non previsto.',
+  invalid_characters: 'contiene caratteri non ammessi.',
+  too_deep: 'annidato troppo in profondità.',
   in_the_future: 'la data non può essere nel futuro.',
   before_first_contact: 'non può precedere il primo contatto.',
   before_intake: 'non può precedere l’accoglienza.',
