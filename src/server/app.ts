@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
@@ -50,6 +50,14 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
     bodyLimit: 64 * 1024,
     trustProxy: process.env.PERCORSI_TRUST_PROXY === '1',
     genReqId: () => crypto.randomUUID(),
+    // a path the router cannot decode (e.g. %ED%A0%80, half a surrogate pair) answers like any refused
+    // input, not with Fastify's own error shape (found by the fuzz suite)
+    frameworkErrors: (_error, _request, reply) =>
+      (reply as unknown as FastifyReply).status(400).send({
+        code: 'invalid_input',
+        message: 'The request holds characters or nesting that are not allowed',
+        fields: [{ field: '(path)', reason: 'invalid_characters', message: 'invalid characters' }],
+      }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // the contract (src/server/http): bodies validated without coercion, one rule for every string,

@@ -7,7 +7,17 @@ import * as S from './schemas.ts';
 
 const tags = ['exports'];
 const errors = errorResponses(400, 401, 404);
-const produces = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+/** The file, CSV or XLSX as `format` asks (errors stay JSON). */
+const FileAnswer = {
+  description: 'The file: CSV (UTF-8 with BOM) or XLSX',
+  content: {
+    'text/csv': { schema: { type: 'string' } },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: { type: 'string', format: 'binary' },
+    },
+  },
+};
+const response = { 200: FileAnswer, ...errors };
 
 function send(reply: FastifyReply, file: ExportFile) {
   reply.type(file.contentType);
@@ -18,19 +28,15 @@ function send(reply: FastifyReply, file: ExportFile) {
 /** CSV and XLSX of the lists a role may see (formula-safe, audited `list.export`). */
 export function registerExportRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  api.get(
-    '/cases/export',
-    { schema: { tags, produces, querystring: S.CaseExportQuery, response: errors } },
-    async (req, reply) => send(reply, await req.inContext((ctx) => exportCaseload(ctx, req.query))),
+  api.get('/cases/export', { schema: { tags, querystring: S.CaseExportQuery, response } }, async (req, reply) =>
+    send(reply, await req.inContext((ctx) => exportCaseload(ctx, req.query))),
   );
   api.get(
     '/follow-ups/export',
-    { schema: { tags, produces, querystring: S.FollowUpExportQuery, response: errors } },
+    { schema: { tags, querystring: S.FollowUpExportQuery, response } },
     async (req, reply) => send(reply, await req.inContext((ctx) => exportFollowUps(ctx, req.query))),
   );
-  api.get(
-    '/audit/export',
-    { schema: { tags, produces, querystring: S.AuditExportQuery, response: errors } },
-    async (req, reply) => send(reply, await req.inContext((ctx) => exportAudit(ctx, req.query))),
+  api.get('/audit/export', { schema: { tags, querystring: S.AuditExportQuery, response } }, async (req, reply) =>
+    send(reply, await req.inContext((ctx) => exportAudit(ctx, req.query))),
   );
 }

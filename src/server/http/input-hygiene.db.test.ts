@@ -110,7 +110,7 @@ describe('one rule for every string', () => {
     });
     expect(res.statusCode).toBe(201);
     const row = await t.db.owner
-      .selectFrom('users')
+      .selectFrom('invitations')
       .select('display_name')
       .where('username', '=', 'nfc.utente')
       .executeTakeFirstOrThrow();
