@@ -76,9 +76,9 @@ export const DashboardParams = Obj({ dashboard: Enum(DASHBOARDS) });
 /** period: "quarter:2026-Q3", "month:2026-09" or "year:2026" (fixed lists only). */
 const PERIOD_PATTERN = '^(month:\\d{4}-(0[1-9]|1[0-2])|quarter:\\d{4}-Q[1-4]|year:\\d{4})$';
 export const DashboardQuery = Obj({
-  period: Type.String({ pattern: PERIOD_PATTERN }),
+  period: Type.String({ maxLength: 20, pattern: PERIOD_PATTERN }),
   by: Type.Optional(Enum(BREAKDOWNS)),
-  network: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,60}$' })),
+  network: Type.Optional(Type.String({ maxLength: 60, pattern: '^[a-z0-9-]{1,60}$' })),
 });
 export type DashboardQuery = Static<typeof DashboardQuery>;
 export const DashboardExportQuery = Obj({
@@ -86,6 +86,6 @@ export const DashboardExportQuery = Obj({
   format: Enum(EXPORT_FORMATS),
   lang: Type.Optional(Enum(EXPORT_LANGUAGES)),
   /** one table by its indicator code; all tables when absent */
-  table: Type.Optional(Type.String({ pattern: '^[a-z_.0-9]{1,60}$' })),
+  table: Type.Optional(Type.String({ maxLength: 60, pattern: '^[a-z_.0-9]{1,60}$' })),
 });
 export type DashboardExportQuery = Static<typeof DashboardExportQuery>;
