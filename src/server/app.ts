@@ -13,6 +13,7 @@ import { registerDirectoryRoutes } from './directory/routes.ts';
 import { PublicSite } from './directory/site.ts';
 import { registerDraftRoutes } from './drafts/routes.ts';
 import { registerExportRoutes } from './exports/routes.ts';
+import { registerFeedbackPages } from './feedback/routes.ts';
 import { registerFormRoutes } from './forms/routes.ts';
 import { installInputHygiene } from './http/input-hygiene.ts';
 import { collectPathMethods } from './http/methods.ts';
@@ -75,6 +76,8 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
   const site = new PublicSite();
   await app.register(async (api) => registerApiRoutes(api, { db, config, site }), { prefix: '/api/v1' });
   registerPublicDirectory(app, site);
+  // obs-report: the women's anonymous feedback form (/parere/<token>)
+  registerFeedbackPages(app);
   app.get('/healthz', { schema: { hide: true }, config: { auth: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true }, config: { auth: 'public' } }, async (_req, reply) => {
     try {

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Domain } from '../../shared/codes/needs.ts';
+import { drawFeedbackBlock } from '../feedback/print-block.ts';
 import { actionLabel } from './print-action-labels.ts';
 import { DICTIONARIES, type PrintDictionary, RTL_LANGUAGES } from './print-labels.ts';
 import { PdfWriter, registerFonts, type TextStyle } from './print-writer.ts';
@@ -16,6 +17,8 @@ export interface PrintInput {
   caseCode: string;
   printedOn: string;
   version: number;
+  /** her anonymous feedback form's short link (obs-report), printed with its QR code */
+  feedbackUrl?: string | null;
   agreed: { version: number; agreedOn: string; method: 'signed' | 'verbal' } | null;
   goals: Array<{
     domain: Domain;
@@ -176,4 +179,5 @@ function draw(w: PdfWriter, input: PrintInput): void {
   w.rule();
   row(it.labels.confidential, (d) => d.labels.confidential, styles(9, true, '#333333'));
   row(it.labels.help, (d) => d.labels.help, styles(9, false, '#333333'));
+  if (input.feedbackUrl) drawFeedbackBlock(w, input.feedbackUrl);
 }

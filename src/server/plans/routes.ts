@@ -184,7 +184,9 @@ export function registerPlanRoutes(app: FastifyInstance, { config }: { config: C
     },
     async (req, reply) => {
       const lang = req.query.lang ?? 'it';
-      const { pdf, caseCode } = await req.inContext((ctx) => printPlan(ctx, key, req.params.id, lang));
+      const { pdf, caseCode } = await req.inContext((ctx) =>
+        printPlan(ctx, key, req.params.id, lang, config.publicUrl),
+      );
       reply.type('application/pdf');
       reply.header('Content-Disposition', `inline; filename="piano-${caseCode}-${lang}.pdf"`);
       reply.header('Cache-Control', 'no-store');
