@@ -25,6 +25,7 @@ import { installValidators } from './http/validators.ts';
 import { serveWeb } from './http/web.ts';
 import { loggerOptions } from './logger.ts';
 import { registerNeedsRoutes } from './needs/routes.ts';
+import { registerObservatoryReportRoutes } from './observatory-report/routes.ts';
 import { registerNetworkRoutes } from './network/routes.ts';
 import { configureLinkageKey } from './observatory/linkage.ts';
 import { registerObservatoryRoutes } from './observatory/routes.ts';
@@ -115,4 +116,6 @@ export function registerApiRoutes(
   registerWorklistRoutes(api);
   // observatory (issue 7): scope, catalogue, dashboards and their CSV/XLSX, all through the suppression module
   registerObservatoryRoutes(api, { config });
+  // obs-report: the quarterly report (background job) and the annual extract
+  registerObservatoryReportRoutes(api, { db });
 }

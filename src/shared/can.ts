@@ -31,6 +31,9 @@ export const ACTIONS = [
   'directory.publish',
   // observatory (issue 7)
   'observatory.read',
+  // obs-report: the observatory's quarterly report (PDF) and the annual ISTAT / O.R.A. extract
+  'observatory.report',
+  'observatory.extract',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -85,6 +88,10 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   // CPI's referral indicators — which rows is decided with the row (RLS app_reads_statistics,
   // observatory/scope.ts); an administrator of any other body gets 404.
   'observatory.read': { network_coordinator: 'own', control_room_member: 'any', org_admin: 'own' },
+  // obs-report: the control room's quarterly report and the annual extract (whole area, published
+  // and suppressed tables only; RLS on observatory_reports repeats it)
+  'observatory.report': { control_room_member: 'any' },
+  'observatory.extract': { control_room_member: 'any' },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

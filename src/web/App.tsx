@@ -36,6 +36,8 @@ const HomePage = page(() => import('./pages/HomePage.tsx').then((m) => m.HomePag
 const IntakePage = page(() => import('./pages/intake/IntakePage.tsx').then((m) => m.IntakePage));
 const NetworkDetailPage = page(() => import('./pages/NetworkDetailPage.tsx').then((m) => m.NetworkDetailPage));
 const NetworksPage = page(() => import('./pages/NetworksPage.tsx').then((m) => m.NetworksPage));
+// obs-report: the observatory's dashboards (ECharts is in this chunk only)
+const ObservatoryPage = page(() => import('./pages/observatory/ObservatoryPage.tsx').then((m) => m.ObservatoryPage));
 const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx').then((m) => m.NotificationsPage));
 const OrganisationDetailPage = page(() =>
   import('./pages/OrganisationDetailPage.tsx').then((m) => m.OrganisationDetailPage),
@@ -96,6 +98,8 @@ export function App() {
         <Route path="/notifiche" element={guard(<NotificationsPage />, 'notification.read')} />
         <Route path="/da-fare/:queue" element={guard(<WorklistPage />, 'notification.read')} />
         <Route path="/aiuto-tastiera" element={guard(<ShortcutsPage />)} />
+        {/* obs-report */}
+        <Route path="/osservatorio" element={guard(<ObservatoryPage />, 'observatory.report')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

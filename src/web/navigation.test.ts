@@ -29,6 +29,8 @@ function byRoles(roles: Role[]) {
     '/protocolli',
     ...(has('org_admin', 'platform_admin') ? ['/utenti'] : []),
     ...(has('org_admin', 'network_coordinator', 'platform_admin') ? ['/elenco-pubblico'] : []),
+    // obs-report
+    ...(has('control_room_member') ? ['/osservatorio'] : []),
     '/audit',
   ];
   const tiles = [
@@ -42,6 +44,8 @@ function byRoles(roles: Role[]) {
     '/organizzazioni/org-1',
     ...(has('org_admin', 'platform_admin') ? ['/utenti'] : []),
     ...(has('org_admin', 'network_coordinator', 'platform_admin') ? ['/elenco-pubblico'] : []),
+    // obs-report
+    ...(has('control_room_member') ? ['/osservatorio'] : []),
     ...(canSeeAll ? ['/audit'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];

@@ -99,6 +99,13 @@ export const SCREENS: readonly Screen[] = [
     nav: ({ t }) => t.directory.nav,
     tile: ({ t }) => ({ title: t.directory.homeTitle, text: t.directory.homeText }),
   },
+  // obs-report: the observatory
+  {
+    action: 'observatory.report',
+    to: path('/osservatorio'),
+    nav: ({ t }) => t.observatory.nav,
+    tile: ({ t }) => ({ title: t.observatory.homeTitle, text: t.observatory.homeText }),
+  },
   {
     action: 'audit.read_organisation',
     to: path('/audit'),

@@ -72,10 +72,11 @@ export type NoticeKind = 'thanks' | 'answered' | 'unknown';
 
 export function noticePage(lang: FeedbackLanguage, token: string, kind: NoticeKind): string {
   const t = FEEDBACK_TEXTS[lang];
-  const [title, text] = {
+  const pages: Record<NoticeKind, [string, string]> = {
     thanks: [t.thanksTitle, t.thanksText],
     answered: [t.answeredTitle, t.answeredText],
     unknown: [t.unknownTitle, t.unknownText],
-  }[kind];
+  };
+  const [title, text] = pages[kind];
   return frame(t, token, title, html`<h1>${title}</h1><p>${text}</p>`);
 }

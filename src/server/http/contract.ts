@@ -15,6 +15,7 @@ import * as Needs from '../needs/schemas.ts';
 import * as Network from '../network/schemas.ts';
 import * as Notifications from '../notifications/schemas.ts';
 import * as Observatory from '../observatory/schemas.ts';
+import * as ObsReport from '../observatory-report/schemas.ts';
 import * as Outcomes from '../outcomes/schemas.ts';
 import * as Plans from '../plans/schemas.ts';
 import * as Referrals from '../referrals/schemas.ts';
@@ -138,6 +139,12 @@ export const contract = {
     query: Observatory.DashboardQuery,
     response: Observatory.DashboardAnswerSchema,
   },
+
+  // obs-report: the observatory's quarterly report (background job) and annual extract
+  'POST /observatory/reports': { body: ObsReport.ReportRequest, response: ObsReport.Report },
+  'GET /observatory/reports': { response: ObsReport.ReportList },
+  'GET /observatory/reports/:id': { response: ObsReport.Report },
+  'GET /observatory/extract/:year': { response: ObsReport.ExtractIndex },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;

@@ -68,5 +68,9 @@ export const AUDIT_ACTIONS = [
   'observatory.catalogue',
   'observatory.dashboard',
   'observatory.export',
+  // obs-report: the observatory's quarterly report and annual extract
+  'observatory.report_request',
+  'observatory.report_download',
+  'observatory.extract',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -103,6 +103,10 @@ export const enLabels: typeof itLabels = {
       'directory.entry_update': 'Directory entry changed',
       'directory.publish': 'Directory entry published',
       'directory.stale_flag': 'Directory entry to be verified',
+      // obs-report
+      'observatory.report_request': 'Observatory quarterly report requested',
+      'observatory.report_download': 'Observatory quarterly report downloaded',
+      'observatory.extract': 'Observatory annual extract (ISTAT, O.R.A.)',
     },
     exportLists: { caseload: 'Caseload', follow_ups: 'Follow-ups after hire', audit: 'Access log' },
     outcomes: {

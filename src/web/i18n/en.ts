@@ -1,4 +1,5 @@
 /** English UI strings: same shape as it.ts. */
+import { enObservatory } from './en-observatory.ts';
 import { enCasePage } from './en-case-page.ts';
 import { enCaseWork } from './en-case-work.ts';
 import { enCases } from './en-cases.ts';
@@ -176,4 +177,6 @@ export const en: Messages = {
   ...enPartners,
   ...enWorklist,
   ...enDirectory,
+  // obs-report
+  ...enObservatory,
 };

@@ -107,6 +107,10 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'directory.entry_update': 'Modifica di una scheda dell’elenco dei servizi',
   'directory.publish': 'Pubblicazione di una scheda dell’elenco dei servizi',
   'directory.stale_flag': 'Scheda dell’elenco dei servizi da verificare',
+  // obs-report
+  'observatory.report_request': 'Richiesta del rapporto trimestrale dell’osservatorio',
+  'observatory.report_download': 'Scaricamento del rapporto trimestrale dell’osservatorio',
+  'observatory.extract': 'Estrazione annuale dell’osservatorio (ISTAT, O.R.A.)',
 });
 
 const exportLists = labelsFor(EXPORT_LISTS, {

@@ -1,4 +1,5 @@
 /** Italian UI strings (the reference language: en.ts must have the same shape). */
+import { itObservatory } from './it-observatory.ts';
 import { itCasePage } from './it-case-page.ts';
 import { itCaseWork } from './it-case-work.ts';
 import { itCases } from './it-cases.ts';
@@ -175,6 +176,8 @@ export const it = {
   ...itPartners,
   ...itWorklist,
   ...itDirectory,
+  // obs-report
+  ...itObservatory,
 };
 
 export type Messages = typeof it;

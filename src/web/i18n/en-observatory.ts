@@ -1,0 +1,67 @@
+import type { itObservatory } from './it-observatory.ts';
+
+/** The observatory's dashboards, report and extract (obs-report), English. */
+export const enObservatory: typeof itObservatory = {
+  observatory: {
+    nav: 'Observatory',
+    homeTitle: 'Observatory',
+    homeText: 'Indicators of paths, referrals and work, by network, centre and job centre, with the data protected.',
+    title: 'Observatory',
+    intro:
+      'Indicators of the women’s paths, by period and by network, centre or job centre. No figure can be used to single out a woman: small values are not published.',
+    filters: 'Choose what to see',
+    periodKind: 'Kind of period',
+    kinds: { month: 'Month', quarter: 'Quarter', year: 'Year' },
+    period: 'Period',
+    by: 'Rows by',
+    breakdowns: { network: 'Network', centre: 'Centre', cpi: 'Job centre (CPI)' },
+    network: 'Network',
+    allNetworks: 'All networks',
+    dashboardsLabel: 'Dashboards',
+    dashboards: {
+      funnel: 'Paths',
+      referrals: 'Referrals and deadlines',
+      work: 'Work and retention',
+      profile: 'Profile',
+      network: 'Network',
+    },
+    showing: '{dashboard}: {period}, by {by}',
+    noTables: 'No table for this choice.',
+    summary: 'In short',
+    chartOf: 'Chart: {name}',
+    tableCaption: '{name} — {period}',
+    total: 'Total',
+    download: 'Download the table:',
+    downloadAll: 'Download every table of the dashboard:',
+    notes: 'Notes',
+    indicator: 'Indicator {code}, version {version}',
+    report: {
+      title: 'Quarterly report (PDF)',
+      intro:
+        'The report for the control room: cover, key figures, charts, tables and a method note. It takes a few seconds and stays available here.',
+      quarter: 'Quarter',
+      lang: 'Language of the report',
+      langs: { it: 'Italian', en: 'English' },
+      generate: 'Prepare the report',
+      recent: 'Reports prepared',
+      colQuarter: 'Quarter',
+      colRequested: 'Requested on',
+      colStatus: 'Status',
+      colFile: 'File',
+      statuses: { queued: 'Queued', running: 'Being prepared', done: 'Ready', failed: 'Failed' },
+      progress: 'Progress of the report {quarter}',
+      download: 'Download the PDF {quarter}',
+      hash: 'Data fingerprint',
+      none: 'No report yet.',
+    },
+    extract: {
+      title: 'Annual extract (ISTAT, O.R.A.)',
+      intro:
+        'The year’s tables, aligned with ISTAT’s survey of the users of anti-violence centres and the O.R.A. funnel, as CSV files with a data dictionary.',
+      year: 'Year',
+      show: 'Show the files',
+      files: 'Files of the {year} extract',
+      rows: '{n} rows',
+    },
+  },
+};
