@@ -5,6 +5,8 @@ import { CASE_STATUSES, CASE_TEAM_ROLES, CLOSURE_OUTCOMES, RISK_LEVELS, RISK_TOO
 import { AGE_BANDS, CITIZENSHIPS, EDUCATION, EMPLOYMENT } from '../../shared/codes/istat.ts';
 import { ACCESSIBILITY_FEATURES, DIRECTORY_SERVICES, SPOKEN_LANGUAGES } from '../../shared/codes/directory.ts';
 import { DRAFT_FORMS } from '../../shared/codes/drafts.ts';
+import { FEEDBACK_QUESTIONS } from '../../shared/codes/feedback.ts';
+import { REPORT_LANGUAGES, REPORT_STATUSES } from '../../shared/codes/observatory-report.ts';
 import { DOMAINS } from '../../shared/codes/needs.ts';
 import { ADHESION_STATUSES, ORGANISATION_TYPES, SIGNATORY_KINDS } from '../../shared/codes/organisations.ts';
 import { FOLLOW_UP_MONTHS, OUTCOME_KINDS } from '../../shared/codes/outcomes.ts';
@@ -82,6 +84,10 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'stats_paths.children': STATS_CHILDREN,
   'stats_paths.citizenship': STATS_CITIZENSHIPS,
   'user_roles.role': ROLES,
+  // obs-report
+  'feedback_answers.question': FEEDBACK_QUESTIONS,
+  'observatory_reports.lang': REPORT_LANGUAGES,
+  'observatory_reports.status': REPORT_STATUSES,
 };
 
 /**

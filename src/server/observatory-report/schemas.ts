@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { REPORT_LANGUAGES, REPORT_STATUSES } from '../../shared/codes/observatory-report.ts';
 import { DateTime, Enum, IdParams, Nullable, Obj, Uuid } from '../http/schema-kit.ts';
-
-export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export const REPORT_LANGUAGES = ['it', 'en'] as const;
 
 export const Quarter = Type.String({ pattern: '^[0-9]{4}-Q[1-4]$', description: 'e.g. 2026-Q3' });
 
