@@ -121,7 +121,7 @@ describe('chart definition: a published table → an ECharts option', () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, 60_000);
 
   it('renders to SVG on the server with the summary as its accessible name', () => {
     const { svg, height } = chartSvg(funnelTable(), 'en');
