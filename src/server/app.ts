@@ -117,5 +117,5 @@ export function registerApiRoutes(
   // observatory (issue 7): scope, catalogue, dashboards and their CSV/XLSX, all through the suppression module
   registerObservatoryRoutes(api, { config });
   // obs-report: the quarterly report (background job) and the annual extract
-  registerObservatoryReportRoutes(api, { db });
+  registerObservatoryReportRoutes(api, { db, config });
 }

@@ -99,7 +99,7 @@ export function App() {
         <Route path="/da-fare/:queue" element={guard(<WorklistPage />, 'notification.read')} />
         <Route path="/aiuto-tastiera" element={guard(<ShortcutsPage />)} />
         {/* obs-report */}
-        <Route path="/osservatorio" element={guard(<ObservatoryPage />, 'observatory.report')} />
+        <Route path="/osservatorio" element={guard(<ObservatoryPage />, 'observatory.read')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -30,7 +30,7 @@ function byRoles(roles: Role[]) {
     ...(has('org_admin', 'platform_admin') ? ['/utenti'] : []),
     ...(has('org_admin', 'network_coordinator', 'platform_admin') ? ['/elenco-pubblico'] : []),
     // obs-report
-    ...(has('control_room_member') ? ['/osservatorio'] : []),
+    ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/osservatorio'] : []),
     '/audit',
   ];
   const tiles = [
@@ -45,7 +45,7 @@ function byRoles(roles: Role[]) {
     ...(has('org_admin', 'platform_admin') ? ['/utenti'] : []),
     ...(has('org_admin', 'network_coordinator', 'platform_admin') ? ['/elenco-pubblico'] : []),
     // obs-report
-    ...(has('control_room_member') ? ['/osservatorio'] : []),
+    ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/osservatorio'] : []),
     ...(canSeeAll ? ['/audit'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];

@@ -101,7 +101,7 @@ export const SCREENS: readonly Screen[] = [
   },
   // obs-report: the observatory
   {
-    action: 'observatory.report',
+    action: 'observatory.read',
     to: path('/osservatorio'),
     nav: ({ t }) => t.observatory.nav,
     tile: ({ t }) => ({ title: t.observatory.homeTitle, text: t.observatory.homeText }),

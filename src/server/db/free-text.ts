@@ -212,4 +212,15 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'users.password_hash': 'hash',
   'users.totp_secret': 'sealed',
   'users.username': 'operator',
+  // obs-report (migrations 110, 111): her feedback is codes only (no free text); the report job holds
+  // codes, hashes and the PDF (bytea) of published, suppressed tables
+  'feedback_answers.answer': 'code',
+  'feedback_answers.question': 'code',
+  'feedback_tokens.token_hash': 'hash',
+  'observatory_reports.data_hash': 'hash',
+  'observatory_reports.error_code': 'code',
+  'observatory_reports.lang': 'code',
+  'observatory_reports.pdf_hash': 'hash',
+  'observatory_reports.quarter': 'code',
+  'observatory_reports.status': 'code',
 };

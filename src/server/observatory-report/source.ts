@@ -3,7 +3,10 @@
  * suppressed dashboard answers, read as the requesting actor (her scope, her audit trail). One
  * seam, so that tests can hand in fixtures.
  */
+import { isSuppressed } from '../../shared/observatory/suppress.ts';
+import { AppError } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
+import { readDashboard, readScope } from '../observatory/read-observatory.ts';
 import type { Breakdown, DashboardAnswer, Dashboard, ObservatoryScope } from '../../shared/observatory/types.ts';
 
 export interface DashboardQuery {
@@ -20,13 +23,33 @@ export interface ObservatorySource {
 }
 
 let current: ObservatorySource | null = null;
+let standard: ObservatorySource | null = null;
 
-/** Set once at start (app.ts) with obs-core's functions; tests set fixtures. */
+/** The observatory's own use cases (observatory/read-observatory.ts), with the configured threshold. */
+export function configureObservatorySource(threshold: number): void {
+  const o = { threshold };
+  standard = {
+    scope: (ctx) => readScope(ctx, o),
+    dashboard: async (ctx, q) => {
+      const answer = await readDashboard(ctx, o, q.dashboard, {
+        period: q.period,
+        by: q.by,
+        ...(q.network ? { network: q.network } : {}),
+      });
+      // no table reaches the report or the extract unless the suppression module made it
+      if (!answer.tables.every(isSuppressed)) throw new AppError(500, 'not_suppressed', 'Internal error');
+      return answer;
+    },
+  };
+}
+
+/** Tests hand in fixtures here (null: back to the observatory's own). */
 export function setObservatorySource(source: ObservatorySource | null): void {
   current = source;
 }
 
 export function observatorySource(): ObservatorySource {
-  if (!current) throw new Error('observatory source not configured');
-  return current;
+  const source = current ?? standard;
+  if (!source) throw new Error('observatory source not configured');
+  return source;
 }

@@ -47,6 +47,13 @@ describe('observatory routes', () => {
         'GET /api/v1/observatory/dashboards/:dashboard',
         'GET /api/v1/observatory/dashboards/:dashboard/export',
         'GET /api/v1/observatory/scope',
+        // obs-report: the quarterly report and the annual extract (their tables are checked in observatory-report/source.ts)
+        'POST /api/v1/observatory/reports',
+        'GET /api/v1/observatory/reports',
+        'GET /api/v1/observatory/reports/:id',
+        'GET /api/v1/observatory/reports/:id/pdf',
+        'GET /api/v1/observatory/extract/:year',
+        'GET /api/v1/observatory/extract/:year/:file',
         // HEAD routes Fastify adds for GETs
         ...(routes.some((r) => r.method === 'HEAD')
           ? [
@@ -54,6 +61,11 @@ describe('observatory routes', () => {
               'HEAD /api/v1/observatory/dashboards/:dashboard',
               'HEAD /api/v1/observatory/dashboards/:dashboard/export',
               'HEAD /api/v1/observatory/scope',
+              'HEAD /api/v1/observatory/reports',
+              'HEAD /api/v1/observatory/reports/:id',
+              'HEAD /api/v1/observatory/reports/:id/pdf',
+              'HEAD /api/v1/observatory/extract/:year',
+              'HEAD /api/v1/observatory/extract/:year/:file',
             ]
           : []),
       ].sort(),
