@@ -94,7 +94,8 @@ const valueAt = (g: Grid, r: number, c: number) => g.values[r]?.[c] ?? null;
 
 /**
  * The best published cell to hide among `cells`: non-zero first, then above k (a reader knows a
- * hidden non-small cell is 0 or ≥ k: one at exactly k cannot move down), then the smallest.
+ * hidden non-small cell is 0 or ≥ k: one at exactly k cannot move down), then the smallest; never a cell
+ * of a line whose total is zero (it can be solved for).
  */
 function pick(g: Grid, cells: [number, number][]): [number, number] | null {
   let best: [number, number] | null = null;
@@ -102,6 +103,8 @@ function pick(g: Grid, cells: [number, number][]): [number, number] | null {
   for (const [r, c] of cells) {
     const v = valueAt(g, r, c);
     if (v === null || isHidden(g, r, c)) continue;
+    // a cell in a line whose total is zero protects nothing: a reader knows it is 0 (all cells are ≥ 0)
+    if (valueAt(g, r, g.C - 1) === 0 || valueAt(g, g.R - 1, c) === 0) continue;
     const score = (v === 0 ? 1e12 : 0) + (v <= g.k ? 1e9 : 0) + v + (r === g.R - 1 || c === g.C - 1 ? 0.5 : 0);
     if (score < bestScore) {
       bestScore = score;
