@@ -3,9 +3,14 @@
  * cookie and takes one answer per token; the tables cannot lead back to a case; counts come out
  * only through feedback_counts, for the roles that read statistics.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { DashboardAnswer, PublishedTable } from '../../shared/observatory/types.ts';
+import { sha256 } from '../auth/tokens.ts';
+import { todayInItaly } from '../db/dates.ts';
 import { setActor, withContext } from '../db/context.ts';
+import { answerFeedback, newFeedbackToken } from './tokens.ts';
 import { makeOrg, makeUser, openTestAppPerFile, signIn } from '../testing/harness.ts';
 import { pdfText } from '../testing/pdf-text.ts';
 
@@ -143,5 +148,122 @@ describe('women’s anonymous feedback', () => {
     expect(await counts(['control_room_member'])).toBe(1);
     expect(await counts(['centre_operator'])).toBe(0);
     expect(await counts(['cpi_referent'])).toBe(0);
+  });
+
+  it('the observatory counts the answers by centre and network, suppressed, for each reader her scope', async () => {
+    const network = `test-${randomUUID().slice(0, 8)}`;
+    await t.db.owner
+      .insertInto('networks')
+      .values({ id: network, name: `Rete ${network}`, has_shelters: false })
+      .execute();
+    const centre = await makeOrg(t.db, { type: 'cav' });
+    const other = await makeOrg(t.db, { type: 'cav' });
+    for (const o of [centre, other])
+      await t.db.owner
+        .insertInto('organisation_networks')
+        .values({ organisation_id: o, network_id: network })
+        .execute();
+    const month = `${todayInItaly().slice(0, 7)}-01`;
+    const answer = async (orgId: string, pairs: string[]) => {
+      const token = newFeedbackToken();
+      await sql`INSERT INTO feedback_tokens (token_hash, organisation_id, plan_month)
+        VALUES (${sha256(token)}, ${orgId}::uuid, ${month}::date)`.execute(t.db.owner);
+      await withContext(t.db, async (tx) => {
+        expect(await answerFeedback(tx, token, pairs)).toBe('saved');
+      });
+    };
+    for (let i = 0; i < 6; i++) await answer(centre, ['listened:yes', 'missing:work', 'missing:housing']);
+    await answer(centre, ['listened:no']);
+    for (let i = 0; i < 7; i++) await answer(other, ['listened:yes']);
+
+    const read = async (orgId: string, roles: string[], query: string) => {
+      const u = await makeUser(t.db, t.config, { organisationId: orgId, roles: roles as never });
+      const s = await signIn(t.app, t.db, u);
+      return t.app.inject({
+        method: 'GET',
+        url: `/api/v1/observatory/dashboards/feedback?${query}`,
+        headers: s.headers,
+      });
+    };
+    const period = `period=year:${month.slice(0, 4)}`;
+    const control = await read(
+      await makeOrg(t.db, { type: 'metro_city' }),
+      ['control_room_member'],
+      `${period}&by=centre&network=${network}`,
+    );
+    expect(control.statusCode, control.body).toBe(200);
+    const tables = (control.json() as DashboardAnswer).tables;
+    const listened = tables.find((x) => x.indicator.code === 'feedback.listened') as PublishedTable;
+    const cell = (tb: PublishedTable, row: string, col: string) =>
+      tb.cells[tb.rows.findIndex((r) => r.key === row)]?.[tb.columns.findIndex((c) => c.key === col)];
+    // a published cell is the true count; the small one is hidden as "<5"; its partners as "n.d."
+    const truth: Record<string, Record<string, number>> = { [centre]: { yes: 6, no: 1 }, [other]: { yes: 7 } };
+    const checkCells = (tb: PublishedTable, counts: Record<string, Record<string, number>>) => {
+      for (const [r, row] of tb.rows.entries())
+        for (const [c, col] of tb.columns.entries()) {
+          const got = tb.cells[r]?.[c];
+          const want = counts[row.key]?.[col.key] ?? 0;
+          if (got?.status === 'published') expect(got.value, `${row.key} ${col.key}`).toBe(want);
+          else expect(got?.value).toBeNull();
+          if (want >= 1 && want < 5) expect(got?.status).toBe('small');
+        }
+    };
+    checkCells(listened, truth);
+    expect(cell(listened, centre, 'no')?.status).toBe('small');
+    const missing = tables.find((x) => x.indicator.code === 'feedback.missing') as PublishedTable;
+    expect(cell(missing, centre, 'housing')).toEqual({ value: 6, status: 'published' });
+    // several answers per woman: no row totals to subtract from
+    expect(missing.rowTotals.every((c) => c.status === 'no_data' || c.value === null)).toBe(true);
+
+    // by network: one row, her network
+    const byNetwork = await read(
+      await makeOrg(t.db, { type: 'metro_city' }),
+      ['control_room_member'],
+      `${period}&by=network&network=${network}`,
+    );
+    const net = (byNetwork.json() as DashboardAnswer).tables.find(
+      (x) => x.indicator.code === 'feedback.listened',
+    ) as PublishedTable;
+    checkCells(net, { [network]: { yes: 13, no: 1 } });
+    expect(cell(net, network, 'no')?.status).toBe('small');
+
+    // a centre's administrator: her centre only, unsuppressed
+    const own = await read(centre, ['org_admin'], `${period}&by=centre`);
+    expect(own.statusCode, own.body).toBe(200);
+    const ownListened = (own.json() as DashboardAnswer).tables.find(
+      (x) => x.indicator.code === 'feedback.listened',
+    ) as PublishedTable;
+    expect(ownListened.rows.map((r) => r.key)).toEqual([centre]);
+    expect(cell(ownListened, centre, 'no')).toEqual({ value: 1, status: 'published' });
+
+    // another network's coordinator, a platform administrator, a centre operator: nothing
+    const elsewhere = await makeOrg(t.db, { type: 'metro_city' });
+    const otherNet = `test-${randomUUID().slice(0, 8)}`;
+    await t.db.owner
+      .insertInto('networks')
+      .values({ id: otherNet, name: `Rete ${otherNet}`, has_shelters: false })
+      .execute();
+    await t.db.owner
+      .insertInto('organisation_networks')
+      .values({ organisation_id: elsewhere, network_id: otherNet })
+      .execute();
+    expect((await read(elsewhere, ['network_coordinator'], `${period}&by=centre&network=${network}`)).statusCode).toBe(
+      404,
+    );
+    expect((await read(centre, ['centre_operator'], `${period}&by=centre`)).statusCode).toBe(404);
+    const counts = (orgId: string, roles: string[]) =>
+      withContext(t.db, async (tx) => {
+        await setActor(tx, { userId: randomUUID(), organisationId: orgId, roles: roles as never });
+        const r = await sql<{
+          n: string;
+        }>`SELECT n FROM feedback_counts('2000-01-01', '2100-12-31') WHERE organisation_id = ${centre}::uuid`.execute(
+          tx,
+        );
+        return r.rows.length;
+      });
+    expect(await counts(elsewhere, ['network_coordinator'])).toBe(0);
+    expect(await counts(elsewhere, ['platform_admin'])).toBe(0);
+    expect(await counts(other, ['org_admin'])).toBe(0);
+    expect(await counts(centre, ['org_admin'])).toBeGreaterThan(0);
   });
 });

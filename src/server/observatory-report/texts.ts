@@ -34,6 +34,7 @@ export const REPORT_TEXTS: Record<ObsLang, ReportTexts> = {
       work: 'Lavoro e mantenimento',
       profile: 'Il profilo delle donne',
       network: 'La rete',
+      feedback: 'Il parere delle donne (modulo anonimo)',
     },
     method: 'Nota metodologica',
     methodLines: (k) => [
@@ -64,6 +65,7 @@ export const REPORT_TEXTS: Record<ObsLang, ReportTexts> = {
       work: 'Work and retention',
       profile: 'The women’s profile',
       network: 'The network',
+      feedback: 'The women’s feedback (anonymous form)',
     },
     method: 'Method note',
     methodLines: (k) => [

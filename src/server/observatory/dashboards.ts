@@ -3,6 +3,7 @@
  * the suppression module (src/shared/observatory/suppress.ts). Read as the caller, under RLS.
  */
 import { sql } from 'kysely';
+import { FEEDBACK_QUESTIONS, MULTIPLE } from '../../shared/codes/feedback.ts';
 import { definitionOf, refOf } from '../../shared/observatory/catalogue.ts';
 import { columnsOf, DIMENSIONS } from '../../shared/observatory/dimensions.ts';
 import {
@@ -404,6 +405,47 @@ async function trainedReferents(ctx: Ctx, r: DashboardRequest): Promise<Publishe
   }
 }
 
+/**
+ * The women's anonymous feedback (/parere): answers counted per question, by centre or network,
+ * from feedback_counts() (which gives each reader the rows app_reads_statistics gives her). The
+ * answers carry a centre and a month only, so there is no CPI breakdown.
+ */
+async function feedback(ctx: Ctx, r: DashboardRequest): Promise<PublishedTable[]> {
+  const rows = await sql<{
+    organisation_id: string;
+    network_id: string | null;
+    question: string;
+    answer: string;
+    n: number;
+  }>`
+    SELECT organisation_id::text, network_id, question, answer, n::int FROM feedback_counts(${r.period.from}::date, ${r.period.to}::date)`.execute(
+    ctx.tx,
+  );
+  const unitOf = (row: { organisation_id: string; network_id: string | null }) =>
+    r.by === 'network' ? row.network_id : row.organisation_id;
+  return FEEDBACK_QUESTIONS.map((question) => {
+    const dim = `feedback_${question}`;
+    const counts: Counts = new Map();
+    for (const row of rows.rows) {
+      const unit = unitOf(row);
+      if (row.question !== question || unit === null) continue;
+      if (r.network && row.network_id !== r.network) continue;
+      const line = counts.get(unit) ?? {};
+      line[row.answer] = (line[row.answer] ?? 0) + row.n;
+      counts.set(unit, line);
+    }
+    const multi = MULTIPLE.has(question);
+    const table = raw(r, `feedback.${question}`, dim, columnsOf(dim), counts, !multi);
+    if (r.by === 'cpi') {
+      return publishNoData(
+        table,
+        L('Il parere è raccolto per centro: nessun dato per CPI.', 'Feedback is collected by centre: no data by CPI.'),
+      );
+    }
+    return publish(r, table, multi ? [MULTI_NOTE] : []);
+  });
+}
+
 export async function buildDashboard(ctx: Ctx, r: DashboardRequest): Promise<PublishedTable[]> {
   switch (r.dashboard) {
     case 'funnel':
@@ -416,5 +458,7 @@ export async function buildDashboard(ctx: Ctx, r: DashboardRequest): Promise<Pub
       return profile(ctx, r);
     case 'network':
       return network(ctx, r);
+    case 'feedback':
+      return feedback(ctx, r);
   }
 }

@@ -22,7 +22,7 @@ export interface ActorScope {
   unsuppressedOrganisationId: string | null;
 }
 
-const ALL_DASHBOARDS: Dashboard[] = ['funnel', 'referrals', 'work', 'profile', 'network'];
+const ALL_DASHBOARDS: Dashboard[] = ['funnel', 'referrals', 'work', 'profile', 'network', 'feedback'];
 
 /** The caller's scope, or 404 when the observatory has nothing for her. */
 export async function scopeOf(ctx: Ctx): Promise<ActorScope> {
@@ -62,7 +62,7 @@ export async function scopeOf(ctx: Ctx): Promise<ActorScope> {
       kind: 'centre',
       networks: [],
       breakdowns: ['centre'],
-      dashboards: ['funnel', 'referrals', 'work', 'profile'],
+      dashboards: ['funnel', 'referrals', 'work', 'profile', 'feedback'],
       unsuppressedOrganisationId: me.organisationId,
     };
   }

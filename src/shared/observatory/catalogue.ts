@@ -389,6 +389,27 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
     L('data di adesione', 'date joined'),
     { dimensions: ['protocol', 'kind'], source: 'protocol_signatories' },
   ),
+  // ---------------------------------------------------------------- her anonymous feedback
+  ...(
+    [
+      ['listened', L('Si è sentita ascoltata al centro', 'Felt listened to at the centre')],
+      ['referral_helped', L('Gli altri servizi sono stati utili', 'The other services were useful')],
+      ['plan_own', L('Il piano è chiaro e suo', 'The plan is clear and her own')],
+      ['missing', L('Che cosa è mancato (più risposte)', 'What was missing (several answers)')],
+    ] as const
+  ).map(([question, name]) =>
+    count(
+      'feedback',
+      `feedback.${question}`,
+      name,
+      L('risposte al modulo anonimo di parere', 'answers to the anonymous feedback form'),
+      L('mese del piano stampato con il modulo', 'month of the printed plan that carried the form'),
+      {
+        dimensions: ['network', 'centre', `feedback_${question}`],
+        source: 'feedback_answers (modulo anonimo /parere, una riga per risposta)',
+      },
+    ),
+  ),
 ];
 
 /** The newest version of `code` valid on `day` (a period's last day). */

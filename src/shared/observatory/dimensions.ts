@@ -13,6 +13,8 @@ export const STATS_AGE_BANDS = [...ISTAT_AGE_BANDS, 'unknown'] as const;
 export const STATS_CITIZENSHIPS = [...CITIZENSHIPS, 'unknown'] as const;
 export const STATS_CHILDREN = ['none', 'one', 'two', 'three_plus', 'unknown'] as const;
 
+const yesPartlyNo = { yes: L('sì', 'yes'), partly: L('in parte', 'partly'), no: L('no', 'no') };
+
 export const DIMENSIONS: Record<string, Record<string, Label>> = {
   age_band: {
     up_to_29: L('fino a 29', 'up to 29'),
@@ -128,6 +130,23 @@ export const DIMENSIONS: Record<string, Record<string, Label>> = {
     other: L('Altri enti', 'Other bodies'),
   },
   months: { '3': L('3 mesi', '3 months'), '6': L('6 mesi', '6 months'), '12': L('12 mesi', '12 months') },
+  // the anonymous feedback form's answers (src/shared/codes/feedback.ts), one dimension per question
+  feedback_listened: yesPartlyNo,
+  feedback_referral_helped: {
+    ...yesPartlyNo,
+    not_referred: L('non indirizzata ad altri servizi', 'not referred to other services'),
+  },
+  feedback_plan_own: yesPartlyNo,
+  feedback_missing: {
+    work: L('lavoro', 'work'),
+    housing: L('casa', 'housing'),
+    childcare: L('aiuto con i figli', 'help with the children'),
+    income: L('sostegno economico', 'financial support'),
+    legal: L('aiuto legale', 'legal help'),
+    health: L('cure e sostegno psicologico', 'care and psychological support'),
+    time: L('più tempo con le operatrici', 'more time with the staff'),
+    nothing: L('niente', 'nothing'),
+  },
   signatory_kind: { original: L('firmatari originari', 'original signatories'), adhesion: L('adesioni', 'adhesions') },
 };
 

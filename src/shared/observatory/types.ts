@@ -22,7 +22,7 @@ export interface Period {
 export const BREAKDOWNS = ['network', 'centre', 'cpi'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
-export const DASHBOARDS = ['funnel', 'referrals', 'work', 'profile', 'network'] as const;
+export const DASHBOARDS = ['funnel', 'referrals', 'work', 'profile', 'network', 'feedback'] as const;
 export type Dashboard = (typeof DASHBOARDS)[number];
 
 export interface Label {

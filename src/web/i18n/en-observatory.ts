@@ -24,6 +24,7 @@ export const enObservatory: typeof itObservatory = {
       work: 'Work and retention',
       profile: 'Profile',
       network: 'Network',
+      feedback: 'Women’s feedback',
     },
     showing: '{dashboard}: {period}, by {by}',
     noTables: 'No table for this choice.',

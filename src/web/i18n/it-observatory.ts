@@ -22,6 +22,7 @@ export const itObservatory = {
       work: 'Lavoro e mantenimento',
       profile: 'Profilo',
       network: 'Rete',
+      feedback: 'Parere delle donne',
     },
     showing: '{dashboard}: {period}, per {by}',
     noTables: 'Nessuna tabella per questa scelta.',

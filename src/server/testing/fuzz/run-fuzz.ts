@@ -104,7 +104,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     report.byStatus[res.statusCode] = (report.byStatus[res.statusCode] ?? 0) + 1;
     report.byKind[kind] = (report.byKind[kind] ?? 0) + 1;
     const where = `${req.op.method} ${req.op.path}`;
-    const example = `${kind}: ${req.method} ${req.url.slice(0, 200)} ${String(req.payload ?? '').slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+    const example = `${kind}: ${req.method} ${req.url.slice(0, 200)} ${String(req.payload ?? '').slice(0, 2000)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
     for (const p of problemsOf(req, { statusCode: res.statusCode, headers: res.headers, body: res.body })) {
       note(`${where}: ${p}`, example);
     }
