@@ -34,6 +34,7 @@ export const FIELD_REASONS = [
   'tax_code_invalid',
   'more_minors_than_children',
   'risk_tool_needed',
+  'unknown_municipality',
   // consents
   'unknown_text_version',
   'witness_needed',

@@ -130,7 +130,7 @@ describe('cases and identity', () => {
     expect(() => openWith(keys.mine, sealed, `identity:${b.id}`)).toThrow();
   });
 
-  it('refuses an invalid tax code or dates out of order, naming the field, writing nothing', async () => {
+  it('refuses an invalid tax code, dates out of order or an unknown town, naming the field, writing nothing', async () => {
     const { s, orgId } = await centre();
     const bad = await create(s, {
       takenInChargeOn: '2026-01-10',
@@ -153,6 +153,12 @@ describe('cases and identity', () => {
     const unknown = await create(s, { takenInChargeOn: '2026-01-10', violenceTypes: ['invented'] });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().fields[0].field).toContain('violenceTypes');
+    // a well-formed ISTAT code of no municipality (the fuzz suite found it answered 500)
+    const town = await create(s, { takenInChargeOn: '2026-01-10', residenceCode: '336002' });
+    expect(town.statusCode).toBe(400);
+    expect(town.json().fields).toEqual([
+      { field: 'residenceCode', reason: 'unknown_municipality', message: 'no municipality has this ISTAT code' },
+    ]);
     const count = await t.db.owner
       .selectFrom('cases')
       .select(sql<number>`count(*)::int`.as('n'))

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { isoDate, isoDateOrNull, todayInItaly } from '../db/dates.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, fieldError, invalidFields, notFound } from '../http/errors.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { assertOpen, bumpCaseVersion, loadCase, recordCaseEvent } from './access.ts';
 import { deleteDraft } from '../drafts/drafts.ts';
@@ -20,6 +20,18 @@ const PREFIX: Record<string, string> = {
   pavia: 'PV',
 };
 
+/** Her town of residence must be a municipality we know (the fuzz suite found a 500 from the foreign key). */
+async function checkResidence(ctx: Ctx, code: string | null | undefined) {
+  if (!code) return;
+  const known = await ctx.tx
+    .selectFrom('municipalities')
+    .select('istat_code')
+    .where('istat_code', '=', code)
+    .executeTakeFirst();
+  if (!known)
+    throw invalidFields([fieldError('residenceCode', 'unknown_municipality', 'no municipality has this ISTAT code')]);
+}
+
 /** Takes a woman in charge: opens her case at the actor's centre, with a pseudonymous code. */
 export async function createCase(ctx: Ctx, masterKey: Buffer, body: CaseCreate) {
   const me = ctx.authorise('case.write');
@@ -34,6 +46,7 @@ export async function createCase(ctx: Ctx, masterKey: Buffer, body: CaseCreate) 
     throw new AppError(409, 'not_a_case_holder', 'Only an anti-violence centre or shelter operator holds cases');
   }
   checkProfile(body, todayInItaly());
+  await checkResidence(ctx, body.residenceCode);
   const year = Number(body.takenInChargeOn.slice(0, 4));
   const prefix = org.network_id ? (PREFIX[org.network_id] ?? org.network_id.slice(0, 3).toUpperCase()) : 'RETE';
   const code = await sql<{ code: string }>`SELECT next_case_code(${prefix}, ${year}) AS code`.execute(ctx.tx);
@@ -84,6 +97,7 @@ export async function updateProfile(ctx: Ctx, caseId: string, patch: ProfilePatc
     takenInChargeOn: isoDate(current.takenInChargeOn),
   };
   checkProfile({ ...current, ...dates, ...patch }, todayInItaly());
+  await checkResidence(ctx, patch.residenceCode);
   await bumpCaseVersion(ctx.tx, caseId, version);
   const columns = profileColumns(patch);
   if (Object.keys(columns).length) await ctx.tx.updateTable('cases').set(columns).where('id', '=', caseId).execute();

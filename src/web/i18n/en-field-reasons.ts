@@ -62,5 +62,6 @@ export const enFieldReasons: Record<FieldReason, string> = {
   unknown_role: 'unknown role.',
   role_not_grantable: 'only a platform administrator grants this role.',
   too_common: 'too common or too easy to guess.',
+  unknown_municipality: 'no municipality has this ISTAT code.',
   shelter_address_forbidden: 'the address of a body that runs shelters is never recorded.',
 };

@@ -62,5 +62,6 @@ export const itFieldReasons: Record<FieldReason, string> = {
   unknown_role: 'ruolo sconosciuto.',
   role_not_grantable: 'solo un’amministratrice della piattaforma può assegnare questo ruolo.',
   too_common: 'troppo comune o facile da indovinare.',
+  unknown_municipality: 'nessun comune ha questo codice ISTAT.',
   shelter_address_forbidden: 'l’indirizzo di un ente che gestisce case rifugio non si registra.',
 };
