@@ -8,13 +8,12 @@ import { openDatabase } from './db/open.ts';
 import { seedDemoCasesOnce } from './demo/seed-cases.ts';
 import { printDemoLogins, seedDemo } from './demo/seed-demo.ts';
 import { seedDemoDirectoryOnce } from './demo/seed-directory.ts';
-import { startDraftSweep } from './drafts/sweep.ts';
 import { ensureWebBuilt } from './http/build-web.ts';
 import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
 import { startOutboxWorker } from './notifications/outbox-worker.ts';
-import { startStaleEntrySweep } from './directory/stale.ts';
-import { startReferralSweep } from './referrals/sweep.ts';
-import { catchUpAll, startStatisticsCatchUp } from './observatory/catch-up.ts';
+import { startJobs } from './jobs/runner.ts';
+import { systemJobs } from './jobs/schedule.ts';
+import { catchUpAll } from './observatory/catch-up.ts';
 import { seedDemoStatisticsOnce } from './demo/seed-statistics.ts';
 
 const started = performance.now();
@@ -57,20 +56,16 @@ app.log.info(
   'Percorsi is ready',
 );
 // Operators' notification e-mails: without PERCORSI_SMTP_URL they stay queued in the outbox.
-const outbox = config.smtpUrl ? startOutboxWorker({ db, config, logger: app.log, intervalMs: 30_000 }) : null;
+// The worker has no timer of its own (intervalMs 0): the job schedule below runs it.
+const outbox = config.smtpUrl ? startOutboxWorker({ db, config, logger: app.log, intervalMs: 0 }) : null;
 if (!outbox) app.log.info('PERCORSI_SMTP_URL is not set: notification e-mails stay queued');
 
 // Audit rows are written with each request; this node (or another one) chains them a moment later.
 const chainer = startAuditChainer({ db, logger: app.log, intervalMs: 1_000 });
 
-// Unanswered referrals expire and ended shares are deleted, also when nobody opens them.
-const sweep = startReferralSweep(db, app.log, 10 * 60_000);
-// Drafts nobody came back to are deleted 14 days after their last save.
-const draftSweep = startDraftSweep(db, app.log, 60 * 60_000);
-// Observatory (issue 7): the statistics store catches up with the paths' changes (one node at a time).
-const statistics = startStatisticsCatchUp(db, app.log, 30_000);
-// Public directory entries not verified for 6 months are flagged to their editors.
-const staleEntries = startStaleEntrySweep(db, app.log, 24 * 60 * 60_000);
+// Every periodic job (referral sweep, drafts, stale directory entries, e-mails, statistics,
+// retention) on one schedule shared by all nodes through job_runs: each run happens on one node.
+const jobs = startJobs({ owner: db.owner, logger: app.log, jobs: systemJobs({ db, config, logger: app.log, outbox }) });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -80,12 +75,9 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await app.close();
+  await jobs.stop();
   await outbox?.stop();
   await chainer.stop();
-  sweep.stop();
-  draftSweep.stop();
-  staleEntries.stop();
-  statistics.stop();
   await db.close();
   process.exit(0);
 }

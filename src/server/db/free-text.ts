@@ -94,6 +94,11 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'form_drafts.sealed': 'sealed',
   'idempotency_keys.key': 'code',
   'idempotency_keys.request_hash': 'hash',
+  // background jobs (160): job names, node names, error codes; last_result is counts only
+  'job_runs.job': 'code',
+  'job_runs.last_error': 'code',
+  'job_runs.last_node': 'code',
+  'job_runs.last_result': 'structured',
   'invitations.display_name': 'operator',
   'invitations.email': 'operator',
   'invitations.kind': 'code',
