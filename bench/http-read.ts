@@ -79,6 +79,8 @@ export async function benchRead(
       BENCH_MASTER_KEY: setup.masterKey.toString('base64'),
       BENCH_LOG_LEVEL: o.logLevel ?? 'warn',
       PERCORSI_TRUST_PROXY: '1',
+      // proof-ops: one signed-in user makes the whole load; her own bucket would stop it
+      PERCORSI_RATE_LIMIT_USER: '0',
       ...o.env,
     },
     o.nodeArgs,

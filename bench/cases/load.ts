@@ -279,6 +279,8 @@ function startSide(which: Side, setup: LoadSetup, floor: string, env: Record<str
     BENCH_MASTER_KEY: setup.masterKey.toString('base64'),
     BENCH_LOG_LEVEL: 'warn',
     PERCORSI_TRUST_PROXY: '1',
+    // proof-ops: one signed-in user makes the whole load; her own bucket would stop it
+    PERCORSI_RATE_LIMIT_USER: '0',
     ...(which === 'bare' ? env : {}),
   });
 }

@@ -20,6 +20,7 @@ import { collectPathMethods } from './http/methods.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
+import { rateLimitSetup, trustProxyFrom } from './http/rate-limit.ts';
 import { registerSystemRoutes } from './http/system-routes.ts';
 import { installValidators } from './http/validators.ts';
 import { serveWeb } from './http/web.ts';
@@ -50,7 +51,9 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
   const app = Fastify({
     logger: logStream && logger && typeof logger === 'object' ? { ...logger, stream: logStream } : logger,
     bodyLimit: 64 * 1024,
-    trustProxy: process.env.PERCORSI_TRUST_PROXY === '1',
+    // proof-ops: a hop count, `true` or a list of proxy addresses (http/rate-limit.ts)
+    // (Fastify takes a hop count at run time; its types omit the number)
+    trustProxy: trustProxyFrom(process.env.PERCORSI_TRUST_PROXY) as boolean | string[],
     genReqId: () => crypto.randomUUID(),
     // a path the router cannot decode (e.g. %ED%A0%80, half a surrogate pair) answers like any refused
     // input, not with Fastify's own error shape (found by the fuzz suite)
@@ -67,7 +70,7 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
   installValidators(app);
   const methods = collectPathMethods(app);
   await app.register(cookie);
-  await installSecurity(app);
+  await installSecurity(app, rateLimitSetup({ db, redisUrl: config.redisUrl, limits: config.rateLimits }));
   await installOpenApi(app);
   installErrorHandler(app);
   installRequestContext(app, db);

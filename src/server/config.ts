@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import path from 'node:path';
 import { thresholdOf } from '../shared/observatory/suppress.ts';
+import { type RateLimits, rateLimitsFrom } from './http/rate-limit.ts';
 
 export interface Config {
   port: number;
@@ -23,6 +24,10 @@ export interface Config {
   linkageKey: Buffer;
   /** Observatory: the disclosure threshold k (default 5, never below 3). */
   observatoryThreshold: number;
+  /** proof-ops: Redis for the rate-limit counters shared by app nodes (PERCORSI_REDIS_URL); unset: PostgreSQL or memory */
+  redisUrl?: string | null;
+  /** proof-ops: rate limits per minute (PERCORSI_RATE_LIMIT_*); unset: the defaults of http/rate-limit.ts */
+  rateLimits?: Partial<RateLimits>;
 }
 
 function appUrlFrom(ownerUrl: string): string {
@@ -71,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.PERCORSI_MAIL_FROM || 'Percorsi <no-reply@percorsi.invalid>',
     linkageKey: linkageKeyFrom(env, masterKey),
     observatoryThreshold: thresholdOf(env.PERCORSI_OBSERVATORY_K ? Number(env.PERCORSI_OBSERVATORY_K) : undefined),
+    redisUrl: env.PERCORSI_REDIS_URL || null,
+    rateLimits: rateLimitsFrom(env),
   };
 }

@@ -18,7 +18,8 @@ import { ROLES } from '../../shared/codes/roles.ts';
  */
 const PROBES = Number(process.env.PERCORSI_MATRIX_PROBES ?? 400);
 
-const t = openTestAppPerFile();
+// the rate limits (per user, per username) are not what this suite measures (rate-limit.db.test.ts does)
+const t = openTestAppPerFile({ config: () => testConfig({ rateLimits: { user: 1_000_000, username: 1_000_000 } }) });
 /** Each probe from its own address: the rate limit (per address) is not what this suite measures. */
 let n = 0;
 const addr = () => {

@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { limitUsername, loginRateLimit } from '../http/rate-limit.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../http/errors.ts';
@@ -41,7 +42,8 @@ async function answerSecondFactor(result: SecondFactorResult, reply: FastifyRepl
 
 export function registerAuthRoutes(app: FastifyInstance, { config }: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+  // proof-ops: per address (an office signs in from one), plus per username in the handlers below
+  const loginLimit = { rateLimit: loginRateLimit(config.rateLimits) };
 
   api.post(
     '/auth/login',
@@ -60,6 +62,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
         throw refused;
       }
       const { username, password } = req.body;
+      await limitUsername(req.server, req, username);
       const result = await req.inContext((ctx) => loginWithPassword(ctx, username, password));
       if (!result.ok) {
         await sleep(result.delayMs);
@@ -137,6 +140,7 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
     },
     async (req, reply) => {
       const { username } = req.body;
+      await limitUsername(req.server, req, username);
       await req.inContext((ctx) => requestPasswordReset(ctx, username));
       return reply.status(202).send({
         message: 'If the account exists, its organisation administrators have been asked to send a reset link.',

@@ -166,6 +166,8 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'protocols.source_ids': 'reference',
   'protocols.summary': 'reference',
   'recovery_codes.code_hash': 'hash',
+  // rate limits (161): SHA-256 of a bucket's user, address or username
+  'rate_limit_hits.key': 'hash',
   'referral_events.details': 'structured',
   'referral_events.kind': 'code',
   'referral_messages.author_name': 'operator',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changed, describeReport, runFuzz, snapshotOf } from '../testing/fuzz/run-fuzz.ts';
 import type { Operation } from '../testing/fuzz/openapi-cases.ts';
-import { makeOrg, makeUser, openTestAppPerFile, type Signed, signIn } from '../testing/harness.ts';
+import { makeOrg, makeUser, openTestAppPerFile, type Signed, signIn, testConfig } from '../testing/harness.ts';
 import { referralFixture } from '../testing/referral-fixture.ts';
 
 /**
@@ -12,7 +12,8 @@ import { referralFixture } from '../testing/referral-fixture.ts';
 const CASES = Number(process.env.FUZZ_CASES ?? 700);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
 
-const t = openTestAppPerFile();
+// the rate limits (per user, per username) are not what this suite measures (rate-limit.db.test.ts does)
+const t = openTestAppPerFile({ config: () => testConfig({ rateLimits: { user: 1_000_000, username: 1_000_000 } }) });
 const f = referralFixture(() => t);
 
 describe('fuzz from the OpenAPI document', () => {

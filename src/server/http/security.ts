@@ -1,9 +1,10 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { installUsernameLimiter, type RateLimitSetup } from './rate-limit.ts';
 
-/** Security headers on every response and a global rate limit; the API is never cached. */
-export async function installSecurity(app: FastifyInstance): Promise<void> {
+/** Security headers on every response and the rate limits (rate-limit.ts); the API is never cached. */
+export async function installSecurity(app: FastifyInstance, limits: RateLimitSetup): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -26,7 +27,9 @@ export async function installSecurity(app: FastifyInstance): Promise<void> {
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, limits.options);
+  installUsernameLimiter(app, limits.limits);
+  app.addHook('onClose', async () => limits.close());
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });

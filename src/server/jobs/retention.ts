@@ -34,7 +34,8 @@ export function retentionFrom(env: NodeJS.ProcessEnv): RetentionSettings {
  * - sessions past their absolute expiry, or idle past IDLE_MINUTES (auth_session_check would end
  *   them on their next use anyway);
  * - one-time links used or expired more than `linkDays` ago;
- * - idempotency keys older than `idempotencyDays` (a retry comes within minutes, not days).
+ * - idempotency keys older than `idempotencyDays` (a retry comes within minutes, not days);
+ * - rate-limit counters (PostgreSQL) whose window ended an hour ago.
  * Mails still waiting for a retry are never touched. Answers the counts deleted.
  */
 export async function purgeSystemData(owner: Kysely<DB>, settings: RetentionSettings = DEFAULT_RETENTION) {
@@ -48,6 +49,14 @@ export async function purgeSystemData(owner: Kysely<DB>, settings: RetentionSett
       AND (used_at IS NOT NULL OR expires_at < now())`.execute(owner);
   const keys = await sql`DELETE FROM idempotency_keys
     WHERE created_at < now() - make_interval(secs => ${secs(settings.idempotencyDays)})`.execute(owner);
+  // rate-limit windows (migration 161) last a minute: an hour-old row counts nothing any more
+  const windows = await sql`DELETE FROM rate_limit_hits WHERE window_start < now() - interval '1 hour'`.execute(owner);
   const n = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
-  return { emails: n(emails), sessions: n(sessions), links: n(links), idempotencyKeys: n(keys) };
+  return {
+    emails: n(emails),
+    sessions: n(sessions),
+    links: n(links),
+    idempotencyKeys: n(keys),
+    rateLimitWindows: n(windows),
+  };
 }
