@@ -36,6 +36,7 @@ import { registerPlanRoutes } from './plans/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 import { registerWorklistRoutes } from './worklist/routes.ts';
+import { registerControlRoomRoutes } from './control-room/routes.ts';
 
 export interface AppDeps {
   db: Database;
@@ -121,4 +122,6 @@ export function registerApiRoutes(
   registerObservatoryRoutes(api, { config });
   // obs-report: the quarterly report (background job) and the annual extract
   registerObservatoryReportRoutes(api, { db, config });
+  // net-control: the control room, its documents, working groups and procedures
+  registerControlRoomRoutes(api);
 }

@@ -34,6 +34,15 @@ export const ACTIONS = [
   // obs-report: the observatory's quarterly report (PDF) and the annual ISTAT / O.R.A. extract
   'observatory.report',
   'observatory.extract',
+  // net-control: the control room of a protocol, its working groups, procedures and documents
+  'control_room.read',
+  'control_room.manage',
+  'control_room.update_action',
+  'procedure.read',
+  'procedure.manage',
+  'procedure.acknowledge',
+  'document.read',
+  'document.upload',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -92,6 +101,34 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   // and suppressed tables only; RLS on observatory_reports repeats it)
   'observatory.report': { control_room_member: 'any' },
   'observatory.extract': { control_room_member: 'any' },
+  // net-control: a protocol's control room is its signatories' coordinators and control-room members
+  // (which protocols: decided with the row, RLS app_in_control_room); the coordinator records meetings,
+  // decisions, actions, working groups and procedures (app_runs_control_room); a member moves an
+  // action's status. Procedures in force are read by every signatory's operators (the referral wizard
+  // links them; app_signatory) and acknowledged by each body's administrator. Documents: a procedure's
+  // text as its procedure, the rest as the control room (app_reads_document).
+  'control_room.read': { network_coordinator: 'own', control_room_member: 'own' },
+  'control_room.manage': { network_coordinator: 'own' },
+  'control_room.update_action': { network_coordinator: 'own', control_room_member: 'own' },
+  'procedure.read': {
+    network_coordinator: 'own',
+    control_room_member: 'own',
+    org_admin: 'own',
+    centre_operator: 'own',
+    cpi_referent: 'own',
+    service_operator: 'own',
+  },
+  'procedure.manage': { network_coordinator: 'own' },
+  'procedure.acknowledge': { org_admin: 'own' },
+  'document.read': {
+    network_coordinator: 'own',
+    control_room_member: 'own',
+    org_admin: 'own',
+    centre_operator: 'own',
+    cpi_referent: 'own',
+    service_operator: 'own',
+  },
+  'document.upload': { network_coordinator: 'own' },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

@@ -73,6 +73,10 @@ export const FIELD_REASONS = [
   'role_not_grantable',
   'too_common',
   'shelter_address_forbidden',
+  // net-control: documents (type detected from the bytes) and the control room's bodies
+  'type_not_allowed',
+  'type_mismatch',
+  'not_a_signatory',
 ] as const;
 
 export type FieldReason = (typeof FIELD_REASONS)[number];

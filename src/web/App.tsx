@@ -38,6 +38,12 @@ const NetworkDetailPage = page(() => import('./pages/NetworkDetailPage.tsx').the
 const NetworksPage = page(() => import('./pages/NetworksPage.tsx').then((m) => m.NetworksPage));
 // obs-report: the observatory's dashboards (ECharts is in this chunk only)
 const ObservatoryPage = page(() => import('./pages/observatory/ObservatoryPage.tsx').then((m) => m.ObservatoryPage));
+// net-control: the control room
+const ControlRoomsPage = page(() =>
+  import('./pages/control-room/ControlRoomsPage.tsx').then((m) => m.ControlRoomsPage),
+);
+const RoomPage = page(() => import('./pages/control-room/RoomPage.tsx').then((m) => m.RoomPage));
+const MeetingPage = page(() => import('./pages/control-room/MeetingPage.tsx').then((m) => m.MeetingPage));
 const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx').then((m) => m.NotificationsPage));
 const OrganisationDetailPage = page(() =>
   import('./pages/OrganisationDetailPage.tsx').then((m) => m.OrganisationDetailPage),
@@ -100,6 +106,12 @@ export function App() {
         <Route path="/aiuto-tastiera" element={guard(<ShortcutsPage />)} />
         {/* obs-report */}
         <Route path="/osservatorio" element={guard(<ObservatoryPage />, 'observatory.read')} />
+        <Route path="/cabina-di-regia" element={guard(<ControlRoomsPage />, 'control_room.read')} />
+        <Route path="/cabina-di-regia/:protocolId" element={guard(<RoomPage />, 'control_room.read')} />
+        <Route
+          path="/cabina-di-regia/:protocolId/riunioni/:meetingId"
+          element={guard(<MeetingPage />, 'control_room.read')}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -180,3 +180,20 @@ export const api = {
   delete: <P extends PathOf<'DELETE'>>(path: P, ...[req]: ArgsOf<'DELETE', P>) =>
     call<ResponseOf<'DELETE', P>>('DELETE', path, req),
 };
+
+/**
+ * net-control: a multipart upload (a document and its fields). The browser sets the boundary; the
+ * CSRF token rides along as for every change. Answers like `api` (ApiError on failure).
+ */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  activityListener?.();
+  const token = csrfToken ?? (await fetchCsrfToken());
+  const res = await fetch(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', ...(token ? { 'X-CSRF-Token': token } : {}) },
+    credentials: 'same-origin',
+    body: form,
+  });
+  if (!res.ok) throw await parseError(res);
+  return (await res.json()) as T;
+}

@@ -106,6 +106,13 @@ export const SCREENS: readonly Screen[] = [
     nav: ({ t }) => t.observatory.nav,
     tile: ({ t }) => ({ title: t.observatory.homeTitle, text: t.observatory.homeText }),
   },
+  // net-control: the control room of her protocols
+  {
+    action: 'control_room.read',
+    to: path('/cabina-di-regia'),
+    nav: ({ t }) => t.controlRoom.nav,
+    tile: ({ t }) => ({ title: t.controlRoom.homeTitle, text: t.controlRoom.homeText }),
+  },
   {
     action: 'audit.read_organisation',
     to: path('/audit'),

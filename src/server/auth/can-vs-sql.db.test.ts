@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Action, can } from '../../shared/can.ts';
 import { ROLES, type Role } from '../../shared/codes/roles.ts';
 import { type Actor, setActor, withContext } from '../db/context.ts';
@@ -44,10 +44,41 @@ const HELPERS: Record<string, { call: (org: string) => ReturnType<typeof sql<boo
   },
   // no organisation argument: the control room decides for every organisation
   app_decides_adhesions: { call: () => sql<boolean>`app_decides_adhesions()`, actions: ['protocol.decide_adhesion'] },
+  // net-control: asked about the protocol the organisation signed (beforeAll: OWN and OTHER each sign one)
+  app_in_control_room: {
+    call: (org) => sql<boolean>`app_in_control_room(${signedBy(org)})`,
+    actions: ['control_room.read', 'control_room.update_action'],
+  },
+  app_runs_control_room: {
+    call: (org) => sql<boolean>`app_runs_control_room(${signedBy(org)})`,
+    actions: ['control_room.manage', 'procedure.manage', 'document.upload'],
+  },
 };
 
 const OWN = randomUUID();
 const OTHER = randomUUID();
+
+/** net-control: the protocol an organisation signed (its control room is that protocol's). */
+function signedBy(org: string) {
+  return sql`(SELECT s.protocol_id FROM protocol_signatories s WHERE s.organisation_id = ${org}::uuid LIMIT 1)`;
+}
+beforeAll(async () => {
+  for (const org of [OWN, OTHER]) {
+    await t.db.owner
+      .insertInto('organisations')
+      .values({ id: org, name: `Ente ${org.slice(0, 8)}`, type: 'municipality' })
+      .execute();
+    const p = await t.db.owner
+      .insertInto('protocols')
+      .values({ code: `p-${org.slice(0, 8)}`, name: 'Protocollo di prova', signed_on: '2024-01-01', scope: 'prova' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.owner
+      .insertInto('protocol_signatories')
+      .values({ protocol_id: p.id, organisation_id: org, kind: 'original', joined_on: '2024-01-01' })
+      .execute();
+  }
+});
 
 /** What the SQL helpers answer for `roles`, set on the transaction as request-context does. */
 async function sqlAnswers(roles: Role[]) {

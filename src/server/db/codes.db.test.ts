@@ -21,6 +21,12 @@ import {
   URGENCIES,
 } from '../../shared/codes/referrals.ts';
 import { ROLES } from '../../shared/codes/roles.ts';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_MEDIA_TYPES,
+  PROCEDURE_STATUSES,
+  ROOM_ACTION_STATUSES,
+} from '../../shared/codes/control-room.ts';
 import { STATS_AGE_BANDS, STATS_CHILDREN, STATS_CITIZENSHIPS } from '../../shared/observatory/dimensions.ts';
 import {
   CONSENT_DECISIONS,
@@ -88,6 +94,12 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'feedback_answers.question': FEEDBACK_QUESTIONS,
   'observatory_reports.lang': REPORT_LANGUAGES,
   'observatory_reports.status': REPORT_STATUSES,
+  // net-control
+  'control_room_actions.status': ROOM_ACTION_STATUSES,
+  'documents.kind': DOCUMENT_KINDS,
+  'documents.media_type': DOCUMENT_MEDIA_TYPES,
+  'procedure_versions.status': PROCEDURE_STATUSES,
+  'procedures.applies_to_type': ORGANISATION_TYPES,
 };
 
 /**

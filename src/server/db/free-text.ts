@@ -230,4 +230,23 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'observatory_reports.pdf_hash': 'hash',
   'observatory_reports.quarter': 'code',
   'observatory_reports.status': 'code',
+  // net-control (migration 140): the network's own work — meetings, decisions, actions, groups,
+  // procedures and document titles are about bodies and the network, never about a woman (the
+  // upload form and the meeting form say so; nothing links them to a case)
+  'control_room_actions.status': 'code',
+  'control_room_actions.title': 'reference',
+  'control_room_decisions.text': 'reference',
+  'control_room_meetings.agenda': 'reference',
+  'control_room_meetings.place': 'reference',
+  'document_blobs.sha256': 'hash',
+  'documents.kind': 'code',
+  'documents.media_type': 'code',
+  'documents.sha256': 'hash',
+  'documents.title': 'reference',
+  'procedure_acknowledgements.acknowledged_by_name': 'operator',
+  'procedure_versions.act_reference': 'reference',
+  'procedure_versions.status': 'code',
+  'procedures.applies_to_type': 'code',
+  'procedures.title': 'reference',
+  'working_groups.name': 'reference',
 };

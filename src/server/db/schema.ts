@@ -18,6 +18,7 @@ import type {
   ProgrammesTable,
 } from './schema-cases.ts';
 import type { DirectoryTables } from './schema-directory.ts';
+import type { ControlRoomTables } from './schema-control-room.ts';
 import type { DraftTables } from './schema-drafts.ts';
 import type { NotificationTables } from './schema-notifications.ts';
 import type { ReferralTables } from './schema-referrals.ts';
@@ -166,7 +167,13 @@ export interface AuditLogTable {
   tx: Generated<string | null>;
 }
 
-export interface DB extends NotificationTables, ReferralTables, DirectoryTables, DraftTables {
+export interface DB
+  extends NotificationTables,
+    ReferralTables,
+    DirectoryTables,
+    DraftTables,
+    // net-control
+    ControlRoomTables {
   municipalities: MunicipalitiesTable;
   networks: NetworksTable;
   network_municipalities: NetworkMunicipalitiesTable;

@@ -21,6 +21,7 @@ import * as Plans from '../plans/schemas.ts';
 import * as Referrals from '../referrals/schemas.ts';
 import * as Users from '../users/schemas.ts';
 import * as Worklist from '../worklist/schemas.ts';
+import * as Room from '../control-room/schemas.ts';
 import { Meta } from './system-routes.ts';
 
 /** A 204 answer: the client resolves to undefined. */
@@ -145,6 +146,18 @@ export const contract = {
   'GET /observatory/reports': { response: ObsReport.ReportList },
   'GET /observatory/reports/:id': { response: ObsReport.Report },
   'GET /observatory/extract/:year': { response: ObsReport.ExtractIndex },
+
+  // net-control: the control room; the upload is multipart (postForm), the download a file
+  'GET /control-room': { response: Room.RoomList },
+  'GET /control-room/:protocolId': { response: Room.RoomOverview },
+  'POST /control-room/:protocolId/meetings': { body: Room.MeetingCreate, response: Room.MeetingDetail },
+  'GET /control-room/:protocolId/meetings/:meetingId': { response: Room.MeetingDetail },
+  'PUT /control-room/:protocolId/actions/:actionId/status': {
+    body: Room.ActionStatusChange,
+    response: Room.RoomAction,
+  },
+  'POST /control-room/:protocolId/working-groups': { body: Room.WorkingGroupCreate, response: Room.WorkingGroup },
+  'GET /control-room/:protocolId/documents': { response: Room.DocumentList },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;

@@ -102,6 +102,29 @@ const recentAudit = (tx: Tx, me: Actor) =>
       'audit_log.action as detail',
     ]);
 
+/**
+ * net-control: the action items of the control rooms she takes part in (RLS app_in_control_room),
+ * still open past their due date; `person` carries the item's title (what is to be done, about the
+ * network's work, never about a woman), `detail` the protocol, which the list links to.
+ */
+const roomActionsOverdue = (tx: Tx, today: string) =>
+  tx
+    .selectFrom('control_room_actions as ra')
+    .where('ra.status', 'in', ['open', 'in_progress'])
+    .where('ra.due_on', '<', today)
+    .select([
+      'ra.id as id',
+      nulId('case_id'),
+      nul('case_code'),
+      nul('pseudonym'),
+      nulId('referral_id'),
+      'ra.due_on as due_on',
+      nulTime('occurred_at'),
+      'ra.owner_organisation_id as organisation_id',
+      'ra.title as person',
+      sql<string>`ra.protocol_id::text`.as('detail'),
+    ]) as unknown as ItemQuery;
+
 export const QUEUES: Record<WorkQueue, Queue> = {
   actions_overdue: {
     action: 'case.write',
@@ -288,6 +311,10 @@ export const QUEUES: Record<WorkQueue, Queue> = {
           's.name as person',
           'o.overdue as detail',
         ]) as ItemQuery,
+  },
+  room_actions_overdue: {
+    action: 'control_room.read',
+    items: (tx, _me, today) => roomActionsOverdue(tx, today),
   },
 };
 

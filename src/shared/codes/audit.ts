@@ -72,5 +72,20 @@ export const AUDIT_ACTIONS = [
   'observatory.report_request',
   'observatory.report_download',
   'observatory.extract',
+  // net-control: documents, the control room, working groups, procedures
+  'document.upload',
+  'document.list',
+  'document.read',
+  'control_room.list',
+  'control_room.read',
+  'control_room.meeting_read',
+  'control_room.meeting_record',
+  'control_room.action_update',
+  'control_room.group_create',
+  'procedure.list',
+  'procedure.read',
+  'procedure.create',
+  'procedure.version_add',
+  'procedure.transition',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

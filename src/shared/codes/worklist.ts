@@ -18,5 +18,7 @@ export const WORK_QUEUES = [
   'access_refused',
   // network coordinators and the control room
   'referrals_overdue_network',
+  // net-control: the control room's action items past their due date
+  'room_actions_overdue',
 ] as const;
 export type WorkQueue = (typeof WORK_QUEUES)[number];

@@ -64,4 +64,8 @@ export const enFieldReasons: Record<FieldReason, string> = {
   too_common: 'too common or too easy to guess.',
   unknown_municipality: 'no municipality has this ISTAT code.',
   shelter_address_forbidden: 'the address of a body that runs shelters is never recorded.',
+  // net-control
+  type_not_allowed: 'only PDF, ODT, DOCX, PNG or JPEG files, recognised from their content.',
+  type_mismatch: 'the file’s content does not match its name.',
+  not_a_signatory: 'the body has not signed this protocol.',
 };

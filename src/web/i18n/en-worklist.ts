@@ -18,6 +18,7 @@ export const enWorklist: typeof itWorklist = {
       identity_reads: 'Identity reads',
       access_refused: 'Refused or failed accesses',
       referrals_overdue_network: 'Overdue referrals in the network',
+      room_actions_overdue: 'Overdue control-room actions',
     },
     hints: {
       actions_overdue: 'Of your open cases: past due and still planned or in progress.',
@@ -31,6 +32,7 @@ export const enWorklist: typeof itWorklist = {
       identity_reads: 'In the last 7 days, in your organisation.',
       access_refused: 'In the last 7 days, in your organisation.',
       referrals_overdue_network: 'Referrals past their answer or first-appointment deadline.',
+      room_actions_overdue: 'Decided by the control room, not finished by their due date.',
     },
     count: '{count}',
     screens: 'All sections',

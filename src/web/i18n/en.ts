@@ -1,5 +1,6 @@
 /** English UI strings: same shape as it.ts. */
 import { enObservatory } from './en-observatory.ts';
+import { enControlRoom } from './en-control-room.ts';
 import { enCasePage } from './en-case-page.ts';
 import { enCaseWork } from './en-case-work.ts';
 import { enCases } from './en-cases.ts';
@@ -179,4 +180,5 @@ export const en: Messages = {
   ...enDirectory,
   // obs-report
   ...enObservatory,
+  ...enControlRoom,
 };

@@ -64,4 +64,8 @@ export const itFieldReasons: Record<FieldReason, string> = {
   too_common: 'troppo comune o facile da indovinare.',
   unknown_municipality: 'nessun comune ha questo codice ISTAT.',
   shelter_address_forbidden: 'l’indirizzo di un ente che gestisce case rifugio non si registra.',
+  // net-control
+  type_not_allowed: 'solo file PDF, ODT, DOCX, PNG o JPEG, riconosciuti dal contenuto.',
+  type_mismatch: 'il contenuto del file non corrisponde al suo nome.',
+  not_a_signatory: 'l’ente non ha firmato questo protocollo.',
 };

@@ -111,6 +111,20 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'observatory.report_request': 'Richiesta del rapporto trimestrale dell’osservatorio',
   'observatory.report_download': 'Scaricamento del rapporto trimestrale dell’osservatorio',
   'observatory.extract': 'Estrazione annuale dell’osservatorio (ISTAT, O.R.A.)',
+  'document.upload': 'Caricamento di un documento',
+  'document.list': 'Elenco dei documenti',
+  'document.read': 'Lettura di un documento',
+  'control_room.list': 'Elenco delle cabine di regia',
+  'control_room.read': 'Consultazione della cabina di regia',
+  'control_room.meeting_read': 'Lettura di una riunione',
+  'control_room.meeting_record': 'Registrazione di una riunione',
+  'control_room.action_update': 'Aggiornamento di un’azione della cabina di regia',
+  'control_room.group_create': 'Creazione di un gruppo di lavoro',
+  'procedure.list': 'Elenco delle procedure',
+  'procedure.read': 'Lettura di una procedura',
+  'procedure.create': 'Creazione di una procedura',
+  'procedure.version_add': 'Nuova versione di una procedura',
+  'procedure.transition': 'Approvazione, sostituzione o presa visione di una procedura',
 });
 
 const exportLists = labelsFor(EXPORT_LISTS, {

@@ -19,6 +19,7 @@ export const itWorklist = {
       identity_reads: 'Letture dell’identità',
       access_refused: 'Accessi negati o non riusciti',
       referrals_overdue_network: 'Invii scaduti nella rete',
+      room_actions_overdue: 'Azioni della cabina di regia scadute',
     }),
     hints: labelsFor(WORK_QUEUES, {
       actions_overdue: 'Dei tuoi percorsi aperti: scadute e ancora pianificate o in corso.',
@@ -33,6 +34,7 @@ export const itWorklist = {
       identity_reads: 'Negli ultimi 7 giorni, nella tua organizzazione.',
       access_refused: 'Negli ultimi 7 giorni, nella tua organizzazione.',
       referrals_overdue_network: 'Invii oltre il termine di risposta o di primo appuntamento.',
+      room_actions_overdue: 'Decise in cabina di regia, non ancora concluse alla scadenza.',
     }),
     count: '{count}',
     screens: 'Tutte le sezioni',

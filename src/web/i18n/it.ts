@@ -1,5 +1,6 @@
 /** Italian UI strings (the reference language: en.ts must have the same shape). */
 import { itObservatory } from './it-observatory.ts';
+import { itControlRoom } from './it-control-room.ts';
 import { itCasePage } from './it-case-page.ts';
 import { itCaseWork } from './it-case-work.ts';
 import { itCases } from './it-cases.ts';
@@ -178,6 +179,7 @@ export const it = {
   ...itDirectory,
   // obs-report
   ...itObservatory,
+  ...itControlRoom,
 };
 
 export type Messages = typeof it;

@@ -16,7 +16,7 @@ export type CatalogueLabels = Map<string, string>;
 
 interface View {
   /** what the list's first column is: the case, the pseudonym, or the time of an audit row */
-  kind: 'case' | 'received' | 'audit' | 'network';
+  kind: 'case' | 'received' | 'audit' | 'network' | 'room';
   href: (x: WorkItem) => string;
   detail: (x: WorkItem, i: I18n, catalogue: CatalogueLabels) => string;
   urgency?: (x: WorkItem, today: string) => UrgencyKind | null;
@@ -76,5 +76,12 @@ export const QUEUE_VIEW: Record<WorkQueue, View> = {
     href: () => '/invii/scaduti',
     detail: (x, i) => i.label('overdueKinds', x.detail ?? ''),
     urgency: overdueKind,
+  },
+  // net-control: the item's title is in `person`, its protocol in `detail`
+  room_actions_overdue: {
+    kind: 'room',
+    href: (x) => `/cabina-di-regia/${enc(x.detail ?? '')}`,
+    detail: (_x, i) => i.t.controlRoom.actionItem,
+    urgency: () => 'action_overdue',
   },
 };
