@@ -31,6 +31,8 @@ function byRoles(roles: Role[]) {
     ...(has('org_admin', 'network_coordinator', 'platform_admin') ? ['/elenco-pubblico'] : []),
     // obs-report
     ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/osservatorio'] : []),
+    // net-control
+    ...(has('network_coordinator', 'control_room_member') ? ['/cabina-di-regia'] : []),
     '/audit',
   ];
   const tiles = [
@@ -46,6 +48,8 @@ function byRoles(roles: Role[]) {
     ...(has('org_admin', 'network_coordinator', 'platform_admin') ? ['/elenco-pubblico'] : []),
     // obs-report
     ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/osservatorio'] : []),
+    // net-control
+    ...(has('network_coordinator', 'control_room_member') ? ['/cabina-di-regia'] : []),
     ...(canSeeAll ? ['/audit'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];
