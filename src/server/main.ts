@@ -8,6 +8,7 @@ import { openDatabase } from './db/open.ts';
 import { seedDemoCasesOnce } from './demo/seed-cases.ts';
 import { printDemoLogins, seedDemo } from './demo/seed-demo.ts';
 import { seedDemoDirectoryOnce } from './demo/seed-directory.ts';
+import { seedDemoControlRoomOnce } from './demo/seed-control-room.ts';
 import { ensureWebBuilt } from './http/build-web.ts';
 import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
 import { startOutboxWorker } from './notifications/outbox-worker.ts';
@@ -43,6 +44,8 @@ if (config.demo) {
   const entries = await phase('demoDirectory', () => seedDemoDirectoryOnce(db));
   if (entries) console.log(`Published ${entries} demo entries of the public directory (/aiuto).`);
   if (logins) printDemoLogins(logins, config);
+  // net-control: a year of the Milan control room (meetings, decisions, actions, a working group)
+  await phase('demoControlRoom', () => seedDemoControlRoomOnce(db));
   // observatory (issue 7): the demo's statistics history, then the store caught up with the demo's paths
   await phase('demoStatistics', async () => {
     await seedDemoStatisticsOnce(db);

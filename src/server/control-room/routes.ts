@@ -5,7 +5,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_DOCUMENT_BYTES } from '../../shared/codes/control-room.ts';
 import { extensionOf } from '../documents/detect.ts';
-import { listDocuments, readDocument, type Upload, uploadDocument } from '../documents/documents.ts';
+import { listDocuments, mayUpload, readDocument, type Upload, uploadDocument } from '../documents/documents.ts';
 import { AppError, invalidField } from '../http/errors.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
 import { ErrorBody, errorResponses } from '../http/schema-kit.ts';
@@ -164,7 +164,9 @@ export function registerControlRoomRoutes(app: FastifyInstance): void {
         },
       },
       async (req, reply) => {
-        // read before the transaction opens: a slow upload never holds a database connection
+        // who may upload here is asked first (404 otherwise, whatever the body); the file is read
+        // between two transactions, so a slow upload never holds a database connection
+        await req.inContext((ctx) => mayUpload(ctx, req.params.protocolId));
         const { fields, file } = await readUpload(req);
         const doc = await req.inContext((ctx) => uploadDocument(ctx, req.params.protocolId, fields, file));
         return reply.code(201).send(doc);

@@ -63,6 +63,12 @@ export interface Upload {
   filename: string | null;
 }
 
+/** 404 unless the actor may upload to this protocol's store (asked before the upload is read). */
+export async function mayUpload(ctx: Ctx, protocolId: string): Promise<void> {
+  ctx.authorise('document.upload');
+  await requireRoom(ctx.tx, protocolId, 'runs');
+}
+
 /** The coordinator stores a document in her protocol's store. */
 export async function uploadDocument(
   ctx: Ctx,

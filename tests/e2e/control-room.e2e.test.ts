@@ -1,0 +1,86 @@
+/**
+ * net-control: the control room. The demo coordinator sees overdue actions on her home page, opens
+ * the Milan protocol's control room, records a meeting with a decision and an action item, finds it
+ * in the meeting's page; the upload form warns that no document may hold a woman's data. axe on
+ * every page (list, room, meeting, the overdue queue).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  checkProblems,
+  expectNoAxeViolations,
+  it as IT,
+  login,
+  newSession,
+  ready,
+  type Session,
+  screenshot,
+  setupBrowser,
+  visit,
+  waitForPath,
+} from './helpers.ts';
+
+setupBrowser();
+const C = IT.controlRoom;
+
+describe('control room', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await newSession();
+    await login(s.page, 'coordinatrice.milano');
+    await waitForPath(s.page, '/');
+  });
+  afterAll(() => s.close());
+
+  test('overdue actions on her home; a meeting with a decision and an action item; axe clean', async () => {
+    const { page } = s;
+    const queue = page.locator('main [data-queue="room_actions_overdue"]');
+    await queue.waitFor();
+    expect(Number(await queue.getAttribute('data-count'))).toBeGreaterThan(0);
+    await visit(page, '/da-fare/room_actions_overdue');
+    await ready(page, IT.worklist.queues.room_actions_overdue);
+    await expectNoAxeViolations(page, 'overdue control-room actions');
+
+    await visit(page, '/cabina-di-regia');
+    await ready(page, C.title);
+    await expectNoAxeViolations(page, 'control rooms');
+    await page.locator('main a', { hasText: 'Lavoro e violenza di genere' }).first().click();
+    await waitForPath(page, /^\/cabina-di-regia\/[0-9a-f-]{36}$/);
+    await ready(page, /Lavoro e violenza di genere/);
+    expect(await page.locator('main tr.room-action[data-overdue]').count()).toBeGreaterThan(0);
+    expect(await page.locator('main .working-group h3', { hasText: 'Lavoro e violenza' }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'control room');
+    await screenshot(page, 'control-room');
+
+    // the upload form says what may not be uploaded
+    await page.locator('summary', { hasText: C.upload }).click();
+    await page.locator('main .upload-form .alert-warning', { hasText: C.uploadWarning }).waitFor();
+
+    // record a meeting with one decision and one action
+    await page.locator('summary', { hasText: C.newMeeting }).click();
+    await page.fill('#meeting-date', '2026-11-20');
+    await page.fill('#meeting-place', 'Palazzo Marino');
+    await page.fill('#meeting-agenda', 'Bilancio dell’anno\nProgramma del prossimo anno');
+    await page.check('#meeting-present');
+    await page.getByRole('button', { name: C.addDecision }).click();
+    await page.fill('#decision-0', 'Rinnovare la campagna nelle aziende');
+    await page.getByRole('button', { name: C.addAction.replace('{n}', '1') }).click();
+    await page.fill('#action-0-0-title', 'Piano della campagna 2027');
+    await page.selectOption('#action-0-0-owner', { index: 1 });
+    await page.fill('#action-0-0-due', '2027-02-28');
+    await expectNoAxeViolations(page, 'control room with the forms open');
+    await screenshot(page, 'control-room-forms');
+    await page.getByRole('button', { name: C.saveMeeting }).click();
+    await page.locator('main .alert-success', { hasText: C.meetingSaved }).waitFor();
+
+    const row = page.locator('main tr.meeting-row', { hasText: '20/11/2026' });
+    await row.waitFor();
+    await row.locator('a').click();
+    await waitForPath(page, /\/riunioni\//);
+    await ready(page, /20\/11\/2026/);
+    await page.locator('main ol.decisions li', { hasText: 'Rinnovare la campagna nelle aziende' }).waitFor();
+    await page.locator('main tr.room-action', { hasText: 'Piano della campagna 2027' }).waitFor();
+    await expectNoAxeViolations(page, 'meeting');
+    await screenshot(page, 'control-room-meeting');
+    checkProblems(s);
+  });
+});
