@@ -60,7 +60,7 @@ describe('control room', () => {
     await page.fill('#meeting-date', '2026-11-20');
     await page.fill('#meeting-place', 'Palazzo Marino');
     await page.fill('#meeting-agenda', 'Bilancio dell’anno\nProgramma del prossimo anno');
-    await page.check('#meeting-present');
+    await page.locator('label[for="meeting-present"]').click();
     await page.getByRole('button', { name: C.addDecision }).click();
     await page.fill('#decision-0', 'Rinnovare la campagna nelle aziende');
     await page.getByRole('button', { name: C.addAction.replace('{n}', '1') }).click();
