@@ -16,7 +16,9 @@ try {
   const started = performance.now();
   const report = await restore(loadConfig(), manifest);
   for (const check of report.checks) console.log(`ok: ${check}`);
-  console.log(`restored in ${((performance.now() - started) / 1000).toFixed(1)} s; ${report.sessionsEnded} sessions ended (everyone signs in again)`);
+  console.log(
+    `restored in ${((performance.now() - started) / 1000).toFixed(1)} s; ${report.sessionsEnded} sessions ended (everyone signs in again)`,
+  );
 } catch (e) {
   if (e instanceof RestoreError) {
     console.error(`restore refused: ${e.message}`);

@@ -51,7 +51,9 @@ async function expectRefused(config: Config, manifest: string, pattern: RegExp, 
 const orgCount = async (config: Config, name: string) => {
   const db = await openDatabase(config);
   try {
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations WHERE name = ${name}`.execute(db.owner);
+    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM organisations WHERE name = ${name}`.execute(
+      db.owner,
+    );
     return r.rows[0]?.n ?? 0;
   } finally {
     await db.close();
@@ -132,11 +134,12 @@ async function roundTrip(kind: 'pglite' | 'pg') {
       const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sessions`.execute(db3.owner);
       check(n.rows[0]?.n === 0, 'no session survives a restore');
       const chain = await verifyAuditChain(db3.owner);
-      check(chain.ok && String(chain.headSeq) === manifest.audit.chainSeq, 'the audit chain verifies after the restore');
-      // the app role and its policies: no actor, no rows; the role owns nothing
-      const seen = await withContext(db3, (tx) =>
-        sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(tx),
+      check(
+        chain.ok && String(chain.headSeq) === manifest.audit.chainSeq,
+        'the audit chain verifies after the restore',
       );
+      // the app role and its policies: no actor, no rows; the role owns nothing
+      const seen = await withContext(db3, (tx) => sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(tx));
       check(seen.rows[0]?.n === 0, 'row-level security holds for the app role after the restore');
       const users = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(db3.owner);
       check(users.rows[0]?.n === manifest.tables.users, 'the users are back');
@@ -157,7 +160,10 @@ async function roundTrip(kind: 'pglite' | 'pg') {
 async function countOf(config: Config, table: 'users') {
   const db = await openDatabase(config);
   try {
-    const r = await db.owner.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+    const r = await db.owner
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
     return Number(r?.n ?? 0);
   } finally {
     await db.close();

@@ -73,7 +73,11 @@ async function stateOf(db: Kysely<DB>) {
   };
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 async function writeManifest(dir: string, base: string, m: Omit<Manifest, 'sha256' | 'bytes'>): Promise<string> {
   const file = path.join(dir, m.file);
@@ -98,7 +102,10 @@ export async function backup(config: Config, outDir: string): Promise<{ manifest
       const snap = await client.query<{ s: string }>('SELECT pg_export_snapshot() AS s');
       const one = new Kysely<DB>({
         dialect: new PostgresDialect({
-          pool: { connect: async () => ({ query: client.query.bind(client), release() {} }), end: async () => undefined },
+          pool: {
+            connect: async () => ({ query: client.query.bind(client), release() {} }),
+            end: async () => undefined,
+          },
         } as never),
       });
       const state = await stateOf(one);
@@ -154,16 +161,21 @@ export async function verifyRestored(db: Kysely<DB>, manifest: Manifest, masterK
   const checks: string[] = [];
   const state = await stateOf(db);
   if (state.schemaVersion !== manifest.schemaVersion)
-    throw new RestoreError(`schema version ${state.schemaVersion} differs from the manifest's ${manifest.schemaVersion}`);
+    throw new RestoreError(
+      `schema version ${state.schemaVersion} differs from the manifest's ${manifest.schemaVersion}`,
+    );
   const differ = Object.entries(manifest.tables).filter(([t, n]) => state.tables[t] !== n);
   const extra = Object.keys(state.tables).filter((t) => !(t in manifest.tables));
   if (differ.length || extra.length) {
     const what = differ.map(([t, n]) => `${t}: ${state.tables[t] ?? 'missing'} rows, manifest ${n}`);
-    throw new RestoreError(`row counts differ from the manifest: ${[...what, ...extra.map((t) => `${t}: not in manifest`)].join('; ')}`);
+    throw new RestoreError(
+      `row counts differ from the manifest: ${[...what, ...extra.map((t) => `${t}: not in manifest`)].join('; ')}`,
+    );
   }
   checks.push(`row counts of ${Object.keys(manifest.tables).length} tables match the manifest`);
   const chain = await verifyAuditChain(db);
-  if (!chain.ok) throw new RestoreError(`audit chain broken at position ${chain.broken?.chainSeq} (${chain.broken?.reason})`);
+  if (!chain.ok)
+    throw new RestoreError(`audit chain broken at position ${chain.broken?.chainSeq} (${chain.broken?.reason})`);
   if (state.audit.chainSeq !== manifest.audit.chainSeq || state.audit.hash !== manifest.audit.hash)
     throw new RestoreError('the audit chain head differs from the manifest');
   checks.push(`audit chain intact: ${chain.checked} rows, head ${manifest.audit.chainSeq}`);
@@ -180,7 +192,9 @@ export async function verifyRestored(db: Kysely<DB>, manifest: Manifest, masterK
         'restore with the master key that was in use when the backup was made',
     );
   }
-  checks.push(`sealed data opens with the master key: ${keys.rows.length} data keys, ${totp.rows.length} second-factor secrets`);
+  checks.push(
+    `sealed data opens with the master key: ${keys.rows.length} data keys, ${totp.rows.length} second-factor secrets`,
+  );
   return checks;
 }
 
@@ -255,9 +269,9 @@ async function restorePostgres(config: Config, manifest: Manifest, file: string)
       const db = openPostgres(scratchUrl.toString(), appUrl.toString(), 1);
       try {
         const checks = await verifyRestored(db.owner, manifest, config.masterKey);
-        const rls = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_policies WHERE schemaname = 'public'`.execute(
-          db.owner,
-        );
+        const rls = await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM pg_policies WHERE schemaname = 'public'`.execute(db.owner);
         checks.push(`${rls.rows[0]?.n} row-level security policies restored`);
         report = { checks, sessionsEnded: await endSessions(db.owner) };
       } finally {
