@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
+import { registerCompanyRoutes } from './companies/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -124,4 +125,6 @@ export function registerApiRoutes(
   registerObservatoryReportRoutes(api, { db, config });
   // net-control: the control room, its documents, working groups and procedures
   registerControlRoomRoutes(api);
+  // net-companies: the companies' register and vacancies (/aziende)
+  registerCompanyRoutes(api);
 }

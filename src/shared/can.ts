@@ -43,6 +43,9 @@ export const ACTIONS = [
   'procedure.acknowledge',
   'document.read',
   'document.upload',
+  // net-companies: the companies' register and vacancies of the actor's networks (/aziende)
+  'company.read',
+  'company.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +132,13 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
     service_operator: 'own',
   },
   'document.upload': { network_coordinator: 'own' },
+  // net-companies: companies and vacancies are kept per network, not per organisation: 'any' here,
+  // and which networks is decided with the row (RLS: the network is one of the actor's
+  // organisation's, app_org_networks(); migration 130). Centre operators read (they match vacancies
+  // to their cases' plans); the coordinator, CPI referents and company liaisons write. An
+  // organisation's administrator manages accounts, not the register (least privilege).
+  'company.read': { network_coordinator: 'any', cpi_referent: 'any', company_liaison: 'any', centre_operator: 'any' },
+  'company.write': { network_coordinator: 'any', cpi_referent: 'any', company_liaison: 'any' },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

@@ -32,6 +32,8 @@ export const FIELD_REASONS = [
   'before_version',
   // her case
   'tax_code_invalid',
+  // net-companies: a partita IVA whose check digit (or office code) is wrong
+  'vat_number_invalid',
   'more_minors_than_children',
   'risk_tool_needed',
   'unknown_municipality',

@@ -53,6 +53,9 @@ const HELPERS: Record<string, { call: (org: string) => ReturnType<typeof sql<boo
     call: (org) => sql<boolean>`app_runs_control_room(${signedBy(org)})`,
     actions: ['control_room.manage', 'procedure.manage', 'document.upload'],
   },
+  // net-companies: the roles only; the network is decided with the row (app_org_networks())
+  app_reads_companies: { call: () => sql<boolean>`app_reads_companies()`, actions: ['company.read'] },
+  app_writes_companies: { call: () => sql<boolean>`app_writes_companies()`, actions: ['company.write'] },
 };
 
 const OWN = randomUUID();

@@ -4,6 +4,16 @@ import { AUDIT_OUTCOMES, LINK_KINDS, SESSION_STAGES } from '../../shared/codes/a
 import { CASE_STATUSES, CASE_TEAM_ROLES, CLOSURE_OUTCOMES, RISK_LEVELS, RISK_TOOLS } from '../../shared/codes/cases.ts';
 import { AGE_BANDS, CITIZENSHIPS, EDUCATION, EMPLOYMENT } from '../../shared/codes/istat.ts';
 import { ACCESSIBILITY_FEATURES, DIRECTORY_SERVICES, SPOKEN_LANGUAGES } from '../../shared/codes/directory.ts';
+import {
+  COMPANY_SIZE_BANDS,
+  CONTRACT_TYPES,
+  ENGAGEMENT_KINDS,
+  ITALIAN_LEVELS,
+  JOB_SECTORS,
+  REQUIRED_EDUCATION,
+  VACANCY_LANGUAGES,
+  VACANCY_STATUSES,
+} from '../../shared/codes/companies.ts';
 import { DRAFT_FORMS } from '../../shared/codes/drafts.ts';
 import { FEEDBACK_QUESTIONS } from '../../shared/codes/feedback.ts';
 import { REPORT_LANGUAGES, REPORT_STATUSES } from '../../shared/codes/observatory-report.ts';
@@ -100,6 +110,15 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'documents.media_type': DOCUMENT_MEDIA_TYPES,
   'procedure_versions.status': PROCEDURE_STATUSES,
   'procedures.applies_to_type': ORGANISATION_TYPES,
+  // net-companies
+  'companies.size_band': COMPANY_SIZE_BANDS,
+  'company_engagements.kind': ENGAGEMENT_KINDS,
+  'vacancies.contract_type': CONTRACT_TYPES,
+  'vacancies.education_min': REQUIRED_EDUCATION,
+  'vacancies.italian_min': ITALIAN_LEVELS,
+  'vacancies.languages': VACANCY_LANGUAGES,
+  'vacancies.sector': JOB_SECTORS,
+  'vacancies.status': VACANCY_STATUSES,
 };
 
 /**

@@ -25,6 +25,29 @@ export type TextClass =
   | 'gap';
 
 export const TEXT_COLUMNS: Record<string, TextClass> = {
+  // net-companies (migration 130): a company's record and its vacancies are about businesses, never about
+  // her; the contact is a company's employee (reference data of the network)
+  'companies.network_id': 'code',
+  'companies.name': 'reference',
+  'companies.vat_number': 'code',
+  'companies.ateco_code': 'code',
+  'companies.size_band': 'code',
+  'companies.municipality_code': 'code',
+  'companies.contact_name': 'reference',
+  'companies.contact_email': 'reference',
+  'companies.contact_phone': 'reference',
+  'company_engagements.network_id': 'code',
+  'company_engagements.kind': 'code',
+  'vacancies.network_id': 'code',
+  'vacancies.occupation_code': 'code',
+  'vacancies.occupation_label': 'reference',
+  'vacancies.sector': 'code',
+  'vacancies.municipality_code': 'code',
+  'vacancies.contract_type': 'code',
+  'vacancies.education_min': 'code',
+  'vacancies.italian_min': 'code',
+  'vacancies.languages': 'code',
+  'vacancies.status': 'code',
   'action_catalogue.code': 'code',
   'action_catalogue.domain': 'code',
   // a centre's own catalogue entries are shared by all its cases: the label of a service, not of her

@@ -17,6 +17,7 @@ import type {
   PlanVersionsTable,
   ProgrammesTable,
 } from './schema-cases.ts';
+import type { CompanyTables } from './schema-companies.ts';
 import type { DirectoryTables } from './schema-directory.ts';
 import type { ControlRoomTables } from './schema-control-room.ts';
 import type { DraftTables } from './schema-drafts.ts';
@@ -173,7 +174,9 @@ export interface DB
     DirectoryTables,
     DraftTables,
     // net-control
-    ControlRoomTables {
+    ControlRoomTables,
+    // net-companies
+    CompanyTables {
   municipalities: MunicipalitiesTable;
   networks: NetworksTable;
   network_municipalities: NetworkMunicipalitiesTable;

@@ -8,6 +8,7 @@ import { type TSchema, Type } from '@sinclair/typebox';
 import * as Audit from '../audit/schemas.ts';
 import * as Auth from '../auth/schemas.ts';
 import * as Cases from '../cases/schemas.ts';
+import * as Companies from '../companies/schemas.ts';
 import * as Consents from '../consents/schemas.ts';
 import * as Drafts from '../drafts/schemas.ts';
 import * as Directory from '../directory/schemas.ts';
@@ -158,6 +159,16 @@ export const contract = {
   },
   'POST /control-room/:protocolId/working-groups': { body: Room.WorkingGroupCreate, response: Room.WorkingGroup },
   'GET /control-room/:protocolId/documents': { response: Room.DocumentList },
+  // net-companies: the companies' register and vacancies (/aziende)
+  'GET /companies/scope': { response: Companies.CompanyScope },
+  'GET /companies': { query: Companies.CompanyQuery, response: Companies.CompanyList },
+  'POST /companies': { body: Companies.CompanyFields, response: Companies.CompanyDetail },
+  'GET /companies/:id': { response: Companies.CompanyDetail },
+  'PUT /companies/:id': { body: Companies.CompanyFields, response: Companies.CompanyDetail },
+  'POST /companies/:id/engagements': { body: Companies.EngagementFields, response: Companies.CompanyDetail },
+  'GET /vacancies': { query: Companies.VacancyQuery, response: Companies.VacancyList },
+  'POST /vacancies': { body: Companies.VacancyFields, response: Companies.Vacancy },
+  'PUT /vacancies/:id': { body: Companies.VacancyFields, response: Companies.Vacancy },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;

@@ -87,5 +87,14 @@ export const AUDIT_ACTIONS = [
   'procedure.create',
   'procedure.version_add',
   'procedure.transition',
+  // net-companies: the companies' register, vacancies and the anonymous matching
+  'company.list',
+  'company.read',
+  'company.create',
+  'company.update',
+  'company.engagement_add',
+  'vacancy.create',
+  'vacancy.update',
+  'vacancy.match',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -40,6 +40,7 @@ export const enFieldReasons: Record<FieldReason, string> = {
   centre_itself: 'cannot be your own centre.',
   duplicate_consent:
     'the same consent (purpose, recipient and reason) is already recorded and valid on these dates: revoke it before recording a new one, or change the dates.',
+  vat_number_invalid: 'is not a valid VAT number (11 digits; check the last one).',
   not_for_this_field: 'is not a body that fits this field.',
   not_in_catalogue: 'not in the action catalogue.',
   not_in_plan: 'not part of this plan.',

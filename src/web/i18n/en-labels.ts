@@ -121,6 +121,15 @@ export const enLabels: typeof itLabels = {
       'procedure.create': 'Procedure created',
       'procedure.version_add': 'New procedure version',
       'procedure.transition': 'Procedure approved, superseded or acknowledged',
+      // net-companies
+      'company.list': 'Company register read',
+      'company.read': 'Company record read',
+      'company.create': 'Company registered',
+      'company.update': 'Company record changed',
+      'company.engagement_add': 'Company activity or commitment recorded',
+      'vacancy.create': 'Vacancy entered',
+      'vacancy.update': 'Vacancy changed',
+      'vacancy.match': 'Anonymous matching of vacancies to a path',
     },
     exportLists: { caseload: 'Caseload', follow_ups: 'Follow-ups after hire', audit: 'Access log' },
     outcomes: {

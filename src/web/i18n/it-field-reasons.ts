@@ -40,6 +40,7 @@ export const itFieldReasons: Record<FieldReason, string> = {
   centre_itself: 'non può essere il tuo stesso centro.',
   duplicate_consent:
     'lo stesso consenso (scopo, destinatario e finalità) è già registrato e valido in queste date: revocalo prima di registrarne uno nuovo, oppure cambia le date.',
+  vat_number_invalid: 'non è una partita IVA valida (11 cifre, controllare l’ultima).',
   not_for_this_field: 'non è un ente adatto a questo campo.',
   not_in_catalogue: 'azione non presente nel catalogo.',
   not_in_plan: 'non fa parte di questo piano.',

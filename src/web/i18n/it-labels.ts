@@ -125,6 +125,15 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'procedure.create': 'Creazione di una procedura',
   'procedure.version_add': 'Nuova versione di una procedura',
   'procedure.transition': 'Approvazione, sostituzione o presa visione di una procedura',
+  // net-companies
+  'company.list': 'Consultazione del registro delle aziende',
+  'company.read': 'Consultazione della scheda di un’azienda',
+  'company.create': 'Registrazione di un’azienda',
+  'company.update': 'Modifica della scheda di un’azienda',
+  'company.engagement_add': 'Registrazione di un’attività o di un impegno di un’azienda',
+  'vacancy.create': 'Inserimento di un’offerta di lavoro',
+  'vacancy.update': 'Modifica di un’offerta di lavoro',
+  'vacancy.match': 'Abbinamento anonimo delle offerte a un percorso',
 });
 
 const exportLists = labelsFor(EXPORT_LISTS, {
