@@ -9,6 +9,7 @@ import { seedDemoCasesOnce } from './demo/seed-cases.ts';
 import { printDemoLogins, seedDemo } from './demo/seed-demo.ts';
 import { seedDemoDirectoryOnce } from './demo/seed-directory.ts';
 import { seedDemoControlRoomOnce } from './demo/seed-control-room.ts';
+import { seedDemoCompaniesOnce } from './demo/seed-companies.ts';
 import { ensureWebBuilt } from './http/build-web.ts';
 import { loadNetworkData, seedNetwork } from './network/seed-network.ts';
 import { startOutboxWorker } from './notifications/outbox-worker.ts';
@@ -43,6 +44,9 @@ if (config.demo) {
   if (cases) console.log(`Seeded ${cases} synthetic women's paths.`);
   const entries = await phase('demoDirectory', () => seedDemoDirectoryOnce(db));
   if (entries) console.log(`Published ${entries} demo entries of the public directory (/aiuto).`);
+  // net-companies: companies, commitments and vacancies in the Milan and Pavia networks
+  const companies = await phase('demoCompanies', () => seedDemoCompaniesOnce(db));
+  if (companies) console.log(`Registered ${companies} demo companies with their vacancies (/aziende).`);
   if (logins) printDemoLogins(logins, config);
   // net-control: a year of the Milan control room (meetings, decisions, actions, a working group)
   await phase('demoControlRoom', () => seedDemoControlRoomOnce(db));

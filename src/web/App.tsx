@@ -37,6 +37,9 @@ const IntakePage = page(() => import('./pages/intake/IntakePage.tsx').then((m) =
 const NetworkDetailPage = page(() => import('./pages/NetworkDetailPage.tsx').then((m) => m.NetworkDetailPage));
 const NetworksPage = page(() => import('./pages/NetworksPage.tsx').then((m) => m.NetworksPage));
 // obs-report: the observatory's dashboards (ECharts is in this chunk only)
+// net-companies: companies and vacancies
+const CompaniesPage = page(() => import('./pages/companies/CompaniesPage.tsx').then((m) => m.CompaniesPage));
+const CompanyPage = page(() => import('./pages/companies/CompanyPage.tsx').then((m) => m.CompanyPage));
 const ObservatoryPage = page(() => import('./pages/observatory/ObservatoryPage.tsx').then((m) => m.ObservatoryPage));
 // net-control: the control room
 const ControlRoomsPage = page(() =>
@@ -112,6 +115,9 @@ export function App() {
           path="/cabina-di-regia/:protocolId/riunioni/:meetingId"
           element={guard(<MeetingPage />, 'control_room.read')}
         />
+        {/* net-companies */}
+        <Route path="/aziende" element={guard(<CompaniesPage />, 'company.read')} />
+        <Route path="/aziende/:id" element={guard(<CompanyPage />, 'company.read')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

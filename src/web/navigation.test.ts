@@ -33,6 +33,8 @@ function byRoles(roles: Role[]) {
     ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/osservatorio'] : []),
     // net-control
     ...(has('network_coordinator', 'control_room_member') ? ['/cabina-di-regia'] : []),
+    // net-companies
+    ...(has('network_coordinator', 'cpi_referent', 'company_liaison', 'centre_operator') ? ['/aziende'] : []),
     '/audit',
   ];
   const tiles = [
@@ -50,6 +52,8 @@ function byRoles(roles: Role[]) {
     ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/osservatorio'] : []),
     // net-control
     ...(has('network_coordinator', 'control_room_member') ? ['/cabina-di-regia'] : []),
+    // net-companies
+    ...(has('network_coordinator', 'cpi_referent', 'company_liaison', 'centre_operator') ? ['/aziende'] : []),
     ...(canSeeAll ? ['/audit'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];

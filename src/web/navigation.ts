@@ -113,6 +113,13 @@ export const SCREENS: readonly Screen[] = [
     nav: ({ t }) => t.controlRoom.nav,
     tile: ({ t }) => ({ title: t.controlRoom.homeTitle, text: t.controlRoom.homeText }),
   },
+  // net-companies: companies and vacancies of the actor's networks
+  {
+    action: 'company.read',
+    to: path('/aziende'),
+    nav: ({ t }) => t.companies.nav,
+    tile: ({ t }) => ({ title: t.companies.homeTitle, text: t.companies.homeText }),
+  },
   {
     action: 'audit.read_organisation',
     to: path('/audit'),

@@ -14,6 +14,17 @@ export type {
 } from '../server/network/schemas.ts';
 export type { DirectoryEntry, DirectoryEntrySummary, EntryFields } from '../server/directory/schemas.ts';
 export type { User, UserList } from '../server/users/schemas.ts';
+// net-companies
+export type {
+  CompanyDetail,
+  CompanyFields,
+  CompanyScope,
+  CompanySummary,
+  EngagementFields,
+  Vacancy,
+  VacancyFields,
+  VacancyMatches,
+} from '../server/companies/schemas.ts';
 
 export type Protocol = ProtocolSummary;
 export type Municipality = NetworkDetail['municipalities'][number];

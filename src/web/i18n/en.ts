@@ -1,6 +1,7 @@
 /** English UI strings: same shape as it.ts. */
 import { enObservatory } from './en-observatory.ts';
 import { enControlRoom } from './en-control-room.ts';
+import { enCompanies } from './en-companies.ts';
 import { enCasePage } from './en-case-page.ts';
 import { enCaseWork } from './en-case-work.ts';
 import { enCases } from './en-cases.ts';
@@ -181,4 +182,6 @@ export const en: Messages = {
   // obs-report
   ...enObservatory,
   ...enControlRoom,
+  // net-companies
+  ...enCompanies,
 };

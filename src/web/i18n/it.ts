@@ -1,6 +1,7 @@
 /** Italian UI strings (the reference language: en.ts must have the same shape). */
 import { itObservatory } from './it-observatory.ts';
 import { itControlRoom } from './it-control-room.ts';
+import { itCompanies } from './it-companies.ts';
 import { itCasePage } from './it-case-page.ts';
 import { itCaseWork } from './it-case-work.ts';
 import { itCases } from './it-cases.ts';
@@ -180,6 +181,8 @@ export const it = {
   // obs-report
   ...itObservatory,
   ...itControlRoom,
+  // net-companies
+  ...itCompanies,
 };
 
 export type Messages = typeof it;
