@@ -224,4 +224,30 @@ describe('companies and vacancies', () => {
     const rows = await t.db.owner.selectFrom('vacancies').select('id').where('company_id', '=', c.id).execute();
     expect(rows).toHaveLength(1);
   });
+
+  it('a CPI works with the register of the networks covering its municipality, not of the others', async () => {
+    const net = await network();
+    await t.db.owner.insertInto('network_municipalities').values({ network_id: net, istat_code: '015146' }).execute();
+    const coordinator = await member(net, ['network_coordinator'], 'municipality');
+    const placed = async (code: string) => {
+      const orgId = await makeOrg(t.db, { type: 'employment_centre' });
+      await t.db.owner.updateTable('organisations').set({ municipality_code: code }).where('id', '=', orgId).execute();
+      const user = await makeUser(t.db, t.config, { organisationId: orgId, roles: ['cpi_referent'] });
+      return { orgId, s: await signIn(t.app, t.db, user) };
+    };
+    const milan = await placed('015146');
+    const pavia = await placed('018110');
+    const scope = (await get(milan.s, '/companies/scope')).json();
+    expect(scope.networks.map((n: { id: string }) => n.id)).toContain(net);
+    // the CPI is offered as a body that can follow a company of the network
+    const offered = scope.networks
+      .find((n: { id: string }) => n.id === net)
+      .organisations.map((o: { id: string }) => o.id);
+    expect(offered).toEqual(expect.arrayContaining([milan.orgId, coordinator.orgId]));
+    expect(offered).not.toContain(pavia.orgId);
+    const c = await send(milan.s, 'POST', '/companies', company(net, milan.orgId, { vatNumber: '00905811006' }));
+    expect(c.statusCode).toBe(200);
+    expect((await get(pavia.s, `/companies/${c.json().id}`)).statusCode).toBe(404);
+    expect((await send(pavia.s, 'POST', '/vacancies', vacancy(c.json().id))).statusCode).toBe(404);
+  });
 });

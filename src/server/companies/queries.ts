@@ -7,25 +7,43 @@ import type { CompanyDetail, CompanyScope, CompanySummary, Engagement, Vacancy }
 
 /** Reads of the register. Row-level security keeps them to the actor's networks (migration 130). */
 
-/** The networks of the actor's organisation (the register's scope). */
-export async function actorNetworks(tx: Tx, actor: PermissionActor): Promise<string[]> {
-  const rows = await tx
-    .selectFrom('organisation_networks')
-    .select('network_id')
-    .where('organisation_id', '=', actor.organisationId)
-    .orderBy('network_id')
-    .execute();
-  return rows.map((r) => r.network_id);
+/**
+ * The networks whose register the actor's organisation works with: its memberships and, for a CPI,
+ * the networks covering its municipality (the same rule as RLS: app_register_networks(), migration 130).
+ */
+export async function actorNetworks(tx: Tx, _actor: PermissionActor): Promise<string[]> {
+  const rows = await sql<{ id: string }>`SELECT unnest(app_register_networks()) AS id ORDER BY 1`.execute(tx);
+  return rows.rows.map((r) => r.id);
 }
 
-/** Is this organisation a member of the network? (a company's follower, an activity's body) */
+/** The bodies of a network: its members and the CPIs in its municipalities (a company's follower, an activity's body). */
+function networkBodies(tx: Tx, networkIds: string[]) {
+  return tx
+    .selectFrom('organisations as o')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('organisation_networks')
+          .select(['organisation_id', 'network_id'])
+          .where('network_id', 'in', networkIds)
+          .union(
+            eb
+              .selectFrom('organisations as c')
+              .innerJoin('network_municipalities as nm', 'nm.istat_code', 'c.municipality_code')
+              .select(['c.id as organisation_id', 'nm.network_id'])
+              .where('c.type', '=', 'employment_centre')
+              .where('nm.network_id', 'in', networkIds),
+          )
+          .as('b'),
+      (join) => join.onRef('b.organisation_id', '=', 'o.id'),
+    )
+    .select(['b.network_id', 'o.id', 'o.name', 'o.type', 'o.town'])
+    .where('o.type', '<>', 'company');
+}
+
+/** Is this organisation a body of the network? */
 export async function inNetwork(tx: Tx, organisationId: string, networkId: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom('organisation_networks')
-    .select('organisation_id')
-    .where('organisation_id', '=', organisationId)
-    .where('network_id', '=', networkId)
-    .executeTakeFirst();
+  const row = await networkBodies(tx, [networkId]).where('o.id', '=', organisationId).executeTakeFirst();
   return Boolean(row);
 }
 
@@ -45,14 +63,7 @@ export async function readScope(tx: Tx, actor: PermissionActor): Promise<Company
     .where('nm.network_id', 'in', ids)
     .orderBy('m.name')
     .execute();
-  const bodies = await tx
-    .selectFrom('organisation_networks as on')
-    .innerJoin('organisations as o', 'o.id', 'on.organisation_id')
-    .select(['on.network_id', 'o.id', 'o.name', 'o.type', 'o.town'])
-    .where('on.network_id', 'in', ids)
-    .where('o.type', '<>', 'company')
-    .orderBy('o.name')
-    .execute();
+  const bodies = await networkBodies(tx, ids).orderBy('o.name').execute();
   return {
     networks: networks.map((n) => ({
       id: n.id,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CompanyFields, EngagementFields, VacancyFields } from '../companies/schemas.ts';
 import { addEngagement, createCompany } from '../companies/write-company.ts';
+import { actorNetworks } from '../companies/queries.ts';
 import { createVacancy } from '../companies/write-vacancy.ts';
 import type { Role } from '../../shared/codes/roles.ts';
 import { type Actor, setActor, withContext } from '../db/context.ts';
@@ -222,18 +223,28 @@ export async function seedDemoCompaniesOnce(db: Database): Promise<number> {
   if ((existing.rows[0]?.n ?? 0) > 0) return 0;
   let n = 0;
   for (const w of WRITERS) {
-    // the first demo writer whose organisation is in the network
-    const writer = await db.owner
-      .selectFrom('users as u')
-      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-      .innerJoin('organisation_networks as on', 'on.organisation_id', 'u.organisation_id')
-      .select(['u.id', 'u.username', 'u.organisation_id', 'r.role'])
-      .where('u.username', 'in', w.usernames)
-      .where('on.network_id', '=', w.network)
-      .execute();
-    const chosen = w.usernames.map((name) => writer.find((x) => x.username === name)).find(Boolean);
-    if (!chosen) continue;
-    const actor: Actor = { userId: chosen.id, organisationId: chosen.organisation_id, roles: [chosen.role as Role] };
+    // the first demo writer who works with the network's register (a member, or a CPI in its municipalities)
+    let actor: Actor | null = null;
+    for (const username of w.usernames) {
+      const user = await db.owner
+        .selectFrom('users as u')
+        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+        .select(['u.id', 'u.organisation_id', 'r.role'])
+        .where('u.username', '=', username)
+        .executeTakeFirst();
+      if (!user) continue;
+      const candidate: Actor = { userId: user.id, organisationId: user.organisation_id, roles: [user.role as Role] };
+      const networks = await withContext(db, async (tx) => {
+        await setActor(tx, candidate);
+        return actorNetworks(tx, candidate);
+      });
+      if (networks.includes(w.network)) {
+        actor = candidate;
+        break;
+      }
+    }
+    if (!actor) continue;
+    const writer = actor;
     for (const c of w.companies) {
       const town = await db.owner
         .selectFrom('municipalities')
@@ -242,19 +253,19 @@ export async function seedDemoCompaniesOnce(db: Database): Promise<number> {
         .executeTakeFirst();
       if (!town) continue;
       await withContext(db, async (tx) => {
-        await setActor(tx, actor);
+        await setActor(tx, writer);
         const { engagements, vacancies, town: _town, ...fields } = c;
-        const company = await createCompany(tx, actor, {
+        const company = await createCompany(tx, writer, {
           ...fields,
           networkId: w.network,
           municipalityCode: town.istat_code,
-          followedBy: actor.organisationId,
+          followedBy: writer.organisationId,
         });
         for (const e of engagements)
-          await addEngagement(tx, actor, company.id, { ...e, organisationId: actor.organisationId });
+          await addEngagement(tx, writer, company.id, { ...e, organisationId: writer.organisationId });
         for (const v of vacancies) {
           const { town: _vt, ...vf } = v;
-          await createVacancy(tx, actor, { ...vf, companyId: company.id, municipalityCode: town.istat_code });
+          await createVacancy(tx, writer, { ...vf, companyId: company.id, municipalityCode: town.istat_code });
         }
       });
       n++;

@@ -6,8 +6,20 @@
 -- Who: the users of an organisation that belongs to the network; readers are the network
 -- coordinator, CPI referents, company liaisons and centre operators (who match vacancies to the
 -- plans of their cases); writers are the network coordinator, CPI referents and company liaisons.
--- The network is decided with the row (app_org_networks()); can() holds the roles
+-- The network is decided with the row (app_register_networks()); can() holds the roles
 -- ('company.read', 'company.write'), auth/can-vs-sql.db.test.ts compares them.
+
+-- The networks whose register the actor's organisation works with: the networks it is a member of,
+-- and for an employment centre (CPI), which the protocols do not list as members, the networks
+-- whose municipalities include its own (the CPI of Milan works with the Milan network).
+CREATE FUNCTION app_register_networks() RETURNS text[] LANGUAGE sql STABLE AS $$
+  SELECT coalesce(array_agg(DISTINCT x.network_id), '{}') FROM (
+    SELECT network_id FROM organisation_networks WHERE organisation_id = app_org_id()
+    UNION
+    SELECT nm.network_id FROM organisations o JOIN network_municipalities nm ON nm.istat_code = o.municipality_code
+    WHERE o.id = app_org_id() AND o.type = 'employment_centre'
+  ) x
+$$;
 
 CREATE FUNCTION app_reads_companies() RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT app_has_role('network_coordinator') OR app_has_role('cpi_referent') OR app_has_role('company_liaison')
@@ -106,26 +118,26 @@ ALTER TABLE vacancies FORCE ROW LEVEL SECURITY;
 
 -- the network rule, evaluated once per statement (uncorrelated sub-selects, see migration 101)
 CREATE POLICY companies_read ON companies FOR SELECT TO percorsi_app
-  USING ((SELECT app_reads_companies()) AND network_id = ANY ((SELECT app_org_networks())::text[]));
+  USING ((SELECT app_reads_companies()) AND network_id = ANY ((SELECT app_register_networks())::text[]));
 CREATE POLICY companies_insert ON companies FOR INSERT TO percorsi_app
-  WITH CHECK (app_writes_companies() AND network_id = ANY (app_org_networks()) AND created_by = app_user_id());
+  WITH CHECK (app_writes_companies() AND network_id = ANY (app_register_networks()) AND created_by = app_user_id());
 CREATE POLICY companies_update ON companies FOR UPDATE TO percorsi_app
-  USING (app_writes_companies() AND network_id = ANY (app_org_networks()))
-  WITH CHECK (app_writes_companies() AND network_id = ANY (app_org_networks()));
+  USING (app_writes_companies() AND network_id = ANY (app_register_networks()))
+  WITH CHECK (app_writes_companies() AND network_id = ANY (app_register_networks()));
 
 CREATE POLICY engagements_read ON company_engagements FOR SELECT TO percorsi_app
-  USING ((SELECT app_reads_companies()) AND network_id = ANY ((SELECT app_org_networks())::text[]));
+  USING ((SELECT app_reads_companies()) AND network_id = ANY ((SELECT app_register_networks())::text[]));
 CREATE POLICY engagements_insert ON company_engagements FOR INSERT TO percorsi_app
-  WITH CHECK (app_writes_companies() AND network_id = ANY (app_org_networks()) AND created_by = app_user_id());
+  WITH CHECK (app_writes_companies() AND network_id = ANY (app_register_networks()) AND created_by = app_user_id());
 
 CREATE POLICY vacancies_read ON vacancies FOR SELECT TO percorsi_app
-  USING ((SELECT app_reads_companies()) AND network_id = ANY ((SELECT app_org_networks())::text[]));
+  USING ((SELECT app_reads_companies()) AND network_id = ANY ((SELECT app_register_networks())::text[]));
 CREATE POLICY vacancies_insert ON vacancies FOR INSERT TO percorsi_app
-  WITH CHECK (app_writes_companies() AND network_id = ANY (app_org_networks()) AND created_by = app_user_id()
+  WITH CHECK (app_writes_companies() AND network_id = ANY (app_register_networks()) AND created_by = app_user_id()
     AND entered_by = app_org_id());
 CREATE POLICY vacancies_update ON vacancies FOR UPDATE TO percorsi_app
-  USING (app_writes_companies() AND network_id = ANY (app_org_networks()))
-  WITH CHECK (app_writes_companies() AND network_id = ANY (app_org_networks()));
+  USING (app_writes_companies() AND network_id = ANY (app_register_networks()))
+  WITH CHECK (app_writes_companies() AND network_id = ANY (app_register_networks()));
 
 GRANT SELECT, INSERT ON companies TO percorsi_app;
 GRANT UPDATE (name, ateco_code, size_band, municipality_code, contact_name, contact_email, contact_phone, followed_by,

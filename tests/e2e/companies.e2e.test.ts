@@ -1,0 +1,71 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright locator.innerText() (the visible text), not the DOM property
+/**
+ * Companies and vacancies (/aziende, net-companies): a CPI referent of the Milan network finds the
+ * demo companies with their commitments, opens one and enters a vacancy; axe on the pages;
+ * screenshots of the register and a company's record.
+ */
+import { describe, expect, test } from 'vitest';
+import {
+  axeCheck,
+  expectNoAxeViolations,
+  it as IT,
+  login,
+  mainText,
+  newSession,
+  ready,
+  screenshot,
+  setupBrowser,
+  visit,
+  waitForPath,
+} from './helpers.ts';
+
+setupBrowser();
+const C = IT.companies;
+
+describe('companies and vacancies', () => {
+  test('a CPI referent adds a vacancy to a company of her network', async () => {
+    const { page } = await newSession();
+    await page.goto('/login');
+    await login(page, 'referente.cpi.milano');
+    await ready(page);
+    await page.locator('header nav').getByRole('link', { name: C.nav, exact: true }).click();
+    await waitForPath(page, '/aziende');
+    await ready(page, C.title);
+    const companies = page.locator('main table', { has: page.locator('caption', { hasText: C.companiesCaption }) });
+    await expect.poll(() => companies.locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+    // Milan's companies only: Pavia's are another network's
+    expect(await companies.innerText()).not.toContain('Agricola del Ticino');
+    await expectNoAxeViolations(page, '/aziende');
+    await screenshot(page, 'companies-register');
+
+    await companies.getByRole('link', { name: /Pulizie Brera/ }).click();
+    await waitForPath(page, /^\/aziende\/[0-9a-f-]+$/);
+    await ready(page, /Pulizie Brera/);
+    await page.getByLabel(C.occupationLabel).fill('Addetta alla reception (e2e)');
+    await page.getByLabel(C.sector).selectOption('office_admin');
+    await page.getByLabel(C.hoursPerWeek).fill('20');
+    await page.getByLabel(C.italianMin).selectOption('a2');
+    await page.getByLabel(C.educationMin).selectOption('none');
+    await page.getByLabel(C.reserved).check();
+    await page.getByRole('button', { name: C.newVacancy }).click();
+    await page.getByText(C.vacancyCreated).waitFor();
+    const vacancies = page.locator('main table', { has: page.locator('caption', { hasText: C.vacanciesTitle }) });
+    await expect.poll(() => vacancies.innerText()).toContain('Addetta alla reception (e2e)');
+    await expectNoAxeViolations(page, '/aziende/:id');
+    await screenshot(page, 'companies-record');
+
+    // the register's vacancies list it
+    await visit(page, '/aziende');
+    await ready(page, C.title);
+    await expect.poll(() => mainText(page)).toContain('Addetta alla reception (e2e)');
+  });
+
+  test('a centre operator reads the register and cannot write; axe in English', async () => {
+    const { page } = await newSession({ lang: 'en' });
+    await page.goto('/login');
+    await login(page, 'operatrice.cadmi');
+    await ready(page);
+    await axeCheck(page, '/aziende', 'Companies and vacancies', '/aziende (en, centre operator)', 'companies-register-en');
+    expect(await page.getByRole('button', { name: 'Register a company' }).count()).toBe(0);
+  });
+});
