@@ -46,7 +46,7 @@ describe('companies and vacancies', () => {
     await page.getByLabel(C.hoursPerWeek).fill('20');
     await page.getByLabel(C.italianMin).selectOption('a2');
     await page.getByLabel(C.educationMin).selectOption('none');
-    await page.getByLabel(C.reserved).check();
+    await page.locator('label[for="vacancy-reserved"]').click();
     await page.getByRole('button', { name: C.newVacancy }).click();
     await page.getByText(C.vacancyCreated).waitFor();
     const vacancies = page.locator('main table', { has: page.locator('caption', { hasText: C.vacanciesTitle }) });
