@@ -65,7 +65,13 @@ describe('companies and vacancies', () => {
     await page.goto('/login');
     await login(page, 'operatrice.cadmi');
     await ready(page);
-    await axeCheck(page, '/aziende', 'Companies and vacancies', '/aziende (en, centre operator)', 'companies-register-en');
+    await axeCheck(
+      page,
+      '/aziende',
+      'Companies and vacancies',
+      '/aziende (en, centre operator)',
+      'companies-register-en',
+    );
     expect(await page.getByRole('button', { name: 'Register a company' }).count()).toBe(0);
   });
 });
