@@ -11,7 +11,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { App } from './App.tsx';
 import { AuthProvider } from './auth.tsx';
 import { trackFocusMode } from './focus-mode.ts';
-import { I18nProvider } from './i18n/index.tsx';
+import { I18nProvider, initialLang, loadCatalogue } from './i18n/index.tsx';
 
 trackFocusMode();
 
@@ -34,10 +34,15 @@ const router = createBrowserRouter(
   { future: { v7_relativeSplatPath: true } },
 );
 
-createRoot(root).render(
-  <StrictMode>
-    <I18nProvider>
-      <RouterProvider router={router} future={{ v7_startTransition: true }} />
-    </I18nProvider>
-  </StrictMode>,
-);
+// the saved language's texts first (English is a chunk of its own), then the first render
+void loadCatalogue(initialLang())
+  .catch(() => undefined)
+  .finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <I18nProvider>
+          <RouterProvider router={router} future={{ v7_startTransition: true }} />
+        </I18nProvider>
+      </StrictMode>,
+    ),
+  );

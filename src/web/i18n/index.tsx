@@ -1,13 +1,24 @@
 /** A tiny i18n: the language lives in context and localStorage, and drives <html lang>. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './en.ts';
 import { it, type Messages } from './it.ts';
 
 export type Lang = 'it' | 'en';
 const STORAGE_KEY = 'percorsi.lang';
-const catalogues: Record<Lang, Messages> = { it, en };
+/**
+ * Italian is in the entry bundle; English is its own chunk, fetched when chosen (or before the
+ * first render when it was the saved choice): the sign-in page does not carry both languages.
+ */
+const catalogues: Partial<Record<Lang, Messages>> = { it };
 
-function initialLang(): Lang {
+export async function loadCatalogue(lang: Lang): Promise<Messages> {
+  const known = catalogues[lang];
+  if (known) return known;
+  const { en } = await import('./en.ts');
+  catalogues.en = en;
+  return en;
+}
+
+export function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (saved === 'it' || saved === 'en') return saved;
@@ -37,14 +48,17 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => (catalogues[initialLang()] ? initialLang() : 'it'));
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
+    void loadCatalogue(next).then(
+      () => setLangState(next),
+      () => undefined, // chunk not reachable (offline): stay in the current language
+    );
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -53,7 +67,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const t = catalogues[lang];
+    const t = catalogues[lang] ?? it;
     const locale = lang === 'it' ? 'it-IT' : 'en-GB';
     const day = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
     const dateFmt = new Intl.DateTimeFormat(locale, day);
