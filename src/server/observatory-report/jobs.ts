@@ -112,8 +112,11 @@ export function dataHash(quarter: string, answers: DashboardAnswer[]): string {
 
 /** Runs a requested report to the end; never throws (a failure is recorded on the job). */
 export async function runReportJob(db: Database, actor: Actor, id: string): Promise<void> {
-  const step = <T>(fn: (ctx: Ctx) => Promise<T>) =>
+  // one snapshot for all the dashboards: SET TRANSACTION must come before the first query (the
+  // browser journey found the report always failing with it after setActor: 25P02)
+  const step = <T>(fn: (ctx: Ctx) => Promise<T>, oneSnapshot = false) =>
     withContext(db, async (tx) => {
+      if (oneSnapshot) await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`.execute(tx);
       await setActor(tx, actor);
       return fn(makeCtx(tx, actor));
     });
@@ -131,14 +134,13 @@ export async function runReportJob(db: Database, actor: Actor, id: string): Prom
     });
     if (!job) return;
     const { answers, scopeName } = await step(async (ctx) => {
-      await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`.execute(ctx.tx).catch(() => undefined);
       const source = observatorySource();
       const scope = await source.scope(ctx);
       const answers: DashboardAnswer[] = [];
       for (const dashboard of DASHBOARDS)
         answers.push(await source.dashboard(ctx, { dashboard, period: `quarter:${job.quarter}`, by: 'network' }));
       return { answers, scopeName: scope.networks.map((n) => n.name).join(', ') };
-    });
+    }, true);
     await update({ progress: 30 });
     const hash = dataHash(job.quarter, answers);
     let last = 30;
