@@ -34,4 +34,42 @@ describe('audit search', () => {
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().fields[0].field).toContain('from');
   });
+
+  it('shows a platform administrator every trail, without the ids of another organisation’s cases', async () => {
+    const centre = await makeOrg(t.db, { type: 'cav' });
+    const operator = await makeUser(t.db, t.config, { organisationId: centre, roles: ['centre_operator'] });
+    const os = await signIn(t.app, t.db, operator);
+    const made = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: os.headers,
+      payload: { takenInChargeOn: '2026-01-10' },
+    });
+    expect(made.statusCode).toBe(201);
+    const caseId = (made.json() as { id: string }).id;
+    const platform = await makeOrg(t.db, { type: 'metro_city' });
+    const admin = await makeUser(t.db, t.config, { organisationId: platform, roles: ['platform_admin'] });
+    const as = await signIn(t.app, t.db, admin);
+    const all = await t.app.inject({ method: 'GET', url: `/api/v1/audit?actor=${operator.id}`, headers: as.headers });
+    expect(all.statusCode).toBe(200);
+    const items = all.json().items as { action: string; subjectId: string | null; organisationId: string }[];
+    const created = items.find((i) => i.action === 'case.create');
+    expect(created, 'the case.create row is listed').toBeTruthy();
+    expect(created?.organisationId).toBe(centre);
+    expect(created?.subjectId).toBeNull();
+    expect(all.body).not.toContain(caseId);
+    // the users and bodies of the network keep their ids (who did what, where)
+    expect(items.every((i) => i.organisationId === centre)).toBe(true);
+    const bySubject = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit?subject=${caseId}`,
+      headers: as.headers,
+    });
+    expect(bySubject.json().items).toEqual([]);
+    // her centre's own DPO still sees the id
+    const dpo = await makeUser(t.db, t.config, { organisationId: centre, roles: ['dpo'] });
+    const ds = await signIn(t.app, t.db, dpo);
+    const own = await t.app.inject({ method: 'GET', url: `/api/v1/audit?subject=${caseId}`, headers: ds.headers });
+    expect(own.json().items.map((i: { subjectId: string }) => i.subjectId)).toContain(caseId);
+  });
 });

@@ -3,6 +3,28 @@ import { can } from '../../shared/can.ts';
 import type { Actor, Tx } from '../db/context.ts';
 import type { AuditEntry, AuditQuery } from './schemas.ts';
 
+/** Subjects that are bodies and people of the network, not her path: their ids stay visible. */
+const NETWORK_SUBJECTS = new Set(['organisation', 'user']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A platform administrator reads every organisation's trail (audit.read_all: who did what, when,
+ * where) but not the handles of another organisation's cases, referrals, consents or plans: on
+ * those rows the subject id and every id inside the details are withheld (null). The matrix test
+ * found them in her answer.
+ */
+export function withholdForeignIds(entry: AuditEntry, me: Actor): AuditEntry {
+  if (entry.organisationId === me.organisationId || NETWORK_SUBJECTS.has(entry.subjectType ?? '')) return entry;
+  return { ...entry, subjectId: null, details: withoutIds(entry.details) as Record<string, unknown> };
+}
+
+function withoutIds(v: unknown): unknown {
+  if (typeof v === 'string') return UUID.test(v) ? null : v;
+  if (Array.isArray(v)) return v.map(withoutIds);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutIds(x)]));
+  return v;
+}
+
 /** The most rows one export reads (newest first). */
 export const AUDIT_EXPORT_MAX = 10_000;
 
@@ -60,7 +82,17 @@ export async function searchAudit(tx: Tx, me: Actor, q: AuditQuery & { limit?: n
   if (q.action) query = query.where('audit_log.action', '=', q.action);
   // a case code the reader cannot see (another centre's) matches nothing
   if (q.caseCode) query = query.where('cases.code', '=', q.caseCode.trim().toUpperCase());
-  if (q.subject) query = query.where('audit_log.subject_id', '=', q.subject);
+  if (q.subject) {
+    query = query.where('audit_log.subject_id', '=', q.subject);
+    // the same rule as withholdForeignIds: another organisation's path is not searchable by its id
+    if (can(me, 'audit.read_all'))
+      query = query.where((w) =>
+        w.or([
+          w('audit_log.organisation_id', '=', me.organisationId),
+          w('audit_log.subject_type', 'in', [...NETWORK_SUBJECTS]),
+        ]),
+      );
+  }
   // from/to are calendar days in Italy
   if (q.from)
     query = query.where(
@@ -78,25 +110,30 @@ export async function searchAudit(tx: Tx, me: Actor, q: AuditQuery & { limit?: n
   const rows = await query.execute();
   const page = rows.slice(0, limit);
   return {
-    items: page.map(
-      (r): AuditEntry => ({
-        seq: r.seq,
-        occurredAt: new Date(r.occurred_at).toISOString(),
-        actorUserId: r.actor_user_id,
-        actorName: r.display_name,
-        organisationId: r.organisation_id,
-        organisationName: r.organisation_name,
-        action: r.action,
-        subjectType: r.subject_type,
-        subjectId: r.subject_id,
-        caseCode: r.case_code,
-        subjectName: r.subject_name,
-        recipientName: r.recipient_name,
-        purpose: r.purpose,
-        outcome: r.outcome,
-        details: (typeof r.details === 'string' ? JSON.parse(r.details) : (r.details ?? {})) as Record<string, unknown>,
-      }),
-    ),
+    items: page
+      .map(
+        (r): AuditEntry => ({
+          seq: r.seq,
+          occurredAt: new Date(r.occurred_at).toISOString(),
+          actorUserId: r.actor_user_id,
+          actorName: r.display_name,
+          organisationId: r.organisation_id,
+          organisationName: r.organisation_name,
+          action: r.action,
+          subjectType: r.subject_type,
+          subjectId: r.subject_id,
+          caseCode: r.case_code,
+          subjectName: r.subject_name,
+          recipientName: r.recipient_name,
+          purpose: r.purpose,
+          outcome: r.outcome,
+          details: (typeof r.details === 'string' ? JSON.parse(r.details) : (r.details ?? {})) as Record<
+            string,
+            unknown
+          >,
+        }),
+      )
+      .map((entry) => withholdForeignIds(entry, me)),
     nextBefore: rows.length > limit ? (page.at(-1)?.seq ?? null) : null,
   };
 }
