@@ -23,7 +23,7 @@ import { installRequestContext } from './http/request-context.ts';
 import { installSecurity } from './http/security.ts';
 import { rateLimitSetup, trustProxyFrom } from './http/rate-limit.ts';
 import { registerSystemRoutes } from './http/system-routes.ts';
-import { installValidators } from './http/validators.ts';
+import { installValidators, lazySerializers } from './http/validators.ts';
 import { serveWeb } from './http/web.ts';
 import { loggerOptions } from './logger.ts';
 import { registerNeedsRoutes } from './needs/routes.ts';
@@ -57,6 +57,7 @@ export async function buildApp({ db, config, logStream }: AppDeps): Promise<App>
     // (Fastify takes a hop count at run time; its types omit the number)
     trustProxy: trustProxyFrom(process.env.PERCORSI_TRUST_PROXY) as boolean | string[],
     genReqId: () => crypto.randomUUID(),
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } },
     // a path the router cannot decode (e.g. %ED%A0%80, half a surrogate pair) answers like any refused
     // input, not with Fastify's own error shape (found by the fuzz suite)
     frameworkErrors: (_error, _request, reply) =>

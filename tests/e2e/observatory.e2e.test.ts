@@ -140,10 +140,11 @@ describe('observatory: a control-room member reads, switches, downloads', () => 
       '-r',
       '50',
       '-gray',
+      '-singlefile',
       path.join(dir, 'report.pdf'),
       path.join(dir, 'p'),
     ]);
-    const pgm = readFileSync(path.join(dir, 'p-1.pgm'));
+    const pgm = readFileSync(path.join(dir, 'p.pgm'));
     const dark = darkShare(pgm);
     expect(dark).toBeGreaterThan(0.005);
     expect(dark).toBeLessThan(0.6);
