@@ -34,6 +34,18 @@ describe('demo statistics', () => {
       const col = main?.columns.findIndex((c) => ['taken_in_charge', 'sent', 'orientation'].includes(c.key)) ?? -1;
       for (const row of main?.cells ?? []) expect(row[col]?.status, `${d}`).toBe('published');
     }
+    // her feedback: the "listened" answers of a year, by network, mostly published
+    const year = `year:${Number(todayInItaly().slice(0, 4)) - 1}`;
+    const fb = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/observatory/dashboards/feedback?period=${year}&by=network`,
+      headers: s.headers,
+    });
+    expect(fb.statusCode).toBe(200);
+    const listened = (fb.json() as DashboardAnswer).tables.find((x) => x.indicator.code === 'feedback.listened');
+    const yes = listened?.columns.findIndex((c) => c.key === 'yes') ?? -1;
+    const published = (listened?.cells ?? []).filter((row) => row[yes]?.status === 'published');
+    expect(published.length).toBeGreaterThanOrEqual(6);
     const bands = await sql<{ n: number }>`SELECT count(DISTINCT age_band)::int AS n FROM stats_paths`.execute(
       t.db.owner,
     );

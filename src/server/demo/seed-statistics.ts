@@ -95,6 +95,7 @@ export async function seedDemoStatistics(db: Database, today = todayInItaly()): 
         CASE WHEN d.r13 < 0.1 THEN ${sql.raw(upTo('d.taken + (50 + d.r14 * 150)::int'))} END
       FROM d CROSS JOIN p`.execute(tx);
     await seedDemoReferralFacts(tx, today, from);
+    await seedDemoFeedback(tx, today);
     const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM demo_paths`.execute(tx);
     return n.rows[0]?.n ?? 0;
   });
@@ -152,6 +153,32 @@ async function seedDemoReferralFacts(tx: Transaction<DB>, today: string, fromKey
       CASE WHEN y.answered AND y.accepted AND y.booked AND y.appt + 60 < p.today THEN y.appt + 60 END,
       NOT y.answered AND y.sent + 30 < p.today
     FROM y CROSS JOIN p WHERE y.recipient IS NOT NULL`.execute(tx);
+}
+
+/**
+ * Her anonymous feedback for the demo: about one woman in eight of each centre's monthly paths
+ * answers the form printed on her plan (spent tokens, answers from the form's fixed lists, mostly
+ * positive, with what was missing), over the last 24 months.
+ */
+async function seedDemoFeedback(tx: Transaction<DB>, today: string) {
+  await sql`CREATE TEMP TABLE demo_feedback ON COMMIT DROP AS
+    SELECT c.centre_id AS organisation_id, date_trunc('month', c.taken)::date AS plan_month,
+      md5(random()::text) || md5(random()::text) AS token_hash,
+      random() AS a, random() AS b, random() AS c2, random() AS d, random() AS e
+    FROM demo_paths c
+    WHERE c.taken >= date_trunc('month', ${today}::date) - interval '24 months' AND random() < 0.125`.execute(tx);
+  await sql`INSERT INTO feedback_tokens (token_hash, organisation_id, plan_month, answered)
+    SELECT token_hash, organisation_id, plan_month, true FROM demo_feedback`.execute(tx);
+  await sql`INSERT INTO feedback_answers (organisation_id, plan_month, question, answer)
+    SELECT organisation_id, plan_month, q, x FROM demo_feedback f CROSS JOIN LATERAL (VALUES
+      ('listened', CASE WHEN f.a < 0.72 THEN 'yes' WHEN f.a < 0.93 THEN 'partly' ELSE 'no' END),
+      ('referral_helped', CASE WHEN f.b < 0.44 THEN 'yes' WHEN f.b < 0.68 THEN 'partly' WHEN f.b < 0.79 THEN 'no' ELSE 'not_referred' END),
+      ('plan_own', CASE WHEN f.c2 < 0.63 THEN 'yes' WHEN f.c2 < 0.91 THEN 'partly' ELSE 'no' END),
+      ('missing', CASE WHEN f.d < 0.16 THEN 'nothing' WHEN f.d < 0.42 THEN 'work' WHEN f.d < 0.63 THEN 'housing'
+        WHEN f.d < 0.74 THEN 'income' WHEN f.d < 0.83 THEN 'childcare' WHEN f.d < 0.9 THEN 'time' WHEN f.d < 0.95 THEN 'legal' ELSE 'health' END),
+      ('missing', CASE WHEN f.d >= 0.16 AND f.e < 0.35 THEN (CASE WHEN f.d < 0.42 THEN 'housing' ELSE 'work' END) END)
+    ) AS v(q, x)
+    WHERE x IS NOT NULL`.execute(tx);
 }
 
 /** Once, on a demo database whose store holds nothing yet. */

@@ -57,6 +57,12 @@ describe('static UI', () => {
     }
   });
 
+  test('a hashed asset that is not there (an older page asking) is a 404, not the UI', async () => {
+    const res = await app.inject({ url: '/assets/index-gone99.css' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain(INDEX);
+  });
+
   test('an unknown API path is a JSON 404, not the UI', async () => {
     const res = await app.inject({ url: '/api/v1/nothing' });
     expect(res.statusCode).toBe(404);

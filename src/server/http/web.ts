@@ -33,7 +33,10 @@ export async function serveWeb(app: FastifyInstance, root = WEB_DIST, methods?: 
       },
     });
   app.setNotFoundHandler((request, reply) => {
-    if (built && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // a missing hashed asset is a 404, never index.html: a browser holding an older page must see
+    // its chunk fail, not parse HTML as a script or a stylesheet (found by the purge's visual check)
+    const asset = request.url.startsWith('/assets/');
+    if (built && request.method === 'GET' && !request.url.startsWith('/api/') && !asset) {
       return reply.type('text/html').sendFile('index.html');
     }
     const allowed = request.url.startsWith('/api/') ? (methods?.allowed(request.url.split('?')[0] ?? '') ?? []) : [];
