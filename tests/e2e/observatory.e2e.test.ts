@@ -117,7 +117,7 @@ describe('observatory: a control-room member reads, switches, downloads', () => 
     await page.getByRole('button', { name: 'Prepara il rapporto' }).click();
     const deadline = Date.now() + 120_000;
     while ((await page.locator('a[href$="/pdf"]').count()) <= before) {
-      const panel = await page.locator('.obs-report').innerText();
+      const panel = (await page.locator('.obs-report').textContent()) ?? '';
       if (Date.now() > deadline || /Non riuscito/.test(panel)) throw new Error(`report not ready: ${panel}`);
       await page.waitForTimeout(1000);
     }
