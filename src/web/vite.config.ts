@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { purgeUnusedCss } from './purge-css.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -57,7 +58,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), dropDataUriFonts(), precompress()],
+  plugins: [react(), dropDataUriFonts(), purgeUnusedCss(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
