@@ -38,6 +38,7 @@ import { registerReferralRoutes } from './referrals/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 import { registerWorklistRoutes } from './worklist/routes.ts';
 import { registerControlRoomRoutes } from './control-room/routes.ts';
+import { registerProcedureRoutes } from './procedures/routes.ts';
 
 export interface AppDeps {
   db: Database;
@@ -128,4 +129,5 @@ export function registerApiRoutes(
   registerControlRoomRoutes(api);
   // net-companies: the companies' register and vacancies (/aziende)
   registerCompanyRoutes(api);
+  registerProcedureRoutes(api);
 }

@@ -23,6 +23,7 @@ import * as Referrals from '../referrals/schemas.ts';
 import * as Users from '../users/schemas.ts';
 import * as Worklist from '../worklist/schemas.ts';
 import * as Room from '../control-room/schemas.ts';
+import * as Procedures from '../procedures/schemas.ts';
 import { Meta } from './system-routes.ts';
 
 /** A 204 answer: the client resolves to undefined. */
@@ -169,6 +170,18 @@ export const contract = {
   'GET /vacancies': { query: Companies.VacancyQuery, response: Companies.VacancyList },
   'POST /vacancies': { body: Companies.VacancyFields, response: Companies.Vacancy },
   'PUT /vacancies/:id': { body: Companies.VacancyFields, response: Companies.Vacancy },
+  'GET /procedures': { response: Procedures.ProcedureList },
+  'GET /procedures/in-force': { query: Procedures.InForceQuery, response: Procedures.InForceList },
+  'GET /procedures/:id': { response: Procedures.ProcedureDetail },
+  'POST /control-room/:protocolId/procedures': {
+    body: Procedures.ProcedureCreate,
+    response: Procedures.ProcedureDetail,
+  },
+  'POST /procedures/:id/versions': { body: Procedures.VersionCreate, response: Procedures.ProcedureDetail },
+  'POST /procedures/:id/versions/:versionId/transitions': {
+    body: Procedures.VersionTransition,
+    response: Procedures.ProcedureDetail,
+  },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;
