@@ -47,6 +47,8 @@ const ControlRoomsPage = page(() =>
 );
 const RoomPage = page(() => import('./pages/control-room/RoomPage.tsx').then((m) => m.RoomPage));
 const MeetingPage = page(() => import('./pages/control-room/MeetingPage.tsx').then((m) => m.MeetingPage));
+const ProceduresPage = page(() => import('./pages/procedures/ProceduresPage.tsx').then((m) => m.ProceduresPage));
+const ProcedurePage = page(() => import('./pages/procedures/ProcedurePage.tsx').then((m) => m.ProcedurePage));
 const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx').then((m) => m.NotificationsPage));
 const OrganisationDetailPage = page(() =>
   import('./pages/OrganisationDetailPage.tsx').then((m) => m.OrganisationDetailPage),
@@ -118,6 +120,8 @@ export function App() {
         {/* net-companies */}
         <Route path="/aziende" element={guard(<CompaniesPage />, 'company.read')} />
         <Route path="/aziende/:id" element={guard(<CompanyPage />, 'company.read')} />
+        <Route path="/procedure" element={guard(<ProceduresPage />, 'procedure.read')} />
+        <Route path="/procedure/:id" element={guard(<ProcedurePage />, 'procedure.read')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -35,6 +35,16 @@ function byRoles(roles: Role[]) {
     ...(has('network_coordinator', 'control_room_member') ? ['/cabina-di-regia'] : []),
     // net-companies
     ...(has('network_coordinator', 'cpi_referent', 'company_liaison', 'centre_operator') ? ['/aziende'] : []),
+    ...(has(
+      'network_coordinator',
+      'control_room_member',
+      'org_admin',
+      'centre_operator',
+      'cpi_referent',
+      'service_operator',
+    )
+      ? ['/procedure']
+      : []),
     '/audit',
   ];
   const tiles = [
@@ -54,6 +64,16 @@ function byRoles(roles: Role[]) {
     ...(has('network_coordinator', 'control_room_member') ? ['/cabina-di-regia'] : []),
     // net-companies
     ...(has('network_coordinator', 'cpi_referent', 'company_liaison', 'centre_operator') ? ['/aziende'] : []),
+    ...(has(
+      'network_coordinator',
+      'control_room_member',
+      'org_admin',
+      'centre_operator',
+      'cpi_referent',
+      'service_operator',
+    )
+      ? ['/procedure']
+      : []),
     ...(canSeeAll ? ['/audit'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];

@@ -121,6 +121,12 @@ export const SCREENS: readonly Screen[] = [
     tile: ({ t }) => ({ title: t.companies.homeTitle, text: t.companies.homeText }),
   },
   {
+    action: 'procedure.read',
+    to: path('/procedure'),
+    nav: ({ t }) => t.controlRoom.procedures.nav,
+    tile: ({ t }) => ({ title: t.controlRoom.procedures.homeTitle, text: t.controlRoom.procedures.homeText }),
+  },
+  {
     action: 'audit.read_organisation',
     to: path('/audit'),
     nav: ({ t }) => t.nav.audit,

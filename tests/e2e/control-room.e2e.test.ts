@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   checkProblems,
+  DISPLAY_NAMES,
   expectNoAxeViolations,
   it as IT,
   login,
@@ -81,6 +82,39 @@ describe('control room', () => {
     await page.locator('main tr.room-action', { hasText: 'Piano della campagna 2027' }).waitFor();
     await expectNoAxeViolations(page, 'meeting');
     await screenshot(page, 'control-room-meeting');
+    checkProblems(s);
+  });
+});
+
+describe('shared procedures', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await newSession();
+    await login(s.page, 'admin.cadmi');
+    await waitForPath(s.page, '/');
+  });
+  afterAll(() => s.close());
+
+  test('a body’s administrator sees the version in force and acknowledges it; axe clean', async () => {
+    const { page } = s;
+    const P = C.procedures;
+    await visit(page, '/procedure');
+    await ready(page, P.title);
+    await expectNoAxeViolations(page, 'procedures');
+    await screenshot(page, 'procedures');
+    await page.locator('main tr.procedure-row a', { hasText: 'Invio delle donne ai Centri per l’impiego' }).click();
+    await waitForPath(page, /^\/procedure\/[0-9a-f-]{36}$/);
+    await ready(page, 'Invio delle donne ai Centri per l’impiego');
+    expect(await page.locator('main tr.procedure-version[data-status="superseded"]').count()).toBe(1);
+    expect(await page.locator('main tr.procedure-version[data-status="approved"]').count()).toBe(1);
+    await expectNoAxeViolations(page, 'procedure');
+    await page.getByRole('button', { name: P.acknowledge }).click();
+    await page
+      .locator('main tr', { hasText: 'CADMI' })
+      .locator('td', { hasText: DISPLAY_NAMES['admin.cadmi'] ?? 'Paola Demo' })
+      .waitFor();
+    expect(await page.getByRole('button', { name: P.acknowledge }).count()).toBe(0);
+    await screenshot(page, 'procedure');
     checkProblems(s);
   });
 });

@@ -13,6 +13,7 @@ import type { Database } from '../db/database.ts';
 import { todayInItaly } from '../db/dates.ts';
 import { uploadDocument } from '../documents/documents.ts';
 import { makeCtx } from '../http/request-context.ts';
+import { addVersion, createProcedure, readProcedure, transitionVersion } from '../procedures/procedures.ts';
 
 const PROTOCOL = 'milano-lavoro-2022';
 
@@ -206,6 +207,82 @@ export async function seedDemoControlRoomOnce(db: Database): Promise<number> {
     for (const a of done) await updateActionStatus(ctx, p, a.id, 'done', a.version);
     const campaign = m2.actions.find((a) => a.title.startsWith('Venti'));
     if (campaign) await updateActionStatus(ctx, p, campaign.id, 'in_progress', campaign.version);
+    await seedProcedures(db, ctx, p, today);
     return 6;
   });
 }
+
+/**
+ * Two shared procedures: the referral to the CPIs (version 1 approved early in the year, superseded
+ * by version 2 after the review) and the confidentiality of meetings with companies (approved, with a
+ * new draft). The centre's administrator acknowledges the versions in force for her body.
+ */
+async function seedProcedures(db: Database, ctx: ReturnType<typeof makeCtx>, p: string, today: string) {
+  const text = async (title: string, lines: string[]) =>
+    (
+      await uploadDocument(
+        ctx,
+        p,
+        { kind: 'procedure', title },
+        { bytes: await demoPdf(title, lines), filename: 'procedura.pdf' },
+      )
+    ).id;
+  const approve = async (id: string, number: number, on: string, act: string) => {
+    const detail = await readVersions(ctx, id);
+    const v = detail.versions.find((x) => x.number === number);
+    if (v) await transitionVersion(ctx, id, v.id, { action: 'approve', approvedOn: on, actReference: act }, v.version);
+  };
+  const cpi = await createProcedure(ctx, p, {
+    title: 'Invio delle donne ai Centri per l’impiego',
+    appliesToType: 'employment_centre',
+    documentId: await text('Procedura di invio ai Centri per l’impiego — versione 1', [
+      'Il centro antiviolenza concorda l’invio con la donna e raccoglie il consenso.',
+      'Il Centro per l’impiego risponde entro 5 giorni lavorativi e fissa il primo colloquio entro 15.',
+    ]),
+  });
+  await approve(cpi.id, 1, shift(today, -230), 'Verbale della cabina di regia, seduta 2, punto 3');
+  const companies = await createProcedure(ctx, p, {
+    title: 'Riservatezza negli incontri con le aziende',
+    appliesToType: 'company',
+    documentId: await text('Riservatezza negli incontri con le aziende — versione 1', [
+      'Nessun dato della donna è condiviso con l’azienda senza un invio con il suo consenso.',
+    ]),
+  });
+  await approve(companies.id, 1, shift(today, -140), 'Verbale della cabina di regia, seduta 3, punto 2');
+  await addVersion(
+    ctx,
+    companies.id,
+    await text('Riservatezza negli incontri con le aziende — versione 2 (bozza)', ['Bozza in discussione.']),
+  );
+
+  // the centre's administrator acknowledges what is in force for her body
+  const admin = await db.owner
+    .selectFrom('users')
+    .select(['id', 'organisation_id'])
+    .where('username', '=', 'admin.cadmi')
+    .executeTakeFirst();
+  const acknowledge = async (id: string) => {
+    if (!admin) return;
+    const actor: Actor = { userId: admin.id, organisationId: admin.organisation_id, roles: ['org_admin' as Role] };
+    await setActor(ctx.tx, actor);
+    const body = makeCtx(ctx.tx, actor);
+    const detail = await readVersions(body, id);
+    const v = detail.versions.find((x) => x.allowedActions.includes('acknowledge'));
+    if (v) await transitionVersion(body, id, v.id, { action: 'acknowledge' }, v.version);
+    await setActor(ctx.tx, ctx.me());
+  };
+  await acknowledge(cpi.id);
+  await acknowledge(companies.id);
+  // the review of the first year: version 2 of the referral procedure supersedes version 1
+  await addVersion(
+    ctx,
+    cpi.id,
+    await text('Procedura di invio ai Centri per l’impiego — versione 2', [
+      'Come la versione 1; in più il referente del CPI conferma per iscritto la presa in carico.',
+    ]),
+  );
+  await approve(cpi.id, 2, shift(today, -30), 'Verbale della cabina di regia, seduta 4, punto 1');
+}
+
+/** The procedure as the actor sees it (its versions and what she may do). */
+const readVersions = (ctx: ReturnType<typeof makeCtx>, id: string) => readProcedure(ctx, id);

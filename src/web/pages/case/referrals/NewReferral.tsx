@@ -28,6 +28,7 @@ import {
   serverErrors,
 } from './referral-draft.ts';
 import { ShareStep } from './ShareStep.tsx';
+import { ProcedureInForce } from '../../procedures/ProcedureInForce.tsx';
 
 export function NewReferral() {
   const { t, label } = useI18n();
@@ -39,6 +40,11 @@ export function NewReferral() {
   const goals = plan.data?.goals ?? [];
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(undefined));
   const recipient = recipientOf(draft, destinations.data);
+  const recipientType = recipient
+    ? ([...(destinations.data?.suggestions ?? []), ...(destinations.data?.organisations ?? [])].find(
+        (o) => o.id === recipient.id,
+      )?.type ?? null)
+    : null;
   const checkQuery =
     recipient && draft.purpose ? { recipientOrganisationId: recipient.id, purpose: draft.purpose } : null;
   const check = useApi('/cases/:id/referral-check', checkQuery && { params: { id: c.id }, query: checkQuery });
@@ -155,6 +161,8 @@ export function NewReferral() {
             err={form.err}
           />
         ) : null}
+        {/* net-control: the shared procedure in force for this type of recipient */}
+        {step === 0 ? <ProcedureInForce type={recipientType} /> : null}
         {step > 0 && !current ? <ResourceState loading={check.loading || !check.error} error={check.error} /> : null}
         {step === 1 && current && recipient ? (
           <ShareStep draft={draft} set={set} check={current} caseId={c.id} recipient={recipient.name} err={form.err} />
