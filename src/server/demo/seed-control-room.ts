@@ -74,6 +74,12 @@ export async function seedDemoControlRoomOnce(db: Database): Promise<number> {
   const actor: Actor = { userId: coordinator.id, organisationId: city, roles: ['network_coordinator' as Role] };
   const today = todayInItaly();
   const p = protocol.id;
+  // read before the transaction: on PGlite the owner and the app share one connection
+  const admin = await db.owner
+    .selectFrom('users')
+    .select(['id', 'organisation_id'])
+    .where('username', '=', 'admin.cadmi')
+    .executeTakeFirst();
 
   return withContext(db, async (tx) => {
     await setActor(tx, actor);
@@ -207,7 +213,7 @@ export async function seedDemoControlRoomOnce(db: Database): Promise<number> {
     for (const a of done) await updateActionStatus(ctx, p, a.id, 'done', a.version);
     const campaign = m2.actions.find((a) => a.title.startsWith('Venti'));
     if (campaign) await updateActionStatus(ctx, p, campaign.id, 'in_progress', campaign.version);
-    await seedProcedures(db, ctx, p, today);
+    await seedProcedures(admin, ctx, p, today);
     return 6;
   });
 }
@@ -217,7 +223,12 @@ export async function seedDemoControlRoomOnce(db: Database): Promise<number> {
  * by version 2 after the review) and the confidentiality of meetings with companies (approved, with a
  * new draft). The centre's administrator acknowledges the versions in force for her body.
  */
-async function seedProcedures(db: Database, ctx: ReturnType<typeof makeCtx>, p: string, today: string) {
+async function seedProcedures(
+  admin: { id: string; organisation_id: string } | undefined,
+  ctx: ReturnType<typeof makeCtx>,
+  p: string,
+  today: string,
+) {
   const text = async (title: string, lines: string[]) =>
     (
       await uploadDocument(
@@ -256,11 +267,6 @@ async function seedProcedures(db: Database, ctx: ReturnType<typeof makeCtx>, p: 
   );
 
   // the centre's administrator acknowledges what is in force for her body
-  const admin = await db.owner
-    .selectFrom('users')
-    .select(['id', 'organisation_id'])
-    .where('username', '=', 'admin.cadmi')
-    .executeTakeFirst();
   const acknowledge = async (id: string) => {
     if (!admin) return;
     const actor: Actor = { userId: admin.id, organisationId: admin.organisation_id, roles: ['org_admin' as Role] };
