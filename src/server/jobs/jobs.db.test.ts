@@ -180,6 +180,10 @@ describe('retention of system data', () => {
     expect(await left(sql`SELECT key AS k FROM idempotency_keys WHERE user_id = ${user.id}`)).toEqual([
       `new-key-${tag}`,
     ]);
+    // the trail says what was deleted, as counts
+    const trail = await sql<{ details: Record<string, number> }>`
+      SELECT details FROM audit_log WHERE action = 'system.retention' ORDER BY seq DESC LIMIT 1`.execute(o);
+    expect(trail.rows[0]?.details).toEqual({ emails: 2, links: 2, idempotencyKeys: 1 });
     // a second run finds nothing more
     expect(await purgeSystemData(o, retentionFrom({}))).toMatchObject({
       emails: 0,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { IDLE_MINUTES } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
+import { recordAudit } from '../audit/record.ts';
 
 export interface RetentionSettings {
   /** sent and failed e-mails are deleted from email_outbox this many days after sending or giving up */
@@ -39,24 +40,35 @@ export function retentionFrom(env: NodeJS.ProcessEnv): RetentionSettings {
  * Mails still waiting for a retry are never touched. Answers the counts deleted.
  */
 export async function purgeSystemData(owner: Kysely<DB>, settings: RetentionSettings = DEFAULT_RETENTION) {
-  const secs = (d: number) => d * 86_400;
-  const emails = await sql`DELETE FROM email_outbox
-    WHERE coalesce(sent_at, failed_at) < now() - make_interval(secs => ${secs(settings.emailDays)})`.execute(owner);
-  const sessions = await sql`DELETE FROM sessions WHERE expires_at < now()
-    OR (stage = 'full' AND last_seen_at < now() - make_interval(mins => ${IDLE_MINUTES}))`.execute(owner);
-  const links = await sql`DELETE FROM invitations
+  // the deletions and their audit row commit together
+  return owner.transaction().execute(async (tx) => {
+    const secs = (d: number) => d * 86_400;
+    const emails = await sql`DELETE FROM email_outbox
+    WHERE coalesce(sent_at, failed_at) < now() - make_interval(secs => ${secs(settings.emailDays)})`.execute(tx);
+    const sessions = await sql`DELETE FROM sessions WHERE expires_at < now()
+    OR (stage = 'full' AND last_seen_at < now() - make_interval(mins => ${IDLE_MINUTES}))`.execute(tx);
+    const links = await sql`DELETE FROM invitations
     WHERE coalesce(used_at, expires_at) < now() - make_interval(secs => ${secs(settings.linkDays)})
-      AND (used_at IS NOT NULL OR expires_at < now())`.execute(owner);
-  const keys = await sql`DELETE FROM idempotency_keys
-    WHERE created_at < now() - make_interval(secs => ${secs(settings.idempotencyDays)})`.execute(owner);
-  // rate-limit windows (migration 161) last a minute: an hour-old row counts nothing any more
-  const windows = await sql`DELETE FROM rate_limit_hits WHERE window_start < now() - interval '1 hour'`.execute(owner);
-  const n = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
-  return {
-    emails: n(emails),
-    sessions: n(sessions),
-    links: n(links),
-    idempotencyKeys: n(keys),
-    rateLimitWindows: n(windows),
-  };
+      AND (used_at IS NOT NULL OR expires_at < now())`.execute(tx);
+    const keys = await sql`DELETE FROM idempotency_keys
+    WHERE created_at < now() - make_interval(secs => ${secs(settings.idempotencyDays)})`.execute(tx);
+    // rate-limit windows (migration 161) last a minute: an hour-old row counts nothing any more
+    const windows = await sql`DELETE FROM rate_limit_hits WHERE window_start < now() - interval '1 hour'`.execute(tx);
+    const n = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
+    const counts = {
+      emails: n(emails),
+      sessions: n(sessions),
+      links: n(links),
+      idempotencyKeys: n(keys),
+      rateLimitWindows: n(windows),
+    };
+    // what was deleted, as counts, in the trail (sessions and rate-limit windows are routine: not audited)
+    if (counts.emails + counts.links + counts.idempotencyKeys > 0) {
+      await recordAudit(tx, null, {
+        action: 'system.retention',
+        details: { emails: counts.emails, links: counts.links, idempotencyKeys: counts.idempotencyKeys },
+      });
+    }
+    return counts;
+  });
 }

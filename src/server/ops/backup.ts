@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { recordAudit } from '../audit/record.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { openSecret } from '../auth/secrets.ts';
 import type { Config } from '../config.ts';
@@ -198,9 +199,17 @@ export async function verifyRestored(db: Kysely<DB>, manifest: Manifest, masterK
   return checks;
 }
 
-async function endSessions(db: Kysely<DB>): Promise<number> {
-  const r = await sql`DELETE FROM sessions`.execute(db);
-  return Number(r.numAffectedRows ?? 0n);
+/** Ends every session of the restored database and records the restore in its trail (what, not who). */
+async function endSessions(db: Kysely<DB>, manifest: Manifest): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const r = await sql`DELETE FROM sessions`.execute(tx);
+    const ended = Number(r.numAffectedRows ?? 0n);
+    await recordAudit(tx, null, {
+      action: 'system.restore',
+      details: { backupCreatedAt: manifest.createdAt, schemaVersion: manifest.schemaVersion, sessionsEnded: ended },
+    });
+    return ended;
+  });
 }
 
 export async function readManifest(manifestPath: string): Promise<{ manifest: Manifest; file: string }> {
@@ -273,7 +282,7 @@ async function restorePostgres(config: Config, manifest: Manifest, file: string)
           n: number;
         }>`SELECT count(*)::int AS n FROM pg_policies WHERE schemaname = 'public'`.execute(db.owner);
         checks.push(`${rls.rows[0]?.n} row-level security policies restored`);
-        report = { checks, sessionsEnded: await endSessions(db.owner) };
+        report = { checks, sessionsEnded: await endSessions(db.owner, manifest) };
       } finally {
         await db.close();
       }
@@ -306,7 +315,7 @@ async function restorePglite(config: Config, manifest: Manifest, file: string): 
     await pglite.close();
     db = await openPglite(dir);
     const checks = await verifyRestored(db.owner, manifest, config.masterKey);
-    const report = { checks, sessionsEnded: await endSessions(db.owner) };
+    const report = { checks, sessionsEnded: await endSessions(db.owner, manifest) };
     await db.close();
     db = null;
     if (had) await rm(aside, { recursive: true, force: true });

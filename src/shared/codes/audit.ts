@@ -96,5 +96,8 @@ export const AUDIT_ACTIONS = [
   'vacancy.create',
   'vacancy.update',
   'vacancy.match',
+  // proof-ops: the retention job's deletions (counts only) and a restore from backup
+  'system.retention',
+  'system.restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -130,6 +130,8 @@ export const enLabels: typeof itLabels = {
       'vacancy.create': 'Vacancy entered',
       'vacancy.update': 'Vacancy changed',
       'vacancy.match': 'Anonymous matching of vacancies to a path',
+      'system.retention': 'System data past its retention deleted',
+      'system.restore': 'Database restored from a backup',
     },
     exportLists: { caseload: 'Caseload', follow_ups: 'Follow-ups after hire', audit: 'Access log' },
     outcomes: {

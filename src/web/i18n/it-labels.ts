@@ -134,6 +134,8 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'vacancy.create': 'Inserimento di un’offerta di lavoro',
   'vacancy.update': 'Modifica di un’offerta di lavoro',
   'vacancy.match': 'Abbinamento anonimo delle offerte a un percorso',
+  'system.retention': 'Eliminazione dei dati di sistema oltre il periodo di conservazione',
+  'system.restore': 'Ripristino della banca dati da un backup',
 });
 
 const exportLists = labelsFor(EXPORT_LISTS, {
