@@ -129,6 +129,8 @@ describe('a referral from the centre to the CPI, and back (it)', () => {
     await waitForPath(page, `${caseUrl}/invii/nuovo`);
     expect(await page.locator('main [aria-current="step"]').innerText()).toContain(W.steps.destination);
     await destination(page, picked.cpi);
+    // net-control: the shared procedure in force for referrals to a CPI (demo: version 2)
+    await page.locator('main .procedure-in-force', { hasText: 'Invio delle donne ai Centri per l’impiego' }).waitFor();
     await axe(page, 'referral wizard step 1', 'referral-wizard-1-it');
     await button(page, IT.intake.next).click();
     await expect.poll(() => page.locator('main [aria-current="step"]').innerText()).toContain(W.steps.share);
