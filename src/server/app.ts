@@ -31,6 +31,7 @@ import { registerObservatoryReportRoutes } from './observatory-report/routes.ts'
 import { registerNetworkRoutes } from './network/routes.ts';
 import { configureLinkageKey } from './observatory/linkage.ts';
 import { registerObservatoryRoutes } from './observatory/routes.ts';
+import { registerTrainingRoutes } from './training/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerOutcomeRoutes } from './outcomes/routes.ts';
 import { registerPlanRoutes } from './plans/routes.ts';
@@ -130,4 +131,6 @@ export function registerApiRoutes(
   // net-companies: the companies' register and vacancies (/aziende)
   registerCompanyRoutes(api);
   registerProcedureRoutes(api);
+  // training and coverage (issue 8, /formazione)
+  registerTrainingRoutes(api);
 }

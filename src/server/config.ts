@@ -2,6 +2,7 @@ import { hkdfSync } from 'node:crypto';
 import path from 'node:path';
 import { thresholdOf } from '../shared/observatory/suppress.ts';
 import { type RateLimits, rateLimitsFrom } from './http/rate-limit.ts';
+import { DEFAULT_TRAINING_VALID_MONTHS } from '../shared/codes/training.ts';
 
 export interface Config {
   port: number;
@@ -28,6 +29,8 @@ export interface Config {
   redisUrl?: string | null;
   /** proof-ops: rate limits per minute (PERCORSI_RATE_LIMIT_*); unset: the defaults of http/rate-limit.ts */
   rateLimits?: Partial<RateLimits>;
+  /** Training (issue 8): months a completed course keeps a CPI referent trained (default 24). */
+  trainingValidMonths: number;
 }
 
 function appUrlFrom(ownerUrl: string): string {
@@ -50,6 +53,14 @@ function linkageKeyFrom(env: NodeJS.ProcessEnv, masterKey: Buffer): Buffer {
   const key = Buffer.from(text, 'base64');
   if (key.length !== 32) throw new Error('PERCORSI_LINKAGE_KEY must decode to 32 bytes');
   return key;
+}
+
+/** PERCORSI_TRAINING_VALID_MONTHS: a whole number of months, 1 to 120. */
+function trainingMonthsFrom(text: string | undefined): number {
+  if (!text) return DEFAULT_TRAINING_VALID_MONTHS;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 120) throw new Error('PERCORSI_TRAINING_VALID_MONTHS must be 1 to 120');
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     observatoryThreshold: thresholdOf(env.PERCORSI_OBSERVATORY_K ? Number(env.PERCORSI_OBSERVATORY_K) : undefined),
     redisUrl: env.PERCORSI_REDIS_URL || null,
     rateLimits: rateLimitsFrom(env),
+    trainingValidMonths: trainingMonthsFrom(env.PERCORSI_TRAINING_VALID_MONTHS),
   };
 }

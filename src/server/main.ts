@@ -17,6 +17,8 @@ import { startJobs } from './jobs/runner.ts';
 import { systemJobs } from './jobs/schedule.ts';
 import { catchUpAll } from './observatory/catch-up.ts';
 import { seedDemoStatisticsOnce } from './demo/seed-statistics.ts';
+import { configureTraining } from './training/coverage.ts';
+import { seedDemoTrainingOnce } from './demo/seed-training.ts';
 
 const started = performance.now();
 // milliseconds per start-up step, in the ready line: what a slow start spends its time on
@@ -38,6 +40,8 @@ await phase('migrate', () => migrate(db.owner));
 const resealed = await phase('seal', () => sealFreeTextLeftInClear(db.owner, config.masterKey));
 if (resealed) console.log(`Sealed ${resealed} rows of free text written before migration 170.`);
 await phase('network', async () => seedNetwork(db.owner, await loadNetworkData()));
+// training (issue 8): the configured validity and AFOL's organisation, for SQL's coverage functions
+await phase('training', () => configureTraining(db.owner, config));
 if (config.demo) {
   const logins = await phase('demoUsers', () => seedDemo(db, config));
   const cases = await phase('demoCases', () => seedDemoCasesOnce(db, config));
@@ -55,6 +59,8 @@ if (config.demo) {
     await seedDemoStatisticsOnce(db);
     await catchUpAll(db.owner);
   });
+  // training (issue 8): a year of courses, editions, sessions and attendance
+  await phase('demoTraining', () => seedDemoTrainingOnce(db, config));
 }
 const app = await phase('app', () => buildApp({ db, config }));
 await phase('listen', () => app.listen({ port: config.port, host: config.host }));

@@ -46,6 +46,10 @@ export const ACTIONS = [
   // net-companies: the companies' register and vacancies of the actor's networks (/aziende)
   'company.read',
   'company.write',
+  // training and coverage (issue 8, /formazione)
+  'training.read',
+  'training.manage',
+  'training.coverage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -139,6 +143,18 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   // organisation's administrator manages accounts, not the register (least privilege).
   'company.read': { network_coordinator: 'any', cpi_referent: 'any', company_liaison: 'any', centre_operator: 'any' },
   'company.write': { network_coordinator: 'any', cpi_referent: 'any', company_liaison: 'any' },
+  // Training (issue 8): a course belongs to the organisation that records it (a network
+  // coordinator's or training coordinator's body); the control room reads every course. The
+  // coverage board adds organisation administrators, narrowed with the row to AFOL's and the CPIs'
+  // (RLS app_reads_training, app_manages_training, app_reads_training_coverage; migration 120).
+  'training.read': { network_coordinator: 'own', training_coordinator: 'own', control_room_member: 'any' },
+  'training.manage': { network_coordinator: 'own', training_coordinator: 'own' },
+  'training.coverage': {
+    network_coordinator: 'own',
+    training_coordinator: 'own',
+    control_room_member: 'any',
+    org_admin: 'own',
+  },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

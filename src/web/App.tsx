@@ -49,6 +49,10 @@ const RoomPage = page(() => import('./pages/control-room/RoomPage.tsx').then((m)
 const MeetingPage = page(() => import('./pages/control-room/MeetingPage.tsx').then((m) => m.MeetingPage));
 const ProceduresPage = page(() => import('./pages/procedures/ProceduresPage.tsx').then((m) => m.ProceduresPage));
 const ProcedurePage = page(() => import('./pages/procedures/ProcedurePage.tsx').then((m) => m.ProcedurePage));
+// training and coverage (issue 8)
+const TrainingPage = page(() => import('./pages/training/TrainingPage.tsx').then((m) => m.TrainingPage));
+const CoursePage = page(() => import('./pages/training/CoursePage.tsx').then((m) => m.CoursePage));
+const CourseFormPage = page(() => import('./pages/training/CourseFormPage.tsx').then((m) => m.CourseFormPage));
 const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx').then((m) => m.NotificationsPage));
 const OrganisationDetailPage = page(() =>
   import('./pages/OrganisationDetailPage.tsx').then((m) => m.OrganisationDetailPage),
@@ -122,6 +126,10 @@ export function App() {
         <Route path="/aziende/:id" element={guard(<CompanyPage />, 'company.read')} />
         <Route path="/procedure" element={guard(<ProceduresPage />, 'procedure.read')} />
         <Route path="/procedure/:id" element={guard(<ProcedurePage />, 'procedure.read')} />
+        {/* training and coverage (issue 8) */}
+        <Route path="/formazione" element={guard(<TrainingPage />, 'training.coverage')} />
+        <Route path="/formazione/nuovo" element={guard(<CourseFormPage />, 'training.manage')} />
+        <Route path="/formazione/corsi/:courseId" element={guard(<CoursePage />, 'training.read')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

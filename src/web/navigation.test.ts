@@ -45,6 +45,8 @@ function byRoles(roles: Role[]) {
     )
       ? ['/procedure']
       : []),
+    // training (issue 8)
+    ...(has('network_coordinator', 'training_coordinator', 'control_room_member', 'org_admin') ? ['/formazione'] : []),
     '/audit',
   ];
   const tiles = [
@@ -74,6 +76,8 @@ function byRoles(roles: Role[]) {
     )
       ? ['/procedure']
       : []),
+    // training (issue 8)
+    ...(has('network_coordinator', 'training_coordinator', 'control_room_member', 'org_admin') ? ['/formazione'] : []),
     ...(canSeeAll ? ['/audit'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];

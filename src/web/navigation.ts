@@ -120,6 +120,13 @@ export const SCREENS: readonly Screen[] = [
     nav: ({ t }) => t.companies.nav,
     tile: ({ t }) => ({ title: t.companies.homeTitle, text: t.companies.homeText }),
   },
+  // training and coverage (issue 8)
+  {
+    action: 'training.coverage',
+    to: path('/formazione'),
+    nav: ({ t }) => t.training.nav,
+    tile: ({ t }) => ({ title: t.training.homeTitle, text: t.training.homeText }),
+  },
   {
     action: 'procedure.read',
     to: path('/procedure'),

@@ -42,6 +42,16 @@ const HELPERS: Record<string, { call: (org: string) => ReturnType<typeof sql<boo
     call: (org) => sql<boolean>`app_reads_statistics(NULL, ${org}::uuid, NULL)`,
     actions: ['observatory.read'],
   },
+  // training (issue 8): the course's recording organisation is the organisation asked about
+  app_reads_training: { call: (org) => sql<boolean>`app_reads_training(${org}::uuid)`, actions: ['training.read'] },
+  app_manages_training: {
+    call: (org) => sql<boolean>`app_manages_training(${org}::uuid)`,
+    actions: ['training.manage'],
+  },
+  app_reads_training_coverage: {
+    call: (org) => sql<boolean>`app_reads_training_coverage(${org}::uuid)`,
+    actions: ['training.coverage'],
+  },
   // no organisation argument: the control room decides for every organisation
   app_decides_adhesions: { call: () => sql<boolean>`app_decides_adhesions()`, actions: ['protocol.decide_adhesion'] },
   // net-control: asked about the protocol the organisation signed (beforeAll: OWN and OTHER each sign one)

@@ -37,6 +37,7 @@ import {
   PROCEDURE_STATUSES,
   ROOM_ACTION_STATUSES,
 } from '../../shared/codes/control-room.ts';
+import { TRAINING_AUDIENCES } from '../../shared/codes/training.ts';
 import { STATS_AGE_BANDS, STATS_CHILDREN, STATS_CITIZENSHIPS } from '../../shared/observatory/dimensions.ts';
 import {
   CONSENT_DECISIONS,
@@ -65,6 +66,7 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'cases.status': CASE_STATUSES,
   'consents.decision': CONSENT_DECISIONS,
   'directory_entries.accessibility': ACCESSIBILITY_FEATURES,
+  'training_courses.audiences': TRAINING_AUDIENCES,
   'directory_entries.languages': SPOKEN_LANGUAGES,
   'directory_entries.services': DIRECTORY_SERVICES,
   'directory_published.accessibility': ACCESSIBILITY_FEATURES,

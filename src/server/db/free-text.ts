@@ -272,4 +272,13 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'procedures.applies_to_type': 'code',
   'procedures.title': 'reference',
   'working_groups.name': 'reference',
+  // training and coverage (issue 8): about courses and operators, never about her
+  'training_courses.audiences': 'code',
+  'training_courses.network_id': 'code',
+  'training_courses.title': 'reference',
+  'training_courses.topics': 'reference',
+  'training_editions.label': 'reference',
+  'training_sessions.place': 'reference',
+  'training_sessions.online_url': 'reference',
+  'training_enrolments.participant_name': 'operator',
 };

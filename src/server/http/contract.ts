@@ -24,6 +24,7 @@ import * as Users from '../users/schemas.ts';
 import * as Worklist from '../worklist/schemas.ts';
 import * as Room from '../control-room/schemas.ts';
 import * as Procedures from '../procedures/schemas.ts';
+import * as Training from '../training/schemas.ts';
 import { Meta } from './system-routes.ts';
 
 /** A 204 answer: the client resolves to undefined. */
@@ -182,6 +183,17 @@ export const contract = {
     body: Procedures.VersionTransition,
     response: Procedures.ProcedureDetail,
   },
+  // training and coverage (issue 8)
+  'GET /training/courses': { response: Training.CourseList },
+  'POST /training/courses': { body: Training.CourseFields, response: Training.Created },
+  'GET /training/courses/:courseId': { response: Training.Course },
+  'POST /training/courses/:courseId/editions': { body: Training.EditionFields, response: Training.Created },
+  'POST /training/editions/:editionId/sessions': { body: Training.SessionFields, response: Training.Created },
+  'GET /training/candidates': { query: Training.CandidatesQuery, response: Training.Candidates },
+  'POST /training/editions/:editionId/enrolments': { body: Training.EnrolmentFields, response: Training.Created },
+  'PUT /training/editions/:editionId/attendance': { body: Training.AttendanceFields, response: Training.Course },
+  'GET /training/coverage': { response: Training.Coverage },
+  'GET /training/hours': { query: Training.HoursQuery, response: Training.Hours },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;

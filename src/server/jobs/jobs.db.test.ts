@@ -87,6 +87,7 @@ describe('job runner (one run per period across nodes)', () => {
       'stale_entries',
       'statistics',
       'retention',
+      'training_coverage',
     ]);
     const outbox = { runOnce: async () => ({ sent: 0, failed: 0 }), stop: async () => undefined };
     const withMail = systemJobs({ ...deps, outbox, env: { PERCORSI_JOBS_EVERY_MS: '500' } });
@@ -102,7 +103,14 @@ describe('job runner (one run per period across nodes)', () => {
       node: 'node-s',
       manual: true,
     });
-    for (const name of ['referral_sweep', 'draft_sweep', 'stale_entries', 'statistics', 'retention']) {
+    for (const name of [
+      'referral_sweep',
+      'draft_sweep',
+      'stale_entries',
+      'statistics',
+      'retention',
+      'training_coverage',
+    ]) {
       expect(await runner.runNow(name), name).not.toBeNull();
       expect((await runsOf(name))?.last_ok, name).toBe(true);
     }

@@ -11,6 +11,7 @@ import { sweepReferrals } from '../referrals/end-access.ts';
 import { notifyOverdue } from '../referrals/sweep.ts';
 import { purgeSystemData, retentionFrom } from './retention.ts';
 import type { Job } from './runner.ts';
+import { checkCoverage } from '../training/sweep.ts';
 
 const MINUTE = 60_000;
 
@@ -28,6 +29,8 @@ export const JOB_PERIODS = {
   statistics: 30_000,
   // retention of system data (jobs/retention.ts)
   retention: 60 * MINUTE,
+  // training (issue 8): a CPI dropping below two trained referents is told once
+  training_coverage: 15 * MINUTE,
 } as const;
 
 export type JobName = keyof typeof JOB_PERIODS;
@@ -83,6 +86,12 @@ export function systemJobs(deps: {
       run: async () => ({ cases: (await catchUpStatistics(db.owner))?.cases ?? 0 }),
     },
     { name: 'retention', everyMs: period('retention'), run: () => purgeSystemData(db.owner, retention) },
+    {
+      name: 'training_coverage',
+      everyMs: period('training_coverage'),
+      // the check keeps its own advisory lock too (checkCoverage can be called outside the runner)
+      run: async () => ({ notified: (await checkCoverage(db))?.notified.length ?? 0 }),
+    },
   ];
   const outbox = deps.outbox;
   if (outbox) jobs.push({ name: 'email_outbox', everyMs: period('email_outbox'), run: () => outbox.runOnce() });

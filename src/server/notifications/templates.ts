@@ -25,6 +25,10 @@ export const EMAIL_TEMPLATES: Record<NotificationKind, Template> = {
     it: 'una scheda dell’elenco pubblico va verificata',
     en: 'A public directory entry needs checking',
   },
+  training_coverage_low: {
+    it: 'un Centro per l’impiego ha meno di due referenti formati',
+    en: 'An employment centre has fewer than two trained referents',
+  },
 };
 
 /** The body, before {publicUrl} is filled in. */

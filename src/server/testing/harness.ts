@@ -107,6 +107,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // observatory (issue 7): the demo's linkage key, the default threshold
     linkageKey: DEMO_LINKAGE_KEY,
     observatoryThreshold: 5,
+    // training (issue 8)
+    trainingValidMonths: 24,
     ...overrides,
   };
 }

@@ -99,5 +99,18 @@ export const AUDIT_ACTIONS = [
   // proof-ops: the retention job's deletions (counts only) and a restore from backup
   'system.retention',
   'system.restore',
+  // training and coverage (issue 8)
+  'training.course_list',
+  'training.course_read',
+  'training.course_create',
+  'training.edition_create',
+  'training.session_create',
+  'training.enrol',
+  'training.attendance',
+  'training.candidates',
+  'training.certificate',
+  'training.coverage_read',
+  'training.coverage_alert',
+  'training.hours_read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -14,5 +14,7 @@ export const NOTIFICATION_KINDS = [
   'referral_access_ended',
   /** a public directory entry was not verified in the last 6 months */
   'directory_entry_stale',
+  /** a CPI has fewer than two trained referents (issue 8, /formazione) */
+  'training_coverage_low',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -52,6 +52,7 @@ export const enNotifications: typeof itNotifications = {
       referral_overdue: 'Referral waiting for an answer past its deadline',
       referral_access_ended: 'Access to a referral ended',
       directory_entry_stale: 'A public directory entry was not checked for 6 months',
+      training_coverage_low: 'An employment centre has fewer than two trained referents',
     },
   },
 };

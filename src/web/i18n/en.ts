@@ -12,6 +12,7 @@ import { enNotifications } from './en-notifications.ts';
 import { enPages } from './en-pages.ts';
 import { enPartners } from './en-partners.ts';
 import { enDirectory } from './en-directory.ts';
+import { enTraining } from './en-training.ts';
 import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
 import { enUrgency } from './en-urgency.ts';
@@ -184,4 +185,5 @@ export const en: Messages = {
   ...enControlRoom,
   // net-companies
   ...enCompanies,
+  ...enTraining,
 };

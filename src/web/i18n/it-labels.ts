@@ -136,12 +136,26 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'vacancy.match': 'Abbinamento anonimo delle offerte a un percorso',
   'system.retention': 'Eliminazione dei dati di sistema oltre il periodo di conservazione',
   'system.restore': 'Ripristino della banca dati da un backup',
+  // training and coverage (issue 8)
+  'training.course_list': 'Formazione: consultazione dei corsi',
+  'training.course_read': 'Formazione: consultazione di un corso',
+  'training.course_create': 'Formazione: nuovo corso',
+  'training.edition_create': 'Formazione: nuova edizione',
+  'training.session_create': 'Formazione: nuovo incontro',
+  'training.enrol': 'Formazione: iscrizione di una persona',
+  'training.attendance': 'Formazione: registrazione delle presenze',
+  'training.candidates': 'Formazione: consultazione delle persone iscrivibili di un ente',
+  'training.certificate': 'Formazione: attestato di partecipazione',
+  'training.coverage_read': 'Formazione: consultazione della copertura dei CPI',
+  'training.coverage_alert': 'Formazione: CPI sotto i due referenti formati',
+  'training.hours_read': 'Formazione: consultazione delle ore di formazione',
 });
 
 const exportLists = labelsFor(EXPORT_LISTS, {
   caseload: 'Elenco dei percorsi',
   follow_ups: 'Verifiche dopo l’assunzione',
   audit: 'Registro degli accessi',
+  training_hours: 'Ore di formazione',
 });
 
 const outcomes: Record<string, string> = {

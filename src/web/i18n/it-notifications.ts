@@ -51,6 +51,7 @@ export const itNotifications = {
       referral_overdue: 'Invio in attesa di risposta oltre il termine',
       referral_access_ended: 'Accesso a un invio terminato',
       directory_entry_stale: 'Una scheda dell’elenco pubblico non è verificata da 6 mesi',
+      training_coverage_low: 'Un Centro per l’impiego ha meno di due referenti formati',
     } as Record<string, string>,
   },
 };

@@ -17,6 +17,7 @@ import { itReferrals } from './it-referrals.ts';
 import { itUrgency } from './it-urgency.ts';
 import { itWorklist } from './it-worklist.ts';
 import { itDrafts } from './it-drafts.ts';
+import { itTraining } from './it-training.ts';
 
 export const it = {
   app: {
@@ -183,6 +184,7 @@ export const it = {
   ...itControlRoom,
   // net-companies
   ...itCompanies,
+  ...itTraining,
 };
 
 export type Messages = typeof it;

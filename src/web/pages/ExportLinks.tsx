@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/index.tsx';
 
 interface Props {
   /** the export route, e.g. '/cases/export' (filters only: never a name or a tax code) */
-  path: '/cases/export' | '/follow-ups/export' | '/audit/export';
+  path: '/cases/export' | '/follow-ups/export' | '/audit/export' | '/training/hours/export';
   query: Record<string, string | number | boolean | undefined | null>;
   formats?: ExportFormat[];
 }
