@@ -24,8 +24,8 @@ CREATE TABLE training_courses (
   -- the body that runs it (gives the hours)
   running_body_id uuid NOT NULL REFERENCES organisations,
   title text NOT NULL CHECK (length(title) BETWEEN 3 AND 200),
-  audiences text[] NOT NULL CHECK (cardinality(audiences) >= 1 AND audiences <@ ARRAY['cpi_referent',
-    'centre_operator', 'social_services', 'police', 'health', 'teachers']),
+  audiences text[] NOT NULL CHECK (audiences <@ ARRAY['cpi_referent', 'centre_operator', 'social_services',
+    'police', 'health', 'teachers']) CHECK (cardinality(audiences) >= 1),
   hours numeric(5, 1) NOT NULL CHECK (hours > 0 AND hours <= 500),
   topics text[] NOT NULL DEFAULT '{}' CHECK (cardinality(topics) <= 20),
   created_by uuid NOT NULL REFERENCES users,
