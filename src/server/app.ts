@@ -32,6 +32,7 @@ import { registerNetworkRoutes } from './network/routes.ts';
 import { configureLinkageKey } from './observatory/linkage.ts';
 import { registerObservatoryRoutes } from './observatory/routes.ts';
 import { registerTrainingRoutes } from './training/routes.ts';
+import { registerPreventionRoutes } from './prevention/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerOutcomeRoutes } from './outcomes/routes.ts';
 import { registerPlanRoutes } from './plans/routes.ts';
@@ -133,4 +134,6 @@ export function registerApiRoutes(
   registerProcedureRoutes(api);
   // training and coverage (issue 8, /formazione)
   registerTrainingRoutes(api);
+  // prevention activities (issue 8, /prevenzione)
+  registerPreventionRoutes(api);
 }

@@ -18,7 +18,7 @@ import { systemJobs } from './jobs/schedule.ts';
 import { catchUpAll } from './observatory/catch-up.ts';
 import { seedDemoStatisticsOnce } from './demo/seed-statistics.ts';
 import { configureTraining } from './training/coverage.ts';
-import { seedDemoTrainingOnce } from './demo/seed-training.ts';
+import { seedDemoPreventionOnce, seedDemoTrainingOnce } from './demo/seed-training.ts';
 
 const started = performance.now();
 // milliseconds per start-up step, in the ready line: what a slow start spends its time on
@@ -61,6 +61,7 @@ if (config.demo) {
   });
   // training (issue 8): a year of courses, editions, sessions and attendance
   await phase('demoTraining', () => seedDemoTrainingOnce(db, config));
+  await phase('demoPrevention', () => seedDemoPreventionOnce(db, config));
 }
 const app = await phase('app', () => buildApp({ db, config }));
 await phase('listen', () => app.listen({ port: config.port, host: config.host }));

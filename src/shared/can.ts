@@ -50,6 +50,9 @@ export const ACTIONS = [
   'training.read',
   'training.manage',
   'training.coverage',
+  // prevention activities (issue 8, /prevenzione)
+  'prevention.read',
+  'prevention.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -155,6 +158,11 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
     control_room_member: 'any',
     org_admin: 'own',
   },
+  // Prevention (issue 8): an activity belongs to the body that records it (its network coordinators
+  // or administrators); the control room reads every activity (RLS app_reads_prevention,
+  // app_manages_prevention; migration 121).
+  'prevention.read': { network_coordinator: 'own', org_admin: 'own', control_room_member: 'any' },
+  'prevention.manage': { network_coordinator: 'own', org_admin: 'own' },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

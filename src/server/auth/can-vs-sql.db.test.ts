@@ -52,6 +52,15 @@ const HELPERS: Record<string, { call: (org: string) => ReturnType<typeof sql<boo
     call: (org) => sql<boolean>`app_reads_training_coverage(${org}::uuid)`,
     actions: ['training.coverage'],
   },
+  // prevention (issue 8): the activity's recording organisation
+  app_reads_prevention: {
+    call: (org) => sql<boolean>`app_reads_prevention(${org}::uuid)`,
+    actions: ['prevention.read'],
+  },
+  app_manages_prevention: {
+    call: (org) => sql<boolean>`app_manages_prevention(${org}::uuid)`,
+    actions: ['prevention.manage'],
+  },
   // no organisation argument: the control room decides for every organisation
   app_decides_adhesions: { call: () => sql<boolean>`app_decides_adhesions()`, actions: ['protocol.decide_adhesion'] },
   // net-control: asked about the protocol the organisation signed (beforeAll: OWN and OTHER each sign one)

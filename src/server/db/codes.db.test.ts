@@ -38,6 +38,7 @@ import {
   ROOM_ACTION_STATUSES,
 } from '../../shared/codes/control-room.ts';
 import { TRAINING_AUDIENCES } from '../../shared/codes/training.ts';
+import { PREVENTION_AUDIENCES, PREVENTION_KINDS, PREVENTION_RESOURCE_KINDS } from '../../shared/codes/prevention.ts';
 import { STATS_AGE_BANDS, STATS_CHILDREN, STATS_CITIZENSHIPS } from '../../shared/observatory/dimensions.ts';
 import {
   CONSENT_DECISIONS,
@@ -67,6 +68,9 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'consents.decision': CONSENT_DECISIONS,
   'directory_entries.accessibility': ACCESSIBILITY_FEATURES,
   'training_courses.audiences': TRAINING_AUDIENCES,
+  'prevention_activities.audiences': PREVENTION_AUDIENCES,
+  'prevention_activities.kind': PREVENTION_KINDS,
+  'prevention_resources.kind': PREVENTION_RESOURCE_KINDS,
   'directory_entries.languages': SPOKEN_LANGUAGES,
   'directory_entries.services': DIRECTORY_SERVICES,
   'directory_published.accessibility': ACCESSIBILITY_FEATURES,

@@ -281,4 +281,12 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'training_sessions.place': 'reference',
   'training_sessions.online_url': 'reference',
   'training_enrolments.participant_name': 'operator',
+  // prevention activities (issue 8): about campaigns and bodies, never about her
+  'prevention_activities.audiences': 'code',
+  'prevention_activities.kind': 'code',
+  'prevention_activities.materials': 'reference',
+  'prevention_activities.municipality_code': 'code',
+  'prevention_activities.network_id': 'code',
+  'prevention_activities.title': 'reference',
+  'prevention_resources.kind': 'code',
 };

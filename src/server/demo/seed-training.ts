@@ -11,6 +11,8 @@ import type { Role } from '../../shared/codes/roles.ts';
 import type { Config } from '../config.ts';
 import { type Actor, setActor, withContext } from '../db/context.ts';
 import type { Database } from '../db/database.ts';
+import type { PreventionAudience, PreventionKind } from '../../shared/codes/prevention.ts';
+import { createActivity } from '../prevention/activities.ts';
 import { addSession, createCourse, createEdition, enrol, recordAttendance } from '../training/courses.ts';
 import { createAccount } from '../users/create-account.ts';
 
@@ -157,4 +159,150 @@ export async function seedDemoTrainingOnce(db: Database, config: Config): Promis
     }
   });
   return 2;
+}
+
+/**
+ * Prevention demo (issue 8): a year of activities of Milan's network across the nine Municipi (and
+ * two in the metropolitan area), recorded through the API's use case by Milan's coordinator.
+ */
+export async function seedDemoPreventionOnce(db: Database, config: Config): Promise<number> {
+  if (!config.demo) return 0;
+  const existing = await sql<{ n: number }>`SELECT count(*)::int AS n FROM prevention_activities`.execute(db.owner);
+  if ((existing.rows[0]?.n ?? 0) > 0) return 0;
+  const milan = await actorOf(db, 'coordinatrice.milano', 'network_coordinator');
+  if (!milan) return 0;
+  const bodies = await sql<{ id: string; name: string }>`
+    SELECT o.id, o.name FROM organisations o JOIN organisation_networks n ON n.organisation_id = o.id
+    WHERE n.network_id = 'milano' AND o.type IN ('cav', 'school', 'university', 'ats_asst', 'ngo')
+    ORDER BY o.name LIMIT 6`.execute(db.owner);
+  const body = (i: number) => bodies.rows[i % Math.max(1, bodies.rows.length)]?.id ?? milan.organisationId;
+  const plan: Array<
+    [PreventionKind, string, number | null, string | null, string, string, number, PreventionAudience[]]
+  > = [
+    [
+      'school_workshop',
+      'Laboratorio “Relazioni senza violenza” nelle scuole medie',
+      1,
+      null,
+      '2026-02-09',
+      '2026-02-27',
+      180,
+      ['students', 'teachers'],
+    ],
+    [
+      'teacher_training',
+      'Riconoscere i segnali: formazione per insegnanti',
+      2,
+      null,
+      '2026-03-03',
+      '2026-03-17',
+      45,
+      ['teachers'],
+    ],
+    [
+      'family_meeting',
+      'Incontro con le famiglie: stereotipi e rispetto',
+      3,
+      null,
+      '2026-03-12',
+      '2026-03-12',
+      60,
+      ['families'],
+    ],
+    [
+      'public_event',
+      'Panchina rossa e letture in piazza',
+      4,
+      null,
+      '2026-03-08',
+      '2026-03-08',
+      250,
+      ['general_public'],
+    ],
+    [
+      'university',
+      'Ricerca sulla violenza economica con l’Università',
+      5,
+      null,
+      '2026-01-15',
+      '2026-06-30',
+      30,
+      ['university', 'professionals'],
+    ],
+    [
+      'campaign',
+      'Campagna “Il lavoro è libertà” sui mezzi pubblici',
+      6,
+      null,
+      '2026-04-01',
+      '2026-04-30',
+      0,
+      ['general_public'],
+    ],
+    [
+      'school_workshop',
+      'Peer education nelle scuole superiori',
+      7,
+      null,
+      '2026-04-13',
+      '2026-05-15',
+      220,
+      ['students'],
+    ],
+    [
+      'family_meeting',
+      'Genitori e social network: incontro serale',
+      8,
+      null,
+      '2026-05-20',
+      '2026-05-20',
+      40,
+      ['families'],
+    ],
+    [
+      'teacher_training',
+      'Educare all’affettività: corso per docenti',
+      9,
+      null,
+      '2026-09-22',
+      '2026-10-20',
+      55,
+      ['teachers'],
+    ],
+    ['public_event', '25 novembre: maratona di letture', 1, null, '2026-11-25', '2026-11-25', 400, ['general_public']],
+    ['campaign', 'Campagna 1522 nelle farmacie', null, '015146', '2026-11-15', '2026-12-10', 0, ['general_public']],
+    [
+      'school_workshop',
+      'Laboratorio teatrale contro la violenza di genere',
+      9,
+      null,
+      '2026-12-01',
+      '2026-12-18',
+      90,
+      ['students', 'teachers'],
+    ],
+  ];
+  await withContext(db, async (tx) => {
+    await setActor(tx, milan);
+    for (const [i, [kind, title, municipio, code, startsOn, endsOn, participants, audiences]] of plan.entries()) {
+      await createActivity(tx, milan, {
+        networkId: 'milano',
+        kind,
+        title,
+        municipio,
+        municipalityCode: code,
+        audiences,
+        startsOn,
+        endsOn,
+        participants,
+        materials: i % 2 ? ['Opuscolo informativo', 'Locandina 1522'] : ['Presentazione', 'Scheda di valutazione'],
+        resources: [
+          { bodyId: milan.organisationId, kind: 'money', amount: 500 + (i % 4) * 750 },
+          { bodyId: body(i), kind: 'hours', amount: 6 + (i % 5) * 4 },
+          { bodyId: body(i + 1), kind: 'involved', amount: 0 },
+        ],
+      });
+    }
+  });
+  return plan.length;
 }

@@ -25,6 +25,7 @@ import * as Worklist from '../worklist/schemas.ts';
 import * as Room from '../control-room/schemas.ts';
 import * as Procedures from '../procedures/schemas.ts';
 import * as Training from '../training/schemas.ts';
+import * as Prevention from '../prevention/schemas.ts';
 import { Meta } from './system-routes.ts';
 
 /** A 204 answer: the client resolves to undefined. */
@@ -194,6 +195,9 @@ export const contract = {
   'PUT /training/editions/:editionId/attendance': { body: Training.AttendanceFields, response: Training.Course },
   'GET /training/coverage': { response: Training.Coverage },
   'GET /training/hours': { query: Training.HoursQuery, response: Training.Hours },
+  // prevention activities (issue 8)
+  'GET /prevention/activities': { query: Prevention.ActivitiesQuery, response: Prevention.ActivityList },
+  'POST /prevention/activities': { body: Prevention.ActivityFields, response: Prevention.Created },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;

@@ -112,5 +112,8 @@ export const AUDIT_ACTIONS = [
   'training.coverage_read',
   'training.coverage_alert',
   'training.hours_read',
+  // prevention activities (issue 8)
+  'prevention.list',
+  'prevention.create',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

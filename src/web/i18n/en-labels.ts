@@ -145,6 +145,8 @@ export const enLabels: typeof itLabels = {
       'training.coverage_read': 'Training: CPI coverage consulted',
       'training.coverage_alert': 'Training: CPI below two trained referents',
       'training.hours_read': 'Training: training hours consulted',
+      'prevention.list': 'Prevention: activities consulted',
+      'prevention.create': 'Prevention: activity recorded',
     },
     exportLists: {
       caseload: 'Caseload',

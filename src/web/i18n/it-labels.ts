@@ -149,6 +149,8 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'training.coverage_read': 'Formazione: consultazione della copertura dei CPI',
   'training.coverage_alert': 'Formazione: CPI sotto i due referenti formati',
   'training.hours_read': 'Formazione: consultazione delle ore di formazione',
+  'prevention.list': 'Prevenzione: consultazione delle attività',
+  'prevention.create': 'Prevenzione: nuova attività',
 });
 
 const exportLists = labelsFor(EXPORT_LISTS, {
