@@ -53,6 +53,7 @@ const ProcedurePage = page(() => import('./pages/procedures/ProcedurePage.tsx').
 const TrainingPage = page(() => import('./pages/training/TrainingPage.tsx').then((m) => m.TrainingPage));
 const CoursePage = page(() => import('./pages/training/CoursePage.tsx').then((m) => m.CoursePage));
 const CourseFormPage = page(() => import('./pages/training/CourseFormPage.tsx').then((m) => m.CourseFormPage));
+const PreventionPage = page(() => import('./pages/prevention/PreventionPage.tsx').then((m) => m.PreventionPage));
 const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx').then((m) => m.NotificationsPage));
 const OrganisationDetailPage = page(() =>
   import('./pages/OrganisationDetailPage.tsx').then((m) => m.OrganisationDetailPage),
@@ -130,6 +131,7 @@ export function App() {
         <Route path="/formazione" element={guard(<TrainingPage />, 'training.coverage')} />
         <Route path="/formazione/nuovo" element={guard(<CourseFormPage />, 'training.manage')} />
         <Route path="/formazione/corsi/:courseId" element={guard(<CoursePage />, 'training.read')} />
+        <Route path="/prevenzione" element={guard(<PreventionPage />, 'prevention.read')} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -47,6 +47,7 @@ function byRoles(roles: Role[]) {
       : []),
     // training (issue 8)
     ...(has('network_coordinator', 'training_coordinator', 'control_room_member', 'org_admin') ? ['/formazione'] : []),
+    ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/prevenzione'] : []),
     '/audit',
   ];
   const tiles = [
@@ -78,6 +79,7 @@ function byRoles(roles: Role[]) {
       : []),
     // training (issue 8)
     ...(has('network_coordinator', 'training_coordinator', 'control_room_member', 'org_admin') ? ['/formazione'] : []),
+    ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/prevenzione'] : []),
     ...(canSeeAll ? ['/audit'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];

@@ -120,6 +120,12 @@ export const SCREENS: readonly Screen[] = [
     nav: ({ t }) => t.companies.nav,
     tile: ({ t }) => ({ title: t.companies.homeTitle, text: t.companies.homeText }),
   },
+  {
+    action: 'procedure.read',
+    to: path('/procedure'),
+    nav: ({ t }) => t.controlRoom.procedures.nav,
+    tile: ({ t }) => ({ title: t.controlRoom.procedures.homeTitle, text: t.controlRoom.procedures.homeText }),
+  },
   // training and coverage (issue 8)
   {
     action: 'training.coverage',
@@ -128,10 +134,10 @@ export const SCREENS: readonly Screen[] = [
     tile: ({ t }) => ({ title: t.training.homeTitle, text: t.training.homeText }),
   },
   {
-    action: 'procedure.read',
-    to: path('/procedure'),
-    nav: ({ t }) => t.controlRoom.procedures.nav,
-    tile: ({ t }) => ({ title: t.controlRoom.procedures.homeTitle, text: t.controlRoom.procedures.homeText }),
+    action: 'prevention.read',
+    to: path('/prevenzione'),
+    nav: ({ t }) => t.prevention.nav,
+    tile: ({ t }) => ({ title: t.prevention.homeTitle, text: t.prevention.homeText }),
   },
   {
     action: 'audit.read_organisation',

@@ -127,6 +127,11 @@ export async function seedDemoTrainingOnce(db: Database, config: Config): Promis
   });
 
   // 2. a multidisciplinary course of Milan's network, with named external participants
+  // (read before the transaction: PGlite has one connection)
+  const bodies = await sql<{ id: string; type: string }>`
+    SELECT o.id, o.type FROM organisations o JOIN organisation_networks n ON n.organisation_id = o.id
+    WHERE n.network_id = 'milano' AND o.type IN ('social_services', 'police', 'ats_asst', 'municipality')
+    ORDER BY o.name LIMIT 4`.execute(db.owner);
   await asMilan(async (tx) => {
     const course = await createCourse(tx, milan, {
       networkId: 'milano',
@@ -144,10 +149,7 @@ export async function seedDemoTrainingOnce(db: Database, config: Config): Promis
         await addSession(tx, edition, { heldOn: day, hours: 4, place: 'Casa delle Donne, Milano', onlineUrl: null }),
       );
     }
-    const bodies = await sql<{ id: string; type: string }>`
-      SELECT o.id, o.type FROM organisations o JOIN organisation_networks n ON n.organisation_id = o.id
-      WHERE n.network_id = 'milano' AND o.type IN ('social_services', 'police', 'ats_asst', 'municipality')
-      ORDER BY o.name LIMIT 4`.execute(db.owner);
+
     const names = ['Chiara Fontana', 'Davide Moretti', 'Elisa Conti', 'Matteo Lombardi', 'Sara Barbieri', 'Luca Galli'];
     const enrolments: string[] = [];
     for (const [i, name] of names.entries()) {

@@ -13,6 +13,7 @@ import { enPages } from './en-pages.ts';
 import { enPartners } from './en-partners.ts';
 import { enDirectory } from './en-directory.ts';
 import { enTraining } from './en-training.ts';
+import { enPrevention } from './en-prevention.ts';
 import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
 import { enUrgency } from './en-urgency.ts';
@@ -186,4 +187,5 @@ export const en: Messages = {
   // net-companies
   ...enCompanies,
   ...enTraining,
+  ...enPrevention,
 };

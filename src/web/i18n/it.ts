@@ -18,6 +18,7 @@ import { itUrgency } from './it-urgency.ts';
 import { itWorklist } from './it-worklist.ts';
 import { itDrafts } from './it-drafts.ts';
 import { itTraining } from './it-training.ts';
+import { itPrevention } from './it-prevention.ts';
 
 export const it = {
   app: {
@@ -185,6 +186,7 @@ export const it = {
   // net-companies
   ...itCompanies,
   ...itTraining,
+  ...itPrevention,
 };
 
 export type Messages = typeof it;
