@@ -55,6 +55,24 @@ describe('control room', () => {
     // the upload form says what may not be uploaded
     await page.locator('summary', { hasText: C.upload }).click();
     await page.locator('main .upload-form .alert-warning', { hasText: C.uploadWarning }).waitFor();
+    // a PDF uploaded through the form (multipart, CSRF) lands in the list; a disguised one is refused
+    await page.fill('#doc-title', 'Verbale di prova del browser');
+    await page.setInputFiles('#doc-file', {
+      name: 'verbale.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: C.uploadSubmit, exact: true }).click();
+    await page.locator('main .upload-form .alert-success', { hasText: C.uploaded }).waitFor();
+    await page.locator('main tr', { hasText: 'Verbale di prova del browser' }).first().waitFor();
+    await page.fill('#doc-title', 'Verbale travestito');
+    await page.setInputFiles('#doc-file', {
+      name: 'verbale.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<!doctype html><p>no</p>'),
+    });
+    await page.getByRole('button', { name: C.uploadSubmit, exact: true }).click();
+    await page.locator('main .upload-form .error-summary', { hasText: IT.fieldReasons.type_not_allowed }).waitFor();
 
     // record a meeting with one decision and one action
     await page.locator('summary', { hasText: C.newMeeting }).click();
