@@ -130,7 +130,7 @@ export function registerApiRoutes(
   // net-control: the control room, its documents, working groups and procedures
   registerControlRoomRoutes(api);
   // net-companies: the companies' register and vacancies (/aziende)
-  registerCompanyRoutes(api);
+  registerCompanyRoutes(api, { config });
   registerProcedureRoutes(api);
   // training and coverage (issue 8, /formazione)
   registerTrainingRoutes(api);

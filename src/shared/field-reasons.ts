@@ -70,6 +70,8 @@ export const FIELD_REASONS = [
   'no_sharing_consent',
   'no_identity_consent',
   'only_through_centre',
+  // net-companies: a field a recipient of this type never receives
+  'not_for_recipient',
   // users, passwords, organisations
   'unknown_role',
   'role_not_grantable',

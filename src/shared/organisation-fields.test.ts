@@ -16,7 +16,8 @@ describe('which organisations a field may name', () => {
     ['referral.recipient', 'police', false],
     ['referral.recipient', 'ngo', false],
     ['consent.recipient', 'court', true],
-    ['consent.recipient', 'company', false],
+    ['consent.recipient', 'company', true],
+    ['referral.recipient', 'company', true],
   ] as const)('%s takes %s: %s', (field, type, fits) => {
     expect(fitsField(field, type)).toBe(fits);
   });

@@ -34,6 +34,8 @@ export const FIELD_TYPES: Record<OrganisationField, readonly OrganisationType[]>
     'cav',
     'shelter_operator',
     'municipality',
+    // net-companies: a company, for a job; its share set is what a CV needs (referrals/share-fields.ts)
+    'company',
   ],
   // whom her consent may name: the recipients of referrals, and the bodies she may be put in
   // touch with for legal or social support
@@ -50,6 +52,8 @@ export const FIELD_TYPES: Record<OrganisationField, readonly OrganisationType[]>
     'trade_union',
     'police',
     'court',
+    // net-companies: a company, for a job (a referral with her consent)
+    'company',
   ],
 };
 

@@ -58,6 +58,37 @@ describe('companies and vacancies', () => {
     await visit(page, '/aziende');
     await ready(page, C.title);
     await expect.poll(() => mainText(page)).toContain('Addetta alla reception (e2e)');
+
+    // a centre operator of the network sees it matched to the plan of one of her cases
+    const centre = await newSession();
+    await centre.page.goto('/login');
+    await login(centre.page, 'operatrice.cadmi');
+    await ready(centre.page);
+    const caseId = await centre.page.evaluate(async () => {
+      const get = async (u: string) => (await fetch(u, { credentials: 'same-origin' })).json();
+      const list = await get('/api/v1/cases?status=open&limit=200');
+      for (const c of list.items as Array<{ id: string }>) {
+        const m = await get(`/api/v1/cases/${c.id}/vacancy-matches`);
+        if (
+          (m.items ?? []).some(
+            (x: { vacancy: { occupationLabel: string } }) =>
+              x.vacancy.occupationLabel === 'Addetta alla reception (e2e)',
+          )
+        )
+          return c.id;
+      }
+      return null;
+    });
+    expect(caseId, 'a demo case whose plan matches the new vacancy').not.toBeNull();
+    await visit(centre.page, `/percorsi/${caseId}/piano`);
+    await ready(centre.page);
+    const matches = centre.page.locator('main table', {
+      has: centre.page.locator('caption', { hasText: C.matchCaption }),
+    });
+    await expect.poll(() => matches.innerText()).toContain('Addetta alla reception (e2e)');
+    expect(await matches.innerText()).toContain(C.matchReasons.reserved_vacancy);
+    await expectNoAxeViolations(centre.page, '/percorsi/:id/piano (vacancy matches)');
+    await screenshot(centre.page, 'companies-plan-matches');
   });
 
   test('a centre operator reads the register and cannot write; axe in English', async () => {

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/errors.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
 import { ConflictBody, ErrorBody, errorResponses, IdParams } from '../http/schema-kit.ts';
+import type { Config } from '../config.ts';
+import { matchForCase, matchForReferral } from './match-vacancies.ts';
 import { getCompany, listCompanies, listVacancies, readScope } from './queries.ts';
 import {
   CompanyDetail,
@@ -14,6 +16,7 @@ import {
   Vacancy,
   VacancyFields,
   VacancyList,
+  VacancyMatches,
   VacancyQuery,
 } from './schemas.ts';
 import { addEngagement, createCompany, updateCompany } from './write-company.ts';
@@ -26,7 +29,7 @@ const writeSecurity = [{ session: [], csrf: [] }];
 const writeErrors = { ...errors, 403: ErrorBody, 409: ConflictBody, 428: ErrorBody };
 
 /** The companies' register and vacancies of the actor's networks (/aziende). Registered under /api/v1. */
-export function registerCompanyRoutes(app: FastifyInstance): void {
+export function registerCompanyRoutes(app: FastifyInstance, { config }: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get('/companies/scope', { schema: { tags, security, response: { 200: CompanyScope, ...errors } } }, (req) =>
@@ -181,5 +184,18 @@ export function registerCompanyRoutes(app: FastifyInstance): void {
         reply.header('ETag', `"${vacancy.version}"`);
         return vacancy;
       }),
+  );
+
+  // the anonymous matching: inside the centre on her case, at the recipient of an accepted referral
+  api.get(
+    '/cases/:id/vacancy-matches',
+    { schema: { tags, security, params: IdParams, response: { 200: VacancyMatches, ...errors } } },
+    (req) => req.inContext((ctx) => matchForCase(ctx, req.params.id)),
+  );
+
+  api.get(
+    '/referrals/:id/vacancy-matches',
+    { schema: { tags, security, params: IdParams, response: { 200: VacancyMatches, ...errors } } },
+    (req) => req.inContext((ctx) => matchForReferral(ctx, config.masterKey, req.params.id)),
   );
 }

@@ -198,6 +198,8 @@ export const contract = {
   // prevention activities (issue 8)
   'GET /prevention/activities': { query: Prevention.ActivitiesQuery, response: Prevention.ActivityList },
   'POST /prevention/activities': { body: Prevention.ActivityFields, response: Prevention.Created },
+  'GET /cases/:id/vacancy-matches': { response: Companies.VacancyMatches },
+  'GET /referrals/:id/vacancy-matches': { response: Companies.VacancyMatches },
 } as const satisfies Record<string, RouteSchemas>;
 
 export type Contract = typeof contract;

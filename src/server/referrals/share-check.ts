@@ -61,6 +61,7 @@ export async function consentsFor(
   return {
     sharing: sharing ? { id: sharing.id, expiresOn: sharing.expiresOn } : null,
     identity: identity ? { id: identity.id, expiresOn: identity.expiresOn } : null,
+    recipientType: recipient.type,
     sharingConsentId: sharing?.id ?? null,
     identityConsentId: identity?.id ?? null,
     onlyThroughCentre: (row.safe_contact as SafeContact).onlyThroughCentre,

@@ -78,5 +78,7 @@ export const SHARE_REFUSALS = [
   'no_sharing_consent',
   'no_identity_consent',
   'only_through_centre',
+  // net-companies: a field a recipient of this type never receives (a company: only what a CV needs)
+  'not_for_recipient',
 ] as const;
 export type ShareRefusal = (typeof SHARE_REFUSALS)[number];

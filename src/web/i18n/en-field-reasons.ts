@@ -60,6 +60,7 @@ export const enFieldReasons: Record<FieldReason, string> = {
   no_sharing_consent: 'no consent to share with this recipient for this purpose.',
   no_identity_consent: 'no consent to disclose her identity.',
   only_through_centre: 'her safe-contact preferences say only through the centre.',
+  not_for_recipient: 'is not data this kind of recipient receives.',
   unknown_role: 'unknown role.',
   role_not_grantable: 'only a platform administrator grants this role.',
   too_common: 'too common or too easy to guess.',

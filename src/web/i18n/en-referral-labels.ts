@@ -97,6 +97,7 @@ export const enReferralLabels: typeof itReferralLabels = {
     no_sharing_consent: 'No consent to share with this recipient for this purpose',
     no_identity_consent: 'No consent to disclose her identity',
     only_through_centre: 'Safe-contact preferences: only through the centre',
+    not_for_recipient: 'Not for this kind of recipient (a company gets only what a CV needs)',
     unknown_field: 'Not a field that can be shared',
   }),
   suggestionReasons: R({

@@ -60,6 +60,7 @@ export const itFieldReasons: Record<FieldReason, string> = {
   no_sharing_consent: 'manca il consenso alla condivisione con questo destinatario per questa finalità.',
   no_identity_consent: 'manca il consenso a comunicare l’identità.',
   only_through_centre: 'le preferenze di contatto sicuro prevedono solo il centro.',
+  not_for_recipient: 'non è un dato che questo tipo di destinatario riceve.',
   unknown_role: 'ruolo sconosciuto.',
   role_not_grantable: 'solo un’amministratrice della piattaforma può assegnare questo ruolo.',
   too_common: 'troppo comune o facile da indovinare.',

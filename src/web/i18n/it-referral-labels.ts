@@ -116,6 +116,7 @@ export const itReferralLabels = {
     no_sharing_consent: 'Manca il consenso alla condivisione con questo destinatario per questa finalità',
     no_identity_consent: 'Manca il consenso a comunicare l’identità',
     only_through_centre: 'Preferenze di contatto sicuro: solo tramite il centro',
+    not_for_recipient: 'Non previsto per questo tipo di destinatario (a un’azienda solo ciò che serve a un curriculum)',
     unknown_field: 'Campo non condivisibile',
   }),
   suggestionReasons: labelsFor(SUGGESTION_REASONS, {

@@ -1,4 +1,5 @@
 /** One referral: summary, shared data, the steps the caller may take, reports, history, views, messages. */
+import { ReferralVacancyMatches } from '../companies/VacancyMatchesPanel.tsx';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth.tsx';
@@ -110,6 +111,13 @@ export function ReferralPage() {
             <h2 id="referral-shared">{k.shared}</h2>
             {d.shared ? <SharedView shared={d.shared} contactMode={d.contactMode} /> : <p>{k.sharedGone}</p>}
           </section>
+          {/* net-companies: vacancies that fit, on the shared fields only, once the referral is accepted */}
+          {d.box === 'inbox' &&
+          d.accessOpen &&
+          (d.status === 'accepted' || d.status === 'in_progress') &&
+          me?.permissions.includes('company.read') ? (
+            <ReferralVacancyMatches referralId={d.id} />
+          ) : null}
           <ReferralActions d={d} onDone={done} onStale={reload} />
           <ReferralRecords d={d} />
           <MessageThread id={d.id} canWrite={writer && d.accessOpen} />

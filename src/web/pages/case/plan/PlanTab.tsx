@@ -1,4 +1,6 @@
 /** Plan tab: the individual empowerment plan, its print, her agreement, reviews, versions, catalogue. */
+import { useAuth } from '../../../auth.tsx';
+import { CaseVacancyMatches } from '../../companies/VacancyMatchesPanel.tsx';
 import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import type { Plan } from '../../../cases/types.ts';
@@ -17,6 +19,7 @@ import { ReferralReportsPanel } from './ReferralReportsPanel.tsx';
 import { ReviewsSection } from './ReviewsSection.tsx';
 
 export function PlanTab() {
+  const { me } = useAuth();
   const { t, date, label } = useI18n();
   const { c, may, reload: reloadCase } = useCase();
   const editable = may('update');
@@ -126,6 +129,8 @@ export function PlanTab() {
             />
           ) : null}
           <ReferralReportsPanel caseId={c.id} />
+          {/* net-companies: the anonymous matching of open vacancies to her plan */}
+          {me?.permissions.includes('company.read') ? <CaseVacancyMatches caseId={c.id} /> : null}
           <ReviewsSection
             reviews={current.reviews}
             canAdd={editable && current.version > 0}
