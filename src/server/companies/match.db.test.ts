@@ -160,3 +160,32 @@ describe('anonymous matching', () => {
     expect((await f.inject('GET', null, url)).statusCode).toBe(401);
   });
 });
+
+describe('a company as a referral recipient', () => {
+  it('receives only what a CV needs: her plan or history in the share set is refused (not_for_recipient)', async () => {
+    const centre = await f.centreWithCase();
+    const company = await f.party('company', ['service_operator']);
+    await f.consent(centre.s, centre.caseId, company.orgId, { includesIdentity: true });
+    const body = (shareFields: string[]) => ({
+      caseId: centre.caseId,
+      recipientOrganisationId: company.orgId,
+      purpose: 'work_orientation',
+      urgency: 'routine',
+      shareFields,
+    });
+    const refused = await f.send(centre.s, body(['profile.education', 'plan.goals', 'needs.housing']));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields).toEqual([
+      expect.objectContaining({ field: 'shareFields.plan.goals', reason: 'not_for_recipient' }),
+      expect.objectContaining({ field: 'shareFields.needs.housing', reason: 'not_for_recipient' }),
+    ]);
+    const sent = await f.send(centre.s, body(['profile.education', 'needs.work_history', 'identity.name']));
+    expect(sent.statusCode, sent.body).toBe(201);
+    // the company's user reads the referral sent to it, and nothing of the register
+    const read = await f.inject('GET', company.s, `/api/v1/referrals/${sent.json().id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().sharedFields).toEqual(['profile.education', 'needs.work_history', 'identity.name']);
+    expect((await f.inject('GET', company.s, '/api/v1/companies')).statusCode).toBe(404);
+    expect((await f.inject('GET', company.s, '/api/v1/vacancies')).statusCode).toBe(404);
+  });
+});
