@@ -250,4 +250,28 @@ describe('companies and vacancies', () => {
     expect((await get(pavia.s, `/companies/${c.json().id}`)).statusCode).toBe(404);
     expect((await send(pavia.s, 'POST', '/vacancies', vacancy(c.json().id))).statusCode).toBe(404);
   });
+
+  it('exports the register and the vacancies as formula-safe CSV, the actor’s networks only, audited', async () => {
+    const { net, cpi, coordinator } = await setting();
+    const c = await send(
+      cpi.s,
+      'POST',
+      '/companies',
+      company(net, coordinator.orgId, { name: '=HYPERLINK("x")', vatNumber: '01114601006' }),
+    );
+    expect(c.statusCode, c.body).toBe(200);
+    await send(cpi.s, 'POST', '/vacancies', vacancy(c.json().id, { occupationLabel: '+cmd|calc' }));
+    const csv = await get(cpi.s, `/companies/export?format=csv&network=${net}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain(`'=HYPERLINK`);
+    const v = await get(cpi.s, `/vacancies/export?format=csv&network=${net}`);
+    expect(v.body).toContain(`'+cmd|calc`);
+    const other = await member(await network(), ['cpi_referent'], 'employment_centre');
+    expect((await get(other.s, `/companies/export?format=csv&network=${net}`)).body).not.toContain('HYPERLINK');
+    const rows = (await auditRows(t.db)).filter((r) => r.action === 'list.export');
+    expect(rows.map((r) => (r.details as { list: string }).list)).toEqual(
+      expect.arrayContaining(['companies', 'vacancies']),
+    );
+  });
 });

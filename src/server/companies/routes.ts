@@ -4,16 +4,20 @@ import { notFound } from '../http/errors.ts';
 import { IfMatchHeaders, parseIfMatch } from '../http/if-match.ts';
 import { ConflictBody, ErrorBody, errorResponses, IdParams } from '../http/schema-kit.ts';
 import type { Config } from '../config.ts';
+import { exportList } from '../exports/export-file.ts';
+import { COMPANY_COLUMNS, VACANCY_COLUMNS } from './exports.ts';
 import { matchForCase, matchForReferral } from './match-vacancies.ts';
 import { getCompany, listCompanies, listVacancies, readScope } from './queries.ts';
 import {
   CompanyDetail,
   CompanyFields,
+  CompanyExportQuery,
   CompanyList,
   CompanyQuery,
   CompanyScope,
   EngagementFields,
   Vacancy,
+  VacancyExportQuery,
   VacancyFields,
   VacancyList,
   VacancyMatches,
@@ -26,6 +30,15 @@ const tags = ['companies'];
 const errors = errorResponses(400, 401, 404);
 const security = [{ session: [] }];
 const writeSecurity = [{ session: [], csrf: [] }];
+const FileAnswer = {
+  description: 'The file: CSV (UTF-8 with BOM) or XLSX',
+  content: {
+    'text/csv': { schema: { type: 'string' } },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: { type: 'string', format: 'binary' },
+    },
+  },
+};
 const writeErrors = { ...errors, 403: ErrorBody, 409: ConflictBody, 428: ErrorBody };
 
 /** The companies' register and vacancies of the actor's networks (/aziende). Registered under /api/v1. */
@@ -197,5 +210,36 @@ export function registerCompanyRoutes(app: FastifyInstance, { config }: { config
     '/referrals/:id/vacancy-matches',
     { schema: { tags, security, params: IdParams, response: { 200: VacancyMatches, ...errors } } },
     (req) => req.inContext((ctx) => matchForReferral(ctx, config.masterKey, req.params.id)),
+  );
+
+  // CSV/XLSX of what the page lists (formula-safe, audited list.export)
+  api.get(
+    '/companies/export',
+    { schema: { tags, security, querystring: CompanyExportQuery, response: { 200: FileAnswer, ...errors } } },
+    async (req, reply) => {
+      const file = await req.inContext(async (ctx) => {
+        ctx.authorise('company.read');
+        const items = await listCompanies(ctx.tx, req.query);
+        return exportList(ctx, 'companies', req.query, COMPANY_COLUMNS, items);
+      });
+      reply.type(file.contentType);
+      reply.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+      return reply.send(file.body);
+    },
+  );
+
+  api.get(
+    '/vacancies/export',
+    { schema: { tags, security, querystring: VacancyExportQuery, response: { 200: FileAnswer, ...errors } } },
+    async (req, reply) => {
+      const file = await req.inContext(async (ctx) => {
+        const me = ctx.authorise('company.read');
+        const items = await listVacancies(ctx.tx, me, req.query);
+        return exportList(ctx, 'vacancies', req.query, VACANCY_COLUMNS, items);
+      });
+      reply.type(file.contentType);
+      reply.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+      return reply.send(file.body);
+    },
   );
 }

@@ -12,6 +12,7 @@ import {
   VACANCY_LANGUAGES,
   VACANCY_STATUSES,
 } from '../../shared/codes/companies.ts';
+import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '../../shared/codes/exports.ts';
 import { DateOnly, Enum, Nullable, Obj, Uuid } from '../http/schema-kit.ts';
 
 const NetworkId = Type.String({ maxLength: 64, pattern: '^[a-z0-9-]+$' });
@@ -162,3 +163,16 @@ export const VacancyMatches = Obj({
   fieldsUsed: Type.Array(Type.String()),
 });
 export type VacancyMatches = Static<typeof VacancyMatches>;
+
+/** CSV/XLSX of the register or the vacancies (formula-safe, audited list.export). */
+export const CompanyExportQuery = Obj({
+  network: Type.Optional(NetworkId),
+  format: Enum(EXPORT_FORMATS),
+  lang: Type.Optional(Enum(EXPORT_LANGUAGES)),
+});
+export const VacancyExportQuery = Obj({
+  status: Type.Optional(Enum(VACANCY_STATUSES)),
+  network: Type.Optional(NetworkId),
+  format: Enum(EXPORT_FORMATS),
+  lang: Type.Optional(Enum(EXPORT_LANGUAGES)),
+});

@@ -153,6 +153,8 @@ export const enLabels: typeof itLabels = {
       follow_ups: 'Follow-ups after hire',
       audit: 'Access log',
       training_hours: 'Training hours',
+      companies: 'Companies',
+      vacancies: 'Vacancies',
     },
     outcomes: {
       success: 'Succeeded',

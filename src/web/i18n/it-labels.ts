@@ -158,6 +158,8 @@ const exportLists = labelsFor(EXPORT_LISTS, {
   follow_ups: 'Verifiche dopo l’assunzione',
   audit: 'Registro degli accessi',
   training_hours: 'Ore di formazione',
+  companies: 'Aziende',
+  vacancies: 'Offerte di lavoro',
 });
 
 const outcomes: Record<string, string> = {

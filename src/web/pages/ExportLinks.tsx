@@ -6,7 +6,14 @@ import { useI18n } from '../i18n/index.tsx';
 
 interface Props {
   /** the export route, e.g. '/cases/export' (filters only: never a name or a tax code) */
-  path: '/cases/export' | '/follow-ups/export' | '/audit/export' | '/training/hours/export';
+  path:
+    | '/cases/export'
+    | '/follow-ups/export'
+    | '/audit/export'
+    | '/training/hours/export'
+    // net-companies
+    | '/companies/export'
+    | '/vacancies/export';
   query: Record<string, string | number | boolean | undefined | null>;
   formats?: ExportFormat[];
 }

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Checkbox } from '../../components/Choice.tsx';
 import { ResourceState } from '../../components/Loading.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { ExportLinks } from '../ExportLinks.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useApi } from '../../useApi.ts';
 import { CompanyForm } from './CompanyForm.tsx';
@@ -30,6 +31,7 @@ export function CompaniesPage() {
       <section aria-labelledby="companies-title" className="block-gap">
         <h2 id="companies-title">{c.companiesTitle}</h2>
         {companies.data && items.length === 0 ? <p>{c.empty}</p> : null}
+        {items.length ? <ExportLinks path="/companies/export" query={{}} /> : null}
         {items.length ? (
           <Table responsive>
             <caption>{c.companiesCaption}</caption>
@@ -85,6 +87,9 @@ export function CompaniesPage() {
         <Checkbox id="vacancies-closed" label={c.showClosed} checked={showClosed} onChange={setShowClosed} />
         <ResourceState loading={vacancies.loading} error={vacancies.error} />
         {vacancies.data && vacancies.data.items.length === 0 ? <p>{c.noVacancies}</p> : null}
+        {vacancies.data?.items.length ? (
+          <ExportLinks path="/vacancies/export" query={showClosed ? {} : { status: 'open' }} />
+        ) : null}
         {vacancies.data?.items.length ? (
           <VacancyTable
             items={vacancies.data.items}
