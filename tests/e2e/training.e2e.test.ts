@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright locator.innerText() (the visible text), not the DOM property
 /**
  * Training and coverage (issue 8) in the browser: Milan's network coordinator sees Magenta's CPI
  * flagged with one trained referent, records a course edition with a session and attendance for
@@ -13,8 +14,11 @@ import {
   ready,
   type Session,
   screenshot,
+  setupBrowser,
   visit,
 } from './helpers.ts';
+
+setupBrowser();
 
 describe('training and coverage', () => {
   let s: Session;
@@ -23,7 +27,7 @@ describe('training and coverage', () => {
   });
   afterAll(() => s.close());
 
-  const magentaRow = () => s.page.locator('main tr', { has: s.page.locator('th', { hasText: 'Magenta' }) });
+  const magentaRow = () => s.page.locator('main tr[data-cpi]', { has: s.page.locator('th', { hasText: 'Magenta' }) });
 
   test('a coordinator records an edition with attendance and the board changes', async () => {
     const k = IT.training;
@@ -42,7 +46,7 @@ describe('training and coverage', () => {
     await page.locator('#course-network').selectOption('milano');
     const afol = page.locator('#course-body option', { hasText: 'AFOL Metropolitana' }).first();
     await page.locator('#course-body').selectOption((await afol.getAttribute('value')) ?? '');
-    await page.locator('#course-audiences').check();
+    await page.locator('label[for="course-audiences"]').click();
     await page.locator('#course-hours').fill('4');
     await expectNoAxeViolations(page, 'new course form');
     await screenshot(page, 'training-new-course');
@@ -73,7 +77,8 @@ describe('training and coverage', () => {
       await page.getByText(k.saved).first().waitFor();
     }
     await expect.poll(() => page.locator('fieldset input[type="checkbox"][id^="present-"]').count()).toBe(ids.length);
-    for (const box of await page.locator('fieldset input[type="checkbox"][id^="present-"]').all()) await box.check();
+    // Bootstrap Italia draws the checkbox on the label (the input itself is visually hidden)
+    for (const label of await page.locator('fieldset label[for^="present-"]').all()) await label.click();
     await page.getByRole('button', { name: k.saveAttendance }).click();
     await expect.poll(() => page.locator('main').innerText()).toContain(k.certificate);
     await expectNoAxeViolations(page, 'course page');
@@ -83,5 +88,20 @@ describe('training and coverage', () => {
     await ready(page, k.title);
     await expect.poll(() => magentaRow().locator('.coverage-count').innerText()).toBe('2');
     await expect.poll(() => magentaRow().innerText()).toContain(k.states.covered);
+  });
+
+  test('prevention activities: the list with totals and the month calendar', async () => {
+    const k = IT.prevention;
+    const { page } = s;
+    await visit(page, '/prevenzione?vista=elenco&mese=2026-03');
+    await ready(page, k.title);
+    await expect.poll(() => page.locator('main').innerText()).toContain('2026-Q1');
+    await expectNoAxeViolations(page, 'prevention list');
+    await screenshot(page, 'prevention-list');
+    await visit(page, '/prevenzione?vista=calendario&mese=2026-03');
+    await ready(page, k.title);
+    await expect.poll(() => page.locator('main table caption').first().innerText()).toContain('2026');
+    await expectNoAxeViolations(page, 'prevention calendar');
+    await screenshot(page, 'prevention-calendar');
   });
 });

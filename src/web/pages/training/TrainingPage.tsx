@@ -13,7 +13,7 @@ import { ExportLinks } from '../ExportLinks.tsx';
 
 const BADGE: Record<CoverageState, { color: string; className?: string }> = {
   covered: { color: 'success' },
-  one: { color: 'warning', className: 'text-dark' },
+  one: { color: 'warning' },
   none: { color: 'danger' },
 };
 
