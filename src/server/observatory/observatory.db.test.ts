@@ -359,14 +359,17 @@ describe('observatory API: who sees what', () => {
     }
   });
 
-  it('answers every dashboard, with the training register as "no data" while it does not exist', async () => {
-    for (const d of ['funnel', 'referrals', 'work', 'profile', 'network']) {
+  it('answers every dashboard, with trained CPI referents read from the training register', async () => {
+    for (const d of ['funnel', 'referrals', 'work', 'profile', 'network', 'feedback']) {
       const a = await dashboard(users.control, d, `period=${Q3}&by=network`);
       expect(a.tables.length).toBeGreaterThan(0);
     }
     const n = await dashboard(users.control, 'network', `period=${Q3}`);
     const trained = table(n, 'network.trained_cpi_referents');
-    expect(trained.cells.flat().every((c) => c.status === 'no_data' && c.value === null)).toBe(true);
+    // the register exists (training_coverage, issue 8): nobody is trained in this database, so every
+    // CPI shows a published 0 — a register count, not a count of women — never "no data"
+    expect(trained.rows.map((r) => r.key)).toContain(ids.cpi);
+    expect(trained.cells.flat().every((c) => c.status === 'published' && c.value === 0)).toBe(true);
   });
 
   it('exports CSV and XLSX with suppressed cells, no canary, and audits every read', async () => {
