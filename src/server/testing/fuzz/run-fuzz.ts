@@ -21,6 +21,8 @@ const MAY_CHANGE_ON_REFUSAL = new Set([
   'audit_chain_head',
   'sessions',
   'schema_migrations',
+  // a refused request still counts towards its rate limit (on PostgreSQL the counters are a table)
+  'rate_limit_hits',
 ]);
 
 export interface FuzzOptions {
