@@ -414,3 +414,20 @@ export async function firstLinkIn(page: Page, caption: string): Promise<string> 
   if (!href) throw new Error(`no link in the table "${caption}"`);
   return href;
 }
+
+/** The JSON API with the page's session (and its CSRF token for writes). */
+export function apiOf(page: Page) {
+  let csrf = '';
+  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: object, headers = {}) => {
+    if (method !== 'GET' && !csrf)
+      csrf = ((await (await page.request.get('/api/v1/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+    const res = await page.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: { ...(method === 'GET' ? {} : { 'X-CSRF-Token': csrf }), ...headers },
+      ...(body ? { data: body } : {}),
+    });
+    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return call;
+}

@@ -6,10 +6,10 @@
  * centre marks the action as done in one click (a new plan version). axe is clean on the way.
  */
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoUser } from './context.ts';
 import {
+  apiOf,
   expectNoAxeViolations,
   fmt,
   it as IT,
@@ -23,23 +23,6 @@ import {
 } from './helpers.ts';
 
 setupBrowser();
-
-/** The JSON API with the page's session (and its CSRF token for writes). */
-function apiOf(page: Page) {
-  let csrf = '';
-  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: object, headers = {}) => {
-    if (method !== 'GET' && !csrf)
-      csrf = ((await (await page.request.get('/api/v1/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
-    const res = await page.request.fetch(`/api/v1${path}`, {
-      method,
-      headers: { ...(method === 'GET' ? {} : { 'X-CSRF-Token': csrf }), ...headers },
-      ...(body ? { data: body } : {}),
-    });
-    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  return call;
-}
 
 interface PlanOut {
   version: number;
