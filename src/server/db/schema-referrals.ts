@@ -90,6 +90,8 @@ export interface ReferralViewsTable {
   viewer_organisation_id: string;
   viewer_name: string;
   viewed_at: Stamp;
+  /** the viewer's roles when viewing (migration 220; empty before) */
+  viewer_roles: ColumnType<string[], string[] | undefined, string[]>;
 }
 export interface IdempotencyKeysTable {
   user_id: string;

@@ -168,6 +168,15 @@ export interface AuditLogTable {
   tx: Generated<string | null>;
 }
 
+/** The centre's privacy settings, set by its DPO (migration 220). */
+export interface PrivacySettingsTable {
+  organisation_id: string;
+  report_staff_names: boolean;
+  updated_by: string;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
 export interface DB
   extends NotificationTables,
     ReferralTables,
@@ -207,4 +216,5 @@ export interface DB
   outcomes: OutcomesTable;
   follow_ups: FollowUpsTable;
   case_events: CaseEventsTable;
+  privacy_settings: PrivacySettingsTable;
 }

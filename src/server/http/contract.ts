@@ -26,6 +26,7 @@ import * as Room from '../control-room/schemas.ts';
 import * as Procedures from '../procedures/schemas.ts';
 import * as Training from '../training/schemas.ts';
 import * as Prevention from '../prevention/schemas.ts';
+import * as Rights from '../rights/schemas.ts';
 import { Meta } from './system-routes.ts';
 
 /** A 204 answer: the client resolves to undefined. */
@@ -198,6 +199,10 @@ export const contract = {
   // prevention activities (issue 8)
   'GET /prevention/activities': { query: Prevention.ActivitiesQuery, response: Prevention.ActivityList },
   'POST /prevention/activities': { body: Prevention.ActivityFields, response: Prevention.Created },
+  // her rights (issue 12)
+  'GET /cases/:id/access-report': { query: Rights.ReportQuery, response: Rights.AccessReport },
+  'GET /privacy-settings': { response: Rights.PrivacySettings },
+  'PUT /privacy-settings': { body: Rights.PrivacySettingsUpdate, response: Rights.PrivacySettings },
   'GET /cases/:id/vacancy-matches': { response: Companies.VacancyMatches },
   'GET /referrals/:id/vacancy-matches': { response: Companies.VacancyMatches },
 } as const satisfies Record<string, RouteSchemas>;

@@ -174,6 +174,7 @@ export async function describeReferral(ctx: Ctx, masterKey: Buffer, id: string):
         viewer_user_id: me.userId,
         viewer_organisation_id: me.organisationId,
         viewer_name: viewer.display_name,
+        viewer_roles: [...me.roles],
       })
       .execute();
   }

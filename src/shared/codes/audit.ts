@@ -115,5 +115,8 @@ export const AUDIT_ACTIONS = [
   // prevention activities (issue 8)
   'prevention.list',
   'prevention.create',
+  // issue 12, her rights: the DPO's access report for one case; the centre's privacy settings
+  'case.access_report',
+  'privacy.settings_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -147,6 +147,8 @@ export const enLabels: typeof itLabels = {
       'training.hours_read': 'Training: training hours consulted',
       'prevention.list': 'Prevention: activities consulted',
       'prevention.create': 'Prevention: activity recorded',
+      'case.access_report': 'Her access report',
+      'privacy.settings_update': 'Centre privacy settings changed',
     },
     exportLists: {
       caseload: 'Caseload',

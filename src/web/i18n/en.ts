@@ -14,6 +14,7 @@ import { enPartners } from './en-partners.ts';
 import { enDirectory } from './en-directory.ts';
 import { enTraining } from './en-training.ts';
 import { enPrevention } from './en-prevention.ts';
+import { enRights } from './en-rights.ts';
 import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
 import { enUrgency } from './en-urgency.ts';
@@ -188,4 +189,5 @@ export const en: Messages = {
   ...enCompanies,
   ...enTraining,
   ...enPrevention,
+  ...enRights,
 };

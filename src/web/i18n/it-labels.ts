@@ -151,6 +151,8 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'training.hours_read': 'Formazione: consultazione delle ore di formazione',
   'prevention.list': 'Prevenzione: consultazione delle attività',
   'prevention.create': 'Prevenzione: nuova attività',
+  'case.access_report': 'Rapporto di accesso dell’interessata',
+  'privacy.settings_update': 'Impostazioni privacy del centro modificate',
 });
 
 const exportLists = labelsFor(EXPORT_LISTS, {

@@ -19,6 +19,7 @@ import { itWorklist } from './it-worklist.ts';
 import { itDrafts } from './it-drafts.ts';
 import { itTraining } from './it-training.ts';
 import { itPrevention } from './it-prevention.ts';
+import { itRights } from './it-rights.ts';
 
 export const it = {
   app: {
@@ -187,6 +188,7 @@ export const it = {
   ...itCompanies,
   ...itTraining,
   ...itPrevention,
+  ...itRights,
 };
 
 export type Messages = typeof it;

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { fmt, useI18n } from '../../i18n/index.tsx';
 import { useApi } from '../../useApi.ts';
 import type { CaseContext } from './case-context.ts';
+import { AccessReportLinks } from './AccessReportLinks.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { CASE_TABS, type CaseTab, CaseTabs, useTabNames } from './CaseTabs.tsx';
 import { IdentityPanel } from './IdentityPanel.tsx';
@@ -44,6 +45,7 @@ export function CasePage() {
           {created ? <Notice kind="success">{fmt(t.intake.created, { code: c.code })}</Notice> : null}
           <CaseHeader c={c} />
           <IdentityPanel c={c} onChanged={reload} />
+          <AccessReportLinks c={c} />
           <CaseTabs id={c.id} />
           <div className="case-tab-body">
             <Suspense fallback={<Loading />}>
