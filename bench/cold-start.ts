@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Exited, ROOT, terminate } from './child.ts';
 import { runUsers } from './cases/users.ts';
-import { PROFILE } from './harness/profile.ts';
+import { PROFILE, QUICK } from './harness/profile.ts';
 import { runLoad } from './load.ts';
 import { cpuMsOf, memoryOf } from './proc.ts';
 import { warmUpWithLogins } from './warm-up.ts';
@@ -24,8 +24,11 @@ export interface StartRun {
 }
 
 export interface ColdStart {
+  /** the median run (by /healthz) of each kind; every run beside */
   first: StartRun;
   restart: StartRun;
+  firstRuns: StartRun[];
+  restartRuns: StartRun[];
   skipWebBuild: boolean;
   warmUp: { metaRequests: number; metaNon2xx: number; logins: number; reads: number };
   rssMb: number;
@@ -57,7 +60,7 @@ interface Started {
   selfReported: () => number | null;
 }
 
-/** Spawns `node --import tsx src/server/main.ts` on the embedded database and waits for /readyz. */
+/** Spawns what `npm start` runs (`node src/server/start.mjs`) on the embedded database and waits for /readyz. */
 async function startMain(dataDir: string, timeoutMs = 180_000): Promise<Started> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PERCORSI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
@@ -66,7 +69,7 @@ async function startMain(dataDir: string, timeoutMs = 180_000): Promise<Started>
   env.PERCORSI_TRUST_PROXY = '1'; // only so that the warm-up can spread over client addresses (load.ts)
   if (SKIP_WEB_BUILD) env.PERCORSI_SKIP_WEB_BUILD = '1';
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['src/server/start.mjs'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -153,19 +156,44 @@ async function underUsers(baseUrl: string, pid: number, cookies: Array<{ cookie:
   }
 }
 
-/** First start (migrate, seed, demo users), then a restart on the same data dir, warm-up, RSS, SIGTERM. */
+/** How many first starts (each on a fresh data dir) and restarts: BENCH_START_RUNS (5; quick 1). */
+const RUNS = Math.max(1, Number(process.env.BENCH_START_RUNS ?? (QUICK ? 1 : 5)));
+
+async function startStop(dataDir: string, signal: 'SIGTERM' | 'SIGKILL'): Promise<StartRun> {
+  const s = await startMain(dataDir);
+  let exit: Exited;
+  if (signal === 'SIGKILL') {
+    const at = performance.now();
+    s.child.kill('SIGKILL');
+    await new Promise((resolve) => s.child.once('exit', resolve));
+    exit = { code: null, signal: 'SIGKILL', ms: performance.now() - at, forced: true };
+  } else exit = await terminate(s.child);
+  return { readyMs: s.readyMs, healthzMs: s.healthzMs, cpuMs: s.cpuMs, selfReportedMs: s.selfReported(), exit };
+}
+
+function medianRun(runs: StartRun[]): StartRun {
+  const sorted = [...runs].sort((a, b) => a.healthzMs - b.healthzMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as StartRun;
+}
+
+/**
+ * First starts (migrate, seed, demo users) on fresh data dirs, then restarts on the same data dir
+ * (alternately after SIGTERM and after SIGKILL: a crash), then a last restart: warm-up, RSS, SIGTERM.
+ */
 export async function benchColdStart(): Promise<ColdStart> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'percorsi-bench-'));
   try {
-    const one = await startMain(dataDir);
-    const firstExit = await terminate(one.child);
-    const first = {
-      readyMs: one.readyMs,
-      healthzMs: one.healthzMs,
-      cpuMs: one.cpuMs,
-      selfReportedMs: one.selfReported(),
-      exit: firstExit,
-    };
+    const firstRuns: StartRun[] = [await startStop(dataDir, 'SIGTERM')];
+    for (let i = 1; i < RUNS; i++) {
+      const fresh = await mkdtemp(path.join(os.tmpdir(), 'percorsi-bench-'));
+      try {
+        firstRuns.push(await startStop(fresh, 'SIGTERM'));
+      } finally {
+        await rm(fresh, { recursive: true, force: true });
+      }
+    }
+    const restartRuns: StartRun[] = [];
+    for (let i = 1; i < RUNS; i++) restartRuns.push(await startStop(dataDir, i % 2 ? 'SIGKILL' : 'SIGTERM'));
 
     const two = await startMain(dataDir);
     try {
@@ -177,15 +205,18 @@ export async function benchColdStart(): Promise<ColdStart> {
       const memory = memoryOf(two.child.pid ?? -1);
       const openLoop = await underUsers(two.baseUrl, two.child.pid ?? -1, warm.cookies);
       const exit = await terminate(two.child);
+      restartRuns.push({
+        readyMs: two.readyMs,
+        healthzMs: two.healthzMs,
+        cpuMs: two.cpuMs,
+        selfReportedMs: two.selfReported(),
+        exit,
+      });
       return {
-        first,
-        restart: {
-          readyMs: two.readyMs,
-          healthzMs: two.healthzMs,
-          cpuMs: two.cpuMs,
-          selfReportedMs: two.selfReported(),
-          exit,
-        },
+        first: medianRun(firstRuns),
+        restart: medianRun(restartRuns),
+        firstRuns,
+        restartRuns,
         skipWebBuild: SKIP_WEB_BUILD,
         warmUp: {
           metaRequests: meta.ok + meta.non2xx,

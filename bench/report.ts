@@ -37,15 +37,17 @@ export function printReadReport(r: Results): void {
   const c = r.coldStart;
   if (c) {
     console.log(
-      `\nEmbedded database (PGlite), node --import tsx src/server/main.ts${c.skipWebBuild ? ', no dist/web' : ''}`,
+      `\nEmbedded database (PGlite), node src/server/start.mjs (npm start)${c.skipWebBuild ? ', no dist/web' : ''}`,
     );
-    for (const [name, s] of [
-      ['first start (migrate, seed, demo users)', c.first],
-      ['restart (same data dir)', c.restart],
-    ] as const)
+    for (const [name, s, runs] of [
+      ['first start (migrate, seed, demo users)', c.first, c.firstRuns],
+      ['restart (same data dir)', c.restart, c.restartRuns],
+    ] as const) {
+      const all = (runs ?? [s]).map((x) => x.healthzMs).sort((a, b) => a - b);
       console.log(
-        `${name}: /healthz ${ms(s.healthzMs)}, /readyz ${ms(s.readyMs)}, CPU ${ms(s.cpuMs)}, SIGTERM → exit ${ms(s.exit.ms)} (code ${s.exit.code}${s.exit.forced ? ', SIGKILL' : ''})`,
+        `${name}, median of ${all.length}: /healthz ${ms(s.healthzMs)} (${ms(all[0] ?? Number.NaN)}–${ms(all.at(-1) ?? Number.NaN)}), /readyz ${ms(s.readyMs)}, CPU ${ms(s.cpuMs)}, exit ${ms(s.exit.ms)} (code ${s.exit.code}${s.exit.forced ? ', SIGKILL' : ''})`,
       );
+    }
     console.log(`after warm-up: VmRSS ${c.rssMb.toFixed(0)} MB (peak ${c.peakRssMb.toFixed(0)} MB)`);
     if (c.openLoop)
       console.log(

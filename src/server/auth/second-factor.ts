@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import QRCode from 'qrcode';
 import type { Tx } from '../db/context.ts';
 import type { Ctx } from '../http/request-context.ts';
 import { AppError } from '../http/errors.ts';
@@ -103,7 +102,11 @@ export async function startEnrolment(ctx: Ctx, masterKey: Buffer) {
     details: { stage: 'started' },
   });
   const url = otpauthUrl(secret, user.username);
-  return { secret, otpauthUrl: url, qrDataUrl: await QRCode.toDataURL(url, { margin: 1, width: 240 }) };
+  return {
+    secret,
+    otpauthUrl: url,
+    qrDataUrl: await (await import('qrcode')).default.toDataURL(url, { margin: 1, width: 240 }),
+  };
 }
 
 export const RECOVERY_CODE_COUNT = 10;

@@ -11,12 +11,18 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
  * (tests of a migration over older data) stops at the first file whose name sorts at or after it.
  */
 export async function migrate(owner: Kysely<DB>, options: { before?: string } = {}): Promise<string[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(owner);
   const files = (await readdir(MIGRATIONS_DIR))
     .filter((f) => /^\d{3}_.+\.sql$/.test(f) && (!options.before || f < options.before))
     .sort();
-  const applied = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(owner);
+  // one statement on a current database (every restart); the table is made on the first start
+  const applied = await sql<{ name: string }>`SELECT name FROM schema_migrations`
+    .execute(owner)
+    .catch(async (error) => {
+      if ((error as { code?: string }).code !== '42P01') throw error;
+      await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(owner);
+      return { rows: [] as Array<{ name: string }> };
+    });
   const done = new Set(applied.rows.map((r) => r.name));
   const ran: string[] = [];
   for (const file of files) {

@@ -5,7 +5,6 @@
  * with its meetings and an output. Dates are relative to today, so the demo always has something
  * overdue and something still to come.
  */
-import PDFDocument from 'pdfkit';
 import type { Role } from '../../shared/codes/roles.ts';
 import { createWorkingGroup, recordMeeting, updateActionStatus } from '../control-room/meetings.ts';
 import { type Actor, setActor, withContext } from '../db/context.ts';
@@ -19,6 +18,8 @@ const PROTOCOL = 'milano-lavoro-2022';
 
 /** A small PDF: a title and a few lines (synthetic text, no person's data). */
 export async function demoPdf(title: string, lines: string[]): Promise<Uint8Array> {
+  // pdfkit only when the demo writes its documents (first start), not on every start
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     lang: 'it-IT',

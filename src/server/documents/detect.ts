@@ -4,7 +4,6 @@
  * allowed type than the bytes ("verbale.pdf" holding a PNG) is refused as disguised, and so is
  * anything `file-type` does not recognise or recognises as something else (HTML, an executable, a ZIP).
  */
-import { fileTypeFromBuffer } from 'file-type';
 import { DOCUMENT_MEDIA_TYPES, type DocumentMediaType, MAX_DOCUMENT_BYTES } from '../../shared/codes/control-room.ts';
 
 const EXTENSIONS: Record<DocumentMediaType, readonly string[]> = {
@@ -24,6 +23,7 @@ export type Detected =
 export async function detectDocumentType(bytes: Uint8Array, filename: string | null): Promise<Detected> {
   if (bytes.byteLength === 0) return { ok: false, reason: 'too_short' };
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) return { ok: false, reason: 'too_large' };
+  const { fileTypeFromBuffer } = await import('file-type'); // on the first upload, not at start
   const found = await fileTypeFromBuffer(bytes);
   const mediaType = DOCUMENT_MEDIA_TYPES.find((t) => t === found?.mime);
   if (!mediaType) return { ok: false, reason: 'type_not_allowed' };

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { type Kysely, sql } from 'kysely';
-import nodemailer from 'nodemailer';
+import type Nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
@@ -91,6 +92,8 @@ export function startOutboxWorker(deps: {
 }): OutboxWorker {
   const { db, config, logger } = deps;
   if (!config.smtpUrl) throw new Error('startOutboxWorker: smtpUrl is not configured');
+  // loaded only with an SMTP server configured
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
   const transport = nodemailer.createTransport({
     url: config.smtpUrl,
     connectionTimeout: 20_000,

@@ -14,7 +14,6 @@ import type { Database } from '../db/database.ts';
 import { todayInItaly } from '../db/dates.ts';
 import { invalidField, notFound } from '../http/errors.ts';
 import { type Ctx, makeCtx } from '../http/request-context.ts';
-import { renderReportPdf } from './render-pdf.ts';
 import type { Report, ReportRequest } from './schemas.ts';
 import { observatorySource } from './source.ts';
 
@@ -145,6 +144,8 @@ export async function runReportJob(db: Database, actor: Actor, id: string): Prom
     const hash = dataHash(job.quarter, answers);
     let last = 30;
     const pending: Promise<void>[] = [];
+    // echarts, pdfkit and svg-to-pdfkit (1.5–2 s of CPU to load) on the first report, not at start
+    const { renderReportPdf } = await import('./render-pdf.ts');
     const pdf = await renderReportPdf(
       { lang: job.lang, quarter: job.quarter, answers, dataHash: hash, madeOn: todayInItaly(), scopeName },
       (done, total) => {

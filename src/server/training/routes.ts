@@ -5,7 +5,6 @@ import { todayInItaly } from '../db/dates.ts';
 import { exportList } from '../exports/export-file.ts';
 import { notFound } from '../http/errors.ts';
 import { errorResponses } from '../http/schema-kit.ts';
-import { renderCertificate } from './certificate.ts';
 import {
   addSession,
   candidates,
@@ -229,6 +228,8 @@ export function registerTrainingRoutes(app: FastifyInstance): void {
         });
         return found;
       });
+      // pdfkit and the fonts load on the first certificate, not at start
+      const { renderCertificate } = await import('./certificate.ts');
       const pdf = await renderCertificate(data);
       reply.type('application/pdf');
       reply.header('Content-Disposition', `attachment; filename="attestato-${req.params.enrolmentId.slice(0, 8)}.pdf"`);
