@@ -31,6 +31,12 @@ export interface Config {
   rateLimits?: Partial<RateLimits>;
   /** Training (issue 8): months a completed course keeps a CPI referent trained (default 24). */
   trainingValidMonths: number;
+  /**
+   * Passkeys (issue 12): the WebAuthn relying party. rpId is a registrable domain of the origins
+   * (PERCORSI_WEBAUTHN_RP_ID, default the host of publicUrl); origins are where the UI is served
+   * (PERCORSI_WEBAUTHN_ORIGINS, comma-separated, default the origin of publicUrl).
+   */
+  webauthn: { rpId: string; rpName: string; origins: string[] };
 }
 
 function appUrlFrom(ownerUrl: string): string {
@@ -63,6 +69,15 @@ function trainingMonthsFrom(text: string | undefined): number {
   return n;
 }
 
+function webauthnFrom(env: NodeJS.ProcessEnv, publicUrl: string): Config['webauthn'] {
+  const url = new URL(publicUrl);
+  const origins = (env.PERCORSI_WEBAUTHN_ORIGINS ?? url.origin)
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return { rpId: env.PERCORSI_WEBAUTHN_RP_ID || url.hostname, rpName: 'Percorsi', origins };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || null;
   const demo = env.PERCORSI_DEMO ? env.PERCORSI_DEMO !== 'off' : !databaseUrl;
@@ -73,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const masterKey = keyText ? Buffer.from(keyText, 'base64') : DEMO_MASTER_KEY;
   if (masterKey.length !== 32) throw new Error('PERCORSI_MASTER_KEY must decode to 32 bytes');
   const port = Number(env.PORT ?? 3000);
+  const publicUrl = env.PERCORSI_PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -81,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.PERCORSI_DATA_DIR ?? '.percorsi-data'),
     demo,
     masterKey,
-    publicUrl: env.PERCORSI_PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.PERCORSI_SMTP_URL || null,
     mailFrom: env.PERCORSI_MAIL_FROM || 'Percorsi <no-reply@percorsi.invalid>',
@@ -90,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.PERCORSI_REDIS_URL || null,
     rateLimits: rateLimitsFrom(env),
     trainingValidMonths: trainingMonthsFrom(env.PERCORSI_TRAINING_VALID_MONTHS),
+    webauthn: webauthnFrom(env, publicUrl),
   };
 }

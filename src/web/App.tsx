@@ -68,6 +68,7 @@ const ReferralsPage = page(() => import('./pages/referrals/ReferralsPage.tsx').t
 const SetPasswordPage = page(() => import('./pages/SetPasswordPage.tsx').then((m) => m.SetPasswordPage));
 const UsersPage = page(() => import('./pages/UsersPage.tsx').then((m) => m.UsersPage));
 const ShortcutsPage = page(() => import('./pages/ShortcutsPage.tsx').then((m) => m.ShortcutsPage));
+const SecurityPage = page(() => import('./pages/SecurityPage.tsx').then((m) => m.SecurityPage));
 const WorklistPage = page(() => import('./pages/worklist/WorklistPage.tsx').then((m) => m.WorklistPage));
 
 /** Reserved pages; `action` is the permission the page needs (the same as navigation.ts opens it with). */
@@ -114,6 +115,7 @@ export function App() {
         <Route path="/notifiche" element={guard(<NotificationsPage />, 'notification.read')} />
         <Route path="/da-fare/:queue" element={guard(<WorklistPage />, 'notification.read')} />
         <Route path="/aiuto-tastiera" element={guard(<ShortcutsPage />)} />
+        <Route path="/account/sicurezza" element={guard(<SecurityPage />)} />
         {/* obs-report */}
         <Route path="/osservatorio" element={guard(<ObservatoryPage />, 'observatory.read')} />
         <Route path="/cabina-di-regia" element={guard(<ControlRoomsPage />, 'control_room.read')} />

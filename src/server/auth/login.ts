@@ -22,7 +22,9 @@ function countUnknown(username: string): number {
   return n;
 }
 
-export type LoginResult = { ok: true; token: string; enrolled: boolean } | { ok: false; delayMs: number };
+export type LoginResult =
+  | { ok: true; token: string; enrolled: boolean; passkey: boolean }
+  | { ok: false; delayMs: number };
 
 /** Finds a user by name without knowing their organisation, and acts as them in this transaction. */
 export async function actAsUserNamed(tx: Tx, username: string): Promise<Actor | null> {
@@ -92,5 +94,6 @@ export async function loginWithPassword(ctx: Ctx, username: string, password: st
     subjectId: user.id,
     details: { stage: 'password' },
   });
-  return { ok: true, token, enrolled: user.totp_enrolled_at !== null };
+  const passkeys = await tx.selectFrom('passkeys').select('id').where('user_id', '=', user.id).limit(1).execute();
+  return { ok: true, token, enrolled: user.totp_enrolled_at !== null, passkey: passkeys.length > 0 };
 }

@@ -7,6 +7,15 @@ import { clearAuthCookie, setAuthCookie } from '../http/request-context.ts';
 import { describeMe } from '../users/queries.ts';
 import { acceptInvitation, completePasswordReset, requestPasswordReset } from './links.ts';
 import { loginWithPassword } from './login.ts';
+import {
+  authenticationOptions,
+  listPasskeys,
+  registerPasskey,
+  registrationOptions,
+  revokePasskey,
+  signInWithPasskey,
+  verifyPasskey,
+} from './passkeys.ts';
 import { ErrorBody, errorResponses } from '../http/schema-kit.ts';
 import * as S from './schemas.ts';
 import {
@@ -69,7 +78,8 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
         throw invalidCredentials();
       }
       setAuthCookie(reply, PRE_AUTH_COOKIE, result.token, PRE_AUTH_MINUTES * 60);
-      return result.enrolled ? { mfaRequired: true as const } : { mfaEnrolmentRequired: true as const };
+      if (!result.enrolled) return { mfaEnrolmentRequired: true as const };
+      return result.passkey ? { mfaRequired: true as const, passkey: true as const } : { mfaRequired: true as const };
     },
   );
 
@@ -110,6 +120,68 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
       }
       openSession(reply, result.token);
       return { csrfToken: result.csrfToken, recoveryCodes: result.recoveryCodes };
+    },
+  );
+
+  // Passkeys (issue 12): the second factor after the password, in place of the TOTP code
+  api.post(
+    '/auth/passkey/options',
+    { schema: { tags, response: { 200: S.PasskeyAuthOptions, ...errors } }, config: preAuth },
+    async (req) => ({ options: await req.inContext((ctx) => authenticationOptions(ctx, config.webauthn)) }),
+  );
+  api.post(
+    '/auth/passkey',
+    { schema: { tags, body: S.PasskeyAssertion, response: { 200: S.CsrfAnswer, ...errors } }, config: preAuth },
+    async (req, reply) => {
+      const pre = req.cookies[PRE_AUTH_COOKIE] as string;
+      const { response } = req.body;
+      return answerSecondFactor(
+        await req.inContext((ctx) => verifyPasskey(ctx, config.webauthn, pre, response)),
+        reply,
+      );
+    },
+  );
+  // Passwordless sign-in with a passkey (user verification required)
+  const publicLimited = { auth: 'public' as const, ...loginLimit };
+  api.post(
+    '/auth/passkey/sign-in/options',
+    { schema: { tags, response: { 200: S.PasskeyAuthOptions, ...errors } }, config: publicLimited },
+    async (req) => ({ options: await req.inContext((ctx) => authenticationOptions(ctx, config.webauthn)) }),
+  );
+  api.post(
+    '/auth/passkey/sign-in',
+    { schema: { tags, body: S.PasskeyAssertion, response: { 200: S.CsrfAnswer, ...errors } }, config: publicLimited },
+    async (req, reply) => {
+      const { response } = req.body;
+      return answerSecondFactor(await req.inContext((ctx) => signInWithPasskey(ctx, config.webauthn, response)), reply);
+    },
+  );
+  // Her own passkeys: list, enrol, revoke (the security page)
+  api.get('/auth/passkeys', { schema: { tags, response: { 200: S.PasskeyList, 401: ErrorBody } } }, async (req) => ({
+    passkeys: await req.inContext((ctx) => listPasskeys(ctx)),
+  }));
+  api.post(
+    '/auth/passkeys/options',
+    { schema: { tags, response: { 200: S.PasskeyOptions, ...errors } } },
+    async (req) => ({ options: await req.inContext((ctx) => registrationOptions(ctx, config.webauthn)) }),
+  );
+  api.post(
+    '/auth/passkeys',
+    { schema: { tags, body: S.PasskeyRegistration, response: { 201: S.PasskeyCreated, ...errors } } },
+    async (req, reply) => {
+      const { name, response } = req.body;
+      const created = await req.inContext((ctx) => registerPasskey(ctx, config.webauthn, name, response));
+      if (!created) throw new AppError(400, 'invalid_passkey', 'The passkey could not be verified');
+      return reply.status(201).send(created);
+    },
+  );
+  api.delete(
+    '/auth/passkeys/:id',
+    { schema: { tags, params: S.PasskeyId, response: { 204: { type: 'null' }, ...errorResponses(401, 404) } } },
+    async (req, reply) => {
+      const { id } = req.params;
+      await req.inContext((ctx) => revokePasskey(ctx, id));
+      return reply.status(204).send();
     },
   );
 

@@ -10,7 +10,7 @@ import { matchTotp, newTotpSecret, otpauthUrl } from './totp.ts';
 
 export type SecondFactorResult = { ok: true; token: string; csrfToken: string } | { ok: false; delayMs: number };
 
-async function loadUser(tx: Tx, userId: string) {
+export async function loadUser(tx: Tx, userId: string) {
   return tx
     .selectFrom('users')
     .select(['id', 'organisation_id', 'username', 'totp_secret', 'totp_enrolled_at', 'totp_last_step', 'failed_logins'])
@@ -20,8 +20,9 @@ async function loadUser(tx: Tx, userId: string) {
 
 async function fail(
   ctx: Ctx,
-  action: 'auth.totp' | 'auth.recovery_code',
+  action: 'auth.totp' | 'auth.recovery_code' | 'auth.passkey' | 'auth.step_up',
   failures: number,
+  details: Record<string, string> = {},
 ): Promise<SecondFactorResult> {
   const me = ctx.me();
   await ctx.tx
@@ -33,14 +34,43 @@ async function fail(
     .where('id', '=', me.userId)
     .execute();
   if (failures >= LOCK_AFTER) await ctx.tx.deleteFrom('sessions').where('user_id', '=', me.userId).execute();
-  await ctx.audit({ action, outcome: 'failure', subjectType: 'user', subjectId: me.userId, details: { failures } });
+  await ctx.audit({
+    action,
+    outcome: 'failure',
+    subjectType: 'user',
+    subjectId: me.userId,
+    details: { ...details, failures },
+  });
   return { ok: false, delayMs: delayFor(failures) };
 }
 
 /** Replaces the pre-authentication session by a full one: a new id at login. */
-async function promote(ctx: Ctx, preToken: string, user: { id: string; organisation_id: string }) {
+export async function promote(ctx: Ctx, preToken: string, user: { id: string; organisation_id: string }) {
   await ctx.tx.deleteFrom('sessions').where('id_hash', '=', sha256(preToken)).execute();
   return createSession(ctx.tx, { id: user.id, organisationId: user.organisation_id }, 'full');
+}
+
+/**
+ * Checks a TOTP code of the acting user (once per time step); a wrong one counts towards the lock.
+ * Shared by the sign-in and the step-up: one rule for both.
+ */
+export async function checkTotp(
+  ctx: Ctx,
+  masterKey: Buffer,
+  code: string,
+  failAs: 'auth.totp' | 'auth.step_up',
+): Promise<{ ok: true; user: Awaited<ReturnType<typeof loadUser>> } | (SecondFactorResult & { ok: false })> {
+  const user = await loadUser(ctx.tx, ctx.me().userId);
+  if (!user.totp_secret || !user.totp_enrolled_at)
+    throw new AppError(409, 'mfa_not_enrolled', 'Enrol a second factor first');
+  const step = matchTotp(openSecret(masterKey, user.totp_secret, user.id), code);
+  const last = user.totp_last_step === null ? -1 : Number(user.totp_last_step);
+  if (step === null || step <= last) {
+    const failed = await fail(ctx, failAs, user.failed_logins + 1, failAs === 'auth.step_up' ? { factor: 'totp' } : {});
+    return failed as SecondFactorResult & { ok: false };
+  }
+  await ctx.tx.updateTable('users').set({ totp_last_step: step, failed_logins: 0 }).where('id', '=', user.id).execute();
+  return { ok: true, user };
 }
 
 export async function verifyTotp(
@@ -49,13 +79,9 @@ export async function verifyTotp(
   preToken: string,
   code: string,
 ): Promise<SecondFactorResult> {
-  const user = await loadUser(ctx.tx, ctx.me().userId);
-  if (!user.totp_secret || !user.totp_enrolled_at)
-    throw new AppError(409, 'mfa_not_enrolled', 'Enrol a second factor first');
-  const step = matchTotp(openSecret(masterKey, user.totp_secret, user.id), code);
-  const last = user.totp_last_step === null ? -1 : Number(user.totp_last_step);
-  if (step === null || step <= last) return fail(ctx, 'auth.totp', user.failed_logins + 1);
-  await ctx.tx.updateTable('users').set({ totp_last_step: step, failed_logins: 0 }).where('id', '=', user.id).execute();
+  const checked = await checkTotp(ctx, masterKey, code, 'auth.totp');
+  if (!checked.ok) return checked;
+  const { user } = checked;
   const session = await promote(ctx, preToken, user);
   await ctx.audit({ action: 'auth.totp', subjectType: 'user', subjectId: user.id });
   return { ok: true, ...session };

@@ -32,6 +32,8 @@ export async function createSession(tx: Tx, user: { id: string; organisationId: 
       csrf_token: csrfToken,
       last_seen_at: sql<Date>`now()` as unknown as Date,
       expires_at: sql<Date>`now() + ${lifetime}` as unknown as Date,
+      // a full session is opened by a second factor: it counts as fresh for step-up
+      second_factor_at: stage === 'full' ? (sql<Date>`now()` as unknown as Date) : null,
     })
     .execute();
   return { token, csrfToken };

@@ -137,6 +137,26 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** step-up: when the holder last proved a second factor (migration 230) */
+  second_factor_at: Nullable<Timestamp>;
+}
+export interface PasskeysTable {
+  id: Generated<string>;
+  user_id: string;
+  organisation_id: string;
+  name: string;
+  credential_id: string;
+  public_key: Buffer;
+  sign_count: ColumnType<string, number | undefined, number>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+  last_used_at: Nullable<Timestamp>;
+}
+export interface WebauthnChallengesTable {
+  challenge_hash: string;
+  purpose: 'register' | 'authenticate';
+  user_id: string | null;
+  expires_at: Timestamp;
 }
 export interface InvitationsTable {
   id: Generated<string>;
@@ -198,6 +218,8 @@ export interface DB
   user_roles: UserRolesTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
   programmes: ProgrammesTable;

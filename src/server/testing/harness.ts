@@ -109,6 +109,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     observatoryThreshold: 5,
     // training (issue 8)
     trainingValidMonths: 24,
+    // passkeys (issue 12): the relying party of publicUrl
+    webauthn: { rpId: 'percorsi.test', rpName: 'Percorsi', origins: ['https://percorsi.test'] },
     ...overrides,
   };
 }

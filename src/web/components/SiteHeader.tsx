@@ -23,6 +23,9 @@ export function SiteHeader() {
                   <span className="slim-user d-none d-md-inline">
                     {fmt(t.nav.signedInAs, { name: me.user.displayName })}
                   </span>
+                  <Link to="/account/sicurezza" className="btn btn-sm btn-outline-light slim-btn me-2">
+                    {t.security.nav}
+                  </Link>
                   <button type="button" className="btn btn-sm btn-outline-light slim-btn" onClick={() => void logout()}>
                     <Icon name="logout" size="sm" color="white" className="me-1" />
                     {t.nav.logout}

@@ -15,6 +15,7 @@ import { enDirectory } from './en-directory.ts';
 import { enTraining } from './en-training.ts';
 import { enPrevention } from './en-prevention.ts';
 import { enRights } from './en-rights.ts';
+import { enSecurity } from './en-security.ts';
 import { enReferralWizard } from './en-referral-wizard.ts';
 import { enReferrals } from './en-referrals.ts';
 import { enUrgency } from './en-urgency.ts';
@@ -190,4 +191,5 @@ export const en: Messages = {
   ...enTraining,
   ...enPrevention,
   ...enRights,
+  ...enSecurity,
 };

@@ -20,6 +20,7 @@ import { itDrafts } from './it-drafts.ts';
 import { itTraining } from './it-training.ts';
 import { itPrevention } from './it-prevention.ts';
 import { itRights } from './it-rights.ts';
+import { itSecurity } from './it-security.ts';
 
 export const it = {
   app: {
@@ -189,6 +190,7 @@ export const it = {
   ...itTraining,
   ...itPrevention,
   ...itRights,
+  ...itSecurity,
 };
 
 export type Messages = typeof it;

@@ -1,4 +1,4 @@
-/** Sign-in: password, then TOTP (or recovery code), or first-time TOTP enrolment. */
+/** Sign-in: password, then TOTP, passkey or recovery code, or first-time TOTP enrolment; or a passkey alone. */
 import { useCallback, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { setCsrfToken } from '../api.ts';
@@ -25,6 +25,7 @@ export function LoginPage() {
   const [step, setStep] = useState<Step>('password');
   const [restarted, setRestarted] = useState(false);
   const [codes, setCodes] = useState<string[]>([]);
+  const [passkey, setPasskey] = useState(false);
 
   const finish = useCallback(async () => {
     await refresh();
@@ -59,9 +60,14 @@ export function LoginPage() {
             {!restarted && loggedOut ? <Notice kind="info">{t.login.loggedOut}</Notice> : null}
             <p>{t.login.intro}</p>
             <PasswordStep
-              onNext={(next) => {
+              onNext={(next, hasPasskey) => {
                 setRestarted(false);
+                setPasskey(hasPasskey);
                 setStep(next);
+              }}
+              onPasskey={(token) => {
+                setCsrfToken(token);
+                void finish();
               }}
             />
           </>
@@ -70,6 +76,7 @@ export function LoginPage() {
           <CodeStep
             key={step}
             mode={step}
+            passkey={passkey}
             onSwitch={() => setStep(step === 'totp' ? 'recovery' : 'totp')}
             onSuccess={(token) => {
               setCsrfToken(token ?? null);

@@ -5,6 +5,8 @@ import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { passkeysSupported, secondFactorWithPasskey } from '../../security/passkey.ts';
 
 interface CodeStepProps {
   mode: 'totp' | 'recovery';
@@ -12,6 +14,8 @@ interface CodeStepProps {
   onSuccess: (csrfToken: string | undefined) => void;
   /** The pending sign-in is gone: start again from the password. */
   onRestart: () => void;
+  /** she has enrolled a passkey: offer it in place of the code */
+  passkey?: boolean;
 }
 
 const statusOf = (err: unknown) => (err instanceof ApiError ? err.status : 0);
@@ -21,8 +25,23 @@ const wrongCode = (err: unknown) =>
 /** The pending sign-in is gone: start again from the password. */
 const signInGone = (err: unknown) => !wrongCode(err) && (statusOf(err) === 401 || statusOf(err) === 403);
 
-export function CodeStep({ mode, onSwitch, onSuccess, onRestart }: CodeStepProps) {
+export function CodeStep({ mode, onSwitch, onSuccess, onRestart, passkey = false }: CodeStepProps) {
   const { t } = useI18n();
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  const [passkeyFailed, setPasskeyFailed] = useState(false);
+
+  async function withPasskey() {
+    setPasskeyBusy(true);
+    setPasskeyFailed(false);
+    try {
+      onSuccess(await secondFactorWithPasskey());
+    } catch (err) {
+      if (signInGone(err)) return onRestart();
+      setPasskeyFailed(true);
+    } finally {
+      setPasskeyBusy(false);
+    }
+  }
   const [code, setCode] = useState('');
   const form = useVersionedForm();
   const { errors, attempt, fail } = form;
@@ -84,6 +103,19 @@ export function CodeStep({ mode, onSwitch, onSuccess, onRestart }: CodeStepProps
           {mode === 'totp' ? t.login.useRecovery : t.login.useTotp}
         </button>
       </div>
+      {passkey && passkeysSupported() ? (
+        <div className="mt-3">
+          {passkeyFailed ? <Notice kind="danger">{t.passkeyLogin.secondFailed}</Notice> : null}
+          <button
+            type="button"
+            className="btn btn-outline-primary"
+            disabled={passkeyBusy}
+            onClick={() => void withPasskey()}
+          >
+            {t.passkeyLogin.useInstead}
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

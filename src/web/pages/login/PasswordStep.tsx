@@ -6,11 +6,35 @@ import { useVersionedForm } from '../../forms/useVersionedForm.ts';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { passkeysSupported, signInWithPasskey } from '../../security/passkey.ts';
 
 export type LoginOutcome = 'totp' | 'enrol';
 
-export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void }) {
+interface PasswordStepProps {
+  /** next step; `passkey` when she has enrolled one (offered beside the TOTP code) */
+  onNext: (next: LoginOutcome, passkey: boolean) => void;
+  /** a passwordless sign-in with a passkey opened the session */
+  onPasskey: (csrfToken: string) => void;
+}
+
+export function PasswordStep({ onNext, onPasskey }: PasswordStepProps) {
   const { t } = useI18n();
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  const [passkeyFailed, setPasskeyFailed] = useState(false);
+
+  async function withPasskey() {
+    setPasskeyBusy(true);
+    setPasskeyFailed(false);
+    setCsrfToken(null);
+    try {
+      onPasskey(await signInWithPasskey());
+    } catch {
+      setPasskeyFailed(true);
+    } finally {
+      setPasskeyBusy(false);
+    }
+  }
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const form = useVersionedForm();
@@ -36,7 +60,8 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void 
     );
     if (!res.ok) return setPassword('');
     setCsrfToken(null);
-    onNext('mfaEnrolmentRequired' in res.value ? 'enrol' : 'totp');
+    const answer = res.value;
+    onNext('mfaEnrolmentRequired' in answer ? 'enrol' : 'totp', 'passkey' in answer && answer.passkey === true);
   }
 
   const fieldError = (f: string) => errors.find((x) => x.field === f)?.message;
@@ -71,6 +96,20 @@ export function PasswordStep({ onNext }: { onNext: (next: LoginOutcome) => void 
         </button>
         <Link to="/password-dimenticata">{t.login.forgot}</Link>
       </div>
+      {passkeysSupported() ? (
+        <div className="mt-4">
+          <p className="mb-2">{t.passkeyLogin.or}</p>
+          {passkeyFailed ? <Notice kind="danger">{t.passkeyLogin.failed}</Notice> : null}
+          <button
+            type="button"
+            className="btn btn-outline-primary"
+            disabled={passkeyBusy}
+            onClick={() => void withPasskey()}
+          >
+            {t.passkeyLogin.signIn}
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

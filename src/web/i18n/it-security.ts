@@ -1,0 +1,47 @@
+/** Italian strings of passkeys and of the fresh verification for sensitive actions (issue 12). */
+export const itSecurity = {
+  security: {
+    nav: 'Sicurezza',
+    title: 'Sicurezza dell’account',
+    intro:
+      'Le passkey ti fanno accedere con l’impronta, il volto o il PIN del tuo dispositivo, senza digitare codici. Il codice dell’app di autenticazione resta valido come alternativa e i codici di recupero non cambiano.',
+    passkeysTitle: 'Le tue passkey',
+    none: 'Non hai ancora registrato una passkey.',
+    name: 'Nome',
+    created: 'Registrata il',
+    lastUsed: 'Ultimo uso',
+    never: 'mai',
+    revoke: 'Revoca',
+    revokeLabel: 'Revoca la passkey {name}',
+    revokeConfirm: 'Revocare la passkey «{name}»? Non potrai più usarla per accedere.',
+    revoked: 'Passkey revocata.',
+    addTitle: 'Registra una nuova passkey',
+    addName: 'Nome della passkey',
+    addHint: 'Per riconoscerla, per esempio «Telefono di lavoro» o «Chiave USB».',
+    addNameRequired: 'Dai un nome alla passkey.',
+    add: 'Registra la passkey',
+    added: 'Passkey registrata.',
+    failed: 'La passkey non è stata registrata: il dispositivo ha annullato o non è stato possibile verificarla.',
+    unsupported: 'Questo browser non supporta le passkey.',
+    tooMany: 'Hai già 10 passkey: revocane una prima di aggiungerne un’altra.',
+  },
+  passkeyLogin: {
+    signIn: 'Accedi con una passkey',
+    or: 'oppure',
+    useInstead: 'Usa una passkey',
+    failed: 'Accesso con passkey non riuscito. Riprova, oppure usa nome utente e password.',
+    secondFailed: 'Verifica con passkey non riuscita. Riprova o usa il codice dell’app.',
+  },
+  stepUp: {
+    title: 'Conferma la tua identità',
+    intro:
+      'Per questa operazione serve una verifica recente (degli ultimi 10 minuti). Usa la passkey oppure il codice dell’app di autenticazione.',
+    usePasskey: 'Usa la passkey',
+    code: 'Codice di verifica',
+    verify: 'Verifica',
+    cancel: 'Annulla',
+    invalid: 'Codice non valido o già usato.',
+    passkeyFailed: 'Verifica con passkey non riuscita.',
+    codeRequired: 'Inserisci il codice di verifica.',
+  },
+};
