@@ -110,7 +110,7 @@ export function registerApiRoutes(
   registerSystemRoutes(api, { db, config });
   registerAuthRoutes(api, { config });
   registerUserRoutes(api, { config });
-  registerNetworkRoutes(api);
+  registerNetworkRoutes(api, { config });
   registerAuditRoutes(api);
   registerExportRoutes(api);
   registerFormRoutes(api);

@@ -53,14 +53,20 @@ export function organisationActions(actor: PermissionActor, organisationId: stri
   return can(actor, 'organisation.update', { organisationId }) ? ['update'] : [];
 }
 
-export const PROTOCOL_ACTIONS = ['request_adhesion', 'decide_adhesion'] as const;
+export const PROTOCOL_ACTIONS = ['request_adhesion', 'decide_adhesion', 'invite_adhesion'] as const;
 export type ProtocolAction = (typeof PROTOCOL_ACTIONS)[number];
 
-/** Requesting is for the actor's own organisation; whether it already signed is shown with the protocol. */
-export function protocolActions(actor: PermissionActor): ProtocolAction[] {
+/**
+ * Requesting is for the actor's own organisation; whether it already signed is shown with the protocol.
+ * Deciding and inviting: a coordinator only for a protocol her organisation signed (`signedByActor`).
+ */
+export function protocolActions(actor: PermissionActor, signedByActor = false): ProtocolAction[] {
+  // the subject of a decision is the signatory body that decides: her own when it signed, none else
+  const signatory = { organisationId: signedByActor ? actor.organisationId : '' };
   const allowed: Record<ProtocolAction, boolean> = {
     request_adhesion: can(actor, 'protocol.request_adhesion', { organisationId: actor.organisationId }),
-    decide_adhesion: can(actor, 'protocol.decide_adhesion'),
+    decide_adhesion: can(actor, 'protocol.decide_adhesion', signatory),
+    invite_adhesion: can(actor, 'protocol.invite_adhesion', signatory),
   };
   return PROTOCOL_ACTIONS.filter((a) => allowed[a]);
 }

@@ -13,6 +13,7 @@ export const ACTIONS = [
   'protocol.read',
   'protocol.request_adhesion',
   'protocol.decide_adhesion',
+  'protocol.invite_adhesion',
   'user.read',
   'user.manage',
   'audit.read_own',
@@ -81,7 +82,12 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   'protocol.read': everyone('any'),
   'organisation.update': { org_admin: 'own', platform_admin: 'any' },
   'protocol.request_adhesion': { org_admin: 'own' },
-  'protocol.decide_adhesion': { control_room_member: 'any', platform_admin: 'any' },
+  // Adhesions of a protocol are decided by the control room and the platform administrator, and by the
+  // network coordinators of its signatories ('own': the subject is the signatory body, decided with
+  // the row by RLS app_decides_adhesion(protocol); migration 210). The same people invite a body
+  // that is not in Percorsi yet to ask (a single-use link to the public form).
+  'protocol.decide_adhesion': { control_room_member: 'any', platform_admin: 'any', network_coordinator: 'own' },
+  'protocol.invite_adhesion': { control_room_member: 'any', platform_admin: 'any', network_coordinator: 'own' },
   // the DPO reads the colleagues' list to review the audit trail by person
   'user.read': { org_admin: 'own', dpo: 'own', platform_admin: 'any' },
   'user.manage': { org_admin: 'own', platform_admin: 'any' },

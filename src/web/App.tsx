@@ -65,6 +65,9 @@ const ProtocolsPage = page(() => import('./pages/ProtocolsPage.tsx').then((m) =>
 const OverduePage = page(() => import('./pages/referrals/OverduePage.tsx').then((m) => m.OverduePage));
 const ReferralPage = page(() => import('./pages/referrals/ReferralPage.tsx').then((m) => m.ReferralPage));
 const ReferralsPage = page(() => import('./pages/referrals/ReferralsPage.tsx').then((m) => m.ReferralsPage));
+const AdhesionApplicationPage = page(() =>
+  import('./pages/AdhesionApplicationPage.tsx').then((m) => m.AdhesionApplicationPage),
+);
 const SetPasswordPage = page(() => import('./pages/SetPasswordPage.tsx').then((m) => m.SetPasswordPage));
 const UsersPage = page(() => import('./pages/UsersPage.tsx').then((m) => m.UsersPage));
 const ShortcutsPage = page(() => import('./pages/ShortcutsPage.tsx').then((m) => m.ShortcutsPage));
@@ -81,6 +84,7 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/password-dimenticata" element={<ForgotPasswordPage />} />
         <Route path="/invito/:token" element={<SetPasswordPage mode="invite" />} />
+        <Route path="/adesione/:token" element={<AdhesionApplicationPage />} />
         <Route path="/reimposta-password/:token" element={<SetPasswordPage mode="reset" />} />
         <Route path="/accessibilita" element={<AccessibilityPage />} />
         <Route path="/privacy" element={<PrivacyPage />} />

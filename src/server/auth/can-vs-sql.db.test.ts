@@ -61,8 +61,12 @@ const HELPERS: Record<string, { call: (org: string) => ReturnType<typeof sql<boo
     call: (org) => sql<boolean>`app_manages_prevention(${org}::uuid)`,
     actions: ['prevention.manage'],
   },
-  // no organisation argument: the control room decides for every organisation
-  app_decides_adhesions: { call: () => sql<boolean>`app_decides_adhesions()`, actions: ['protocol.decide_adhesion'] },
+  // migration 210: asked about the protocol the organisation signed — the control room and the
+  // platform administrator decide every protocol's adhesions, a coordinator those of her signatory's
+  app_decides_adhesion: {
+    call: (org) => sql<boolean>`app_decides_adhesion(${signedBy(org)})`,
+    actions: ['protocol.decide_adhesion', 'protocol.invite_adhesion'],
+  },
   // net-control: asked about the protocol the organisation signed (beforeAll: OWN and OTHER each sign one)
   app_in_control_room: {
     call: (org) => sql<boolean>`app_in_control_room(${signedBy(org)})`,

@@ -90,6 +90,7 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'plan_versions.agreement_method': AGREEMENT_METHODS,
   'plans.second_language': SECOND_LANGUAGES,
   'protocol_adhesions.status': ADHESION_STATUSES,
+  'protocol_adhesions.applicant_type': ORGANISATION_TYPES,
   'protocol_signatories.kind': SIGNATORY_KINDS,
   'referral_reports.kind': REPORT_KINDS,
   'referrals.access_end_reason': ACCESS_END_REASONS,

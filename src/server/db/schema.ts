@@ -90,14 +90,35 @@ export interface ProtocolSignatoriesTable {
 export interface ProtocolAdhesionsTable {
   id: Generated<string>;
   protocol_id: string;
-  organisation_id: string;
+  /** NULL for a request made through an invitation, until it is approved (migration 210) */
+  organisation_id: Nullable<string>;
   status: Generated<'requested' | 'approved' | 'rejected'>;
   motivation: Nullable<string>;
-  requested_by: string;
+  requested_by: Nullable<string>;
+  invitation_id: Nullable<string>;
+  applicant_name: Nullable<string>;
+  applicant_type: Nullable<string>;
+  applicant_municipality_code: Nullable<string>;
+  applicant_website: Nullable<string>;
+  admin_display_name: Nullable<string>;
+  admin_email: Nullable<string>;
   requested_at: Generated<Date>;
   decided_by: Nullable<string>;
   decided_at: Nullable<Timestamp>;
   decision_note: Nullable<string>;
+}
+/** A single-use invitation for a body to ask to join a protocol (migration 210). */
+export interface AdhesionInvitationsTable {
+  id: Generated<string>;
+  protocol_id: string;
+  network_id: Nullable<string>;
+  invited_name: string;
+  token_hash: string;
+  organisation_id: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Nullable<Timestamp>;
 }
 export interface UsersTable {
   id: Generated<string>;
@@ -214,6 +235,7 @@ export interface DB
   protocols: ProtocolsTable;
   protocol_signatories: ProtocolSignatoriesTable;
   protocol_adhesions: ProtocolAdhesionsTable;
+  adhesion_invitations: AdhesionInvitationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;
   recovery_codes: RecoveryCodesTable;

@@ -84,7 +84,17 @@ export const contract = {
   'POST /directory/entries/:organisationId/publish': { response: Directory.DirectoryEntry },
   'GET /protocols/:id': { response: Network.ProtocolDetail },
   'POST /protocols/:id/adhesions': { body: Network.AdhesionRequest, response: Network.Adhesion },
-  'POST /protocols/:id/adhesions/:adhesionId/decision': { body: Network.AdhesionDecision, response: Network.Adhesion },
+  'POST /protocols/:id/adhesions/:adhesionId/decision': {
+    body: Network.AdhesionDecision,
+    response: Network.AdhesionDecided,
+  },
+  'GET /protocols/:id/adhesion-invitations': { response: Network.AdhesionInvitationList },
+  'POST /protocols/:id/adhesion-invitations': {
+    body: Network.AdhesionInvitationCreate,
+    response: Network.AdhesionInvitationCreated,
+  },
+  'POST /adhesion-form/state': { body: Network.AdhesionTokenBody, response: Network.AdhesionFormState },
+  'POST /adhesion-form': { body: Network.AdhesionApplication, response: Network.AdhesionApplied },
 
   'POST /cases': { body: Cases.CaseCreate, response: Cases.CaseDetail },
   'GET /cases': { query: Cases.CaseListQuery, response: Cases.CaseList },

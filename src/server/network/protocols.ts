@@ -1,5 +1,6 @@
 import { protocolActions } from '../../shared/allowed-actions.ts';
 import type { PermissionActor } from '../../shared/can.ts';
+import type { OrganisationType } from '../../shared/codes/organisations.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../db/context.ts';
 import { isoDate, isoTimestamp, isoTimestampOrNull } from '../db/dates.ts';
@@ -56,19 +57,30 @@ export async function listProtocols(tx: Tx): Promise<ProtocolSummary[]> {
   }));
 }
 
-/** The adhesions the actor may see: row-level security shows an organisation its own, the control room all. */
+/**
+ * The adhesions the actor may see: row-level security shows an organisation its own, and the
+ * protocol's deciders all (a request made through an invitation has no organisation until approved).
+ */
 export function adhesionRows(tx: Tx) {
   return tx
     .selectFrom('protocol_adhesions as a')
-    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .leftJoin('municipalities as m', 'm.istat_code', 'a.applicant_municipality_code')
     .select([
       'a.id',
       'a.organisation_id',
-      'o.name as organisation_name',
+      sql<string>`coalesce(o.name, a.applicant_name, '')`.as('organisation_name'),
       'a.status',
       'a.motivation',
       'a.requested_at',
       'a.decided_at',
+      'a.invitation_id',
+      'a.applicant_type',
+      'a.applicant_municipality_code',
+      'm.name as municipality_name',
+      'a.applicant_website',
+      'a.admin_display_name',
+      'a.admin_email',
     ]);
 }
 
@@ -83,6 +95,19 @@ export function toAdhesion(r: AdhesionRow): Adhesion {
     motivation: r.motivation,
     requestedAt: isoTimestamp(r.requested_at),
     decidedAt: isoTimestampOrNull(r.decided_at),
+    applicant:
+      r.invitation_id && r.applicant_type
+        ? {
+            type: r.applicant_type as OrganisationType,
+            municipality:
+              r.applicant_municipality_code && r.municipality_name
+                ? { istatCode: r.applicant_municipality_code, name: r.municipality_name }
+                : null,
+            website: r.applicant_website,
+            adminDisplayName: r.admin_display_name,
+            adminEmail: r.admin_email,
+          }
+        : null,
   };
 }
 
@@ -92,6 +117,7 @@ export async function getProtocol(tx: Tx, actor: PermissionActor, id: string): P
   if (!row) return null;
   const signatories = await signatoriesOf(tx, [id]);
   const adhesions = await adhesionRows(tx).where('a.protocol_id', '=', id).orderBy('a.requested_at', 'desc').execute();
+  const signedByActor = (signatories.get(id) ?? []).some((s) => s.organisationId === actor.organisationId);
   return {
     id: row.id,
     code: row.code,
@@ -101,6 +127,6 @@ export async function getProtocol(tx: Tx, actor: PermissionActor, id: string): P
     summary: row.summary,
     signatories: signatories.get(id) ?? [],
     adhesions: adhesions.map(toAdhesion),
-    allowedActions: protocolActions(actor),
+    allowedActions: protocolActions(actor, signedByActor),
   };
 }

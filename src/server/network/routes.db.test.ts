@@ -280,6 +280,7 @@ describe('adhering to a protocol', () => {
     expect(req.statusCode).toBe(201);
     const adhesion = req.json();
     expect(keys(adhesion)).toEqual([
+      'applicant',
       'decidedAt',
       'id',
       'motivation',
@@ -294,7 +295,10 @@ describe('adhering to a protocol', () => {
     expect(twice.json().code).toBe('adhesion_pending');
 
     expect((await get(`/protocols/${pid}`, asker.s)).json().allowedActions).toEqual(['request_adhesion']);
-    expect((await get(`/protocols/${pid}`, room.s)).json().allowedActions).toEqual(['decide_adhesion']);
+    expect((await get(`/protocols/${pid}`, room.s)).json().allowedActions).toEqual([
+      'decide_adhesion',
+      'invite_adhesion',
+    ]);
     const seenByAsker = (await get(`/protocols/${pid}`, asker.s)).json().adhesions;
     expect(seenByAsker.map((a: { id: string }) => a.id)).toContain(adhesion.id);
     const seenByOther = (await get(`/protocols/${pid}`, other.s)).json().adhesions;

@@ -1,12 +1,28 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/errors.ts';
+import type { Config } from '../config.ts';
+import { loginRateLimit } from '../http/rate-limit.ts';
+import {
+  adhesionFormState,
+  applyForAdhesion,
+  createAdhesionInvitation,
+  listAdhesionInvitations,
+} from './adhesion-invitations.ts';
 import { decideAdhesion, requestAdhesion } from './adhesions.ts';
 import { getProtocol, listProtocols } from './protocols.ts';
 import { getNetwork, getOrganisation, listNetworks, listOrganisations } from './queries.ts';
 import {
   Adhesion,
+  AdhesionApplication,
+  AdhesionApplied,
+  AdhesionDecided,
   AdhesionDecision,
+  AdhesionFormState,
+  AdhesionInvitationCreate,
+  AdhesionInvitationCreated,
+  AdhesionInvitationList,
+  AdhesionTokenBody,
   AdhesionParams,
   AdhesionRequest,
   IdParam,
@@ -30,8 +46,9 @@ const security = [{ session: [] }];
 const writeSecurity = [{ session: [], csrf: [] }];
 
 /** The network directory, organisations and protocols. Registered under /api/v1. */
-export function registerNetworkRoutes(app: FastifyInstance): void {
+export function registerNetworkRoutes(app: FastifyInstance, { config }: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const publicLimit = { auth: 'public' as const, rateLimit: loginRateLimit(config.rateLimits) };
 
   api.get('/networks', { schema: { tags, security, response: { 200: NetworkList, ...errors } } }, (req) =>
     req.inContext(async ({ tx, authorise }) => {
@@ -157,17 +174,18 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
         security: writeSecurity,
         params: AdhesionParams,
         body: AdhesionDecision,
-        response: { 200: Adhesion, ...errors, 403: ErrorBody, 409: ErrorBody },
+        response: { 200: AdhesionDecided, ...errors, 403: ErrorBody, 409: ErrorBody },
       },
     },
     (req) =>
       req.inContext(async ({ tx, authorise, audit }) => {
         const actor = authorise('protocol.decide_adhesion');
-        const adhesion = await decideAdhesion(tx, actor, {
+        const { adhesion, adminInvite } = await decideAdhesion(tx, actor, {
           protocolId: req.params.id,
           adhesionId: req.params.adhesionId,
           decision: req.body.decision,
           note: req.body.note ?? null,
+          adminUsername: req.body.adminUsername,
         });
         await audit({
           action: 'protocol.adhesion_decide',
@@ -175,7 +193,105 @@ export function registerNetworkRoutes(app: FastifyInstance): void {
           subjectId: adhesion.id,
           details: { protocolId: req.params.id, organisationId: adhesion.organisationId, decision: req.body.decision },
         });
-        return adhesion;
+        if (adminInvite) {
+          await audit({
+            action: 'organisation.create',
+            subjectType: 'organisation',
+            subjectId: adminInvite.organisationId,
+            details: { protocolId: req.params.id, adhesionId: adhesion.id },
+          });
+          await audit({
+            action: 'user.invite',
+            subjectType: 'invitation',
+            subjectId: adminInvite.linkId,
+            details: { roles: ['org_admin'], organisationId: adminInvite.organisationId },
+          });
+        }
+        return {
+          ...adhesion,
+          adminInvite: adminInvite
+            ? { inviteUrl: `${config.publicUrl}/invito/${adminInvite.token}`, expiresAt: adminInvite.expiresAt }
+            : null,
+        };
+      }),
+  );
+
+  // ---------------------------------------------------------------- adhesion by invitation (migration 210)
+  api.get(
+    '/protocols/:id/adhesion-invitations',
+    { schema: { tags, security, params: IdParam, response: { 200: AdhesionInvitationList, ...errors } } },
+    (req) =>
+      req.inContext(async ({ tx, authorise, audit }) => {
+        const actor = authorise('protocol.invite_adhesion');
+        const list = await listAdhesionInvitations(tx, actor, req.params.id);
+        await audit({
+          action: 'protocol.adhesion_invitation_list',
+          subjectType: 'protocol',
+          subjectId: req.params.id,
+          details: { count: list.items.length },
+        });
+        return list;
+      }),
+  );
+
+  api.post(
+    '/protocols/:id/adhesion-invitations',
+    {
+      schema: {
+        tags,
+        security: writeSecurity,
+        params: IdParam,
+        body: AdhesionInvitationCreate,
+        response: { 201: AdhesionInvitationCreated, ...errors, 403: ErrorBody },
+      },
+    },
+    (req, reply) =>
+      req.inContext(async ({ tx, authorise, audit }) => {
+        const actor = authorise('protocol.invite_adhesion');
+        const { invitation, token } = await createAdhesionInvitation(tx, actor, req.params.id, req.body);
+        await audit({
+          action: 'protocol.adhesion_invite',
+          subjectType: 'adhesion_invitation',
+          subjectId: invitation.id,
+          details: { protocolId: req.params.id, networkId: invitation.network?.id ?? null },
+        });
+        reply.code(201);
+        return { ...invitation, url: `${config.publicUrl}/adesione/${token}` };
+      }),
+  );
+
+  // The public form (no session): the token travels in the body, never in a URL the server logs.
+  api.post(
+    '/adhesion-form/state',
+    {
+      schema: { tags, body: AdhesionTokenBody, response: { 200: AdhesionFormState, ...errors } },
+      config: publicLimit,
+    },
+    (req) => req.inContext(({ tx }) => adhesionFormState(tx, req.body.token)),
+  );
+
+  api.post(
+    '/adhesion-form',
+    {
+      schema: {
+        tags,
+        body: AdhesionApplication,
+        response: { 201: AdhesionApplied, ...errorResponses(400, 410) },
+      },
+      config: publicLimit,
+    },
+    (req, reply) =>
+      req.inContext(async ({ tx, audit }) => {
+        const saved = await applyForAdhesion(tx, req.body);
+        await audit({
+          action: 'protocol.adhesion_apply',
+          actor: null,
+          subjectType: 'protocol_adhesion',
+          subjectId: saved.adhesionId,
+          details: { protocolId: saved.protocolId, type: req.body.type },
+        });
+        reply.code(201);
+        return { state: 'saved' as const };
       }),
   );
 }

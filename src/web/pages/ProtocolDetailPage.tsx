@@ -1,5 +1,9 @@
-/** One protocol: signatories, adhesion request (org_admin), pending requests (control room). */
+/**
+ * One protocol: signatories (with the later adhesions), adhesion request (org_admin), pending
+ * requests and invitations of new bodies (its deciders: control room, coordinators of its signatories).
+ */
 import { Table } from 'design-react-kit';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
 import { ResourceState } from '../components/Loading.tsx';
@@ -7,7 +11,10 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { isPending } from '../types.ts';
 import { useApi } from '../useApi.ts';
+import { OneTimeLink } from '../components/OneTimeLink.tsx';
 import { AdhesionForm } from './AdhesionForm.tsx';
+import { AdhesionInvitations } from './AdhesionInvitations.tsx';
+import type { IssuedLink } from './UsersPage.tsx';
 import { AdhesionsTable } from './AdhesionsTable.tsx';
 
 export function ProtocolDetailPage() {
@@ -15,6 +22,7 @@ export function ProtocolDetailPage() {
   const { me } = useAuth();
   const { id = '' } = useParams();
   const { data: p, loading, error, reload } = useApi('/protocols/:id', { params: { id } });
+  const [link, setLink] = useState<IssuedLink | null>(null);
 
   const orgId = me?.organisation.id;
   const adhesions = p?.adhesions ?? [];
@@ -31,6 +39,9 @@ export function ProtocolDetailPage() {
       </p>
       <PageTitle title={p?.name ?? t.protocols.title} />
       <ResourceState loading={loading && !p} error={error} />
+      {link ? (
+        <OneTimeLink title={link.title} url={link.url} expiresAt={link.expiresAt} onClose={() => setLink(null)} />
+      ) : null}
       {p ? (
         <>
           <dl className="detail-list">
@@ -85,8 +96,13 @@ export function ProtocolDetailPage() {
                 emptyText={t.protocols.noPending}
                 decide
                 onDecided={reload}
+                onAdminInvite={setLink}
               />
             </section>
+          ) : null}
+
+          {p.allowedActions.includes('invite_adhesion') ? (
+            <AdhesionInvitations protocolId={p.id} onLink={setLink} />
           ) : null}
 
           {others.length ? (
