@@ -288,8 +288,9 @@ export async function generateCases(
         TEMPLATES.map((t) => `{${t[2].join(',')}}`),
       ],
     );
-    // a goal as a plan snapshot holds it (write-plan.ts: {secondLanguage, goals: [{…, actions: […]}]})
-    await owner.query(`UPDATE bench_templates SET snapshot = jsonb_build_object('domain', domain, 'title', title, 'status', 'open', 'targetOn', NULL,
+    // a goal as a plan snapshot holds it (write-plan.ts: {secondLanguage, sealed: true, goals: [{…, actions: […]}]}); since
+    // migration 170 a snapshot's goal titles are sealed strings (read-plan.ts sealSnapshot): a sealed-looking blob here too
+    await owner.query(`UPDATE bench_templates SET snapshot = jsonb_build_object('domain', domain, 'title', 'v1.' || md5(title), 'status', 'open', 'targetOn', NULL,
       'actions', (SELECT jsonb_agg(jsonb_build_object('catalogueCode', code, 'label', code, 'status', 'planned', 'startsOn', NULL, 'dueOn', NULL,
         'responsibleOrganisationId', NULL, 'operatorUserId', NULL, 'notes', NULL)) FROM unnest(codes) code))`);
 

@@ -66,7 +66,9 @@ JOIN stats_path_source s ON s.case_id = c.id
 LEFT JOIN LATERAL (
   SELECT o.occurred_on, CASE WHEN o.details->>'contractType' IN ('permanent', 'fixed_term', 'apprenticeship', 'agency', 'self_employed')
     THEN o.details->>'contractType' ELSE 'other' END AS contract
-  FROM outcomes o WHERE o.case_id = c.id AND o.kind = 'hired' ORDER BY o.occurred_on LIMIT 1) h ON true`);
+  FROM outcomes o WHERE o.case_id = c.id AND o.kind = 'hired' ORDER BY o.occurred_on LIMIT 1) h ON true
+-- in time order: the rows of a period sit together on disk (the dashboards read one period by index)
+ORDER BY c.taken_in_charge_on`);
 
 const REFERRAL_FACTS = sql.raw(`
 INSERT INTO stats_referrals SELECT
@@ -81,7 +83,8 @@ INSERT INTO stats_referrals SELECT
 FROM stats_ch ch
 JOIN referrals r ON r.case_id = ch.case_id
 JOIN organisations o ON o.id = r.recipient_organisation_id
-JOIN stats_referral_source s ON s.referral_id = r.id`);
+JOIN stats_referral_source s ON s.referral_id = r.id
+ORDER BY r.sent_on`);
 
 export interface CatchUpResult {
   cases: number;

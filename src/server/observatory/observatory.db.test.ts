@@ -252,6 +252,47 @@ describe('linkage token', () => {
     expect(await women(actors.control, 'network')).toEqual({ 'rete-a': 7, 'rete-b': 1 });
   });
 
+  it('counts the same in one scan (stats_unique_women_sets) as per unit and over all, for every reader', async () => {
+    for (const actor of [actors.control, actors.coord, actors.opA1])
+      for (const event of ['contact', 'first_interview', 'taken_in_charge', 'concluded', 'abandoned'])
+        for (const by of ['network', 'centre', 'cpi'])
+          for (const network of [null, 'rete-a']) {
+            const got = await withContext(t.db, async (tx) => {
+              await setActor(tx, actor);
+              const old = await sql<{ row_key: string | null; women: number }>`
+                SELECT row_key, women::int AS women FROM stats_unique_women(${event}, '2026-01-01', '2026-12-31', ${by}, ${network})`.execute(
+                tx,
+              );
+              const all = await sql<{ row_key: string | null; women: number }>`
+                SELECT row_key, women::int AS women FROM stats_unique_women(${event}, '2026-01-01', '2026-12-31', 'all', ${network})`.execute(
+                tx,
+              );
+              const sets = await sql<{ row_key: string | null; is_total: boolean; women: number }>`
+                SELECT row_key, is_total, women::int AS women FROM stats_unique_women_sets(${event}, '2026-01-01', '2026-12-31', ${by}, ${network})`.execute(
+                tx,
+              );
+              const sort = (xs: { row_key: string | null; women: number }[]) =>
+                xs.map((x) => `${x.row_key}:${x.women}`).sort();
+              return {
+                perUnit: [sort(old.rows), sort(sets.rows.filter((x) => !x.is_total))],
+                total: [all.rows[0]?.women ?? 0, sets.rows.find((x) => x.is_total)?.women ?? 0],
+              };
+            });
+            expect(got.perUnit[1], `${event} ${by} ${network}`).toEqual(got.perUnit[0]);
+            expect(got.total[1], `${event} ${by} ${network} total`).toBe(got.total[0]);
+          }
+    const wrong = await withContext(t.db, async (tx) => {
+      await setActor(tx, actors.control);
+      return sql`SELECT * FROM stats_unique_women_sets('contact; DROP TABLE stats_paths', '2026-01-01', '2026-12-31', 'network', NULL)`
+        .execute(tx)
+        .then(
+          () => null,
+          (e: { code?: string }) => e.code,
+        );
+    });
+    expect(wrong).toBe('22023');
+  });
+
   it('is not readable by the statistics roles (nor the centre) as the app role', async () => {
     for (const actor of [actors.control, actors.coord, actors.opA1]) {
       for (const tb of ['stats_path_source', 'stats_referral_source', 'stats_changes', 'stats_state']) {

@@ -65,8 +65,21 @@ function params(q: CountQuery): RawBuilder<unknown> {
 }
 const networkFilter = (q: CountQuery) => sql`(${q.network}::text IS NULL OR s.network_id = ${q.network}::text)`;
 
-/** Rows of the fact table that can count at all: referrals sent in the period (every referral measure asks it). */
-const candidates = (q: CountQuery) => sql.raw(q.table === 'stats_referrals' ? inPeriod('sent_on') : 'true');
+/**
+ * Rows of the fact table that can count at all: referrals sent in the period (every referral
+ * measure asks it); paths meeting at least one of the measures (each is an event date in the
+ * period, read by that date's index, migration 180). A row meeting none adds 0 to every count.
+ */
+const candidates = (q: CountQuery, measures: Record<string, string>) =>
+  sql.raw(
+    q.table === 'stats_referrals'
+      ? inPeriod('sent_on')
+      : Object.keys(measures).length === 0
+        ? 'true'
+        : `(${Object.values(measures)
+            .map((m) => `(${m})`)
+            .join(' OR ')})`,
+  );
 
 /** For each unit of the breakdown: how many rows meet each measure. */
 export async function countMeasures(ctx: Ctx, q: CountQuery, measures: Record<string, string>): Promise<Counts> {
@@ -74,7 +87,7 @@ export async function countMeasures(ctx: Ctx, q: CountQuery, measures: Record<st
   const cols = sql.raw(names.map((m) => `count(*) FILTER (WHERE ${measures[m]})::int AS "${m}"`).join(', '));
   const rows = await sql<Record<string, number | string | null>>`${params(q)}
     SELECT ${sql.raw(UNIT[q.by])} AS unit, ${cols}
-    FROM ${sql.table(q.table)} s CROSS JOIN p WHERE ${networkFilter(q)} AND ${candidates(q)} GROUP BY 1`.execute(
+    FROM ${sql.table(q.table)} s CROSS JOIN p WHERE ${networkFilter(q)} AND ${candidates(q, measures)} GROUP BY 1`.execute(
     ctx.tx,
   );
   const out: Counts = new Map();
@@ -109,16 +122,19 @@ export async function countCategories(
   return out;
 }
 
-/** Medians of calendar days per unit (and over all units: key ''). */
+/** Medians of calendar days per unit (and over all units: key ''), over the referrals sent in the period. */
 export async function medianDays(ctx: Ctx, q: CountQuery, measures: Record<string, string>): Promise<Counts> {
   const names = Object.keys(measures);
   const cols = sql.raw(
     names.map((m) => `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${measures[m]})::int AS "${m}"`).join(', '),
   );
   const unit = sql.raw(UNIT[q.by]);
-  const rows = await sql<Record<string, number | string | null>>`${params(q)}
+  // the period as parameters, not the CTE p: with GROUPING SETS PostgreSQL keeps p as a subquery
+  // and the period is no longer an index condition (bench:observatory: a scan of every referral)
+  const rows = await sql<Record<string, number | string | null>>`
     SELECT ${unit} AS unit, grouping(${unit})::int AS g, ${cols}
-    FROM ${sql.table(q.table)} s CROSS JOIN p WHERE ${networkFilter(q)} AND ${sql.raw(inPeriod('sent_on'))}
+    FROM ${sql.table(q.table)} s
+    WHERE ${networkFilter(q)} AND s.sent_on BETWEEN ${q.period.from}::date AND ${q.period.to}::date
     GROUP BY GROUPING SETS ((${unit}), ())`.execute(ctx.tx);
   const out: Counts = new Map();
   for (const r of rows.rows) {
@@ -129,18 +145,20 @@ export async function medianDays(ctx: Ctx, q: CountQuery, measures: Record<strin
   return out;
 }
 
-/** Unique women (linkage token) with a path event in the period, per unit and over all ('all'). */
+/**
+ * Unique women (linkage token) with a path event in the period, per unit and over all ('all'): one
+ * call, one scan of the period's paths (stats_unique_women_sets, migration 180).
+ */
 export async function uniqueWomen(ctx: Ctx, q: CountQuery, event: 'contact' | 'taken_in_charge') {
-  const per = await sql<{ row_key: string | null; women: number }>`
-    SELECT row_key, women::int AS women FROM stats_unique_women(${event}, ${q.period.from}::date, ${q.period.to}::date, ${q.by}, ${q.network})`.execute(
-    ctx.tx,
-  );
-  const all = await sql<{ women: number }>`
-    SELECT coalesce(sum(women), 0)::int AS women FROM stats_unique_women(${event}, ${q.period.from}::date, ${q.period.to}::date, 'all', ${q.network})`.execute(
+  const rows = await sql<{ row_key: string | null; is_total: boolean; women: number }>`
+    SELECT row_key, is_total, women::int AS women
+    FROM stats_unique_women_sets(${event}, ${q.period.from}::date, ${q.period.to}::date, ${q.by}, ${q.network})`.execute(
     ctx.tx,
   );
   return {
-    perUnit: new Map(per.rows.filter((r) => r.row_key !== null).map((r) => [r.row_key as string, r.women])),
-    total: all.rows[0]?.women ?? 0,
+    perUnit: new Map(
+      rows.rows.filter((r) => !r.is_total && r.row_key !== null).map((r) => [r.row_key as string, r.women]),
+    ),
+    total: rows.rows.find((r) => r.is_total)?.women ?? 0,
   };
 }

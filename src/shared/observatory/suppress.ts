@@ -63,6 +63,8 @@ interface Grid {
   R: number; // rows including the totals row
   C: number;
   k: number;
+  /** the line equations (they depend on which cells exist only, so they are made once) */
+  lines: [number, number][][];
 }
 
 /** The node a cell's row / column belongs to in the graph of equations ('g': no equation there). */
@@ -122,9 +124,10 @@ function hide(g: Grid, cell: [number, number]) {
 /** Lines with exactly one hidden cell get a second one. Returns whether anything changed. */
 function pairLines(g: Grid): boolean {
   let changed = false;
-  for (const line of lines(g)) {
-    const hidden = line.filter(([r, c]) => isHidden(g, r, c));
-    if (hidden.length !== 1) continue;
+  for (const line of g.lines) {
+    let hidden = 0;
+    for (const [r, c] of line) if (isHidden(g, r, c)) hidden++;
+    if (hidden !== 1) continue;
     const cell = pick(g, line);
     if (cell) {
       hide(g, cell);
@@ -149,16 +152,30 @@ function hiddenEdges(g: Grid): Edge[] {
   return edges;
 }
 
-/** Nodes reachable from `start` over `edges` except `skip`. */
-function reach(edges: Edge[], skip: Edge, start: string): Set<string> {
+/** Each node's edges (indices into `edges`). */
+function adjacency(edges: Edge[]): Map<string, number[]> {
+  const adj = new Map<string, number[]>();
+  edges.forEach((e, i) => {
+    for (const n of [e.a, e.b]) {
+      const list = adj.get(n);
+      if (list) list.push(i);
+      else adj.set(n, [i]);
+    }
+  });
+  return adj;
+}
+
+/** Nodes reachable from `start` over `edges` except the edge `skip`. */
+function reach(edges: Edge[], adj: Map<string, number[]>, skip: number, start: string): Set<string> {
   const seen = new Set([start]);
   const todo = [start];
   while (todo.length) {
     const n = todo.pop() as string;
-    for (const e of edges) {
-      if (e === skip) continue;
-      const other = e.a === n ? e.b : e.b === n ? e.a : null;
-      if (other !== null && !seen.has(other)) {
+    for (const i of adj.get(n) ?? []) {
+      if (i === skip) continue;
+      const e = edges[i] as Edge;
+      const other = e.a === n ? e.b : e.a;
+      if (!seen.has(other)) {
         seen.add(other);
         todo.push(other);
       }
@@ -167,13 +184,61 @@ function reach(edges: Edge[], skip: Edge, start: string): Set<string> {
   return seen;
 }
 
+/**
+ * Which edges are bridges (on no cycle), by Tarjan's low-link in one depth-first pass: an edge is a
+ * bridge when nothing below it reaches back above it. Parallel edges (two hidden cells of one column
+ * in a table without row totals) are two edges, so they are on a cycle.
+ */
+function bridgesOf(edges: Edge[], adj: Map<string, number[]>): boolean[] {
+  const bridge = edges.map(() => false);
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  let time = 0;
+  for (const root of adj.keys()) {
+    if (order.has(root)) continue;
+    // iterative DFS: [node, edge it was entered by, next adjacency position]
+    const stack: [string, number, number][] = [[root, -1, 0]];
+    order.set(root, time);
+    low.set(root, time++);
+    while (stack.length) {
+      const top = stack[stack.length - 1] as [string, number, number];
+      const [n, via, pos] = top;
+      const list = adj.get(n) ?? [];
+      if (pos < list.length) {
+        top[2]++;
+        const i = list[pos] as number;
+        if (i === via) continue;
+        const e = edges[i] as Edge;
+        const m = e.a === n ? e.b : e.a;
+        const seen = order.get(m);
+        if (seen === undefined) {
+          order.set(m, time);
+          low.set(m, time++);
+          stack.push([m, i, 0]);
+        } else low.set(n, Math.min(low.get(n) as number, seen));
+      } else {
+        stack.pop();
+        const parent = stack[stack.length - 1];
+        if (parent) {
+          const p = parent[0];
+          low.set(p, Math.min(low.get(p) as number, low.get(n) as number));
+          if ((low.get(n) as number) > (order.get(p) as number)) bridge[via] = true;
+        }
+      }
+    }
+  }
+  return bridge;
+}
+
 /** A hidden cell on no cycle can be solved for: close a cycle through it. Returns whether anything changed. */
 function closeBridges(g: Grid): boolean {
   const edges = hiddenEdges(g);
-  for (const e of edges) {
-    const side = reach(edges, e, e.a);
-    if (side.has(e.b)) continue;
-    const other = reach(edges, e, e.b);
+  const adj = adjacency(edges);
+  const bridge = bridgesOf(edges, adj);
+  for (const [i, e] of edges.entries()) {
+    if (!bridge[i]) continue;
+    const side = reach(edges, adj, i, e.a);
+    const other = reach(edges, adj, i, e.b);
     const candidates: [number, number][] = [];
     for (let r = 0; r < g.R; r++)
       for (let c = 0; c < g.C; c++) {
@@ -198,55 +263,71 @@ function closeBridges(g: Grid): boolean {
  */
 function pinnedSmallCell(g: Grid): [number, number] | null {
   const BIG = 1e9;
-  const lo = g.status.map((row) => row.map((s) => (s === 'small' ? 1 : 0)));
-  const hi = g.status.map((row) => row.map((s) => (s === 'small' ? g.k - 1 : BIG)));
-  const eqs: { cells: [number, number][]; sign: number[] }[] = lines(g).map((line) => ({
-    cells: line,
-    // the last cell of a line is its total: cells − total = 0
-    sign: line.map((_, i) => (i === line.length - 1 ? -1 : 1)),
-  }));
+  // flat copies (cell r, c at r·C + c): the statuses do not change here
+  const N = g.R * g.C;
+  const state = new Uint8Array(N); // 0 published, 1 small, 2 complementary
+  const value = new Float64Array(N);
+  const lo = new Float64Array(N);
+  const hi = new Float64Array(N);
+  for (let r = 0; r < g.R; r++)
+    for (let c = 0; c < g.C; c++) {
+      const i = r * g.C + c;
+      const s = g.status[r]?.[c];
+      state[i] = s === 'small' ? 1 : s === 'published' ? 0 : 2;
+      value[i] = valueAt(g, r, c) ?? 0;
+      lo[i] = s === 'small' ? 1 : 0;
+      hi[i] = s === 'small' ? g.k - 1 : BIG;
+    }
+  // each line: its cells; the last cell of a line is its total (cells − total = 0)
+  const eqs = g.lines.map((line) => Int32Array.from(line, ([r, c]) => r * g.C + c));
   for (let pass = 0; pass < 30; pass++) {
     let moved = false;
     for (const e of eqs) {
+      const last = e.length - 1;
       // sum of s·x over the line = 0; for each hidden cell, bound it by the others
       let minSum = 0;
       let maxSum = 0;
-      for (const [i, [r, c]] of e.cells.entries()) {
-        const sgn = e.sign[i] ?? 1;
-        const pub = !isHidden(g, r, c);
-        const a = pub ? (valueAt(g, r, c) ?? 0) : (lo[r]?.[c] ?? 0);
-        const b = pub ? (valueAt(g, r, c) ?? 0) : (hi[r]?.[c] ?? BIG);
-        minSum += sgn > 0 ? a : -b;
-        maxSum += sgn > 0 ? b : -a;
+      for (let j = 0; j <= last; j++) {
+        const i = e[j] as number;
+        const pub = state[i] === 0;
+        const a = pub ? (value[i] as number) : (lo[i] as number);
+        const b = pub ? (value[i] as number) : (hi[i] as number);
+        if (j < last) {
+          minSum += a;
+          maxSum += b;
+        } else {
+          minSum -= b;
+          maxSum -= a;
+        }
       }
-      for (const [i, [r, c]] of e.cells.entries()) {
-        if (!isHidden(g, r, c)) continue;
-        const sgn = e.sign[i] ?? 1;
-        const a = lo[r]?.[c] ?? 0;
-        const b = hi[r]?.[c] ?? BIG;
+      for (let j = 0; j <= last; j++) {
+        const i = e[j] as number;
+        if (state[i] === 0) continue;
+        const plus = j < last;
+        const a = lo[i] as number;
+        const b = hi[i] as number;
         // the others' range: total range minus this cell's own part
-        const othersMin = minSum - (sgn > 0 ? a : -b);
-        const othersMax = maxSum - (sgn > 0 ? b : -a);
-        // sgn·x = −others  →  x in [−othersMax, −othersMin] (sgn +1) or [othersMin, othersMax] (sgn −1)
-        const [nlo, nhi] = sgn > 0 ? [-othersMax, -othersMin] : [othersMin, othersMax];
-        const row = lo[r] as number[];
-        const rowHi = hi[r] as number[];
+        const othersMin = minSum - (plus ? a : -b);
+        const othersMax = maxSum - (plus ? b : -a);
+        // s·x = −others  →  x in [−othersMax, −othersMin] (s = +1) or [othersMin, othersMax] (s = −1)
+        const nlo = plus ? -othersMax : othersMin;
+        const nhi = plus ? -othersMin : othersMax;
         if (nlo > a && nlo < BIG / 2) {
-          row[c] = nlo;
+          lo[i] = nlo;
           moved = true;
         }
         if (nhi < b && nhi > -BIG / 2) {
-          rowHi[c] = nhi;
+          hi[i] = nhi;
           moved = true;
         }
         // a hidden cell that is not small is 0 or at least k
-        if (g.status[r]?.[c] === 'complementary') {
-          if ((row[c] ?? 0) >= 1 && (row[c] ?? 0) < g.k) {
-            row[c] = g.k;
+        if (state[i] === 2) {
+          if ((lo[i] as number) >= 1 && (lo[i] as number) < g.k) {
+            lo[i] = g.k;
             moved = true;
           }
-          if ((rowHi[c] ?? BIG) < g.k && (rowHi[c] ?? 0) > 0) {
-            rowHi[c] = 0;
+          if ((hi[i] as number) < g.k && (hi[i] as number) > 0) {
+            hi[i] = 0;
             moved = true;
           }
         }
@@ -255,7 +336,10 @@ function pinnedSmallCell(g: Grid): [number, number] | null {
     if (!moved) break;
   }
   for (let r = 0; r < g.R; r++)
-    for (let c = 0; c < g.C; c++) if (g.status[r]?.[c] === 'small' && lo[r]?.[c] === hi[r]?.[c]) return [r, c];
+    for (let c = 0; c < g.C; c++) {
+      const i = r * g.C + c;
+      if (state[i] === 1 && lo[i] === hi[i]) return [r, c];
+    }
   return null;
 }
 
@@ -279,8 +363,10 @@ export function suppressGrid(values: (number | null)[][], threshold: number): St
     C: values[0]?.length ?? 0,
     k,
     status: values.map((row) => row.map((v) => (v !== null && v >= 1 && v < k ? 'small' : 'published'))),
+    lines: [],
   };
   if (!g.status.some((row) => row.some((s) => s !== 'published'))) return g.status;
+  g.lines = lines(g);
   for (let guard = 0; guard < 2 * g.R * g.C + 2; guard++) {
     const paired = pairLines(g);
     const closed = paired ? false : closeBridges(g);
