@@ -69,6 +69,17 @@ async function openKeptDb(name: string): Promise<BenchDb> {
 }
 
 const results: Record<string, unknown> = { at: new Date().toISOString(), quick: QUICK, rounds };
+// installed before any connection: the app's pool wraps each client's query when it connects (prepared.ts)
+const captured: { text: string; values?: unknown[] }[] = [];
+let capturing = false;
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (capturing) {
+    const a0 = args[0] as string | { text: string; values?: unknown[] };
+    captured.push(typeof a0 === 'string' ? { text: a0, values: args[1] as unknown[] } : { ...a0 });
+  }
+  return clientQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
 let setup: Pick<ReferralsSetup, 'bench' | 'masterKey'> | null = null;
 // BENCH_OBSERVATORY_DB: measure again on a database kept by an earlier run (BENCH_KEEP_DB=1),
 // migrated to this commit, without generating the data again; its store is rebuilt from nothing
@@ -117,16 +128,6 @@ try {
   // Beside it, the SQL floor: the statements the app sent for that answer (captured from its pg
   // client), replayed as prepared statements on one connection as percorsi_app (same RLS, same
   // session check and audit row), BEGIN to COMMIT: what the answer costs without the Node side.
-  const captured: { text: string; values?: unknown[] }[] = [];
-  let capturing = false;
-  const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    if (capturing) {
-      const a0 = args[0] as string | { text: string; values?: unknown[] };
-      captured.push(typeof a0 === 'string' ? { text: a0, values: args[1] as unknown[] } : { ...a0 });
-    }
-    return clientQuery.apply(this, args);
-  } as typeof pg.Client.prototype.query;
   const replayer = new pg.Client({ connectionString: setup.bench.appUrl });
   await replayer.connect();
   const dashboards: Record<string, unknown> = {};
