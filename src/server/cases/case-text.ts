@@ -3,12 +3,17 @@ import { dataKeyOf, openWith, sealWith } from './keys.ts';
 
 /**
  * Free text an operator writes about her (a plan goal's title, an action's notes, a review's
- * summary, the text answers of a needs analysis) is sealed at rest like her identity: AES-256-GCM
+ * summary, the text answers of a needs analysis, an outcome's course title) is sealed at rest like her identity: AES-256-GCM
  * under the centre's data key, the associated data binding it to its case and field (a sealed
  * text copied to another case or field does not open). The list of sealed columns, and why the
  * other text columns cannot hold personal data, is in `db/free-text.ts`.
  */
-export type CaseTextField = 'plan_goal.title' | 'plan_action.notes' | 'plan_review.summary' | 'needs.text_answers';
+export type CaseTextField =
+  | 'plan_goal.title'
+  | 'plan_action.notes'
+  | 'plan_review.summary'
+  | 'needs.text_answers'
+  | 'outcome.course_title';
 
 export interface CaseTexts {
   seal(field: CaseTextField, plain: string): string;

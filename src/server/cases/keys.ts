@@ -13,7 +13,7 @@ export async function dataKeyOf(tx: Tx, masterKey: Buffer, organisationId: strin
     .select('wrapped_key')
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
-  if (row) return Buffer.from(openSecret(masterKey, row.wrapped_key, aad), 'base64');
+  if (row) return unwrapDataKey(masterKey, organisationId, row.wrapped_key);
   const key = randomBytes(32);
   await tx
     .insertInto('organisation_keys')
@@ -21,6 +21,10 @@ export async function dataKeyOf(tx: Tx, masterKey: Buffer, organisationId: strin
     .execute();
   return key;
 }
+
+/** An organisation's data key from its wrapped form (organisation_keys.wrapped_key). */
+export const unwrapDataKey = (masterKey: Buffer, organisationId: string, wrapped: string): Buffer =>
+  Buffer.from(openSecret(masterKey, wrapped, `org-key:${organisationId}`), 'base64');
 
 /** Seals a value with a data key; `context` (e.g. the case id) is bound as associated data. */
 export const sealWith = (dataKey: Buffer, plain: string, context: string): string =>

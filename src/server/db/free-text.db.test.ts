@@ -17,6 +17,9 @@ const FREE = {
   aspirations: 'Ottavia vorrebbe lavorare alla scuola Canarossi',
   referralNote: 'Nota invio Canarossi',
   message: 'Messaggio su Ottavia Canarossi',
+  // migration 200: the course title of an outcome (the centre's) and of a partner's report (the CPI's)
+  course: 'Corso Canarossi per Ottavia',
+  reportedCourse: 'Corso serale Canarossi, sede di via Segreta',
 };
 const CANARIES = [...Object.values(FREE), CANARY.firstName, CANARY.lastName, CANARY.phone, CANARY.email];
 
@@ -95,6 +98,24 @@ describe('free text sealed at rest', () => {
     const referralId = sent.json().id as string;
     const msg = await f.inject('POST', centre.s, `/api/v1/referrals/${referralId}/messages`, { body: FREE.message });
     expect(msg.statusCode, msg.body).toBe(201);
+    // a course title: recorded by the centre, and reported by the CPI (it flows back into her outcomes)
+    const outcome = await f.inject('POST', centre.s, `/api/v1/cases/${caseId}/outcomes`, {
+      kind: 'course_completed',
+      occurredOn: todayInItaly(),
+      details: { certificate: true, courseTitle: FREE.course },
+    });
+    expect(outcome.statusCode, outcome.body).toBe(201);
+    expect(outcome.json().details.courseTitle).toBe(FREE.course);
+    expect((await f.step(cpi.s, referralId, 1, { action: 'accept' })).statusCode).toBe(200);
+    const reported = await f.step(cpi.s, referralId, 2, {
+      action: 'report',
+      report: {
+        kind: 'course_completed',
+        occurredOn: todayInItaly(),
+        details: { certificate: false, courseTitle: FREE.reportedCourse },
+      },
+    });
+    expect(reported.statusCode, reported.body).toBe(200);
 
     const dump = await dumpText();
     for (const canary of CANARIES) expect(dump, canary).not.toContain(canary);
@@ -122,11 +143,29 @@ describe('free text sealed at rest', () => {
     expect(share.body).not.toContain(FREE.notes);
     const pdf = await f.inject('GET', centre.s, `${planUrl}/print?lang=it`);
     expect(pdf.statusCode).toBe(200);
+    const outcomes = (await f.inject('GET', centre.s, `/api/v1/cases/${caseId}/outcomes`)).json().items;
+    expect(outcomes.map((o: { details: { courseTitle?: string } }) => o.details.courseTitle).sort()).toEqual(
+      [FREE.course, FREE.reportedCourse].sort(),
+    );
+    const partner = (await f.inject('GET', centre.s, `/api/v1/cases/${caseId}/partner-reports`)).json();
+    expect(partner.items[0].details).toEqual({ certificate: false, courseTitle: FREE.reportedCourse });
+    const cpiView = (await f.inject('GET', cpi.s, `/api/v1/referrals/${referralId}`)).json();
+    expect(cpiView.reports[0].details.courseTitle).toBe(FREE.reportedCourse);
+    expect(cpiView.reports[0].details.certificate).toBe(false);
 
     // the database itself refuses text in clear
     const goalRow = await t.db.owner.selectFrom('plan_goals').select(['id']).where('case_id', '=', caseId).execute();
     await expect(
       sql`UPDATE plan_goals SET title = 'in chiaro' WHERE id = ${goalRow[0]?.id}`.execute(t.db.owner),
+    ).rejects.toThrow();
+    await expect(
+      sql`UPDATE outcomes SET details = details || '{"courseTitle": "in chiaro"}' WHERE case_id = ${caseId}`.execute(
+        t.db.owner,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      sql`UPDATE referral_reports SET details = details || '{"courseTitle": "in chiaro"}'
+        WHERE referral_id = ${referralId}`.execute(t.db.owner),
     ).rejects.toThrow();
     // and nothing of it reached the logs or the audit trail
     for (const canary of Object.values(FREE)) expect(t.logs.join('\n')).not.toContain(canary);
@@ -137,6 +176,19 @@ describe('free text sealed at rest', () => {
     const caseId = centre.caseId;
     const planUrl = `/api/v1/cases/${caseId}/plan`;
     await put(centre.s, planUrl, { goals: [{ domain: 'work', title: 'Prima', actions: [] }] }, 0);
+    const outcome = await f.inject('POST', centre.s, `/api/v1/cases/${caseId}/outcomes`, {
+      kind: 'course_completed',
+      occurredOn: todayInItaly(),
+      details: { certificate: true, courseTitle: 'Prima' },
+    });
+    expect(outcome.statusCode, outcome.body).toBe(201);
+    // an outcome as a database written before 200 holds it: the course title in details
+    await sql`ALTER TABLE outcomes DROP CONSTRAINT outcomes_details_sealed`.execute(t.db.owner);
+    await sql`UPDATE outcomes SET details = jsonb_set(details, '{courseTitle}', to_jsonb(${FREE.course}::text)),
+      course_title_sealed = NULL WHERE case_id = ${caseId}`.execute(t.db.owner);
+    await sql`ALTER TABLE outcomes ADD CONSTRAINT outcomes_details_sealed CHECK (NOT details ? 'courseTitle') NOT VALID`.execute(
+      t.db.owner,
+    );
     // as a database written before 170 would hold them: text in clear, constraints not validated
     await sql`ALTER TABLE plan_goals DROP CONSTRAINT plan_goals_title_sealed`.execute(t.db.owner);
     await sql`ALTER TABLE plan_versions DROP CONSTRAINT plan_versions_snapshot_sealed`.execute(t.db.owner);
@@ -151,14 +203,19 @@ describe('free text sealed at rest', () => {
       CHECK (snapshot->'sealed' = 'true'::jsonb) NOT VALID`.execute(t.db.owner);
     expect(await dumpText()).toContain(FREE.goal);
 
-    expect(await sealFreeTextLeftInClear(t.db.owner, t.config.masterKey)).toBeGreaterThanOrEqual(2);
+    expect(await dumpText()).toContain(FREE.course);
+
+    expect(await sealFreeTextLeftInClear(t.db.owner, t.config.masterKey)).toBeGreaterThanOrEqual(3);
     expect(await dumpText()).not.toContain(FREE.goal);
+    expect(await dumpText()).not.toContain(FREE.course);
+    const outcomes = (await f.inject('GET', centre.s, `/api/v1/cases/${caseId}/outcomes`)).json().items;
+    expect(outcomes[0].details).toEqual({ certificate: true, courseTitle: FREE.course });
     const read = (await f.inject('GET', centre.s, planUrl)).json();
     expect(read.goals[0].title).toBe(FREE.goal);
     expect((await f.inject('GET', centre.s, `${planUrl}/versions/1`)).json().goals[0].title).toBe(FREE.goal);
     const valid = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_constraint
       WHERE conname LIKE '%_sealed' AND conrelid::regclass::text IN ('plan_goals', 'plan_actions', 'plan_reviews',
-        'plan_versions', 'needs_assessments') AND NOT convalidated`.execute(t.db.owner);
+        'plan_versions', 'needs_assessments', 'outcomes', 'referral_reports') AND NOT convalidated`.execute(t.db.owner);
     expect(valid.rows[0]?.n).toBe(0);
     // run again: nothing left to do
     expect(await sealFreeTextLeftInClear(t.db.owner, t.config.masterKey)).toBe(0);

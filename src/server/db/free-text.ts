@@ -159,9 +159,11 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'organisations.town': 'reference',
   'organisations.type': 'code',
   'organisations.website': 'reference',
-  // a course title (≤ 200 characters) beside codes; written by a partner's report into the centre's
-  // outcome through referral_report_outcome(), which has no access to the centre's data key
-  'outcomes.details': 'gap',
+  // codes, numbers, booleans (outcomes/schemas.ts); the course title, free text, is sealed beside
+  // (migration 200: CHECK refuses it in details) under the centre's data key, also when a partner's
+  // report writes it (referral_sender_key() hands the server the centre's wrapped key for that referral)
+  'outcomes.details': 'structured',
+  'outcomes.course_title_sealed': 'sealed',
   'outcomes.kind': 'code',
   'plan_actions.catalogue_code': 'code',
   'plan_actions.notes': 'emptied',
@@ -205,8 +207,9 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'referral_events.kind': 'code',
   'referral_messages.author_name': 'operator',
   'referral_messages.body_sealed': 'sealed',
-  // like outcomes.details: codes and a course title (the same gap)
-  'referral_reports.details': 'gap',
+  // like outcomes.details; its course title sealed with the referral's key, as its messages (migration 200)
+  'referral_reports.details': 'structured',
+  'referral_reports.course_title_sealed': 'sealed',
   'referral_reports.kind': 'code',
   'referral_reports.reported_by_name': 'operator',
   'referral_rules.recipient_type': 'code',

@@ -169,6 +169,8 @@ export interface OutcomesTable {
   kind: string;
   occurred_on: DateCol;
   details: Json;
+  /** migration 200: the course title, sealed under the centre's data key (cases/case-text.ts) */
+  course_title_sealed: Nullable<string>;
   reported_by_organisation_id: Nullable<string>;
   recorded_by: string;
   created_at: Generated<Date>;

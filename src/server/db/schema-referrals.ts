@@ -69,6 +69,8 @@ export interface ReferralReportsTable extends Sides {
   kind: string;
   occurred_on: DateCol;
   details: Json;
+  /** migration 200: the course title, sealed with the referral's key (referrals/pseudonym.ts) */
+  course_title_sealed: Nullable<string>;
   outcome_id: Nullable<string>;
   reported_by: string;
   reported_by_name: string;

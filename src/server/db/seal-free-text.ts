@@ -2,23 +2,27 @@ import { type Kysely, sql } from 'kysely';
 import { caseTextsWith, type CaseTexts } from '../cases/case-text.ts';
 import { dataKeyOf } from '../cases/keys.ts';
 import { splitTextAnswers } from '../needs/text-answers.ts';
+import { splitCourseTitle } from '../outcomes/outcomes.ts';
+import { sealReportText } from '../referrals/pseudonym.ts';
 import { type SealedSnapshot, type Snapshot, sealSnapshot } from '../plans/read-plan.ts';
 import type { Tx } from './context.ts';
 import type { DB } from './schema.ts';
 
-/** The constraints of migration 170, validated once every row written before it is sealed. */
+/** The constraints of migrations 170 and 200, validated once every row written before them is sealed. */
 const CONSTRAINTS = [
   ['plan_goals', 'plan_goals_title_sealed'],
   ['plan_actions', 'plan_actions_notes_sealed'],
   ['plan_reviews', 'plan_reviews_summary_sealed'],
   ['plan_versions', 'plan_versions_snapshot_sealed'],
   ['needs_assessments', 'needs_assessments_text_answers_sealed'],
+  ['outcomes', 'outcomes_details_sealed'],
+  ['referral_reports', 'referral_reports_details_sealed'],
 ] as const;
 
 type Row = { id: string; case_id: string; organisation_id: string };
 
 /**
- * Seals the free text written in clear before migration 170 (run at start, as the owner, with
+ * Seals the free text written in clear before migrations 170 and 200 (run at start, as the owner, with
  * the master key; a no-op once done) and then validates the constraints that refuse text in clear,
  * so from then on the database itself refuses it. Returns how many rows it sealed.
  */
@@ -72,6 +76,27 @@ export async function sealFreeTextLeftInClear(owner: Kysely<DB>, masterKey: Buff
       const { coded, texts: t } = splitTextAnswers(answers);
       const sealed = (await texts(r)).seal('needs.text_answers', JSON.stringify(t));
       await sql`UPDATE needs_assessments SET answers = ${JSON.stringify(coded)}::jsonb, text_answers_sealed = ${sealed}
+        WHERE id = ${r.id}`.execute(tx);
+      n++;
+    }
+    // migration 200: the course title of an outcome (the centre's key) and of a report (the referral's)
+    const outcomes = await sql<Row & { details: Record<string, unknown> | string }>`SELECT id, case_id,
+      organisation_id, details FROM outcomes WHERE details ? 'courseTitle'`.execute(tx);
+    for (const r of outcomes.rows) {
+      const d = typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details;
+      const { coded, courseTitle } = splitCourseTitle(d);
+      const sealed = courseTitle ? (await texts(r)).seal('outcome.course_title', courseTitle) : null;
+      await sql`UPDATE outcomes SET details = ${JSON.stringify(coded)}::jsonb, course_title_sealed = ${sealed}
+        WHERE id = ${r.id}`.execute(tx);
+      n++;
+    }
+    const reports = await sql<{ id: string; referral_id: string; details: Record<string, unknown> | string }>`SELECT id,
+      referral_id, details FROM referral_reports WHERE details ? 'courseTitle'`.execute(tx);
+    for (const r of reports.rows) {
+      const d = typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details;
+      const { coded, courseTitle } = splitCourseTitle(d);
+      const sealed = courseTitle ? sealReportText(masterKey, r.referral_id, r.id, courseTitle) : null;
+      await sql`UPDATE referral_reports SET details = ${JSON.stringify(coded)}::jsonb, course_title_sealed = ${sealed}
         WHERE id = ${r.id}`.execute(tx);
       n++;
     }

@@ -208,7 +208,7 @@ export async function seedDemoCases(db: Database, config: Config, count = 200): 
       if (r.chance(0.35)) {
         const hiredOn = addDays(takenOn, r.int(60, 400));
         if (hiredOn < today) {
-          await recordOutcome(ctx, caseId, {
+          await recordOutcome(ctx, config.masterKey, caseId, {
             kind: 'hired',
             occurredOn: hiredOn,
             details: {

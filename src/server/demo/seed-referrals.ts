@@ -126,7 +126,7 @@ export async function seedDemoReferrals(db: Database, config: Config): Promise<n
       const before = await lastEventIds(db);
       await withContext(db, async (tx) => {
         await setActor(tx, actor);
-        await applyTransition(makeCtx(tx, actor), sent.id, s, version);
+        await applyTransition(makeCtx(tx, actor), config.masterKey, sent.id, s, version);
       });
       await stampStep(db, sent.id, before, on);
       version++;

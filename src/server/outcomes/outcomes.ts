@@ -1,5 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { assertOpen, loadCase, recordCaseEvent } from '../cases/access.ts';
+import { caseTexts } from '../cases/case-text.ts';
 import type { Tx } from '../db/context.ts';
 import { isoDate, todayInItaly } from '../db/dates.ts';
 import { reasonOfValueError } from '../http/error-handler.ts';
@@ -21,7 +22,19 @@ export function outcomeDetailsErrors(kind: OutcomeKind, details: Record<string, 
   return [...fields.values()];
 }
 
-async function outcomesOf(tx: Tx, caseId: string, outcomeId?: string): Promise<Outcome[]> {
+/**
+ * The course title is free text: it leaves `details` (codes, numbers, booleans) for its sealed
+ * column (migration 200, cases/case-text.ts 'outcome.course_title').
+ */
+export function splitCourseTitle(details: Record<string, unknown>): {
+  coded: Record<string, unknown>;
+  courseTitle: string | null;
+} {
+  const { courseTitle, ...coded } = details;
+  return { coded, courseTitle: typeof courseTitle === 'string' ? courseTitle : null };
+}
+
+async function outcomesOf(tx: Tx, masterKey: Buffer, caseId: string, outcomeId?: string): Promise<Outcome[]> {
   let query = tx
     .selectFrom('outcomes')
     .leftJoin('organisations', 'organisations.id', 'outcomes.reported_by_organisation_id')
@@ -40,11 +53,18 @@ async function outcomesOf(tx: Tx, caseId: string, outcomeId?: string): Promise<O
         .orderBy('follow_ups.months')
         .execute()
     : [];
+  const texts = rows.some((r) => r.course_title_sealed) ? await caseTexts(tx, masterKey, caseId) : null;
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as OutcomeKind,
     occurredOn: isoDate(r.occurred_on),
-    details: r.details,
+    details:
+      r.course_title_sealed && texts
+        ? {
+            ...(r.details as Record<string, unknown>),
+            courseTitle: texts.open('outcome.course_title', r.course_title_sealed),
+          }
+        : r.details,
     reportedByOrganisationId: r.reported_by_organisation_id,
     reportedByOrganisationName: r.reporter_name,
     recordedBy: r.recorded_by,
@@ -52,9 +72,9 @@ async function outcomesOf(tx: Tx, caseId: string, outcomeId?: string): Promise<O
   }));
 }
 
-export async function listOutcomes(ctx: Ctx, caseId: string): Promise<Outcome[]> {
+export async function listOutcomes(ctx: Ctx, masterKey: Buffer, caseId: string): Promise<Outcome[]> {
   await loadCase(ctx, caseId, 'read');
-  const items = await outcomesOf(ctx.tx, caseId);
+  const items = await outcomesOf(ctx.tx, masterKey, caseId);
   await ctx.audit({
     action: 'case.read',
     subjectType: 'case',
@@ -68,7 +88,12 @@ export async function listOutcomes(ctx: Ctx, caseId: string): Promise<Outcome[]>
  * Records an outcome of her path. A closed case takes no new outcome (409 `case_closed`); a hire
  * schedules its 3/6/12-month follow-ups in the same transaction.
  */
-export async function recordOutcome(ctx: Ctx, caseId: string, body: OutcomeCreate): Promise<Outcome> {
+export async function recordOutcome(
+  ctx: Ctx,
+  masterKey: Buffer,
+  caseId: string,
+  body: OutcomeCreate,
+): Promise<Outcome> {
   const { me, row } = await loadCase(ctx, caseId, 'write');
   assertOpen(row);
   const fields = outcomeDetailsErrors(body.kind, body.details);
@@ -85,6 +110,10 @@ export async function recordOutcome(ctx: Ctx, caseId: string, body: OutcomeCreat
   }
   const checked = { kind: body.kind, details: body.details ?? {} };
   if (fields.length || !Value.Check(OutcomeDetails, checked)) throw invalid(fields);
+  const { coded, courseTitle } = splitCourseTitle(checked.details);
+  const courseTitleSealed = courseTitle
+    ? (await caseTexts(ctx.tx, masterKey, caseId)).seal('outcome.course_title', courseTitle)
+    : null;
   const created = await ctx.tx
     .insertInto('outcomes')
     .values({
@@ -92,7 +121,8 @@ export async function recordOutcome(ctx: Ctx, caseId: string, body: OutcomeCreat
       organisation_id: me.organisationId,
       kind: checked.kind,
       occurred_on: body.occurredOn,
-      details: JSON.stringify(checked.details),
+      details: JSON.stringify(coded),
+      course_title_sealed: courseTitleSealed,
       reported_by_organisation_id: body.reportedByOrganisationId ?? null,
       recorded_by: me.userId,
     })
@@ -114,7 +144,7 @@ export async function recordOutcome(ctx: Ctx, caseId: string, body: OutcomeCreat
     subjectId: created.id,
     details: { caseId, ...event },
   });
-  const [outcome] = await outcomesOf(ctx.tx, caseId, created.id);
+  const [outcome] = await outcomesOf(ctx.tx, masterKey, caseId, created.id);
   if (!outcome) throw new Error('outcome vanished');
   return outcome;
 }

@@ -1,16 +1,15 @@
 import { loadCase } from '../cases/access.ts';
 import { isoDate } from '../db/dates.ts';
+import { reportDetails } from '../referrals/read-referral.ts';
 import type { Ctx } from '../http/request-context.ts';
 import type { PartnerReport, PartnerReports } from './schemas.ts';
-
-type Scalar = string | number | boolean | null;
 
 /**
  * What the bodies she was referred to reported back, newest first, each marked with the reporting
  * body and, when its referral serves an action of her plan, that action as it is now (so the
  * centre can update it in one click). The plan's version comes with it for If-Match.
  */
-export async function listPartnerReports(ctx: Ctx, caseId: string): Promise<PartnerReports> {
+export async function listPartnerReports(ctx: Ctx, masterKey: Buffer, caseId: string): Promise<PartnerReports> {
   await loadCase(ctx, caseId, 'read');
   const rows = await ctx.tx
     .selectFrom('referral_reports as rr')
@@ -24,6 +23,7 @@ export async function listPartnerReports(ctx: Ctx, caseId: string): Promise<Part
       'rr.kind',
       'rr.occurred_on',
       'rr.details',
+      'rr.course_title_sealed',
       'rr.outcome_id',
       'rr.recipient_organisation_id',
       'o.name as organisation_name',
@@ -45,7 +45,7 @@ export async function listPartnerReports(ctx: Ctx, caseId: string): Promise<Part
       referralId: r.referral_id,
       kind: r.kind as PartnerReport['kind'],
       occurredOn: isoDate(r.occurred_on),
-      details: r.details as Record<string, Scalar>,
+      details: reportDetails(masterKey, r.referral_id, r),
       outcomeId: r.outcome_id,
       reportedByOrganisationId: r.recipient_organisation_id,
       reportedByOrganisationName: r.organisation_name,

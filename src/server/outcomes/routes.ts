@@ -12,13 +12,14 @@ const tags = ['outcomes'];
 const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** Outcomes of her path, and the job-retention follow-ups a hire schedules. */
-export function registerOutcomeRoutes(app: FastifyInstance, _deps: { config: Config }): void {
+export function registerOutcomeRoutes(app: FastifyInstance, { config }: { config: Config }): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const key = config.masterKey;
 
   api.get(
     '/cases/:id/outcomes',
     { schema: { tags, params: CaseIdParams, response: { 200: S.OutcomeList, ...errors } } },
-    async (req) => req.inContext(async (ctx) => ({ items: await listOutcomes(ctx, req.params.id) })),
+    async (req) => req.inContext(async (ctx) => ({ items: await listOutcomes(ctx, key, req.params.id) })),
   );
 
   api.post(
@@ -26,7 +27,7 @@ export function registerOutcomeRoutes(app: FastifyInstance, _deps: { config: Con
     { schema: { tags, params: CaseIdParams, body: S.OutcomeCreate, response: { 201: S.Outcome, ...errors } } },
     async (req, reply) =>
       req.inContext(async (ctx) => {
-        const outcome = await recordOutcome(ctx, req.params.id, req.body);
+        const outcome = await recordOutcome(ctx, key, req.params.id, req.body);
         reply.status(201);
         return outcome;
       }),
@@ -35,7 +36,7 @@ export function registerOutcomeRoutes(app: FastifyInstance, _deps: { config: Con
   api.get(
     '/cases/:id/partner-reports',
     { schema: { tags, params: CaseIdParams, response: { 200: S.PartnerReports, ...errors } } },
-    async (req) => req.inContext((ctx) => listPartnerReports(ctx, req.params.id)),
+    async (req) => req.inContext((ctx) => listPartnerReports(ctx, key, req.params.id)),
   );
 
   api.get(

@@ -34,6 +34,18 @@ export function openShare<T>(masterKey: Buffer, referralId: string, sealed: stri
   ) as T;
 }
 
+/**
+ * The free text of a partner's report (a course title), sealed with the referral's key like its
+ * messages and bound to the report id: both sides read it, nobody else.
+ */
+export function sealReportText(masterKey: Buffer, referralId: string, reportId: string, text: string): string {
+  return sealSecret(derive(masterKey, `percorsi/referral-share/${referralId}`), text, `referral-report:${reportId}`);
+}
+
+export function openReportText(masterKey: Buffer, referralId: string, reportId: string, sealed: string): string {
+  return openSecret(derive(masterKey, `percorsi/referral-share/${referralId}`), sealed, `referral-report:${reportId}`);
+}
+
 /** A message of a referral's thread, sealed with the referral's key and bound to the message id. */
 export function sealMessage(masterKey: Buffer, referralId: string, messageId: string, body: string): string {
   return sealSecret(derive(masterKey, `percorsi/referral-share/${referralId}`), body, `referral-message:${messageId}`);

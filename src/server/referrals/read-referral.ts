@@ -6,7 +6,7 @@ import type { Ctx } from '../http/request-context.ts';
 import { allowedActions, type Status } from './lifecycle.ts';
 import { accessOpen, loadReferral, type ReferralRow } from './load-referral.ts';
 import { toSummary, withNames } from './present.ts';
-import { openShare } from './pseudonym.ts';
+import { openReportText, openShare } from './pseudonym.ts';
 import { settleNotifications } from '../notifications/settle.ts';
 import type { ListQuery, ReferralDetail, Report, Shared } from './schemas.ts';
 
@@ -44,7 +44,18 @@ export async function listReferrals(ctx: Ctx, q: ListQuery) {
   return (await withNames(ctx.tx, rows)).map((r) => toSummary(r, q.box, today));
 }
 
-async function readReports(ctx: Ctx, id: string): Promise<Report[]> {
+/** A report's details with its course title opened (sealed with the referral's key, migration 200). */
+export function reportDetails(
+  masterKey: Buffer,
+  referralId: string,
+  r: { id: string; details: unknown; course_title_sealed: string | null },
+): Record<string, Scalar> {
+  const details = r.details as Record<string, Scalar>;
+  if (!r.course_title_sealed) return details;
+  return { ...details, courseTitle: openReportText(masterKey, referralId, r.id, r.course_title_sealed) };
+}
+
+async function readReports(ctx: Ctx, masterKey: Buffer, id: string): Promise<Report[]> {
   const rows = await ctx.tx
     .selectFrom('referral_reports as r')
     .innerJoin('organisations as o', 'o.id', 'r.recipient_organisation_id')
@@ -53,6 +64,7 @@ async function readReports(ctx: Ctx, id: string): Promise<Report[]> {
       'r.kind',
       'r.occurred_on',
       'r.details',
+      'r.course_title_sealed',
       'r.outcome_id',
       'r.reported_by_name',
       'o.name',
@@ -66,7 +78,7 @@ async function readReports(ctx: Ctx, id: string): Promise<Report[]> {
     id: r.id,
     kind: r.kind as Report['kind'],
     occurredOn: isoDate(r.occurred_on),
-    details: r.details as Record<string, Scalar>,
+    details: reportDetails(masterKey, id, r),
     outcomeId: r.outcome_id,
     reportedByName: r.reported_by_name,
     reportedByOrganisation: r.name,
@@ -200,7 +212,7 @@ export async function describeReferral(ctx: Ctx, masterKey: Buffer, id: string):
     shared,
     sharedFields: row.share_fields,
     allowedActions: writer && (side === 'sender' || open) ? allowedActions(row.status as Status, side) : [],
-    reports: await readReports(ctx, id),
+    reports: await readReports(ctx, masterKey, id),
     history: await readHistory(ctx, row),
     views,
     planAction: await servedAction(ctx, row, side, shared),

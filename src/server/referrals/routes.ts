@@ -164,7 +164,7 @@ export function registerReferralRoutes(app: FastifyInstance, { config }: { confi
     },
     async (req, reply) =>
       req.inContext(async (ctx) => {
-        const out = await applyTransition(ctx, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
+        const out = await applyTransition(ctx, key, req.params.id, req.body, parseIfMatch(req.headers['if-match']));
         reply.header('ETag', `"${out.version}"`);
         return out;
       }),

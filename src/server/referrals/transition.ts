@@ -57,7 +57,13 @@ function changesFor(body: TransitionBody, row: ReferralRow, today: string) {
 }
 
 /** One step of the lifecycle, by the side whose step it is, from the version the caller saw. */
-export async function applyTransition(ctx: Ctx, id: string, body: TransitionBody, expectedVersion: number) {
+export async function applyTransition(
+  ctx: Ctx,
+  masterKey: Buffer,
+  id: string,
+  body: TransitionBody,
+  expectedVersion: number,
+) {
   const { me, row, side } = await loadReferral(ctx, id, 'write');
   if (side === 'sender' && !me.roles.includes('centre_operator')) throw new AppError(404, 'not_found', 'Not found');
   const step = transition(row.status as Status, side, body.action);
@@ -90,7 +96,7 @@ export async function applyTransition(ctx: Ctx, id: string, body: TransitionBody
       details: JSON.stringify(details),
     })
     .execute();
-  if (body.action === 'report' && body.report) await recordReport(ctx, row, body.report);
+  if (body.action === 'report' && body.report) await recordReport(ctx, masterKey, row, body.report);
   if (body.action === 'decline') {
     const n = await sql<{
       n: number;
