@@ -215,6 +215,12 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'referral_rules.recipient_type': 'code',
   'referral_shares.sealed': 'sealed',
   'referral_views.viewer_name': 'operator',
+  // passkeys (migration 230): an operator's own credentials, named by her; ids and hashes
+  'passkeys.name': 'operator',
+  'passkeys.credential_id': 'code',
+  'passkeys.transports': 'code',
+  'webauthn_challenges.challenge_hash': 'hash',
+  'webauthn_challenges.purpose': 'code',
   // issue 12 (migration 220): the viewer's role codes; the centre's privacy setting (booleans only)
   'referral_views.viewer_roles': 'code',
   'referrals.access_end_reason': 'code',
