@@ -46,21 +46,25 @@ export async function call(
   return { status: res.status, body, text };
 }
 
-/** Signs in through the real endpoints: password, then the TOTP code of the user's secret. */
+/**
+ * Signs in through the real endpoints: password, then the TOTP code of the user's secret.
+ * `headers` go with both steps (the soak's office address in X-Forwarded-For).
+ */
 export async function signInOver(
   base: string,
   user: { username: string; password: string; totpSecret: string },
+  headers: Record<string, string> = {},
 ): Promise<Session> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify({ username: user.username, password: user.password }),
   });
   if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
   const pre = cookieOf(login, '__Host-percorsi_pre');
   const totp = await fetch(`${base}/api/v1/auth/totp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: pre },
+    headers: { ...headers, 'content-type': 'application/json', cookie: pre },
     body: JSON.stringify({ code: totpCode(user.totpSecret) }),
   });
   if (totp.status !== 200) throw new Error(`totp failed: ${totp.status}`);
