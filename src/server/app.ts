@@ -38,6 +38,7 @@ import { registerOutcomeRoutes } from './outcomes/routes.ts';
 import { registerPlanRoutes } from './plans/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
 import { registerRightsRoutes } from './rights/routes.ts';
+import { registerInsiderRoutes } from './insider/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 import { registerWorklistRoutes } from './worklist/routes.ts';
 import { registerControlRoomRoutes } from './control-room/routes.ts';
@@ -139,4 +140,5 @@ export function registerApiRoutes(
   registerPreventionRoutes(api);
   // issue 12: her rights over her data
   registerRightsRoutes(api, { config });
+  registerInsiderRoutes(api);
 }

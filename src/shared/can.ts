@@ -58,6 +58,7 @@ export const ACTIONS = [
   // privacy settings (whether the report names staff)
   'case.access_report',
   'privacy.manage',
+  'insider.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -177,6 +178,8 @@ export const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   // reads the case tables, the centre's audit rows and referral_views under the DPO's policies).
   'case.access_report': { dpo: 'own' },
   'privacy.manage': { dpo: 'own' },
+  // insider alerts (RLS: insider_alerts, the organisation's DPO)
+  'insider.read': { dpo: 'own' },
 };
 
 export function can(actor: PermissionActor | null, action: Action, subject: Subject = {}): boolean {

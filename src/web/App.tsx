@@ -18,6 +18,7 @@ function page<P extends object>(load: () => Promise<ComponentType<P>>) {
 
 const AccessibilityPage = page(() => import('./pages/AccessibilityPage.tsx').then((m) => m.AccessibilityPage));
 const AuditPage = page(() => import('./pages/AuditPage.tsx').then((m) => m.AuditPage));
+const InsiderAlertsPage = page(() => import('./pages/InsiderAlertsPage.tsx').then((m) => m.InsiderAlertsPage));
 const CasePage = page(() => import('./pages/case/CasePage.tsx').then((m) => m.CasePage));
 const ConsentsTab = page(() => import('./pages/case/consents/ConsentsTab.tsx').then((m) => m.ConsentsTab));
 const NeedsTab = page(() => import('./pages/case/needs/NeedsTab.tsx').then((m) => m.NeedsTab));
@@ -99,6 +100,7 @@ export function App() {
         <Route path="/elenco-pubblico" element={guard(<DirectoryPage />, 'directory.edit')} />
         <Route path="/elenco-pubblico/:organisationId" element={guard(<EntryEditorPage />, 'directory.edit')} />
         <Route path="/audit" element={guard(<AuditPage />, 'audit.read_own')} />
+        <Route path="/allerte" element={guard(<InsiderAlertsPage />, 'insider.read')} />
         <Route path="/percorsi" element={guard(<CaseloadPage />, 'case.read')} />
         <Route path="/percorsi/nuovo" element={guard(<IntakePage />, 'case.write')} />
         <Route path="/percorsi/:id" element={guard(<CasePage />, 'case.read')}>

@@ -81,6 +81,8 @@ function byRoles(roles: Role[]) {
     ...(has('network_coordinator', 'training_coordinator', 'control_room_member', 'org_admin') ? ['/formazione'] : []),
     ...(has('network_coordinator', 'control_room_member', 'org_admin') ? ['/prevenzione'] : []),
     ...(canSeeAll ? ['/audit'] : []),
+    // issue 12: the DPO's insider alerts
+    ...(has('dpo') ? ['/allerte'] : []),
     canSeeAll ? '/audit?actor=u-1' : '/audit',
   ];
   return { nav, tiles, auditText: canSeeAll ? t.nav.audit : t.nav.myActivity };

@@ -146,6 +146,12 @@ export const SCREENS: readonly Screen[] = [
     tile: ({ t }) => ({ title: t.home.auditTitle, text: t.home.auditText }),
   },
   {
+    // issue 12: the DPO's insider alerts (a home tile; the notification links here too)
+    action: 'insider.read',
+    to: path('/allerte'),
+    tile: ({ t }) => ({ title: t.rights.alerts.title, text: t.rights.alerts.homeText }),
+  },
+  {
     action: 'audit.read_own',
     // who reads the organisation's trail finds her own actions under her name
     to: ({ me }) =>

@@ -63,4 +63,15 @@ describe('access report (DPO)', () => {
     await expectNoAxeViolations(page, 'case with access report (en)');
     await page.getByRole('button', { name: EN.lang.it, exact: true }).click();
   });
+
+  test('the insider alerts page passes axe (it, en)', async () => {
+    const page = s.page;
+    await visit(page, '/allerte');
+    await ready(page, IT.rights.alerts.title);
+    await expectNoAxeViolations(page, 'insider alerts (it)');
+    await page.getByRole('button', { name: IT.lang.en, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: EN.rights.alerts.title }).waitFor();
+    await expectNoAxeViolations(page, 'insider alerts (en)');
+    await page.getByRole('button', { name: EN.lang.it, exact: true }).click();
+  });
 });

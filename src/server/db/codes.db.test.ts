@@ -31,6 +31,7 @@ import {
   URGENCIES,
 } from '../../shared/codes/referrals.ts';
 import { ROLES } from '../../shared/codes/roles.ts';
+import { INSIDER_ALERT_KINDS } from '../../shared/codes/insider.ts';
 import {
   DOCUMENT_KINDS,
   DOCUMENT_MEDIA_TYPES,
@@ -126,6 +127,8 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'vacancies.languages': VACANCY_LANGUAGES,
   'vacancies.sector': JOB_SECTORS,
   'vacancies.status': VACANCY_STATUSES,
+  // issue 12
+  'insider_alerts.kind': INSIDER_ALERT_KINDS,
 };
 
 /**

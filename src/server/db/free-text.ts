@@ -223,6 +223,7 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   'webauthn_challenges.purpose': 'code',
   // issue 12 (migration 220): the viewer's role codes; the centre's privacy setting (booleans only)
   'referral_views.viewer_roles': 'code',
+  'insider_alerts.kind': 'code',
   'referrals.access_end_reason': 'code',
   'referrals.completion_outcome': 'code',
   'referrals.contact_mode': 'code',

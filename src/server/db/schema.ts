@@ -218,6 +218,18 @@ export interface PrivacySettingsTable {
   version: Generated<number>;
 }
 
+/** What the insider_alerts job found, for the DPO (migration 221). */
+export interface InsiderAlertsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  user_id: string;
+  kind: string;
+  hour_start: Timestamp;
+  count: number;
+  audit_seqs: ColumnType<string[], string[], string[]>;
+  created_at: Generated<Date>;
+}
+
 export interface DB
   extends NotificationTables,
     ReferralTables,
@@ -261,4 +273,5 @@ export interface DB
   follow_ups: FollowUpsTable;
   case_events: CaseEventsTable;
   privacy_settings: PrivacySettingsTable;
+  insider_alerts: InsiderAlertsTable;
 }

@@ -27,6 +27,7 @@ import * as Procedures from '../procedures/schemas.ts';
 import * as Training from '../training/schemas.ts';
 import * as Prevention from '../prevention/schemas.ts';
 import * as Rights from '../rights/schemas.ts';
+import * as Insider from '../insider/schemas.ts';
 import { Meta } from './system-routes.ts';
 
 /** A 204 answer: the client resolves to undefined. */
@@ -221,6 +222,7 @@ export const contract = {
   'GET /cases/:id/access-report': { query: Rights.ReportQuery, response: Rights.AccessReport },
   'GET /privacy-settings': { response: Rights.PrivacySettings },
   'PUT /privacy-settings': { body: Rights.PrivacySettingsUpdate, response: Rights.PrivacySettings },
+  'GET /insider-alerts': { response: Insider.InsiderAlertList },
   'GET /cases/:id/vacancy-matches': { response: Companies.VacancyMatches },
   'GET /referrals/:id/vacancy-matches': { response: Companies.VacancyMatches },
 } as const satisfies Record<string, RouteSchemas>;

@@ -88,6 +88,7 @@ describe('job runner (one run per period across nodes)', () => {
       'statistics',
       'retention',
       'training_coverage',
+      'insider_alerts',
     ]);
     const outbox = { runOnce: async () => ({ sent: 0, failed: 0 }), stop: async () => undefined };
     const withMail = systemJobs({ ...deps, outbox, env: { PERCORSI_JOBS_EVERY_MS: '500' } });
@@ -110,6 +111,7 @@ describe('job runner (one run per period across nodes)', () => {
       'statistics',
       'retention',
       'training_coverage',
+      'insider_alerts',
     ]) {
       expect(await runner.runNow(name), name).not.toBeNull();
       expect((await runsOf(name))?.last_ok, name).toBe(true);

@@ -12,6 +12,7 @@ import { notifyOverdue } from '../referrals/sweep.ts';
 import { purgeSystemData, retentionFrom } from './retention.ts';
 import type { Job } from './runner.ts';
 import { checkCoverage } from '../training/sweep.ts';
+import { detectInsiderAlerts } from '../insider/alerts.ts';
 
 const MINUTE = 60_000;
 
@@ -31,6 +32,8 @@ export const JOB_PERIODS = {
   retention: 60 * MINUTE,
   // training (issue 8): a CPI dropping below two trained referents is told once
   training_coverage: 15 * MINUTE,
+  // issue 12: insider alerts for the DPOs, from the audit trail of the last two hours
+  insider_alerts: 15 * MINUTE,
 } as const;
 
 export type JobName = keyof typeof JOB_PERIODS;
@@ -91,6 +94,12 @@ export function systemJobs(deps: {
       everyMs: period('training_coverage'),
       // the check keeps its own advisory lock too (checkCoverage can be called outside the runner)
       run: async () => ({ notified: (await checkCoverage(db))?.notified.length ?? 0 }),
+    },
+    {
+      name: 'insider_alerts',
+      everyMs: period('insider_alerts'),
+      // the detection keeps its own advisory lock too (it can be called outside the runner)
+      run: async () => ({ alerts: (await detectInsiderAlerts(db))?.alerts ?? 0 }),
     },
   ];
   const outbox = deps.outbox;

@@ -29,6 +29,10 @@ export const EMAIL_TEMPLATES: Record<NotificationKind, Template> = {
     it: 'un Centro per l’impiego ha meno di due referenti formati',
     en: 'An employment centre has fewer than two trained referents',
   },
+  insider_alert: {
+    it: 'un’allerta di accesso interno da verificare',
+    en: 'An insider alert to review',
+  },
 };
 
 /** The body, before {publicUrl} is filled in. */

@@ -126,5 +126,8 @@ export const AUDIT_ACTIONS = [
   // issue 12, her rights: the DPO's access report for one case; the centre's privacy settings
   'case.access_report',
   'privacy.settings_update',
+  // issue 12: insider alerts found by the job, and the DPO reading them
+  'insider.alert',
+  'insider.alerts_read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -16,5 +16,7 @@ export const NOTIFICATION_KINDS = [
   'directory_entry_stale',
   /** a CPI has fewer than two trained referents (issue 8, /formazione) */
   'training_coverage_low',
+  /** issue 12: an insider alert for the organisation's DPO (/allerte) */
+  'insider_alert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

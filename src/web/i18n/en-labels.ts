@@ -157,6 +157,8 @@ export const enLabels: typeof itLabels = {
       'prevention.create': 'Prevention: activity recorded',
       'case.access_report': 'Her access report',
       'privacy.settings_update': 'Centre privacy settings changed',
+      'insider.alert': 'Insider alert',
+      'insider.alerts_read': 'Insider alerts read',
     },
     exportLists: {
       caseload: 'Caseload',

@@ -53,6 +53,7 @@ export const enNotifications: typeof itNotifications = {
       referral_access_ended: 'Access to a referral ended',
       directory_entry_stale: 'A public directory entry was not checked for 6 months',
       training_coverage_low: 'An employment centre has fewer than two trained referents',
+      insider_alert: 'Insider alert: unusual access to review',
     },
   },
 };

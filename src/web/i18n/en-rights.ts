@@ -51,6 +51,28 @@ export const enRights: typeof itRights = {
       footer:
         'Confidential: this document contains personal data. Produced by Percorsi at the request of the centre’s data protection officer.',
     },
+    alerts: {
+      title: 'Insider alerts',
+      homeText: 'Unusual reads and exports, reads outside the team, sign-ins at unusual hours.',
+      intro:
+        'Each alert shows who, when, and the audit rows that raised it. Check with the person before drawing conclusions.',
+      none: 'No alert.',
+      user: 'User',
+      hour: 'Hour',
+      count: 'How many',
+      rowsCaption: 'Audit rows of alert {n}',
+      when: 'When',
+      action: 'Action',
+      outcome: 'Outcome',
+      subject: 'Subject',
+      kinds: {
+        volume_ceiling: 'Identity reads or exports over the hourly ceiling',
+        volume_pattern: 'Identity reads or exports far above the usual',
+        off_team: 'Identity read or tried outside the path’s team',
+        unusual_hour: 'Sign-in at an unusual hour for the organisation',
+      },
+      outcomes: { success: 'Succeeded', failure: 'Failed', denied: 'Denied' },
+    },
     readKinds: {
       identity: 'Identity',
       record: 'Path record',

@@ -161,6 +161,8 @@ const actions = labelsFor(AUDIT_ACTIONS, {
   'prevention.create': 'Prevenzione: nuova attività',
   'case.access_report': 'Rapporto di accesso dell’interessata',
   'privacy.settings_update': 'Impostazioni privacy del centro modificate',
+  'insider.alert': 'Allerta di accesso interno',
+  'insider.alerts_read': 'Consultazione delle allerte di accesso interno',
 });
 
 const exportLists = labelsFor(EXPORT_LISTS, {

@@ -52,6 +52,7 @@ export const itNotifications = {
       referral_access_ended: 'Accesso a un invio terminato',
       directory_entry_stale: 'Una scheda dell’elenco pubblico non è verificata da 6 mesi',
       training_coverage_low: 'Un Centro per l’impiego ha meno di due referenti formati',
+      insider_alert: 'Allerta di accesso interno: accessi insoliti da verificare',
     } as Record<string, string>,
   },
 };

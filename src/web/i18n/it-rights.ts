@@ -50,6 +50,28 @@ export const itRights = {
       footer:
         'Documento riservato: contiene dati personali. Prodotto da Percorsi su richiesta del responsabile della protezione dei dati del centro.',
     },
+    alerts: {
+      title: 'Allerte di accesso interno',
+      homeText: 'Letture e esportazioni insolite, accessi fuori dall’équipe, accessi in orari insoliti.',
+      intro:
+        'Ogni allerta riporta chi, quando e le righe del registro di audit che l’hanno fatta scattare. Verificare con la persona prima di trarre conclusioni.',
+      none: 'Nessuna allerta.',
+      user: 'Utente',
+      hour: 'Ora',
+      count: 'Quante',
+      rowsCaption: 'Righe del registro per l’allerta {n}',
+      when: 'Quando',
+      action: 'Azione',
+      outcome: 'Esito',
+      subject: 'Oggetto',
+      kinds: {
+        volume_ceiling: 'Letture di identità o esportazioni oltre il limite orario',
+        volume_pattern: 'Letture di identità o esportazioni molto oltre l’abitudine',
+        off_team: 'Identità letta o cercata fuori dall’équipe del percorso',
+        unusual_hour: 'Accesso in un orario insolito per l’ente',
+      },
+      outcomes: { success: 'Riuscita', failure: 'Non riuscita', denied: 'Negata' },
+    },
     readKinds: {
       identity: 'Dati identificativi',
       record: 'Scheda del percorso',

@@ -152,6 +152,11 @@ function GroupView({ g, index, onMark }: { g: NotificationGroup; index: number; 
                   {n.openDirectory}
                 </Link>
               ) : null}
+              {x.kind === 'insider_alert' ? (
+                <Link to="/allerte" className="btn btn-sm btn-primary">
+                  {t.rights.alerts.title}
+                </Link>
+              ) : null}
               {x.kind === 'training_coverage_low' ? (
                 <Link to="/formazione" className="btn btn-sm btn-primary">
                   {t.training.openBoard}
