@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import {
   axeCheck,
   expectNoAxeViolations,
+  fmt,
   it as IT,
   login,
   mainText,
@@ -53,6 +54,21 @@ describe('companies and vacancies', () => {
     await expect.poll(() => vacancies.innerText()).toContain('Addetta alla reception (e2e)');
     await expectNoAxeViolations(page, '/aziende/:id');
     await screenshot(page, 'companies-record');
+
+    // she changes the vacancy's hours in the same form, then closes the form by keyboard
+    const row = vacancies.locator('tr', { hasText: 'Addetta alla reception (e2e)' });
+    await row.getByRole('button', { name: new RegExp(`^${C.editVacancy}`) }).click();
+    await page.locator('#vacancy-edit-title').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('vacancy-edit-title');
+    expect(await page.inputValue('#vacancy-occupationLabel')).toBe('Addetta alla reception (e2e)');
+    await page.fill('#vacancy-hoursPerWeek', '25');
+    await page.getByRole('button', { name: C.saveVacancy, exact: true }).click();
+    await page.getByText(C.vacancySaved).waitFor();
+    await expect.poll(() => row.innerText()).toContain(fmt(C.hours, { hours: 25 }));
+    await expectNoAxeViolations(page, '/aziende/:id (vacancy edit)');
+    await page.getByRole('button', { name: IT.common.cancel, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#vacancy-new-title').waitFor();
 
     // the register's vacancies list it
     await visit(page, '/aziende');

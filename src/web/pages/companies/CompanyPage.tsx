@@ -1,6 +1,6 @@
 /** /aziende/:id: a company's record, its activities and commitments, its vacancies; add to each. */
 import { Table } from 'design-react-kit';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { COMPANY_ACTIVITY_KINDS, COMPANY_COMMITMENT_KINDS } from '../../../shared/codes/companies.ts';
 import { api } from '../../api.ts';
@@ -11,7 +11,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { FormActions } from '../../forms/FormActions.tsx';
 import { useVersionedForm } from '../../forms/useVersionedForm.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { fmt, useI18n } from '../../i18n/index.tsx';
 import type { CompanyDetail, CompanyScope, EngagementFields } from '../../types.ts';
 import { useApi } from '../../useApi.ts';
 import { CompanyForm } from './CompanyForm.tsx';
@@ -28,7 +28,13 @@ export function CompanyPage() {
   const scope = useApi('/companies/scope');
   const [company, setCompany] = useState<CompanyDetail | null>(null);
   const [editing, setEditing] = useState(false);
+  const [editingVacancy, setEditingVacancy] = useState<string | null>(null);
   const current = company ?? resource.data;
+  // the vacancy being changed, as last read (a save reloads it with its new version)
+  const editingNow = current?.vacancies.find((v) => v.id === editingVacancy) ?? null;
+  useEffect(() => {
+    if (editingVacancy) document.getElementById('vacancy-edit-title')?.focus();
+  }, [editingVacancy]);
   const reload = () => {
     setCompany(null);
     resource.reload();
@@ -116,9 +122,29 @@ export function CompanyPage() {
                 caption={c.vacanciesTitle}
                 showCompany={false}
                 onChanged={reload}
+                onEdit={(v) => setEditingVacancy(v.id)}
               />
             ) : null}
-            {current.allowedActions.includes('add_vacancy') && scope.data ? (
+            {editingNow && scope.data ? (
+              <section aria-labelledby="vacancy-edit-title" className="block-gap vacancy-edit">
+                <h3 id="vacancy-edit-title" tabIndex={-1}>
+                  {fmt(c.vacancyEditTitle, { name: editingNow.occupationLabel })}
+                </h3>
+                <VacancyForm
+                  key={editingNow.id}
+                  scope={scope.data}
+                  networkId={current.networkId}
+                  companyId={current.id}
+                  municipalityCode={current.municipality.code}
+                  vacancy={editingNow}
+                  onSaved={reload}
+                  onReload={reload}
+                  onCancel={() => setEditingVacancy(null)}
+                />
+              </section>
+            ) : null}
+            {/* one vacancy form at a time: the new one comes back when the change is done */}
+            {current.allowedActions.includes('add_vacancy') && scope.data && !editingNow ? (
               <section aria-labelledby="vacancy-new-title" className="block-gap">
                 <h3 id="vacancy-new-title">{c.newVacancy}</h3>
                 <VacancyForm

@@ -6,8 +6,11 @@ import {
   JOB_SECTORS,
   REQUIRED_EDUCATION,
   VACANCY_LANGUAGES,
+  VACANCY_STATUSES,
 } from '../../../shared/codes/companies.ts';
 import { api } from '../../api.ts';
+import { ConflictNotice } from '../../forms/ConflictNotice.tsx';
+import { ifMatch } from '../../forms/submit-outcome.ts';
 import { Checkbox } from '../../components/Choice.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../../components/Field.tsx';
@@ -36,18 +39,42 @@ const empty = (companyId: string, municipalityCode: string): Values => ({
   status: 'open',
 });
 
+const fromVacancy = (v: Vacancy): Values => ({
+  companyId: v.company.id,
+  occupationCode: v.occupationCode ?? '',
+  occupationLabel: v.occupationLabel,
+  sector: v.sector,
+  municipalityCode: v.municipality.code,
+  contractType: v.contractType,
+  hoursPerWeek: String(v.hoursPerWeek),
+  shifts: v.shifts,
+  educationMin: v.educationMin,
+  italianMin: v.italianMin,
+  languages: v.languages,
+  drivingLicence: v.drivingLicence,
+  reserved: v.reserved,
+  status: v.status,
+});
+
+/** With `vacancy`, the form changes it (every field and open/closed, If-Match); without, it enters a new one. */
 export function VacancyForm({
   scope,
   networkId,
   companyId,
   municipalityCode,
+  vacancy,
   onSaved,
+  onReload,
+  onCancel,
 }: {
   scope: CompanyScope;
   networkId: string;
   companyId: string;
   municipalityCode: string;
+  vacancy?: Vacancy;
   onSaved: (v: Vacancy) => void;
+  onReload?: () => void;
+  onCancel?: () => void;
 }) {
   const { t, lang } = useI18n();
   const c = t.companies;
@@ -58,7 +85,8 @@ export function VacancyForm({
     hoursPerWeek: c.hoursPerWeek,
   };
   const form = useVersionedForm<Values>({
-    initial: () => empty(companyId, municipalityCode),
+    version: vacancy?.version,
+    initial: () => (vacancy ? fromVacancy(vacancy) : empty(companyId, municipalityCode)),
     target: (f) => ({ id: `vacancy-${f}`, label: labels[f] ?? f }),
   });
   const { values, setValues } = form;
@@ -93,9 +121,13 @@ export function VacancyForm({
       occupationCode: values.occupationCode.trim() || null,
       hoursPerWeek: hours,
     };
-    const answer = await form.submit(() => api.post('/vacancies', { body }));
+    const answer = await form.submit(() =>
+      vacancy
+        ? api.put('/vacancies/:id', { params: { id: vacancy.id }, body, headers: ifMatch(vacancy.version) })
+        : api.post('/vacancies', { body }),
+    );
     if (!answer.ok) return;
-    setValues(empty(companyId, municipalityCode));
+    if (!vacancy) setValues(empty(companyId, municipalityCode));
     setCreated(true);
     onSaved(answer.value);
   }
@@ -103,7 +135,8 @@ export function VacancyForm({
   return (
     <form noValidate onSubmit={save}>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
-      {created ? <Notice kind="success">{c.vacancyCreated}</Notice> : null}
+      {created ? <Notice kind="success">{vacancy ? c.vacancySaved : c.vacancyCreated}</Notice> : null}
+      {form.conflict && onReload ? <ConflictNotice text={c.conflict} onReload={onReload} /> : null}
       <TextField
         id="vacancy-occupationLabel"
         label={c.occupationLabel}
@@ -187,7 +220,16 @@ export function VacancyForm({
         />
       </fieldset>
       <Checkbox id="vacancy-reserved" label={c.reserved} checked={values.reserved} onChange={set('reserved')} />
-      <FormActions busy={form.busy} submitLabel={c.newVacancy} />
+      {vacancy ? (
+        <SelectField
+          id="vacancy-status"
+          label={c.status}
+          value={values.status}
+          onValueChange={(v) => set('status')(v as Values['status'])}
+          options={VACANCY_STATUSES.map((s) => ({ value: s, label: c.statuses[s] }))}
+        />
+      ) : null}
+      <FormActions busy={form.busy} submitLabel={vacancy ? c.saveVacancy : c.newVacancy} onCancel={onCancel} />
     </form>
   );
 }

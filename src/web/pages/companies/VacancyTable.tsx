@@ -40,11 +40,14 @@ export function VacancyTable({
   caption,
   showCompany = true,
   onChanged,
+  onEdit,
 }: {
   items: Vacancy[];
   caption: string;
   showCompany?: boolean;
   onChanged?: (v: Vacancy) => void;
+  /** opens the form on this vacancy (its every field) */
+  onEdit?: (v: Vacancy) => void;
 }) {
   const { t } = useI18n();
   const c = t.companies;
@@ -110,6 +113,12 @@ export function VacancyTable({
               {onChanged && (v.allowedActions.includes('close') || v.allowedActions.includes('reopen')) ? (
                 <button type="button" className="btn btn-outline-primary btn-xs mt-1" onClick={() => toggle(v)}>
                   {v.status === 'open' ? c.close : c.reopen}
+                  <span className="visually-hidden"> — {v.occupationLabel}</span>
+                </button>
+              ) : null}
+              {onEdit && v.allowedActions.includes('edit') ? (
+                <button type="button" className="btn btn-outline-primary btn-xs mt-1 ms-1" onClick={() => onEdit(v)}>
+                  {c.editVacancy}
                   <span className="visually-hidden"> — {v.occupationLabel}</span>
                 </button>
               ) : null}
