@@ -56,6 +56,27 @@ const BASE = '/api/v1';
 let csrfToken: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
 let activityListener: (() => void) | null = null;
+let stepUpHandler: (() => Promise<boolean>) | null = null;
+let stepUpPending: Promise<boolean> | null = null;
+
+/**
+ * Registered by the auth provider: asks for a fresh second factor in place (a dialog) and answers
+ * whether it was given. A request refused with 403 step_up_required is then sent again, once.
+ */
+export function onStepUp(handler: (() => Promise<boolean>) | null): void {
+  stepUpHandler = handler;
+}
+
+/** Asks once for all the requests refused at the same time. */
+export function askStepUp(): Promise<boolean> {
+  if (!stepUpHandler) return Promise.resolve(false);
+  if (!stepUpPending) {
+    stepUpPending = stepUpHandler().finally(() => {
+      stepUpPending = null;
+    });
+  }
+  return stepUpPending;
+}
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -130,6 +151,10 @@ async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
       await fetchCsrfToken();
       res = await send(path, opts);
     }
+  }
+  if (res.status === 403 && !opts.authFlow) {
+    const err = await parseError(res.clone());
+    if (err.code === 'step_up_required' && (await askStepUp())) res = await send(path, opts);
   }
   if (!res.ok) {
     const err = await parseError(res);

@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useNavigate } from 'react-router-dom';
 import { ApiError, onActivity, onUnauthorized, setCsrfToken, api } from './api.ts';
 import { useI18n } from './i18n/index.tsx';
+import { StepUpDialog } from './security/StepUpDialog.tsx';
 import type { Me, Meta } from './types.ts';
 
 /** The server ends a session after 15 idle minutes; check a little after that. */
@@ -120,7 +121,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [me, meta, signedOut, refresh, logout],
   );
 
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      <StepUpDialog />
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): Auth {

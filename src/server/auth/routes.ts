@@ -7,6 +7,7 @@ import { clearAuthCookie, setAuthCookie } from '../http/request-context.ts';
 import { describeMe } from '../users/queries.ts';
 import { acceptInvitation, completePasswordReset, requestPasswordReset } from './links.ts';
 import { loginWithPassword } from './login.ts';
+import { stepUpPasskey, stepUpState, stepUpWithTotp } from './step-up.ts';
 import {
   authenticationOptions,
   listPasskeys,
@@ -182,6 +183,42 @@ export function registerAuthRoutes(app: FastifyInstance, { config }: { config: C
       const { id } = req.params;
       await req.inContext((ctx) => revokePasskey(ctx, id));
       return reply.status(204).send();
+    },
+  );
+
+  // Step-up (issue 12): a fresh second factor on the open session, for identity reads and exports
+  api.get('/auth/step-up', { schema: { tags, response: { 200: S.StepUpState, 401: ErrorBody } } }, async (req) =>
+    req.inContext((ctx) => stepUpState(ctx)),
+  );
+  api.post(
+    '/auth/step-up/totp',
+    { schema: { tags, body: S.Code, response: { 200: S.StepUpAnswer, ...errors } }, config: loginLimit },
+    async (req) => {
+      const { code } = req.body;
+      const result = await req.inContext((ctx) => stepUpWithTotp(ctx, config.masterKey, code));
+      if (!result.ok) {
+        await sleep(result.delayMs);
+        throw invalidCode();
+      }
+      return { freshUntil: result.freshUntil };
+    },
+  );
+  api.post(
+    '/auth/step-up/passkey/options',
+    { schema: { tags, response: { 200: S.PasskeyAuthOptions, ...errors } } },
+    async (req) => ({ options: await req.inContext((ctx) => authenticationOptions(ctx, config.webauthn)) }),
+  );
+  api.post(
+    '/auth/step-up/passkey',
+    { schema: { tags, body: S.PasskeyAssertion, response: { 200: S.StepUpAnswer, ...errors } }, config: loginLimit },
+    async (req) => {
+      const { response } = req.body;
+      const result = await req.inContext((ctx) => stepUpPasskey(ctx, config.webauthn, response));
+      if (!result.ok) {
+        await sleep(result.delayMs);
+        throw invalidCode();
+      }
+      return { freshUntil: result.freshUntil };
     },
   );
 

@@ -89,6 +89,10 @@ export const PasskeyCreated = Type.Object({ id: Type.String() }, strict);
 export const PasskeyId = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
 /** Step-up: when the session's last second factor was proven (ISO), and until when it counts as fresh. */
 export const StepUpAnswer = Type.Object({ freshUntil: Type.String() }, strict);
+export const StepUpState = Type.Object(
+  { fresh: Type.Boolean(), freshUntil: Type.Union([Type.String(), Type.Null()]) },
+  strict,
+);
 
 export const UsernameOnly = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) }, strict);
 export const TokenAndPassword = Type.Object(

@@ -7,6 +7,7 @@ import { blindIndex, dataKeyOf, openWith, prefixIndex, prefixIndexes, sealWith }
 import type { Identity } from './schemas.ts';
 import { isValidTaxCode, normaliseTaxCode } from '../../shared/codes/tax-code.ts';
 import { storeLinkageToken } from '../observatory/linkage.ts';
+import { requireFreshFactor } from '../auth/step-up.ts';
 
 const notOnTeam = () => new AppError(403, 'not_on_case_team', 'Only the case team sees or changes her identity');
 
@@ -74,6 +75,8 @@ export async function readIdentity(ctx: Ctx, masterKey: Buffer, caseId: string, 
     });
     return { denied: true as const };
   }
+  // step-up (issue 12): a second factor within the last 10 minutes, or 403 step_up_required
+  await requireFreshFactor(ctx);
   const stored = await ctx.tx
     .selectFrom('case_identities')
     .select(['sealed', 'version'])

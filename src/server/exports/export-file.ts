@@ -4,6 +4,7 @@
  * would run as a formula) is prefixed with an apostrophe. The caller authorises and audits
  * (`exportList` below does both), and chooses columns without identity unless the role may see it.
  */
+import { requireFreshFactor } from '../auth/step-up.ts';
 import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import type { ExportFormat, ExportLanguage, ExportList } from '../../shared/codes/exports.ts';
@@ -67,6 +68,8 @@ export async function exportList<T>(
   columns: ExportColumn<T>[],
   rows: T[],
 ): Promise<ExportFile> {
+  // step-up (issue 12): a bulk export asks for a second factor within the last 10 minutes
+  await requireFreshFactor(ctx);
   const file = await renderExport(q.format, q.lang ?? 'it', `percorsi-${list.replace('_', '-')}`, columns, rows);
   await ctx.audit({ action: 'list.export', details: { list, format: q.format, rows: rows.length } });
   return file;

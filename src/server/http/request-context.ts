@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AuditEvent, recordAudit } from '../audit/record.ts';
 import { type Action, can, type Subject } from '../../shared/can.ts';
 import { loadSession, PRE_AUTH_COOKIE, SESSION_COOKIE } from '../auth/sessions.ts';
-import { sameSecret } from '../auth/tokens.ts';
+import { isFresh, lastFactorOf } from '../auth/step-up.ts';
+import { sameSecret, sha256 } from '../auth/tokens.ts';
 import { type Actor, type Tx, withContext } from '../db/context.ts';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound, unauthenticated } from './errors.ts';
@@ -20,6 +21,14 @@ export interface Ctx {
   audit(event: AuditEvent): Promise<void>;
   /** throws 404 (not 403, so that nothing is revealed) unless the actor may do `action` */
   authorise(action: Action, subject?: Subject): Actor;
+  /**
+   * Step-up (auth/step-up.ts): whether the session proved a second factor in the last 10 minutes.
+   * In a request: read from the session (none: false). Outside HTTP (demo seed, scripts run by
+   * whoever holds the master key): true, as no one is at a keyboard to ask.
+   */
+  freshFactor(): Promise<boolean>;
+  /** the SHA-256 of the session's cookie token, in a request with a full session */
+  sessionIdHash: string | null;
 }
 
 declare module 'fastify' {
@@ -36,11 +45,24 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const EXPIRED = Symbol('expired');
 
 /** A context for running use cases outside HTTP (demo seed, benchmarks), with the same checks. */
-export function makeCtx(tx: Tx, actor: Actor | null, csrfToken: string | null = null): Ctx {
+export function makeCtx(
+  tx: Tx,
+  actor: Actor | null,
+  csrfToken: string | null = null,
+  session: { idHash: string | null } | null = null,
+): Ctx {
+  const idHash = session?.idHash ?? null;
   return {
     tx,
     actor,
     csrfToken,
+    sessionIdHash: idHash,
+    async freshFactor() {
+      if (!session) return true;
+      if (!idHash) return false;
+      const { at, now } = await lastFactorOf(tx, idHash);
+      return isFresh(at, now);
+    },
     me() {
       if (!actor) throw unauthenticated();
       return actor;
@@ -75,7 +97,7 @@ async function runInContext<T>(db: Database, request: FastifyRequest, fn: (ctx: 
   if (mode !== 'public' && !token) throw unauthenticated();
 
   const result = await withContext(db, async (tx) => {
-    if (!token) return { value: await fn(makeCtx(tx, null)) };
+    if (!token) return { value: await fn(makeCtx(tx, null, null, { idHash: null })) };
     const session = await loadSession(tx, token, mode === 'pre_auth' ? 'pre_auth' : 'full');
     if (session === 'missing') return { missing: true as const };
     if (session === 'expired') {
@@ -87,7 +109,8 @@ async function runInContext<T>(db: Database, request: FastifyRequest, fn: (ctx: 
         throw new AppError(403, 'csrf_invalid', 'Missing or wrong X-CSRF-Token header');
       }
     }
-    return { value: await fn(makeCtx(tx, session.actor, session.csrfToken)) };
+    const idHash = mode === 'session' ? sha256(token) : null;
+    return { value: await fn(makeCtx(tx, session.actor, session.csrfToken, { idHash })) };
   });
   if ('missing' in result) throw unauthenticated();
   if ('expired' in result) throw new AppError(401, 'session_expired', 'The session has expired; sign in again');
