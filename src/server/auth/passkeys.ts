@@ -22,9 +22,10 @@ import { delayFor } from './login.ts';
 import { loadUser, promote, type SecondFactorResult } from './second-factor.ts';
 import { createSession } from './sessions.ts';
 import { sha256 } from './tokens.ts';
+import type { WebauthnPurpose } from '../../shared/codes/auth.ts';
 
 type RelyingParty = Config['webauthn'];
-type Purpose = 'register' | 'authenticate';
+type Purpose = WebauthnPurpose;
 
 export const CHALLENGE_MINUTES = 5;
 export const MAX_PASSKEYS = 10;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_OUTCOMES, LINK_KINDS, SESSION_STAGES } from '../../shared/codes/auth.ts';
+import { AUDIT_OUTCOMES, LINK_KINDS, SESSION_STAGES, WEBAUTHN_PURPOSES } from '../../shared/codes/auth.ts';
 import { CASE_STATUSES, CASE_TEAM_ROLES, CLOSURE_OUTCOMES, RISK_LEVELS, RISK_TOOLS } from '../../shared/codes/cases.ts';
 import { AGE_BANDS, CITIZENSHIPS, EDUCATION, EMPLOYMENT } from '../../shared/codes/istat.ts';
 import { ACCESSIBILITY_FEATURES, DIRECTORY_SERVICES, SPOKEN_LANGUAGES } from '../../shared/codes/directory.ts';
@@ -129,6 +129,7 @@ const SHARED_LISTS: Record<string, readonly Code[]> = {
   'vacancies.status': VACANCY_STATUSES,
   // issue 12
   'insider_alerts.kind': INSIDER_ALERT_KINDS,
+  'webauthn_challenges.purpose': WEBAUTHN_PURPOSES,
 };
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setActor, withContext } from '../db/context.ts';
+import { sha256 } from '../auth/tokens.ts';
 import { auditRows, makeUser, type Signed, signIn, signInNew } from '../testing/harness.ts';
 import { openTestAppPerFile } from '../testing/harness.ts';
 import { pdfText } from '../testing/pdf-text.ts';
@@ -217,5 +218,25 @@ describe('her access report', { timeout: 240_000 }, () => {
       ).rows[0]?.n;
     });
     expect(views).toBe(0);
+  });
+
+  it('asks the DPO for a fresh second factor, since it opens her identity (step-up)', async () => {
+    const idHash = sha256(decodeURIComponent(x.dpo.cookie.split('=')[1] as string));
+    await t.db.owner
+      .updateTable('sessions')
+      .set({ second_factor_at: sql`now() - interval '11 minutes'` })
+      .where('id_hash', '=', idHash)
+      .execute();
+    for (const res of [await report(x.dpo, x.centre.caseId), await reportPdf(x.dpo, x.centre.caseId)]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('step_up_required');
+      expect(res.body).not.toContain(CANARY.lastName);
+    }
+    await t.db.owner
+      .updateTable('sessions')
+      .set({ second_factor_at: sql`now()` })
+      .where('id_hash', '=', idHash)
+      .execute();
+    expect((await report(x.dpo, x.centre.caseId)).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { IDENTITY_FIELDS } from '../../shared/codes/sharing.ts';
+import { requireFreshFactor } from '../auth/step-up.ts';
 import { loadCase } from '../cases/access.ts';
 import { describeCase } from '../cases/case-queries.ts';
 import { dataKeyOf, openWith } from '../cases/keys.ts';
@@ -115,6 +116,8 @@ export async function buildAccessReport(
 ): Promise<AccessReport> {
   const { row } = await loadCase(ctx, caseId, 'read');
   const me = ctx.authorise('case.access_report', { organisationId: row.organisation_id });
+  // it opens her identity: a fresh second factor, as for reading it (step-up, issue 12)
+  await requireFreshFactor(ctx);
   const tx = ctx.tx;
   const detail = await describeCase(tx, me, caseId);
   const centre = await tx

@@ -11,3 +11,7 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 /** audit_log.outcome */
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** What a WebAuthn challenge was issued for (webauthn_challenges.purpose). */
+export const WEBAUTHN_PURPOSES = ['register', 'authenticate'] as const;
+export type WebauthnPurpose = (typeof WEBAUTHN_PURPOSES)[number];

@@ -3,17 +3,7 @@ import type { ExportFormat } from '../../shared/codes/exports.ts';
 import { queryString } from '../api-path.ts';
 import { Icon } from '../components/Icon.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { api, askStepUp } from '../api.ts';
-
-/** True when the session's second factor is fresh, or once she has given one in the dialog. */
-async function ensureFreshFactor(): Promise<boolean> {
-  try {
-    const state = await api.get('/auth/step-up');
-    return state.fresh || (await askStepUp());
-  } catch {
-    return false;
-  }
-}
+import { freshFactorDownload } from '../security/fresh-download.ts';
 
 interface Props {
   /** the export route, e.g. '/cases/export' (filters only: never a name or a tax code) */
@@ -40,20 +30,7 @@ export function ExportLinks({ path, query, formats = ['csv', 'xlsx'] }: Props) {
           className="btn btn-outline-primary btn-sm me-2"
           href={`/api/v1${path}${queryString({ ...query, format, lang })}`}
           download
-          onClick={(e) => {
-            // step-up (issue 12): a download cannot be retried, so ask for a fresh factor first
-            const link = e.currentTarget;
-            if (link.dataset.fresh === '1') {
-              delete link.dataset.fresh;
-              return;
-            }
-            e.preventDefault();
-            void ensureFreshFactor().then((ok) => {
-              if (!ok) return;
-              link.dataset.fresh = '1';
-              link.click();
-            });
-          }}
+          onClick={freshFactorDownload}
         >
           <Icon name="download" size="sm" color="primary" className="me-1" />
           {t.exports.formats[format]}

@@ -2,6 +2,7 @@
 import { Icon } from '../../components/Icon.tsx';
 import type { CaseDetail } from '../../cases/types.ts';
 import { fmt, useI18n } from '../../i18n/index.tsx';
+import { freshFactorDownload } from '../../security/fresh-download.ts';
 
 export function AccessReportLinks({ c }: { c: CaseDetail }) {
   const { t } = useI18n();
@@ -16,12 +17,23 @@ export function AccessReportLinks({ c }: { c: CaseDetail }) {
       <p>{r.reportIntro}</p>
       <p>
         {(['it', 'en'] as const).map((lang) => (
-          <a key={lang} className="btn btn-outline-primary btn-sm me-2 mb-2" href={`${base}/pdf?lang=${lang}`} download>
+          <a
+            key={lang}
+            className="btn btn-outline-primary btn-sm me-2 mb-2"
+            href={`${base}/pdf?lang=${lang}`}
+            download
+            onClick={freshFactorDownload}
+          >
             <Icon name="download" size="sm" color="primary" className="me-1" />
             {fmt(r.reportPdf, { lang: t.lang[lang] })}
           </a>
         ))}
-        <a className="btn btn-outline-primary btn-sm me-2 mb-2" href={`${base}?lang=it`} download>
+        <a
+          className="btn btn-outline-primary btn-sm me-2 mb-2"
+          href={`${base}?lang=it`}
+          download
+          onClick={freshFactorDownload}
+        >
           <Icon name="download" size="sm" color="primary" className="me-1" />
           {r.reportJson}
         </a>
