@@ -6,7 +6,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { strict } from '../http/schema-kit.ts';
+import { strict, Uuid } from '../http/schema-kit.ts';
 
 export const Credentials = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
@@ -86,7 +86,7 @@ export const Passkey = Type.Object(
 );
 export const PasskeyList = Type.Object({ passkeys: Type.Array(Passkey) }, strict);
 export const PasskeyCreated = Type.Object({ id: Type.String() }, strict);
-export const PasskeyId = Type.Object({ id: Type.String({ format: 'uuid' }) }, strict);
+export const PasskeyId = Type.Object({ id: Uuid }, strict);
 /** Step-up: when the session's last second factor was proven (ISO), and until when it counts as fresh. */
 export const StepUpAnswer = Type.Object({ freshUntil: Type.String() }, strict);
 export const StepUpState = Type.Object(

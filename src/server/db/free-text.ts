@@ -224,6 +224,8 @@ export const TEXT_COLUMNS: Record<string, TextClass> = {
   // issue 12 (migration 220): the viewer's role codes; the centre's privacy setting (booleans only)
   'referral_views.viewer_roles': 'code',
   'insider_alerts.kind': 'code',
+  // the audit rows behind an alert: their sequence numbers
+  'insider_alerts.audit_seqs': 'code',
   'referrals.access_end_reason': 'code',
   'referrals.completion_outcome': 'code',
   'referrals.contact_mode': 'code',
